@@ -1,0 +1,558 @@
+package dev.consentkit.core;
+
+import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.core.audit.AuditTrail;
+import dev.consentkit.core.consent.AssetId;
+import dev.consentkit.core.consent.Channel;
+import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.consent.ConsentEvent;
+import dev.consentkit.core.consent.ConsentHistory;
+import dev.consentkit.core.consent.ConsentScope;
+import dev.consentkit.core.consent.ConsentState;
+import dev.consentkit.core.consent.ConsentStatus;
+import dev.consentkit.core.consent.Decision;
+import dev.consentkit.core.consent.Evidence;
+import dev.consentkit.core.consent.InvalidTimestampException;
+import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.consent.NotConsentBasedException;
+import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.consent.NothingToWithdrawException;
+import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.internal.Canonical;
+import dev.consentkit.core.internal.HmacKeyedHasher;
+import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.purpose.Purpose;
+import dev.consentkit.core.spi.ConsentStorage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: records consent with proof, answers "may I process this now?" with an
+ * explanation, enforces restriction and objection, keeps the suppression list, and links every
+ * change into a tamper-evident audit chain.
+ *
+ * <pre>{@code
+ * ConsentKit kit = ConsentKit.builder()
+ *         .catalog(catalog)
+ *         .auditKey(HmacKey.fromBase64(System.getenv("CK_AUDIT_KEY")))
+ *         .pseudonymKey(HmacKey.fromBase64(System.getenv("CK_PSEUDONYM_KEY")))
+ *         .build();
+ * kit.consent(client, newsletter).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
+ * if (kit.check(client, newsletter).isPermitted()) { ... }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; build one per application and share it.
+ */
+public final class ConsentKit {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentKit.class);
+    private static final int MAX_BULK = 100_000;
+    private final ProcessingCatalog catalog;
+    private final ConsentStorage storage;
+    private final Clock clock;
+    private final Duration clockTolerance;
+    private final HmacKeyedHasher hasher;
+    private final ConsentRecorder recorder;
+    private final ConsentDecider decider;
+    private final AuditTrail audit;
+
+    private ConsentKit(Builder b) {
+        this.catalog = b.catalog;
+        this.storage = b.storage != null ? b.storage : InMemoryStorage.create();
+        this.clock = b.clock;
+        this.clockTolerance = b.clockTolerance;
+        this.hasher = new HmacKeyedHasher(b.pseudonymKey);
+        AuditChain chain = new AuditChain(b.auditKey);
+        this.recorder = new ConsentRecorder(storage, chain, hasher);
+        this.decider = new ConsentDecider(catalog);
+        this.audit = new AuditTrail(storage, chain, clock);
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the processing catalogue */
+    public ProcessingCatalog catalog() {
+        return catalog;
+    }
+
+    /** @return the audit chain: verify, checkpoint, read */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** @return the hasher of personal values under the pseudonym key */
+    public KeyedHasher hasher() {
+        return hasher;
+    }
+
+    /**
+     * @param subject a subject
+     * @return its pseudonymous reference, as it appears in audit events
+     */
+    public KeyedHash subjectRef(SubjectId subject) {
+        return recorder.subjectRef(Objects.requireNonNull(subject, "subject"));
+    }
+
+    /**
+     * Starts evidence for a consent event; IP address and user agent given to the builder are hashed
+     * under the pseudonym key at once.
+     *
+     * @param method how it was collected
+     * @return an evidence builder
+     */
+    public Evidence.Builder evidence(CollectionMethod method) {
+        return Evidence.builder(method, hasher);
+    }
+
+    /**
+     * Starts recording a consent event.
+     *
+     * @param subject the subject
+     * @param purpose the purpose
+     * @return a capture; finish it with one verb
+     */
+    public ConsentCapture consent(SubjectId subject, PurposeId purpose) {
+        return new ConsentCapture(this, subject, purpose);
+    }
+
+    /**
+     * @param subject the subject
+     * @param purpose the purpose
+     * @return whether processing is permitted now, and why
+     */
+    public Decision check(SubjectId subject, PurposeId purpose) {
+        return check(ConsentScope.of(subject, purpose));
+    }
+
+    /**
+     * @param scope the subject and purpose, optionally narrowed to a channel and an asset
+     * @return whether processing is permitted now, and why
+     * @throws StorageException if the store fails
+     */
+    public Decision check(ConsentScope scope) {
+        Objects.requireNonNull(scope, "scope");
+        List<ConsentState> states = storage.read(tx -> tx.projection().find(scope.subject(), scope.purpose()));
+        return decider.decide(scope, states, false, clock.instant());
+    }
+
+    /**
+     * Like {@link #check(ConsentScope)}, and also denies when the contact point is on the
+     * suppression list (for a contact the host re-created after erasure).
+     *
+     * @param scope the scope
+     * @param contact the e-mail address or phone number to be used
+     * @return the decision
+     */
+    public Decision check(ConsentScope scope, ContactPoint contact) {
+        Objects.requireNonNull(scope, "scope");
+        KeyedHash hash = Objects.requireNonNull(contact, "contact").hash(hasher);
+        return storage.read(tx -> {
+            boolean suppressed = !tx.suppression().suppressed(List.of(hash), scope.purpose()).isEmpty();
+            return decider.decide(scope, tx.projection().find(scope.subject(), scope.purpose()), suppressed,
+                    clock.instant());
+        });
+    }
+
+    /**
+     * Decides for many subjects at once with one set-based read.
+     *
+     * @param subjects up to 100 000 subjects
+     * @param purpose the purpose
+     * @return a decision per subject, in the order given
+     * @throws IllegalArgumentException if more than 100 000 subjects are given
+     */
+    public Map<SubjectId, Decision> checkAll(Collection<SubjectId> subjects, PurposeId purpose) {
+        return checkAll(subjects, purpose, Optional.empty());
+    }
+
+    /**
+     * Decides for many subjects at once, for one channel, with one set-based read.
+     *
+     * @param subjects up to 100 000 subjects
+     * @param purpose the purpose
+     * @param channel the channel
+     * @return a decision per subject, in the order given
+     * @throws IllegalArgumentException if more than 100 000 subjects are given
+     */
+    public Map<SubjectId, Decision> checkAll(Collection<SubjectId> subjects, PurposeId purpose, Channel channel) {
+        return checkAll(subjects, purpose, Optional.of(Objects.requireNonNull(channel, "channel")));
+    }
+
+    private Map<SubjectId, Decision> checkAll(Collection<SubjectId> subjects, PurposeId purpose,
+                                              Optional<Channel> channel) {
+        Objects.requireNonNull(subjects, "subjects");
+        Objects.requireNonNull(purpose, "purpose");
+        if (subjects.size() > MAX_BULK) {
+            throw new IllegalArgumentException("at most " + MAX_BULK + " subjects per bulk check");
+        }
+        Map<SubjectId, List<ConsentState>> found = storage.read(tx -> tx.projection().findAll(subjects, purpose));
+        Instant now = clock.instant();
+        Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
+        for (SubjectId s : subjects) {
+            ConsentScope scope = new ConsentScope(s, purpose, channel, Optional.empty());
+            decisions.put(s, decider.decide(scope, found.getOrDefault(s, List.of()), false, now));
+        }
+        return decisions;
+    }
+
+    /**
+     * Restricts processing for a purpose (GDPR Art. 18; blocking under 152-FZ Art. 21): every check
+     * is denied until {@link #liftRestriction} — whatever the legal basis.
+     *
+     * @param subject the subject
+     * @param purpose the purpose
+     * @param actor who asked for it
+     * @return the recorded entry
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
+     */
+    public LedgerEntry restrict(SubjectId subject, PurposeId purpose, Actor actor) {
+        return limit(subject, purpose, actor, ConsentEvent.Kind.RESTRICTED);
+    }
+
+    /**
+     * @param subject the subject
+     * @param purpose the purpose
+     * @param actor who lifted it
+     * @return the recorded entry
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
+     */
+    public LedgerEntry liftRestriction(SubjectId subject, PurposeId purpose, Actor actor) {
+        return limit(subject, purpose, actor, ConsentEvent.Kind.RESTRICTION_LIFTED);
+    }
+
+    /**
+     * Records the subject's objection to a purpose (GDPR Art. 21): every check is denied until
+     * {@link #liftObjection} — whatever the legal basis.
+     *
+     * @param subject the subject
+     * @param purpose the purpose
+     * @param actor who recorded it
+     * @return the recorded entry
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
+     */
+    public LedgerEntry object(SubjectId subject, PurposeId purpose, Actor actor) {
+        return limit(subject, purpose, actor, ConsentEvent.Kind.OBJECTED);
+    }
+
+    /**
+     * @param subject the subject
+     * @param purpose the purpose
+     * @param actor who lifted it
+     * @return the recorded entry
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
+     */
+    public LedgerEntry liftObjection(SubjectId subject, PurposeId purpose, Actor actor) {
+        return limit(subject, purpose, actor, ConsentEvent.Kind.OBJECTION_LIFTED);
+    }
+
+    private LedgerEntry limit(SubjectId subject, PurposeId purpose, Actor actor, ConsentEvent.Kind kind) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(actor, "actor");
+        catalog.require(purpose);
+        Instant now = clock.instant();
+        Evidence evidence = new Evidence(CollectionMethod.SYSTEM, Optional.empty(), Optional.empty(),
+                Optional.empty(), actor, Optional.empty(), Optional.empty());
+        ConsentEvent event = new ConsentEvent(UUID.randomUUID(), ConsentScope.of(subject, purpose), kind, now, now,
+                Optional.empty(), evidence, Optional.empty(), Optional.empty(),
+                digest(new Canonical("limit").add(kind.name()).add(subject.value()).add(purpose.value())));
+        return recorder.write(tx -> recorder.record(tx, event));
+    }
+
+    /**
+     * Puts a contact point on the suppression list for one purpose. The list keeps only a keyed
+     * hash and survives the subject's erasure.
+     *
+     * @param contact the e-mail address or phone number
+     * @param purpose the purpose it must not be used for
+     * @param actor who added it
+     * @return whether it was new
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
+     */
+    public boolean suppress(ContactPoint contact, PurposeId purpose, Actor actor) {
+        catalog.require(purpose);
+        return suppress(contact, Optional.of(purpose), actor);
+    }
+
+    /**
+     * Puts a contact point on the suppression list for every purpose.
+     *
+     * @param contact the e-mail address or phone number
+     * @param actor who added it
+     * @return whether it was new
+     */
+    public boolean suppressEverywhere(ContactPoint contact, Actor actor) {
+        return suppress(contact, Optional.empty(), actor);
+    }
+
+    private boolean suppress(ContactPoint contact, Optional<PurposeId> purpose, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        SuppressionEntry entry = new SuppressionEntry(Objects.requireNonNull(contact, "contact").hash(hasher),
+                purpose, clock.instant());
+        return recorder.write(tx -> recorder.suppress(tx, entry, actor));
+    }
+
+    /**
+     * @param subject a subject
+     * @return every consent event of the subject, in ledger order
+     */
+    public ConsentHistory history(SubjectId subject) {
+        Objects.requireNonNull(subject, "subject");
+        return new ConsentHistory(subject, storage.read(tx -> tx.ledger().history(subject)));
+    }
+
+    /**
+     * Records {@link ConsentStatus#EXPIRED} for every given consent whose validity period has run out
+     * without re-confirmation. Run it on a schedule; checks deny such consents already.
+     *
+     * @return the recorded entries
+     */
+    public List<LedgerEntry> expireLapsed() {
+        Instant now = clock.instant();
+        return sweep(ConsentEvent.Kind.EXPIRED, "expiry-sweep", (purpose, state) ->
+                state.validUntil().map(until -> !now.isBefore(until)).orElse(false));
+    }
+
+    /**
+     * Records {@link ConsentStatus#INVALIDATED} for every given consent under an earlier major
+     * notice version, so the re-consent campaign can find them. Checks deny such consents already.
+     *
+     * @return the recorded entries
+     */
+    public List<LedgerEntry> invalidateOutdated() {
+        return sweep(ConsentEvent.Kind.INVALIDATED, "notice-sweep", (purpose, state) ->
+                !decider.isCurrent(purpose, state.notice()));
+    }
+
+    private interface SweepRule {
+        boolean applies(Purpose purpose, ConsentState state);
+    }
+
+    private List<LedgerEntry> sweep(ConsentEvent.Kind kind, String component, SweepRule rule) {
+        Instant now = clock.instant();
+        Evidence evidence = Evidence.system(component);
+        return recorder.write(tx -> {
+            List<ConsentState> due = new ArrayList<>();
+            for (Purpose p : catalog.purposes()) {
+                if (p.needsConsent()) {
+                    tx.projection().forPurpose(p.id(), s -> {
+                        if (s.status().map(ConsentStatus::isValid).orElse(false) && rule.applies(p, s)) {
+                            due.add(s);
+                        }
+                    });
+                }
+            }
+            List<LedgerEntry> recorded = new ArrayList<>();
+            for (ConsentState s : due) {
+                ConsentEvent event = new ConsentEvent(UUID.randomUUID(), s.scope(), kind, now, now, Optional.empty(),
+                        evidence, Optional.empty(), Optional.empty(),
+                        digest(new Canonical("sweep").add(kind.name()).add(s.scope().toString()).add(s.sequence())));
+                recorded.add(recorder.record(tx, event));
+            }
+            if (!recorded.isEmpty()) {
+                LOG.info("{} recorded {} {} events", component, recorded.size(), kind);
+            }
+            return recorded;
+        });
+    }
+
+    LedgerEntry capture(ConsentCapture c, ConsentEvent.Kind kind) {
+        Purpose purpose = catalog.require(c.purpose());
+        if (!purpose.needsConsent()) {
+            throw new NotConsentBasedException(purpose.id(), purpose.basis());
+        }
+        Evidence evidence = c.evidenceOrNull();
+        if (evidence == null) {
+            throw new IllegalStateException("consent for purpose " + purpose.id() + " needs evidence");
+        }
+        Instant now = clock.instant();
+        Instant occurredAt = c.occurredAtOrNull() != null ? c.occurredAtOrNull() : now;
+        checkTime(occurredAt, now);
+        ConsentScope scope = new ConsentScope(c.subject(), purpose.id(), Optional.ofNullable(c.channelOrNull()),
+                Optional.ofNullable(c.assetOrNull()));
+        Optional<NoticeRef> notice = switch (kind) {
+            case GIVEN, RENEWED_GIVEN, REQUESTED, REFUSED -> Optional.of(noticeShown(purpose, c));
+            default -> Optional.empty();
+        };
+        Optional<Instant> validUntil = kind.status().orElseThrow().isValid()
+                ? purpose.reconfirmEvery().map(p -> occurredAt.atZone(ZoneOffset.UTC).plus(p).toInstant())
+                : Optional.empty();
+        Canonical request = new Canonical("capture").add(kind.name()).add(scope.subject().value())
+                .add(scope.purpose().value()).add(scope.channel().map(Channel::code).orElse(null))
+                .add(scope.asset().map(AssetId::value).orElse(null))
+                .add(notice.map(n -> n.version() + "|" + n.locale().toLanguageTag() + "|" + n.textSha256()).orElse(null))
+                .add(evidence.toString())
+                .add(c.occurredAtOrNull() == null ? null : occurredAt.toString());
+        ConsentEvent event = new ConsentEvent(UUID.randomUUID(), scope, kind, occurredAt, now, notice, evidence,
+                validUntil, Optional.ofNullable(c.idempotencyKeyOrNull()), digest(request));
+        return recorder.write(tx -> {
+            if (kind == ConsentEvent.Kind.WITHDRAWN || kind == ConsentEvent.Kind.REVOKED
+                    || kind == ConsentEvent.Kind.RENEWED_GIVEN) {
+                boolean replay = event.idempotencyKey().flatMap(k -> tx.ledger().findByIdempotencyKey(k)).isPresent();
+                if (!replay && !hasConsentToChange(tx.projection().find(scope.subject(), scope.purpose()), scope, kind)) {
+                    throw new NothingToWithdrawException(verb(kind), scope);
+                }
+            }
+            return recorder.record(tx, event);
+        });
+    }
+
+    private static boolean hasConsentToChange(List<ConsentState> states, ConsentScope scope, ConsentEvent.Kind kind) {
+        for (ConsentState s : states) {
+            if (!(s.scope().covers(scope) || scope.covers(s.scope())) || s.status().isEmpty()) {
+                continue;
+            }
+            ConsentStatus status = s.status().get();
+            if (status.isValid() || (kind == ConsentEvent.Kind.RENEWED_GIVEN && status == ConsentStatus.EXPIRED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String verb(ConsentEvent.Kind kind) {
+        return switch (kind) {
+            case RENEWED_GIVEN -> "renew";
+            case REVOKED -> "revoke";
+            default -> "withdraw";
+        };
+    }
+
+    private NoticeRef noticeShown(Purpose purpose, ConsentCapture c) {
+        Notice notice = purpose.notice().flatMap(catalog::notice).orElseThrow();
+        Locale locale = c.localeOrNull() != null ? c.localeOrNull() : catalog.defaultLocale();
+        return notice.ref(c.noticeVersionOrNull() != null ? c.noticeVersionOrNull() : notice.current(), locale);
+    }
+
+    private void checkTime(Instant occurredAt, Instant now) {
+        if (occurredAt.isBefore(Instant.EPOCH)) {
+            throw new InvalidTimestampException("it lies before 1970-01-01T00:00:00Z");
+        }
+        if (occurredAt.isAfter(now.plus(clockTolerance))) {
+            throw new InvalidTimestampException("it lies more than " + clockTolerance + " in the future");
+        }
+    }
+
+    private String digest(Canonical request) {
+        return hasher.digest(request.bytes());
+    }
+
+    @Override
+    public String toString() {
+        return "ConsentKit[" + catalog + ", " + storage + "]";
+    }
+
+    /**
+     * Configures a {@link ConsentKit}. Every setter validates its argument; {@link #build()} checks
+     * the rest. Not thread-safe.
+     */
+    public static final class Builder {
+        private ProcessingCatalog catalog;
+        private ConsentStorage storage;
+        private Clock clock = Clock.systemUTC();
+        private Duration clockTolerance = Duration.ofMinutes(5);
+        private HmacKey auditKey;
+        private HmacKey pseudonymKey;
+
+        private Builder() {
+        }
+
+        /**
+         * @param catalog the processing catalogue; required
+         * @return this builder
+         */
+        public Builder catalog(ProcessingCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /**
+         * @param storage where ledger, projection, suppression list and audit live; default in memory
+         * @return this builder
+         */
+        public Builder storage(ConsentStorage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
+         * @param clock the source of time; default {@link Clock#systemUTC()}
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param tolerance how far in the future an event time may lie (clock skew between the host's
+         *                  machines); 0 to 1 hour, default 5 minutes
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder clockTolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance");
+            if (tolerance.isNegative() || tolerance.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("clock tolerance must be between 0 and 1 hour");
+            }
+            this.clockTolerance = tolerance;
+            return this;
+        }
+
+        /**
+         * @param key the key of the audit chain's HMAC links; required; keep it out of the database
+         * @return this builder
+         */
+        public Builder auditKey(HmacKey key) {
+            this.auditKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * @param key the key of subject references and hashed evidence; required; must differ from
+         *            the audit key
+         * @return this builder
+         */
+        public Builder pseudonymKey(HmacKey key) {
+            this.pseudonymKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * @return the kit
+         * @throws IllegalStateException if catalogue or a key is missing, or both keys are equal
+         */
+        public ConsentKit build() {
+            if (catalog == null) {
+                throw new IllegalStateException("ConsentKit needs a processing catalogue");
+            }
+            if (auditKey == null || pseudonymKey == null) {
+                throw new IllegalStateException("ConsentKit needs an audit key and a pseudonym key");
+            }
+            if (auditKey.equals(pseudonymKey)) {
+                throw new IllegalStateException("the audit key and the pseudonym key must differ");
+            }
+            ConsentKit kit = new ConsentKit(this);
+            LOG.debug("ConsentKit built: {} purposes, storage {}", catalog.purposes().size(), kit.storage);
+            return kit;
+        }
+    }
+
+}

@@ -1,0 +1,109 @@
+package dev.consentkit.core;
+
+import dev.consentkit.core.audit.AuditAction;
+import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.consent.ConsentEvent;
+import dev.consentkit.core.consent.ConsentProjector;
+import dev.consentkit.core.consent.ConsentScope;
+import dev.consentkit.core.consent.ConsentState;
+import dev.consentkit.core.consent.IdempotencyConflictException;
+import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.internal.HmacKeyedHasher;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.StorageTransaction;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes ledger events: append, project, audit, in one unit of work, with idempotency and retry on
+ * write conflicts. Thread-safe.
+ */
+final class ConsentRecorder {
+    private static final int ATTEMPTS = 8;
+    private final ConsentStorage storage;
+    private final AuditChain chain;
+    private final HmacKeyedHasher hasher;
+
+    ConsentRecorder(ConsentStorage storage, AuditChain chain, HmacKeyedHasher hasher) {
+        this.storage = storage;
+        this.chain = chain;
+        this.hasher = hasher;
+    }
+
+    /** Runs a writing unit of work, retrying it when another writer won a race. */
+    <T> T write(Function<StorageTransaction, T> work) {
+        ConcurrentUpdateException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return storage.inTransaction(work);
+            } catch (ConcurrentUpdateException e) {
+                last = e;
+                Thread.onSpinWait();
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Records {@code event} unless its idempotency key was used already: then returns the earlier
+     * entry if it was the same request, and refuses it otherwise.
+     */
+    LedgerEntry record(StorageTransaction tx, ConsentEvent event) {
+        if (event.idempotencyKey().isPresent()) {
+            Optional<LedgerEntry> earlier = tx.ledger().findByIdempotencyKey(event.idempotencyKey().get());
+            if (earlier.isPresent()) {
+                if (earlier.get().event().requestDigest().equals(event.requestDigest())) {
+                    return earlier.get();
+                }
+                throw new IdempotencyConflictException(event.idempotencyKey().get());
+            }
+        }
+        LedgerEntry entry = tx.ledger().append(event);
+        ConsentScope scope = event.scope();
+        Optional<ConsentState> current = tx.projection().find(scope.subject(), scope.purpose()).stream()
+                .filter(s -> s.scope().equals(scope))
+                .findFirst();
+        tx.projection().put(ConsentProjector.apply(current, entry));
+        audit(tx, new AuditEvent(event.recordedAt(), event.evidence().recordedBy(), action(event.kind()),
+                Optional.of(subjectRef(scope.subject())), Optional.of(scope.purpose()), AuditOutcome.SUCCESS,
+                Optional.of(event.id().toString())));
+        return entry;
+    }
+
+    boolean suppress(StorageTransaction tx, SuppressionEntry entry, Actor actor) {
+        boolean added = tx.suppression().add(entry);
+        if (added) {
+            audit(tx, new AuditEvent(entry.since(), actor, AuditAction.SUPPRESSION_ADDED, Optional.of(entry.hash()),
+                    entry.purpose(), AuditOutcome.SUCCESS, Optional.empty()));
+        }
+        return added;
+    }
+
+    void audit(StorageTransaction tx, AuditEvent event) {
+        tx.audit().append(chain.next(tx.audit().head(), event));
+    }
+
+    KeyedHash subjectRef(SubjectId subject) {
+        return hasher.hash("subject", subject.value());
+    }
+
+    private static AuditAction action(ConsentEvent.Kind kind) {
+        return switch (kind) {
+            case GIVEN -> AuditAction.CONSENT_GIVEN;
+            case RENEWED_GIVEN -> AuditAction.CONSENT_RENEWED;
+            case REQUESTED -> AuditAction.CONSENT_REQUESTED;
+            case REFUSED -> AuditAction.CONSENT_REFUSED;
+            case WITHDRAWN -> AuditAction.CONSENT_WITHDRAWN;
+            case REVOKED -> AuditAction.CONSENT_REVOKED;
+            case EXPIRED -> AuditAction.CONSENT_EXPIRED;
+            case INVALIDATED -> AuditAction.CONSENT_INVALIDATED;
+            case RESTRICTED -> AuditAction.PROCESSING_RESTRICTED;
+            case RESTRICTION_LIFTED -> AuditAction.RESTRICTION_LIFTED;
+            case OBJECTED -> AuditAction.PROCESSING_OBJECTED;
+            case OBJECTION_LIFTED -> AuditAction.OBJECTION_LIFTED;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package dev.consentkit.core;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** Shared validation of textual identifiers; messages name the kind of id and the limit only. */
+final class Ids {
+    private Ids() {
+    }
+
+    static String text(String value, String what, int maxLength) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(what + " is longer than " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(what + " must not contain control characters");
+            }
+        }
+        if (!value.equals(value.strip())) {
+            throw new IllegalArgumentException(what + " must not start or end with whitespace");
+        }
+        return value;
+    }
+
+    static String code(String value, String what, Pattern pattern, int maxLength) {
+        text(value, what, maxLength);
+        if (!pattern.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must match " + pattern.pattern());
+        }
+        return value;
+    }
+}

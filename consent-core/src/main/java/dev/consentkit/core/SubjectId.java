@@ -1,0 +1,40 @@
+package dev.consentkit.core;
+
+/**
+ * The host's identifier of a data subject (a client id, a booking account id).
+ *
+ * <p>It is the host's key, not a personal value: never use an email address or a phone number as
+ * a subject id. Audit events never carry it; they carry its keyed hash ({@link KeyedHash}).
+ *
+ * @param value 1 to {@value #MAX_LENGTH} characters, no control characters, no surrounding blanks
+ */
+public record SubjectId(String value) {
+    /** Longest accepted id, the column width of every store. */
+    public static final int MAX_LENGTH = 128;
+
+    /**
+     * Validates the id.
+     *
+     * @throws NullPointerException if {@code value} is null
+     * @throws IllegalArgumentException if it is blank, too long or contains control characters
+     */
+    public SubjectId {
+        Ids.text(value, "subject id", MAX_LENGTH);
+    }
+
+    /**
+     * Returns the id for {@code value}.
+     *
+     * @param value the host's id
+     * @return the typed id
+     * @throws IllegalArgumentException if the value is not a valid id
+     */
+    public static SubjectId of(String value) {
+        return new SubjectId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

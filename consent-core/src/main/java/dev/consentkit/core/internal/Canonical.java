@@ -1,0 +1,55 @@
+package dev.consentkit.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An unambiguous byte encoding of a list of fields: each field is its UTF-8 length (4 bytes, big
+ * endian) followed by its bytes; an absent field is length -1. Used for MACs and digests. Not API.
+ * Not thread-safe.
+ */
+public final class Canonical {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+
+    /**
+     * @param tag a label naming what is encoded, so encodings of different things never collide
+     */
+    public Canonical(String tag) {
+        add(tag);
+    }
+
+    /**
+     * @param value a field, {@code null} when absent
+     * @return this encoder
+     */
+    public Canonical add(String value) {
+        if (value == null) {
+            writeInt(-1);
+            return this;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        writeInt(bytes.length);
+        out.write(bytes, 0, bytes.length);
+        return this;
+    }
+
+    /**
+     * @param value a numeric field
+     * @return this encoder
+     */
+    public Canonical add(long value) {
+        return add(Long.toString(value));
+    }
+
+    /** @return the encoding */
+    public byte[] bytes() {
+        return out.toByteArray();
+    }
+
+    private void writeInt(int v) {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.consentkit.core.memory;
+
+import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.audit.AuditCheckpoint;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.consent.ConsentEvent;
+import dev.consentkit.core.consent.ConsentScope;
+import dev.consentkit.core.consent.ConsentState;
+import dev.consentkit.core.consent.IdempotencyKey;
+import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.AuditStore;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.LedgerStore;
+import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.SuppressionStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Every store in memory: correct and thread-safe, for tests, demos and hosts that keep consent in
+ * their own process only.
+ *
+ * <p>Units of work that write run one at a time, exclusive of readers; read-only units run in
+ * parallel. A unit that throws is undone completely before the exception propagates. Nothing
+ * survives the JVM.
+ */
+public final class InMemoryStorage implements ConsentStorage {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<LedgerEntry> ledger = new ArrayList<>();
+    private final Map<IdempotencyKey, LedgerEntry> byKey = new HashMap<>();
+    private final Map<SubjectId, List<LedgerEntry>> bySubject = new HashMap<>();
+    private final Map<SubjectPurpose, Map<ConsentScope, ConsentState>> projection = new HashMap<>();
+    private final Map<SuppressionKey, SuppressionEntry> suppression = new LinkedHashMap<>();
+    private final List<AuditRecord> audit = new ArrayList<>();
+    private final List<AuditCheckpoint> checkpoints = new ArrayList<>();
+
+    private InMemoryStorage() {
+    }
+
+    /** @return a new, empty storage */
+    public static InMemoryStorage create() {
+        return new InMemoryStorage();
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        lock.writeLock().lock();
+        Tx tx = new Tx(true);
+        try {
+            T result = work.apply(tx);
+            tx.close();
+            return result;
+        } catch (RuntimeException | Error e) {
+            tx.rollback();
+            throw e;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public <T> T read(Function<StorageTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        lock.readLock().lock();
+        Tx tx = new Tx(false);
+        try {
+            return work.apply(tx);
+        } finally {
+            tx.close();
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStorage";
+    }
+
+    private record SubjectPurpose(SubjectId subject, PurposeId purpose) {
+    }
+
+    private record SuppressionKey(KeyedHash hash, Optional<PurposeId> purpose) {
+    }
+
+    /** One unit of work: its repositories and its undo log. */
+    private final class Tx implements StorageTransaction {
+        private final boolean writable;
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private boolean open = true;
+        private final Ledger ledgerStore = new Ledger();
+        private final Projection projectionStore = new Projection();
+        private final Suppression suppressionStore = new Suppression();
+        private final Audit auditStore = new Audit();
+
+        Tx(boolean writable) {
+            this.writable = writable;
+        }
+
+        void close() {
+            open = false;
+        }
+
+        void rollback() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+            open = false;
+        }
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("the unit of work has ended");
+            }
+        }
+
+        private void checkWritable() {
+            checkOpen();
+            if (!writable) {
+                throw new IllegalStateException("read-only unit of work");
+            }
+        }
+
+        @Override
+        public LedgerStore ledger() {
+            return ledgerStore;
+        }
+
+        @Override
+        public ProjectionStore projection() {
+            return projectionStore;
+        }
+
+        @Override
+        public SuppressionStore suppression() {
+            return suppressionStore;
+        }
+
+        @Override
+        public AuditStore audit() {
+            return auditStore;
+        }
+
+        private final class Ledger implements LedgerStore {
+
+        @Override
+        public LedgerEntry append(ConsentEvent event) {
+            checkWritable();
+            Objects.requireNonNull(event, "event");
+            if (event.idempotencyKey().isPresent() && byKey.containsKey(event.idempotencyKey().get())) {
+                throw new dev.consentkit.core.ConcurrentUpdateException(
+                        "idempotency key already recorded in the ledger", null);
+            }
+            LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, event);
+            ledger.add(entry);
+            List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject(), s -> new ArrayList<>());
+            subjectEntries.add(entry);
+            event.idempotencyKey().ifPresent(k -> byKey.put(k, entry));
+            undo.push(() -> {
+                ledger.remove(ledger.size() - 1);
+                subjectEntries.remove(subjectEntries.size() - 1);
+                if (subjectEntries.isEmpty()) {
+                    bySubject.remove(event.scope().subject());
+                }
+                event.idempotencyKey().ifPresent(byKey::remove);
+            });
+            return entry;
+        }
+
+        @Override
+        public Optional<LedgerEntry> findByIdempotencyKey(IdempotencyKey key) {
+            checkOpen();
+            return Optional.ofNullable(byKey.get(Objects.requireNonNull(key, "key")));
+        }
+
+        @Override
+        public List<LedgerEntry> history(SubjectId subject) {
+            checkOpen();
+            return List.copyOf(bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()));
+        }
+
+        @Override
+        public List<LedgerEntry> read(long afterSequence, int limit) {
+            checkOpen();
+            checkLimit(limit);
+            int from = (int) Math.min(Math.max(afterSequence, 0), ledger.size());
+            return List.copyOf(ledger.subList(from, Math.min(ledger.size(), from + limit)));
+        }
+
+        }
+
+        private final class Projection implements ProjectionStore {
+
+        @Override
+        public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
+            checkOpen();
+            Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(subject, purpose));
+            return states == null ? List.of() : List.copyOf(states.values());
+        }
+
+        @Override
+        public Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
+            checkOpen();
+            Map<SubjectId, List<ConsentState>> found = new HashMap<>();
+            for (SubjectId s : subjects) {
+                Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(s, purpose));
+                if (states != null) {
+                    found.put(s, List.copyOf(states.values()));
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public void put(ConsentState state) {
+            checkWritable();
+            ConsentScope scope = state.scope();
+            SubjectPurpose key = new SubjectPurpose(scope.subject(), scope.purpose());
+            Map<ConsentScope, ConsentState> states = projection.computeIfAbsent(key, k -> new HashMap<>());
+            ConsentState before = states.put(scope, state);
+            undo.push(() -> {
+                if (before == null) {
+                    states.remove(scope);
+                    if (states.isEmpty()) {
+                        projection.remove(key);
+                    }
+                } else {
+                    states.put(scope, before);
+                }
+            });
+        }
+
+        @Override
+        public void forPurpose(PurposeId purpose, Consumer<ConsentState> sink) {
+            checkOpen();
+            projection.forEach((key, states) -> {
+                if (key.purpose().equals(purpose)) {
+                    states.values().forEach(sink);
+                }
+            });
+        }
+
+        @Override
+        public void forEach(Consumer<ConsentState> sink) {
+            checkOpen();
+            projection.values().forEach(states -> states.values().forEach(sink));
+        }
+
+        }
+
+        private final class Suppression implements SuppressionStore {
+
+        @Override
+        public boolean add(SuppressionEntry entry) {
+            checkWritable();
+            SuppressionKey key = new SuppressionKey(entry.hash(), entry.purpose());
+            if (suppression.putIfAbsent(key, entry) != null) {
+                return false;
+            }
+            undo.push(() -> suppression.remove(key));
+            return true;
+        }
+
+        @Override
+        public Set<KeyedHash> suppressed(Collection<KeyedHash> hashes, PurposeId purpose) {
+            checkOpen();
+            Set<KeyedHash> found = new HashSet<>();
+            for (KeyedHash h : hashes) {
+                if (suppression.containsKey(new SuppressionKey(h, Optional.empty()))
+                        || suppression.containsKey(new SuppressionKey(h, Optional.of(purpose)))) {
+                    found.add(h);
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public List<SuppressionEntry> list() {
+            checkOpen();
+            return List.copyOf(suppression.values());
+        }
+
+        }
+
+        private final class Audit implements AuditStore {
+
+        @Override
+        public Optional<AuditRecord> head() {
+            checkOpen();
+            return audit.isEmpty() ? Optional.empty() : Optional.of(audit.get(audit.size() - 1));
+        }
+
+        @Override
+        public void append(AuditRecord record) {
+            checkWritable();
+            long expected = audit.size() + 1L;
+            if (record.sequence() != expected) {
+                throw new dev.consentkit.core.ConcurrentUpdateException(
+                        "audit sequence " + record.sequence() + " is not the next one (" + expected + ")", null);
+            }
+            audit.add(record);
+            undo.push(() -> audit.remove(audit.size() - 1));
+        }
+
+        @Override
+        public List<AuditRecord> read(long fromSequence, int limit) {
+            checkOpen();
+            checkLimit(limit);
+            int from = (int) Math.min(Math.max(fromSequence - 1, 0), audit.size());
+            return List.copyOf(audit.subList(from, Math.min(audit.size(), from + limit)));
+        }
+
+        @Override
+        public void addCheckpoint(AuditCheckpoint checkpoint) {
+            checkWritable();
+            checkpoints.add(Objects.requireNonNull(checkpoint, "checkpoint"));
+            undo.push(() -> checkpoints.remove(checkpoints.size() - 1));
+        }
+
+        @Override
+        public List<AuditCheckpoint> checkpoints() {
+            checkOpen();
+            return List.copyOf(checkpoints);
+        }
+
+        }
+
+        private void checkLimit(int limit) {
+            if (limit <= 0) {
+                throw new IllegalArgumentException("limit must be positive");
+            }
+        }
+    }
+}

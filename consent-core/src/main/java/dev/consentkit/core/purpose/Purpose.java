@@ -1,0 +1,253 @@
+package dev.consentkit.core.purpose;
+
+import dev.consentkit.core.LocalizedText;
+import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.consent.NoticeId;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One declared reason to process personal data: what it is called, on which legal basis, which
+ * data categories it uses, who receives the data, how long it is kept and, for consent, which
+ * notice the subject is shown and how consent must be expressed.
+ *
+ * <p>Immutable and thread-safe. Cross-references (categories, notice) are checked when the
+ * {@link ProcessingCatalog} is built.
+ */
+public final class Purpose {
+    private final PurposeId id;
+    private final LocalizedText name;
+    private final LocalizedText description;
+    private final LegalBasis basis;
+    private final Set<String> categories;
+    private final List<Recipient> recipients;
+    private final Optional<RetentionDeclaration> retention;
+    private final ConsentType consentType;
+    private final Optional<NoticeId> notice;
+    private final Optional<Period> reconfirmEvery;
+
+    private Purpose(Builder b) {
+        this.id = b.id;
+        this.name = b.name;
+        this.description = b.description;
+        this.basis = b.basis;
+        this.categories = Set.copyOf(new LinkedHashSet<>(b.categories));
+        this.recipients = List.copyOf(b.recipients);
+        this.retention = Optional.ofNullable(b.retention);
+        this.consentType = b.consentType;
+        this.notice = Optional.ofNullable(b.notice);
+        this.reconfirmEvery = Optional.ofNullable(b.reconfirmEvery);
+    }
+
+    /**
+     * @param id the purpose id
+     * @return a builder
+     */
+    public static Builder builder(PurposeId id) {
+        return new Builder(Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * @param id the purpose id, e.g. {@code "newsletter"}
+     * @return a builder
+     * @throws IllegalArgumentException if the id is malformed
+     */
+    public static Builder builder(String id) {
+        return builder(PurposeId.of(id));
+    }
+
+    /** @return the id */
+    public PurposeId id() {
+        return id;
+    }
+
+    /** @return the short name, per language */
+    public LocalizedText name() {
+        return name;
+    }
+
+    /** @return the plain-language description, per language */
+    public LocalizedText description() {
+        return description;
+    }
+
+    /** @return the legal basis */
+    public LegalBasis basis() {
+        return basis;
+    }
+
+    /** @return whether the purpose relies on consent */
+    public boolean needsConsent() {
+        return basis == LegalBasis.CONSENT;
+    }
+
+    /** @return the ids of the data categories processed */
+    public Set<String> categories() {
+        return categories;
+    }
+
+    /** @return who receives the data, possibly empty */
+    public List<Recipient> recipients() {
+        return recipients;
+    }
+
+    /** @return the retention declaration, if one was made */
+    public Optional<RetentionDeclaration> retention() {
+        return retention;
+    }
+
+    /** @return how consent must be expressed (meaningful for consent purposes) */
+    public ConsentType consentType() {
+        return consentType;
+    }
+
+    /** @return the notice shown before consenting; present for every consent purpose */
+    public Optional<NoticeId> notice() {
+        return notice;
+    }
+
+    /** @return how often consent must be re-confirmed, if it expires */
+    public Optional<Period> reconfirmEvery() {
+        return reconfirmEvery;
+    }
+
+    @Override
+    public String toString() {
+        return "Purpose[" + id + ", " + basis + "]";
+    }
+
+    /** Builds a {@link Purpose}; every setter validates its argument. Not thread-safe. */
+    public static final class Builder {
+        private final PurposeId id;
+        private LocalizedText name;
+        private LocalizedText description;
+        private LegalBasis basis;
+        private final List<String> categories = new ArrayList<>();
+        private final List<Recipient> recipients = new ArrayList<>();
+        private RetentionDeclaration retention;
+        private ConsentType consentType = ConsentType.EXPRESSED;
+        private NoticeId notice;
+        private Period reconfirmEvery;
+
+        private Builder(PurposeId id) {
+            this.id = id;
+        }
+
+        /**
+         * @param name short name per language
+         * @return this builder
+         */
+        public Builder name(LocalizedText name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * @param description plain-language description per language
+         * @return this builder
+         */
+        public Builder description(LocalizedText description) {
+            this.description = Objects.requireNonNull(description, "description");
+            return this;
+        }
+
+        /**
+         * @param basis the legal basis
+         * @return this builder
+         */
+        public Builder basis(LegalBasis basis) {
+            this.basis = Objects.requireNonNull(basis, "basis");
+            return this;
+        }
+
+        /**
+         * @param categoryIds ids of categories declared in the catalogue
+         * @return this builder
+         */
+        public Builder categories(String... categoryIds) {
+            for (String c : categoryIds) {
+                categories.add(Objects.requireNonNull(c, "category id"));
+            }
+            return this;
+        }
+
+        /**
+         * @param recipient someone who receives the data
+         * @return this builder
+         */
+        public Builder recipient(Recipient recipient) {
+            recipients.add(Objects.requireNonNull(recipient, "recipient"));
+            return this;
+        }
+
+        /**
+         * @param retention how long data is kept
+         * @return this builder
+         */
+        public Builder retention(RetentionDeclaration retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
+         * @param consentType how consent must be expressed; default {@link ConsentType#EXPRESSED}
+         * @return this builder
+         */
+        public Builder consentType(ConsentType consentType) {
+            this.consentType = Objects.requireNonNull(consentType, "consentType");
+            return this;
+        }
+
+        /**
+         * @param notice id of the notice declared in the catalogue
+         * @return this builder
+         */
+        public Builder notice(NoticeId notice) {
+            this.notice = Objects.requireNonNull(notice, "notice");
+            return this;
+        }
+
+        /**
+         * @param notice id of the notice declared in the catalogue
+         * @return this builder
+         */
+        public Builder notice(String notice) {
+            return notice(NoticeId.of(notice));
+        }
+
+        /**
+         * @param period how long a consent stays valid before it must be re-confirmed
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder reconfirmEvery(Period period) {
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("re-confirmation period of purpose " + id + " must be positive");
+            }
+            this.reconfirmEvery = period;
+            return this;
+        }
+
+        /**
+         * @return the immutable purpose
+         * @throws IllegalStateException if name, description or basis is missing, or a non-consent
+         *                               purpose names a notice or a re-confirmation period
+         */
+        public Purpose build() {
+            if (name == null || description == null || basis == null) {
+                throw new IllegalStateException("purpose " + id + " needs a name, a description and a legal basis");
+            }
+            if (basis != LegalBasis.CONSENT && (notice != null || reconfirmEvery != null)) {
+                throw new IllegalStateException("purpose " + id + " is based on " + basis
+                        + ": only consent purposes have a notice or a re-confirmation period");
+            }
+            return new Purpose(this);
+        }
+    }
+}

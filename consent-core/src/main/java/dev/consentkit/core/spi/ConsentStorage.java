@@ -1,0 +1,34 @@
+package dev.consentkit.core.spi;
+
+import java.util.function.Function;
+
+/**
+ * The storage port: runs units of work in which every repository shares one transaction, so a
+ * ledger event, its projection row and its audit link are stored together or not at all.
+ *
+ * <p>Implementations are thread-safe. If {@code work} throws, the unit is rolled back and the
+ * exception propagates (a driver failure as {@link dev.consentkit.core.StorageException}, a write
+ * conflict as {@link dev.consentkit.core.ConcurrentUpdateException}).
+ */
+public interface ConsentStorage {
+
+    /**
+     * Runs {@code work} in a read-write unit of work and commits it.
+     *
+     * @param work what to do; must not keep the transaction after it returns
+     * @param <T> what it returns
+     * @return what {@code work} returned
+     * @throws dev.consentkit.core.StorageException if the store fails; nothing was written
+     */
+    <T> T inTransaction(Function<StorageTransaction, T> work);
+
+    /**
+     * Runs {@code work} with a consistent read-only view. Writing through it is an error.
+     *
+     * @param work what to read
+     * @param <T> what it returns
+     * @return what {@code work} returned
+     * @throws dev.consentkit.core.StorageException if the store fails
+     */
+    <T> T read(Function<StorageTransaction, T> work);
+}

@@ -1,0 +1,19 @@
+package dev.consentkit.core.spi;
+
+/**
+ * The repositories of one unit of work. Valid only inside the {@link ConsentStorage} call that
+ * handed it out; not thread-safe.
+ */
+public interface StorageTransaction {
+    /** @return the consent ledger */
+    LedgerStore ledger();
+
+    /** @return the projection of the ledger */
+    ProjectionStore projection();
+
+    /** @return the suppression list */
+    SuppressionStore suppression();
+
+    /** @return the audit chain */
+    AuditStore audit();
+}

@@ -1,0 +1,15 @@
+/**
+ * ConsentKit core: the processing catalogue, the consent ledger and its decisions, the audit chain,
+ * the storage SPI with in-memory stores, and JSON interchange.
+ */
+module dev.consentkit.core {
+    requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.consentkit.core;
+    exports dev.consentkit.core.purpose;
+    exports dev.consentkit.core.consent;
+    exports dev.consentkit.core.audit;
+    exports dev.consentkit.core.spi;
+    exports dev.consentkit.core.memory;
+}
