@@ -54,48 +54,89 @@ public final class AuditChain {
      * @return {@link AuditVerification.Intact}, or the first broken link
      */
     public AuditVerification verify(AuditStore store, Collection<AuditCheckpoint> trusted) {
-        TreeMap<Long, List<AuditCheckpoint>> checkpoints = new TreeMap<>();
         List<AuditCheckpoint> all = new ArrayList<>(store.checkpoints());
         all.addAll(trusted);
-        for (AuditCheckpoint c : all) {
-            checkpoints.computeIfAbsent(c.sequence(), s -> new ArrayList<>()).add(c);
-        }
-        String previous = GENESIS;
-        long expected = 1;
-        long count = 0;
+        Verifier verifier = new Verifier(all);
+        long next = 1;
         while (true) {
-            List<AuditRecord> page = store.read(expected, PAGE);
+            List<AuditRecord> page = store.read(next, PAGE);
             if (page.isEmpty()) {
-                break;
+                return verifier.finish();
             }
             for (AuditRecord r : page) {
-                if (r.sequence() > expected) {
-                    return new AuditVerification.Broken(expected, AuditVerification.BreakKind.MISSING);
+                Optional<AuditVerification.Broken> broken = verifier.accept(r);
+                if (broken.isPresent()) {
+                    return broken.get();
                 }
-                if (r.sequence() < expected) {
-                    return new AuditVerification.Broken(r.sequence(), AuditVerification.BreakKind.REORDERED);
-                }
-                if (!constantTimeEquals(link(r.previousLink(), r.sequence(), r.event()), r.link())) {
-                    return new AuditVerification.Broken(r.sequence(), AuditVerification.BreakKind.EDITED);
-                }
-                if (!r.previousLink().equals(previous)) {
-                    return new AuditVerification.Broken(r.sequence(), AuditVerification.BreakKind.REORDERED);
-                }
-                for (AuditCheckpoint c : checkpoints.getOrDefault(r.sequence(), List.of())) {
-                    if (!c.link().equals(r.link())) {
-                        return new AuditVerification.Broken(r.sequence(), AuditVerification.BreakKind.CHECKPOINT_MISMATCH);
-                    }
-                }
-                previous = r.link();
-                expected++;
-                count++;
+            }
+            next = page.get(page.size() - 1).sequence() + 1;
+        }
+    }
+
+    /**
+     * Verifies a copy of the chain taken out of the store (an export, a backup, a dump).
+     *
+     * @param records the records, in the order they were read (by sequence)
+     * @param checkpoints checkpoints to hold the copy against
+     * @return {@link AuditVerification.Intact}, or the first broken link
+     */
+    public AuditVerification verify(List<AuditRecord> records, Collection<AuditCheckpoint> checkpoints) {
+        Verifier verifier = new Verifier(List.copyOf(checkpoints));
+        for (AuditRecord r : records) {
+            Optional<AuditVerification.Broken> broken = verifier.accept(r);
+            if (broken.isPresent()) {
+                return broken.get();
             }
         }
-        long head = expected - 1;
-        if (!checkpoints.isEmpty() && checkpoints.lastKey() > head) {
-            return new AuditVerification.Broken(head + 1, AuditVerification.BreakKind.TRUNCATED);
+        return verifier.finish();
+    }
+
+    /** Walks the records in order, remembering the last good link. Not thread-safe. */
+    private final class Verifier {
+        private final TreeMap<Long, List<AuditCheckpoint>> checkpoints = new TreeMap<>();
+        private String previous = GENESIS;
+        private long expected = 1;
+
+        Verifier(List<AuditCheckpoint> all) {
+            for (AuditCheckpoint c : all) {
+                checkpoints.computeIfAbsent(c.sequence(), s -> new ArrayList<>()).add(c);
+            }
         }
-        return new AuditVerification.Intact(count, head, previous);
+
+        Optional<AuditVerification.Broken> accept(AuditRecord r) {
+            if (r.sequence() > expected) {
+                return broken(expected, AuditVerification.BreakKind.MISSING);
+            }
+            if (r.sequence() < expected) {
+                return broken(r.sequence(), AuditVerification.BreakKind.REORDERED);
+            }
+            if (!constantTimeEquals(link(r.previousLink(), r.sequence(), r.event()), r.link())) {
+                return broken(r.sequence(), AuditVerification.BreakKind.EDITED);
+            }
+            if (!r.previousLink().equals(previous)) {
+                return broken(r.sequence(), AuditVerification.BreakKind.REORDERED);
+            }
+            for (AuditCheckpoint c : checkpoints.getOrDefault(r.sequence(), List.of())) {
+                if (!c.link().equals(r.link())) {
+                    return broken(r.sequence(), AuditVerification.BreakKind.CHECKPOINT_MISMATCH);
+                }
+            }
+            previous = r.link();
+            expected++;
+            return Optional.empty();
+        }
+
+        AuditVerification finish() {
+            long head = expected - 1;
+            if (!checkpoints.isEmpty() && checkpoints.lastKey() > head) {
+                return new AuditVerification.Broken(head + 1, AuditVerification.BreakKind.TRUNCATED);
+            }
+            return new AuditVerification.Intact(head, head, previous);
+        }
+
+        private Optional<AuditVerification.Broken> broken(long sequence, AuditVerification.BreakKind kind) {
+            return Optional.of(new AuditVerification.Broken(sequence, kind));
+        }
     }
 
     private String link(String previous, long sequence, AuditEvent e) {
