@@ -1,0 +1,220 @@
+package dev.consentkit.examples.studio;
+
+import static dev.consentkit.examples.studio.StudioCatalog.NEWSLETTER;
+import static dev.consentkit.examples.studio.StudioCatalog.ORDERS;
+import static dev.consentkit.examples.studio.StudioCatalog.PORTFOLIO;
+import static dev.consentkit.examples.studio.StudioCatalog.RU;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.consent.AssetId;
+import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.consent.ConsentScope;
+import dev.consentkit.core.consent.Decision;
+import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.spi.ConsentStorage;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A design studio's CRM: clients order projects, some subscribe to the newsletter, some let the
+ * studio show their project in its portfolio. Run it with the command in the README.
+ */
+public final class DesignStudioDemo {
+    private final PrintStream out;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final ConsentStorage storage = InMemoryStorage.create();
+    private final HmacKey auditKey = randomKey();
+    private final HmacKey pseudonymKey = randomKey();
+
+    private DesignStudioDemo(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * Prints the scenario to standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        run(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs the scenario.
+     *
+     * @param out where to print it
+     */
+    public static void run(PrintStream out) {
+        new DesignStudioDemo(out).scenario();
+    }
+
+    private ConsentKit kit(ProcessingCatalog catalog) {
+        return ConsentKit.builder()
+                .catalog(catalog)
+                .storage(storage)
+                .clock(clock)
+                .auditKey(auditKey)
+                .pseudonymKey(pseudonymKey)
+                .build();
+    }
+
+    private void scenario() {
+        ConsentKit kit = kit(StudioCatalog.catalog(StudioCatalog.newsletterNotice()));
+        SubjectId anna = SubjectId.of("client-1001");
+        SubjectId boris = SubjectId.of("client-1002");
+        SubjectId vera = SubjectId.of("client-1003");
+
+        step("1. The catalogue, declared once");
+        kit.catalog().purposes().forEach(p -> out.printf("   %-17s basis %-17s %s%n", p.id(), p.basis(), p.name().best(RU)));
+
+        step("2. Anna ticks the newsletter box on the web form (notice shown in Russian)");
+        LedgerEntry given = kit.consent(anna, NEWSLETTER)
+                .locale(RU)
+                .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup-v3")
+                        .ipAddress("203.0.113.7").userAgent("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").build())
+                .idempotencyKey("web-req-8f1c")
+                .give();
+        out.println("   notice text: " + kit.catalog().notice(StudioCatalog.NEWSLETTER_NOTICE).orElseThrow()
+                .text(given.event().notice().orElseThrow().version()).orElseThrow().best(RU));
+        out.println("   recorded:    " + given.event().kind() + " notice " + given.event().notice().orElseThrow().version()
+                + " sha256=" + given.event().notice().orElseThrow().textSha256().substring(0, 16) + "...");
+        out.println("   evidence:    " + given.event().evidence().method() + ", IP kept only as keyed hash "
+                + given.event().evidence().ipHash().orElseThrow().value().substring(0, 12) + "...");
+        LedgerEntry again = kit.consent(anna, NEWSLETTER).locale(RU)
+                .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup-v3")
+                        .ipAddress("203.0.113.7").userAgent("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").build())
+                .idempotencyKey("web-req-8f1c")
+                .give();
+        out.println("   double submit with the same idempotency key -> same entry #" + again.sequence()
+                + (again.equals(given) ? " (nothing new recorded)" : " (NEW ENTRY?)"));
+        show(kit.check(anna, NEWSLETTER));
+
+        step("3. Orders need no consent: the contract is the basis");
+        show(kit.check(anna, ORDERS));
+
+        step("4. Boris signs a paper form at the desk; the operator records it for project-42 only");
+        kit.consent(boris, PORTFOLIO).asset(AssetId.of("project-42"))
+                .evidence(kit.evidence(CollectionMethod.PAPER_FORM).recordedBy(Actor.operator("desk-olga"))
+                        .formId("paper-portfolio-v1").attachment("scans/2026/03/portfolio-17.pdf").build())
+                .give();
+        show(kit.check(ConsentScope.of(boris, PORTFOLIO).withAsset(AssetId.of("project-42"))));
+        show(kit.check(ConsentScope.of(boris, PORTFOLIO).withAsset(AssetId.of("project-43"))));
+
+        step("5. Vera refuses the newsletter");
+        kit.consent(vera, NEWSLETTER).locale(RU).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).refuse();
+        show(kit.check(vera, NEWSLETTER));
+
+        step("6. Boris subscribes too; a week later Anna withdraws with one call");
+        kit.consent(boris, NEWSLETTER).locale(RU).evidence(kit.evidence(CollectionMethod.IN_PERSON)
+                .recordedBy(Actor.operator("desk-olga")).build()).give();
+        clock.advance(Duration.ofDays(7));
+        kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("account-settings").build())
+                .withdraw();
+        show(kit.check(anna, NEWSLETTER));
+
+        step("7. The newsletter notice changes in a major way (2.0: partners' offers)");
+        ConsentKit updated = kit(StudioCatalog.catalog(StudioCatalog.newsletterNoticeWithPartners()));
+        show(updated.check(boris, NEWSLETTER));
+        out.println("   invalidation sweep recorded " + updated.invalidateOutdated().size()
+                + " INVALIDATED event(s); Boris must be asked again");
+        show(updated.check(boris, NEWSLETTER));
+
+        step("8. Anna's consent history (what she gets on an access request)");
+        for (LedgerEntry e : updated.history(anna).entries()) {
+            out.printf("   #%d %s %-9s %s via %s%n", e.sequence(), e.event().occurredAt(), e.event().kind(),
+                    e.event().scope(), e.event().evidence().method());
+        }
+
+        step("9. The audit chain");
+        AuditVerification verification = updated.audit().verify();
+        out.println("   " + updated.audit().records(1, 10_000).size() + " audit records, verify(): " + verification);
+        for (AuditRecord r : updated.audit().records(1, 3)) {
+            AuditEvent e = r.event();
+            out.printf("   #%d %s %s subject=%s...%n", r.sequence(), e.action(), e.actor(),
+                    e.subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"));
+        }
+
+        step("10. Someone edits one row of a copy of the audit log (record #3: actor changed)");
+        List<AuditRecord> copy = new ArrayList<>(updated.audit().records(1, 10_000));
+        AuditRecord original = copy.get(2);
+        AuditEvent e = original.event();
+        copy.set(2, new AuditRecord(original.sequence(), new AuditEvent(e.time(), Actor.operator("intruder"),
+                e.action(), e.subjectRef(), e.purpose(), e.outcome(), e.reference()),
+                original.previousLink(), original.link()));
+        out.println("   verify(copy): " + auditChain().verify(copy, List.of()));
+        List<AuditRecord> cut = new ArrayList<>(updated.audit().records(1, 10_000));
+        cut.remove(4);
+        out.println("   one record deleted instead, verify(copy): " + auditChain().verify(cut, List.of()));
+    }
+
+    private dev.consentkit.core.audit.AuditChain auditChain() {
+        return new dev.consentkit.core.audit.AuditChain(auditKey);
+    }
+
+    private void step(String title) {
+        out.println();
+        out.println(title);
+    }
+
+    private void show(Decision decision) {
+        String verdict;
+        if (decision instanceof Decision.Permitted p) {
+            verdict = "PERMITTED on " + p.basis()
+                    + p.since().map(s -> " since " + s).orElse("")
+                    + p.notice().map(n -> " (notice " + n.notice() + " " + n.version() + ")").orElse("");
+        } else {
+            verdict = "DENIED: " + ((Decision.Denied) decision).reason();
+        }
+        out.println("   check " + decision.scope() + " -> " + verdict);
+    }
+
+    private static HmacKey randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HmacKey.of(key);
+    }
+
+    /** A clock the demo moves forward, so the scenario's dates are fixed. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+}

@@ -1,0 +1,36 @@
+package dev.consentkit.examples.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo tells the whole story and the audit tampering is caught. */
+class DesignStudioDemoTest {
+
+    @Test
+    void demoPrintsTheScenario() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        DesignStudioDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String out = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(out)
+                .contains(StudioCatalog.NEWSLETTER_RU)
+                .contains("(nothing new recorded)")
+                .contains("check client-1001/newsletter -> PERMITTED on CONSENT")
+                .contains("check client-1001/order-fulfilment -> PERMITTED on CONTRACT")
+                .contains("check client-1002/portfolio/asset=project-42 -> PERMITTED")
+                .contains("check client-1002/portfolio/asset=project-43 -> DENIED: NEVER_GIVEN")
+                .contains("check client-1003/newsletter -> DENIED: REFUSED")
+                .contains("check client-1001/newsletter -> DENIED: WITHDRAWN")
+                .contains("check client-1002/newsletter -> DENIED: NOTICE_OUTDATED")
+                .contains("check client-1002/newsletter -> DENIED: INVALIDATED")
+                .contains("verify(): Intact")
+                .contains("verify(copy): Broken[sequence=3, kind=EDITED]")
+                .contains("Broken[sequence=5, kind=MISSING]")
+                .doesNotContain("203.0.113.7")
+                .doesNotContain("NEW ENTRY");
+    }
+}
