@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ public final class ConsentKit {
     public Decision check(ConsentScope scope) {
         Objects.requireNonNull(scope, "scope");
         List<ConsentState> states = storage.read(tx -> tx.projection().find(scope.subject(), scope.purpose()));
-        return decider.decide(scope, states, false, clock.instant());
+        return decider.decide(scope, states, false, now());
     }
 
     /**
@@ -167,7 +168,7 @@ public final class ConsentKit {
         return storage.read(tx -> {
             boolean suppressed = !tx.suppression().suppressed(List.of(hash), scope.purpose()).isEmpty();
             return decider.decide(scope, tx.projection().find(scope.subject(), scope.purpose()), suppressed,
-                    clock.instant());
+                    now());
         });
     }
 
@@ -204,7 +205,7 @@ public final class ConsentKit {
             throw new IllegalArgumentException("at most " + MAX_BULK + " subjects per bulk check");
         }
         Map<SubjectId, List<ConsentState>> found = storage.read(tx -> tx.projection().findAll(subjects, purpose));
-        Instant now = clock.instant();
+        Instant now = now();
         Map<SubjectId, Decision> decisions = new LinkedHashMap<>();
         for (SubjectId s : subjects) {
             ConsentScope scope = new ConsentScope(s, purpose, channel, Optional.empty());
@@ -267,7 +268,7 @@ public final class ConsentKit {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(actor, "actor");
         catalog.require(purpose);
-        Instant now = clock.instant();
+        Instant now = now();
         Evidence evidence = new Evidence(CollectionMethod.SYSTEM, Optional.empty(), Optional.empty(),
                 Optional.empty(), actor, Optional.empty(), Optional.empty());
         ConsentEvent event = new ConsentEvent(UUID.randomUUID(), ConsentScope.of(subject, purpose), kind, now, now,
@@ -305,7 +306,7 @@ public final class ConsentKit {
     private boolean suppress(ContactPoint contact, Optional<PurposeId> purpose, Actor actor) {
         Objects.requireNonNull(actor, "actor");
         SuppressionEntry entry = new SuppressionEntry(Objects.requireNonNull(contact, "contact").hash(hasher),
-                purpose, clock.instant());
+                purpose, now());
         return recorder.write(tx -> recorder.suppress(tx, entry, actor));
     }
 
@@ -325,7 +326,7 @@ public final class ConsentKit {
      * @return the recorded entries
      */
     public List<LedgerEntry> expireLapsed() {
-        Instant now = clock.instant();
+        Instant now = now();
         return sweep(ConsentEvent.Kind.EXPIRED, "expiry-sweep", (purpose, state) ->
                 state.validUntil().map(until -> !now.isBefore(until)).orElse(false));
     }
@@ -346,7 +347,7 @@ public final class ConsentKit {
     }
 
     private List<LedgerEntry> sweep(ConsentEvent.Kind kind, String component, SweepRule rule) {
-        Instant now = clock.instant();
+        Instant now = now();
         Evidence evidence = Evidence.system(component);
         return recorder.write(tx -> {
             List<ConsentState> due = new ArrayList<>();
@@ -382,8 +383,8 @@ public final class ConsentKit {
         if (evidence == null) {
             throw new IllegalStateException("consent for purpose " + purpose.id() + " needs evidence");
         }
-        Instant now = clock.instant();
-        Instant occurredAt = c.occurredAtOrNull() != null ? c.occurredAtOrNull() : now;
+        Instant now = now();
+        Instant occurredAt = c.occurredAtOrNull() != null ? c.occurredAtOrNull().truncatedTo(ChronoUnit.MICROS) : now;
         checkTime(occurredAt, now);
         ConsentScope scope = new ConsentScope(c.subject(), purpose.id(), Optional.ofNullable(c.channelOrNull()),
                 Optional.ofNullable(c.assetOrNull()));
@@ -448,6 +449,11 @@ public final class ConsentKit {
         if (occurredAt.isAfter(now.plus(clockTolerance))) {
             throw new InvalidTimestampException("it lies more than " + clockTolerance + " in the future");
         }
+    }
+
+    /** Stores keep microseconds; every time the kit records is cut to them, so all stores agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String digest(Canonical request) {

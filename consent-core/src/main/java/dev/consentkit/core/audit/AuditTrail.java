@@ -58,7 +58,8 @@ public final class AuditTrail {
         return storage.inTransaction(tx -> {
             AuditRecord head = tx.audit().head()
                     .orElseThrow(() -> new IllegalStateException("the audit chain is empty: nothing to checkpoint"));
-            AuditCheckpoint c = new AuditCheckpoint(head.sequence(), head.link(), clock.instant());
+            AuditCheckpoint c = new AuditCheckpoint(head.sequence(), head.link(),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
             tx.audit().addCheckpoint(c);
             return c;
         });

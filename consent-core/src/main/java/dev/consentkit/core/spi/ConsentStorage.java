@@ -23,7 +23,8 @@ public interface ConsentStorage {
     <T> T inTransaction(Function<StorageTransaction, T> work);
 
     /**
-     * Runs {@code work} with a consistent read-only view. Writing through it is an error.
+     * Runs {@code work} as a read: it sees committed data only (a JDBC store may run each statement
+     * on its own). Writing through it is an error.
      *
      * @param work what to read
      * @param <T> what it returns

@@ -1,0 +1,82 @@
+package dev.consentkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What differs between the databases ConsentKit runs on; everything else is standard SQL.
+ *
+ * <p>The built-in dialects are in {@link Dialects}. A host may implement its own for another
+ * database, together with its schema script at
+ * {@code dev/consentkit/jdbc/schema/v1/<name>.sql} on the class path. Implementations are
+ * immutable and thread-safe.
+ */
+public interface Dialect {
+
+    /** @return the dialect's name, also the schema script's file name, e.g. {@code postgresql} */
+    String name();
+
+    /**
+     * @param e a failure of a statement or a commit
+     * @return whether another transaction won a race (unique key taken, deadlock, serialization
+     *         failure), so that the unit of work may be retried
+     */
+    boolean isConflict(SQLException e);
+
+    /**
+     * A condition with one {@code ?} that holds when {@code column} is one of a set of values bound
+     * by {@link #bindSet}: how a bulk read sends 10 000 ids in one statement.
+     *
+     * @param column the qualified column
+     * @return the SQL condition
+     */
+    String inSet(String column);
+
+    /**
+     * Binds the values of {@link #inSet}.
+     *
+     * @param connection the statement's connection
+     * @param statement the statement
+     * @param index the parameter index of the condition's {@code ?}
+     * @param values the values, none {@code null}
+     * @throws SQLException if the driver fails
+     */
+    void bindSet(Connection connection, PreparedStatement statement, int index, List<String> values)
+            throws SQLException;
+
+    /**
+     * Takes a lock that serialises schema installers across processes, held until
+     * {@link #unlockSchema}. DDL may commit on some databases, so it must not be a row lock.
+     *
+     * @param connection the installer's connection
+     * @param lockName a name derived from the table prefix
+     * @throws SQLException if the driver fails or the lock cannot be had within a minute
+     */
+    void lockSchema(Connection connection, String lockName) throws SQLException;
+
+    /**
+     * Releases the lock of {@link #lockSchema}.
+     *
+     * @param connection the installer's connection
+     * @param lockName the same name
+     * @throws SQLException if the driver fails
+     */
+    void unlockSchema(Connection connection, String lockName) throws SQLException;
+
+    /**
+     * Prepares an {@code INSERT} whose generated key column is read back with
+     * {@code getGeneratedKeys()}.
+     *
+     * @param connection the connection
+     * @param sql the insert
+     * @param keyColumn the generated column, lower case
+     * @return the statement
+     * @throws SQLException if the driver fails
+     */
+    default PreparedStatement prepareInsertReturningKey(Connection connection, String sql, String keyColumn)
+            throws SQLException {
+        return connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.consentkit.jdbc;
+
+import dev.consentkit.core.StorageException;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.jdbc.internal.Jdbc;
+import dev.consentkit.jdbc.internal.JdbcUnit;
+import dev.consentkit.jdbc.internal.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * ConsentKit's ledger, projection, suppression list and audit chain in the host's own database.
+ *
+ * <pre>{@code
+ * JdbcStorage storage = JdbcStorage.builder(dataSource).tablePrefix("ck_").build();
+ * ConsentKit kit = ConsentKit.builder().catalog(catalog).storage(storage)...build();
+ * }</pre>
+ *
+ * <p>The host gives a {@link DataSource} (its pool); ConsentKit never creates pools and never reads
+ * URLs or credentials. Each unit of work runs on one connection in one transaction — its own, or the
+ * host's ({@link ConnectionSource#joining}). Immutable and thread-safe.
+ */
+public final class JdbcStorage implements ConsentStorage {
+    /** The schema version this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,15}");
+    private final ConnectionSource source;
+    private final Dialect dialect;
+    private final Sql sql;
+
+    private JdbcStorage(ConnectionSource source, Dialect dialect, String prefix) {
+        this.source = source;
+        this.dialect = dialect;
+        this.sql = new Sql(prefix, dialect);
+    }
+
+    /**
+     * @param dataSource the host's pool
+     * @return a builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** @return the dialect in use */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** @return the table prefix */
+    public String tablePrefix() {
+        return sql.prefix();
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StorageTransaction, T> work) {
+        return run(work, false);
+    }
+
+    @Override
+    public <T> T read(Function<StorageTransaction, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<StorageTransaction, T> work, boolean readOnly) {
+        Objects.requireNonNull(work, "work");
+        ConnectionSource.Lease lease;
+        try {
+            lease = source.acquire(readOnly);
+        } catch (SQLException e) {
+            throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");
+        }
+        try (ConnectionSource.Lease l = lease) {
+            JdbcUnit unit = new JdbcUnit(new Jdbc(l.connection(), dialect, sql.prefix()), sql, !readOnly);
+            T result;
+            try {
+                result = work.apply(unit);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(l, e);
+                throw e;
+            }
+            try {
+                l.commit();
+            } catch (SQLException e) {
+                StorageException failure = Jdbc.failure(dialect, sql.prefix(), e, "commit");
+                rollbackQuietly(l, failure);
+                throw failure;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw Jdbc.failure(dialect, sql.prefix(), e, "release the connection");
+        }
+    }
+
+    private static void rollbackQuietly(ConnectionSource.Lease lease, Throwable cause) {
+        try {
+            lease.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + dialect.name() + ", prefix " + sql.prefix() + ", " + source + "]";
+    }
+
+    /**
+     * Configures a {@link JdbcStorage}. {@link #build()} detects the dialect and checks the schema
+     * version once. Not thread-safe.
+     */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String prefix = "ck_";
+        private Dialect dialect;
+        private ConnectionSource source;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * @param prefix prepended to every table name: a lower-case letter, then up to 15 lower-case
+         *               letters, digits or underscores; default {@code ck_}
+         * @return this builder
+         * @throws IllegalArgumentException if it is not of that form (quotes, spaces, SQL are refused)
+         */
+        public Builder tablePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (!PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("table prefix must match " + PREFIX.pattern());
+            }
+            this.prefix = prefix;
+            return this;
+        }
+
+        /**
+         * @param dialect the dialect; default detected from the database's metadata
+         * @return this builder
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * @param source where units of work get connections; default
+         *               {@link ConnectionSource#joining(DataSource)} over the data source
+         * @return this builder
+         */
+        public Builder connectionSource(ConnectionSource source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Connects once to detect the dialect and check the installed schema version.
+         *
+         * @return the storage
+         * @throws StorageException if the database is unreachable, unsupported, has no ConsentKit
+         *                          tables (the message names the installer), or has a newer schema
+         *                          than this library
+         */
+        public JdbcStorage build() {
+            try (Connection c = dataSource.getConnection()) {
+                Dialect d = dialect != null ? dialect : Dialects.detect(c.getMetaData());
+                Sql sql = new Sql(prefix, d);
+                int installed = installedVersion(c, d, sql);
+                if (installed > SCHEMA_VERSION) {
+                    throw new StorageException("the database has ConsentKit schema version " + installed
+                            + " (prefix " + prefix + "), newer than this library's " + SCHEMA_VERSION
+                            + ": upgrade ConsentKit", null);
+                }
+                if (installed < SCHEMA_VERSION) {
+                    throw new StorageException("the database has ConsentKit schema version " + installed
+                            + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
+                            + ": run SchemaInstaller or apply dev/consentkit/jdbc/schema/v" + SCHEMA_VERSION + "/"
+                            + d.name() + ".sql", null);
+                }
+                return new JdbcStorage(source != null ? source : ConnectionSource.joining(dataSource), d, prefix);
+            } catch (SQLException e) {
+                throw new StorageException("could not connect to check the ConsentKit schema (SQLState "
+                        + e.getSQLState() + ")", e);
+            }
+        }
+    }
+
+    /** @return the installed schema version; 0 when ConsentKit's tables are absent */
+    static int installedVersion(Connection c, Dialect d, Sql sql) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        try (PreparedStatement ps = c.prepareStatement(sql.schemaVersion()); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            if (Jdbc.isMissingTable(e)) {
+                if (!autoCommit) {
+                    c.rollback();
+                }
+                return 0;
+            }
+            throw e;
+        }
+    }
+}

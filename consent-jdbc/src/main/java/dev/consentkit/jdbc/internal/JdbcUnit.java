@@ -1,0 +1,245 @@
+package dev.consentkit.jdbc.internal;
+
+import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.audit.AuditCheckpoint;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.consent.ConsentEvent;
+import dev.consentkit.core.consent.ConsentState;
+import dev.consentkit.core.consent.IdempotencyKey;
+import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.AuditStore;
+import dev.consentkit.core.spi.LedgerStore;
+import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.SuppressionStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** The repositories of one unit of work on one connection. Not API. Not thread-safe. */
+public final class JdbcUnit implements StorageTransaction {
+    /** How many ids one bulk statement carries. */
+    static final int SET_CHUNK = 10_000;
+    private final Jdbc jdbc;
+    private final Sql sql;
+    private final boolean writable;
+    private final Ledger ledger = new Ledger();
+    private final Projection projection = new Projection();
+    private final Suppression suppression = new Suppression();
+    private final Audit audit = new Audit();
+
+    /**
+     * @param jdbc the statement runner on the unit's connection
+     * @param sql the statements
+     * @param writable whether writes are allowed
+     */
+    public JdbcUnit(Jdbc jdbc, Sql sql, boolean writable) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+        this.writable = writable;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
+    }
+
+    @Override
+    public ProjectionStore projection() {
+        return projection;
+    }
+
+    @Override
+    public SuppressionStore suppression() {
+        return suppression;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
+    }
+
+    private void checkWritable() {
+        if (!writable) {
+            throw new IllegalStateException("read-only unit of work");
+        }
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+    }
+
+    private final class Ledger implements LedgerStore {
+        @Override
+        public LedgerEntry append(ConsentEvent event) {
+            checkWritable();
+            Objects.requireNonNull(event, "event");
+            long seq = jdbc.insertReturningKey(sql.ledgerInsert, "seq", ps -> Rows.bindEvent(ps, event),
+                    "append to " + sql.prefix() + "ledger");
+            return new LedgerEntry(seq, event);
+        }
+
+        @Override
+        public Optional<LedgerEntry> findByIdempotencyKey(IdempotencyKey key) {
+            Objects.requireNonNull(key, "key");
+            return jdbc.queryOne(sql.ledgerByKey, ps -> ps.setString(1, key.value()), Rows::ledgerEntry,
+                    "read " + sql.prefix() + "ledger by idempotency key");
+        }
+
+        @Override
+        public List<LedgerEntry> history(SubjectId subject) {
+            Objects.requireNonNull(subject, "subject");
+            return jdbc.query(sql.ledgerBySubject, ps -> ps.setString(1, subject.value()), Rows::ledgerEntry,
+                    "read " + sql.prefix() + "ledger by subject");
+        }
+
+        @Override
+        public List<LedgerEntry> read(long afterSequence, int limit) {
+            checkLimit(limit);
+            return jdbc.query(sql.ledgerPage, ps -> {
+                ps.setLong(1, afterSequence);
+                ps.setInt(2, limit);
+            }, Rows::ledgerEntry, "read " + sql.prefix() + "ledger");
+        }
+    }
+
+    private final class Projection implements ProjectionStore {
+        @Override
+        public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
+            return jdbc.query(sql.stateFind, ps -> {
+                ps.setString(1, subject.value());
+                ps.setString(2, purpose.value());
+            }, Rows::state, "read " + sql.prefix() + "projection");
+        }
+
+        @Override
+        public Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
+            Objects.requireNonNull(purpose, "purpose");
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(subjects.stream().map(SubjectId::value).toList()));
+            Map<SubjectId, List<ConsentState>> found = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += SET_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SET_CHUNK));
+                jdbc.stream(sql.stateFindAll, ps -> {
+                    ps.setString(1, purpose.value());
+                    jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
+                }, Rows::state, s -> found.computeIfAbsent(s.scope().subject(), k -> new ArrayList<>()).add(s),
+                        "bulk read " + sql.prefix() + "projection");
+            }
+            return found;
+        }
+
+        @Override
+        public void put(ConsentState state) {
+            checkWritable();
+            Objects.requireNonNull(state, "state");
+            String what = "write " + sql.prefix() + "projection";
+            if (jdbc.update(sql.stateUpdate, ps -> Rows.bindStateUpdate(ps, state), what) == 0) {
+                jdbc.update(sql.stateInsert, ps -> Rows.bindStateInsert(ps, state), what);
+            }
+        }
+
+        @Override
+        public void forPurpose(PurposeId purpose, Consumer<ConsentState> sink) {
+            jdbc.stream(sql.stateByPurpose, ps -> ps.setString(1, purpose.value()), Rows::state, sink,
+                    "scan " + sql.prefix() + "projection by purpose");
+        }
+
+        @Override
+        public void forEach(Consumer<ConsentState> sink) {
+            jdbc.stream(sql.stateAll, ps -> { }, Rows::state, sink, "scan " + sql.prefix() + "projection");
+        }
+    }
+
+    private final class Suppression implements SuppressionStore {
+        @Override
+        public boolean add(SuppressionEntry entry) {
+            checkWritable();
+            String purpose = entry.purpose().map(PurposeId::value).orElse("");
+            String what = "write " + sql.prefix() + "suppression";
+            boolean exists = jdbc.queryOne(sql.suppressionExists, ps -> {
+                ps.setString(1, entry.hash().value());
+                ps.setString(2, purpose);
+            }, rs -> Boolean.TRUE, what).isPresent();
+            if (exists) {
+                return false;
+            }
+            jdbc.update(sql.suppressionInsert, ps -> {
+                ps.setString(1, entry.hash().value());
+                ps.setString(2, purpose);
+                ps.setLong(3, Rows.micros(entry.since(), "since"));
+            }, what);
+            return true;
+        }
+
+        @Override
+        public Set<KeyedHash> suppressed(Collection<KeyedHash> hashes, PurposeId purpose) {
+            List<String> values = hashes.stream().map(KeyedHash::value).distinct().toList();
+            Set<KeyedHash> found = new HashSet<>();
+            for (int from = 0; from < values.size(); from += SET_CHUNK) {
+                List<String> chunk = values.subList(from, Math.min(values.size(), from + SET_CHUNK));
+                jdbc.stream(sql.suppressionMatch, ps -> {
+                    ps.setString(1, purpose.value());
+                    jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
+                }, rs -> new KeyedHash(rs.getString(1)), found::add, "read " + sql.prefix() + "suppression");
+            }
+            return found;
+        }
+
+        @Override
+        public List<SuppressionEntry> list() {
+            return jdbc.query(sql.suppressionAll, ps -> { }, Rows::suppression, "read " + sql.prefix() + "suppression");
+        }
+    }
+
+    private final class Audit implements AuditStore {
+        @Override
+        public Optional<AuditRecord> head() {
+            return jdbc.queryOne(sql.auditHead, ps -> { }, Rows::audit, "read " + sql.prefix() + "audit head");
+        }
+
+        @Override
+        public void append(AuditRecord record) {
+            checkWritable();
+            Objects.requireNonNull(record, "record");
+            jdbc.update(sql.auditInsert, ps -> Rows.bindAudit(ps, record), "append to " + sql.prefix() + "audit");
+        }
+
+        @Override
+        public List<AuditRecord> read(long fromSequence, int limit) {
+            checkLimit(limit);
+            return jdbc.query(sql.auditPage, ps -> {
+                ps.setLong(1, fromSequence);
+                ps.setInt(2, limit);
+            }, Rows::audit, "read " + sql.prefix() + "audit");
+        }
+
+        @Override
+        public void addCheckpoint(AuditCheckpoint checkpoint) {
+            checkWritable();
+            jdbc.update(sql.checkpointInsert, ps -> {
+                ps.setLong(1, checkpoint.sequence());
+                ps.setString(2, checkpoint.link());
+                ps.setLong(3, Rows.micros(checkpoint.time(), "checkpoint time"));
+            }, "append to " + sql.prefix() + "audit_checkpoint");
+        }
+
+        @Override
+        public List<AuditCheckpoint> checkpoints() {
+            return jdbc.query(sql.checkpointAll, ps -> { }, Rows::checkpoint,
+                    "read " + sql.prefix() + "audit_checkpoint");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.consentkit.jdbc.internal;
+
+import dev.consentkit.jdbc.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/** PostgreSQL 12 and later. Not API: use {@code Dialects.POSTGRESQL}. */
+public final class PostgresDialect implements Dialect {
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean isConflict(SQLException e) {
+        return SqlStates.anyInChain(e, "23505", "40001", "40P01");
+    }
+
+    @Override
+    public String inSet(String column) {
+        return column + " = ANY(?)";
+    }
+
+    @Override
+    public void bindSet(Connection connection, PreparedStatement statement, int index, List<String> values)
+            throws SQLException {
+        statement.setArray(index, connection.createArrayOf("varchar", values.toArray()));
+    }
+
+    @Override
+    public void lockSchema(Connection connection, String lockName) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            ps.setLong(1, key(lockName));
+            ps.execute();
+        }
+    }
+
+    @Override
+    public void unlockSchema(Connection connection, String lockName) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, key(lockName));
+            ps.execute();
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareInsertReturningKey(Connection connection, String sql, String keyColumn)
+            throws SQLException {
+        return connection.prepareStatement(sql, new String[] {keyColumn});
+    }
+
+    private static long key(String lockName) {
+        CRC32 crc = new CRC32();
+        crc.update(lockName.getBytes(StandardCharsets.UTF_8));
+        return 0x636b0000_00000000L | crc.getValue();
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.consentkit.jdbc.internal;
+
+import dev.consentkit.jdbc.Dialect;
+
+/**
+ * Every statement of the JDBC stores, built once from the validated table prefix. Identifiers come
+ * only from the prefix; values only through {@code ?}. The ledger and the audit chain have no
+ * UPDATE and no DELETE here. Not API. Immutable.
+ */
+public final class Sql {
+    static final String EVENT_COLUMNS = "event_id, subject_id, purpose_id, channel, asset_id, kind, occurred_at_us,"
+            + " recorded_at_us, notice_id, notice_version, notice_locale, notice_sha256, method, form_id, ip_hash,"
+            + " ua_hash, actor_kind, actor_id, guardian_id, attachment_ref, valid_until_us, idempotency_key,"
+            + " request_digest";
+    static final String STATE_COLUMNS = "subject_id, purpose_id, channel, asset_id, status, since_us, notice_id,"
+            + " notice_version, notice_locale, notice_sha256, valid_until_us, seq, restricted, objected";
+    static final String AUDIT_COLUMNS = "seq, time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
+            + " reference, previous_link, link";
+
+    final String ledgerInsert;
+    final String ledgerByKey;
+    final String ledgerBySubject;
+    final String ledgerPage;
+    final String stateFind;
+    final String stateFindAll;
+    final String stateUpdate;
+    final String stateInsert;
+    final String stateByPurpose;
+    final String stateAll;
+    final String suppressionExists;
+    final String suppressionInsert;
+    final String suppressionMatch;
+    final String suppressionAll;
+    final String auditHead;
+    final String auditInsert;
+    final String auditPage;
+    final String checkpointInsert;
+    final String checkpointAll;
+    final String schemaVersion;
+    private final String prefix;
+
+    /**
+     * @param prefix the validated table prefix
+     * @param dialect the dialect, for its set condition
+     */
+    public Sql(String prefix, Dialect dialect) {
+        this.prefix = prefix;
+        String ledger = prefix + "ledger";
+        String projection = prefix + "projection";
+        String suppression = prefix + "suppression";
+        String audit = prefix + "audit";
+        String checkpoint = prefix + "audit_checkpoint";
+        ledgerInsert = "INSERT INTO " + ledger + " (" + EVENT_COLUMNS + ") VALUES (" + marks(23) + ")";
+        String ledgerSelect = "SELECT seq, " + EVENT_COLUMNS + " FROM " + ledger;
+        ledgerByKey = ledgerSelect + " WHERE idempotency_key = ?";
+        ledgerBySubject = ledgerSelect + " WHERE subject_id = ? ORDER BY seq";
+        ledgerPage = ledgerSelect + " WHERE seq > ? ORDER BY seq LIMIT ?";
+        String stateSelect = "SELECT " + STATE_COLUMNS + " FROM " + projection;
+        stateFind = stateSelect + " WHERE subject_id = ? AND purpose_id = ?";
+        stateFindAll = stateSelect + " WHERE purpose_id = ? AND " + dialect.inSet("subject_id");
+        stateUpdate = "UPDATE " + projection + " SET status = ?, since_us = ?, notice_id = ?, notice_version = ?,"
+                + " notice_locale = ?, notice_sha256 = ?, valid_until_us = ?, seq = ?, restricted = ?, objected = ?"
+                + " WHERE subject_id = ? AND purpose_id = ? AND channel = ? AND asset_id = ?";
+        stateInsert = "INSERT INTO " + projection + " (" + STATE_COLUMNS + ") VALUES (" + marks(14) + ")";
+        stateByPurpose = stateSelect + " WHERE purpose_id = ? ORDER BY subject_id, channel, asset_id";
+        stateAll = stateSelect + " ORDER BY subject_id, purpose_id, channel, asset_id";
+        suppressionExists = "SELECT 1 FROM " + suppression + " WHERE hash = ? AND purpose_id = ?";
+        suppressionInsert = "INSERT INTO " + suppression + " (hash, purpose_id, since_us) VALUES (?, ?, ?)";
+        suppressionMatch = "SELECT DISTINCT hash FROM " + suppression + " WHERE purpose_id IN (?, '') AND "
+                + dialect.inSet("hash");
+        suppressionAll = "SELECT hash, purpose_id, since_us FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
+        auditHead = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " ORDER BY seq DESC LIMIT 1";
+        auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES (" + marks(11) + ")";
+        auditPage = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " WHERE seq >= ? ORDER BY seq LIMIT ?";
+        checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
+        checkpointAll = "SELECT seq, link, time_us FROM " + checkpoint + " ORDER BY id";
+        schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
+    }
+
+    /** @return the table prefix */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** @return the statement reading the installed schema version */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}
