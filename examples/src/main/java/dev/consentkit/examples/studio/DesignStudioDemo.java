@@ -17,32 +17,46 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.jdbc.JdbcStorage;
+import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A design studio's CRM: clients order projects, some subscribe to the newsletter, some let the
- * studio show their project in its portfolio. Run it with the command in the README.
+ * studio show their project in its portfolio. Runs on an embedded H2 database whose tables the
+ * schema installer creates. Run it with the command in the README.
  */
 public final class DesignStudioDemo {
     private final PrintStream out;
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
-    private final ConsentStorage storage = InMemoryStorage.create();
+    private final DataSource database = h2();
+    private final JdbcStorage storage;
     private final HmacKey auditKey = randomKey();
     private final HmacKey pseudonymKey = randomKey();
 
     private DesignStudioDemo(PrintStream out) {
         this.out = out;
+        SchemaInstaller.of(database, "ck_").install();
+        this.storage = JdbcStorage.builder(database).tablePrefix("ck_").build();
+    }
+
+    private static DataSource h2() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:studio-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        return ds;
     }
 
     /**
@@ -149,21 +163,21 @@ public final class DesignStudioDemo {
                     e.subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"));
         }
 
-        step("10. Someone edits one row of a copy of the audit log (record #3: actor changed)");
-        List<AuditRecord> copy = new ArrayList<>(updated.audit().records(1, 10_000));
-        AuditRecord original = copy.get(2);
-        AuditEvent e = original.event();
-        copy.set(2, new AuditRecord(original.sequence(), new AuditEvent(e.time(), Actor.operator("intruder"),
-                e.action(), e.subjectRef(), e.purpose(), e.outcome(), e.reference()),
-                original.previousLink(), original.link()));
-        out.println("   verify(copy): " + auditChain().verify(copy, List.of()));
-        List<AuditRecord> cut = new ArrayList<>(updated.audit().records(1, 10_000));
-        cut.remove(4);
-        out.println("   one record deleted instead, verify(copy): " + auditChain().verify(cut, List.of()));
+        step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
+        sql("UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 3");
+        out.println("   verify(): " + updated.audit().verify());
+        sql("UPDATE ck_audit SET actor_kind = 'SUBJECT', actor_id = NULL WHERE seq = 3");
+        out.println("   row restored, verify(): " + updated.audit().verify().isIntact());
+        sql("DELETE FROM ck_audit WHERE seq = 5");
+        out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
     }
 
-    private dev.consentkit.core.audit.AuditChain auditChain() {
-        return new dev.consentkit.core.audit.AuditChain(auditKey);
+    private void sql(String statement) {
+        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+            st.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("demo SQL failed", e);
+        }
     }
 
     private void step(String title) {

@@ -28,8 +28,9 @@ class DesignStudioDemoTest {
                 .contains("check client-1002/newsletter -> DENIED: NOTICE_OUTDATED")
                 .contains("check client-1002/newsletter -> DENIED: INVALIDATED")
                 .contains("verify(): Intact")
-                .contains("verify(copy): Broken[sequence=3, kind=EDITED]")
-                .contains("Broken[sequence=5, kind=MISSING]")
+                .contains("verify(): Broken[sequence=3, kind=EDITED]")
+                .contains("row restored, verify(): true")
+                .contains("verify(): Broken[sequence=5, kind=MISSING]")
                 .doesNotContain("203.0.113.7")
                 .doesNotContain("NEW ENTRY");
     }

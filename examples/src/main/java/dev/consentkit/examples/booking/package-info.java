@@ -1,0 +1,2 @@
+/** A booking system on PostgreSQL with HikariCP: {@link dev.consentkit.examples.booking.BookingSystem}. */
+package dev.consentkit.examples.booking;
