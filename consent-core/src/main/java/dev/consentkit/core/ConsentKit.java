@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,6 +213,66 @@ public final class ConsentKit {
             decisions.put(s, decider.decide(scope, found.getOrDefault(s, List.of()), false, now));
         }
         return decisions;
+    }
+
+    /**
+     * Streams every subject whose consent for a consent-based purpose permits processing now: the
+     * audience of a campaign, read in one set-based scan (never a query per subject). The contact
+     * suppression list is not consulted here, since no contact points are given; check those with
+     * {@link #check(ConsentScope, ContactPoint)} before sending.
+     *
+     * @param purpose a consent-based purpose
+     * @param sink receives each permitted subject once, in the store's order
+     * @throws IllegalArgumentException if the purpose is not based on consent (its audience is the
+     *                                  host's own clients; filter them with {@link #checkAll})
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
+     */
+    public void forEachPermitted(PurposeId purpose, Consumer<SubjectId> sink) {
+        forEachPermitted(purpose, Optional.empty(), sink);
+    }
+
+    /**
+     * Like {@link #forEachPermitted(PurposeId, Consumer)}, for one channel.
+     *
+     * @param purpose a consent-based purpose
+     * @param channel the channel to be used
+     * @param sink receives each permitted subject once
+     */
+    public void forEachPermitted(PurposeId purpose, Channel channel, Consumer<SubjectId> sink) {
+        forEachPermitted(purpose, Optional.of(Objects.requireNonNull(channel, "channel")), sink);
+    }
+
+    private void forEachPermitted(PurposeId purpose, Optional<Channel> channel, Consumer<SubjectId> sink) {
+        Objects.requireNonNull(sink, "sink");
+        Purpose p = catalog.require(purpose);
+        if (!p.needsConsent()) {
+            throw new IllegalArgumentException("purpose " + purpose + " is based on " + p.basis()
+                    + ": its audience is the host's own clients; filter them with checkAll");
+        }
+        Instant now = now();
+        storage.read(tx -> {
+            List<ConsentState> group = new ArrayList<>();
+            tx.projection().forPurpose(purpose, state -> {
+                if (!group.isEmpty() && !group.get(0).scope().subject().equals(state.scope().subject())) {
+                    emitIfPermitted(group, purpose, channel, now, sink);
+                    group.clear();
+                }
+                group.add(state);
+            });
+            emitIfPermitted(group, purpose, channel, now, sink);
+            return null;
+        });
+    }
+
+    private void emitIfPermitted(List<ConsentState> states, PurposeId purpose, Optional<Channel> channel, Instant now,
+                                 Consumer<SubjectId> sink) {
+        if (states.isEmpty()) {
+            return;
+        }
+        SubjectId subject = states.get(0).scope().subject();
+        if (decider.decide(new ConsentScope(subject, purpose, channel, Optional.empty()), states, false, now).isPermitted()) {
+            sink.accept(subject);
+        }
     }
 
     /**

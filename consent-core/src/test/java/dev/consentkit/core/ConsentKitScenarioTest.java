@@ -194,4 +194,29 @@ class ConsentKitScenarioTest {
                 assertThat(r.event().subjectRef().map(KeyedHash::value).orElse("")).doesNotContain("client-1001"));
         assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
     }
+
+    @Test
+    void audienceOfAPurposeStreamsEveryPermittedSubjectOnce() {
+        SubjectId bob = SubjectId.of("client-1002");
+        SubjectId cleo = SubjectId.of("client-1003");
+        SubjectId dan = SubjectId.of("client-1004");
+        giveNewsletter(anna);
+        giveNewsletter(bob);
+        kit.consent(bob, NEWSLETTER).channel(Channel.SMS).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build())
+                .withdraw();
+        giveNewsletter(cleo);
+        kit.consent(cleo, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
+        kit.consent(dan, NEWSLETTER).channel(Channel.SMS).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build())
+                .give();
+
+        java.util.List<SubjectId> any = new java.util.ArrayList<>();
+        kit.forEachPermitted(NEWSLETTER, any::add);
+        java.util.List<SubjectId> sms = new java.util.ArrayList<>();
+        kit.forEachPermitted(NEWSLETTER, Channel.SMS, sms::add);
+
+        assertThat(any).containsExactlyInAnyOrder(anna, bob);
+        assertThat(sms).containsExactlyInAnyOrder(anna, dan);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kit.forEachPermitted(ORDERS, any::add))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CONTRACT");
+    }
 }

@@ -40,7 +40,8 @@ public interface ProjectionStore {
     void put(ConsentState state);
 
     /**
-     * Streams every state of a purpose (audience queries, sweeps).
+     * Streams every state of a purpose (audience queries, sweeps), the states of one subject one
+     * after another (a JDBC store orders by subject).
      *
      * @param purpose the purpose
      * @param sink receives each state; must not call back into the store
