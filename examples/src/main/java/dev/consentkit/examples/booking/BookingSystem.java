@@ -23,7 +23,6 @@ import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -88,7 +87,8 @@ public final class BookingSystem {
         JdbcStorage storage = JdbcStorage.builder(pool).build();
         out.println("storage: " + storage);
         ConsentKit kit = ConsentKit.builder().catalog(catalog()).storage(storage)
-                .auditKey(randomKey()).pseudonymKey(randomKey()).build();
+                .auditKey(key("CK_AUDIT_KEY", (byte) 0x41, out)).pseudonymKey(key("CK_PSEUDONYM_KEY", (byte) 0x50, out))
+                .build();
 
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<SubjectId> clients = new ArrayList<>();
@@ -144,9 +144,18 @@ public final class BookingSystem {
                 .build();
     }
 
-    private static HmacKey randomKey() {
+    /**
+     * The keys must stay the same across runs, or the audit chain written earlier no longer verifies.
+     * A real system reads them from its secret store; the example falls back to fixed demo keys.
+     */
+    private static HmacKey key(String variable, byte demoFill, PrintStream out) {
+        String base64 = System.getenv(variable);
+        if (base64 != null && !base64.isBlank()) {
+            return HmacKey.fromBase64(base64);
+        }
+        out.println(variable + " not set: using a fixed demo key (never do this in production)");
         byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        java.util.Arrays.fill(key, demoFill);
         return HmacKey.of(key);
     }
 }
