@@ -12,4 +12,5 @@ module dev.consentkit.core {
     exports dev.consentkit.core.audit;
     exports dev.consentkit.core.spi;
     exports dev.consentkit.core.memory;
+    exports dev.consentkit.core.json;
 }

@@ -7,6 +7,7 @@ import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.ConsentHistory;
+import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.ConsentStatus;
@@ -378,6 +379,24 @@ public final class ConsentKit {
     public ConsentHistory history(SubjectId subject) {
         Objects.requireNonNull(subject, "subject");
         return new ConsentHistory(subject, storage.read(tx -> tx.ledger().history(subject)));
+    }
+
+    /**
+     * Renders a recorded consent event as a receipt: the Kantara Consent Receipt v1.1 fields, filled
+     * from the processing catalogue in the language the notice was shown in, plus the notice version,
+     * the SHA-256 of the text shown, the evidence and the status. The receipt's id is the event's id,
+     * so the same entry always gives an equal receipt. {@code ConsentJson.writeReceipt} writes it as
+     * Kantara JSON.
+     *
+     * @param entry a consent event recorded by this kit (given, renewed, requested, refused,
+     *              withdrawn, revoked, expired or invalidated)
+     * @return the receipt
+     * @throws NullPointerException if {@code entry} is null
+     * @throws IllegalArgumentException if the entry sets no consent status (a restriction or objection)
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if its purpose is no longer declared
+     */
+    public ConsentReceipt receipt(LedgerEntry entry) {
+        return ReceiptFactory.receipt(catalog, Objects.requireNonNull(entry, "entry"));
     }
 
     /**
