@@ -17,6 +17,7 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
@@ -117,6 +118,12 @@ public final class DesignStudioDemo {
         out.println("   double submit with the same idempotency key -> same entry #" + again.sequence()
                 + (again.equals(given) ? " (nothing new recorded)" : " (NEW ENTRY?)"));
         show(kit.check(anna, NEWSLETTER));
+
+        step("2b. Anna also opens a client account (the seed's second sentence); her receipt as JSON");
+        LedgerEntry account = kit.consent(anna, StudioCatalog.ACCOUNT).locale(RU)
+                .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("account-signup").build())
+                .give();
+        out.println(ConsentJson.create().writeReceipt(kit.receipt(account)).indent(3).stripTrailing());
 
         step("3. Orders need no consent: the contract is the basis");
         show(kit.check(anna, ORDERS));

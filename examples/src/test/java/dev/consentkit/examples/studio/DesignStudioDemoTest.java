@@ -2,6 +2,7 @@ package dev.consentkit.examples.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentkit.core.consent.Notice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ class DesignStudioDemoTest {
         assertThat(out)
                 .contains(StudioCatalog.NEWSLETTER_RU)
                 .contains("(nothing new recorded)")
+                .contains("\"version\": \"KI-CR-v1.1.0\"")
+                .contains(Notice.sha256Hex(StudioCatalog.POLICY_RU))
                 .contains("check client-1001/newsletter -> PERMITTED on CONSENT")
                 .contains("check client-1001/order-fulfilment -> PERMITTED on CONTRACT")
                 .contains("check client-1002/portfolio/asset=project-42 -> PERMITTED")
