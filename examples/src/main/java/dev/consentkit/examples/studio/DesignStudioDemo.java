@@ -171,12 +171,24 @@ public final class DesignStudioDemo {
         }
 
         step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
+        String[] original = actorOf(3);
         sql("UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 3");
         out.println("   verify(): " + updated.audit().verify());
-        sql("UPDATE ck_audit SET actor_kind = 'SUBJECT', actor_id = NULL WHERE seq = 3");
+        sql("UPDATE ck_audit SET actor_kind = '" + original[0] + "', actor_id = "
+                + (original[1] == null ? "NULL" : "'" + original[1] + "'") + " WHERE seq = 3");
         out.println("   row restored, verify(): " + updated.audit().verify().isIntact());
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
+    }
+
+    private String[] actorOf(long sequence) {
+        try (Connection c = database.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT actor_kind, actor_id FROM ck_audit WHERE seq = " + sequence)) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        } catch (SQLException e) {
+            throw new IllegalStateException("demo SQL failed", e);
+        }
     }
 
     private void sql(String statement) {
