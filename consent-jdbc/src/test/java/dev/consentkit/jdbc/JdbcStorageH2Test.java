@@ -227,6 +227,21 @@ class JdbcStorageH2Test {
         }
     }
 
+    @Test
+    void overLongValuesAreRejectedBeforeAnySqlWithTheLimitNamed() {
+        RecordingDataSource ds = new RecordingDataSource(H2Databases.installed());
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        ds.statements().clear();
+
+        assertThatThrownBy(() -> give(kit, SubjectId.of("x".repeat(129))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("128");
+        Locale longTag = Locale.forLanguageTag("ru-RU-x-" + "abcdefgh-".repeat(4) + "abc");
+        assertThatThrownBy(() -> kit.consent(SubjectId.of("client-1"), NEWSLETTER).locale(longTag)
+                .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give())
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("locale");
+        assertThat(ds.statements()).noneMatch(sql -> sql.startsWith("INSERT"));
+    }
+
     private static void sql(DataSource ds, String statement) throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute(statement);

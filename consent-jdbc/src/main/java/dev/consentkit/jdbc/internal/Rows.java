@@ -40,6 +40,14 @@ final class Rows {
     private Rows() {
     }
 
+    /** Refuses a value longer than its column before any SQL runs, naming the column and its limit. */
+    static String limited(String value, String column, int max) {
+        if (value.length() > max) {
+            throw new IllegalArgumentException(column + " is longer than its column limit of " + max + " characters");
+        }
+        return value;
+    }
+
     static long micros(Instant t, String column) {
         if (t.getNano() % 1_000 != 0) {
             throw new IllegalArgumentException(column + " has sub-microsecond precision; stores keep microseconds");
@@ -97,7 +105,7 @@ final class Rows {
     private static int bindNotice(PreparedStatement ps, int i, Optional<NoticeRef> notice) throws SQLException {
         setNullable(ps, i, notice.map(n -> n.notice().value()));
         setNullable(ps, i + 1, notice.map(n -> n.version().toString()));
-        setNullable(ps, i + 2, notice.map(n -> n.locale().toLanguageTag()));
+        setNullable(ps, i + 2, notice.map(n -> limited(n.locale().toLanguageTag(), "notice_locale", 35)));
         setNullable(ps, i + 3, notice.map(NoticeRef::textSha256));
         return i + 4;
     }
