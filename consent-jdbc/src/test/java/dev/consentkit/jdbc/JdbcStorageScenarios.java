@@ -1,0 +1,270 @@
+package dev.consentkit.jdbc;
+
+import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.StorageException;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.consent.Decision;
+import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.core.testing.MutableClock;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the JDBC storage promises beyond the SPI contract; each database runs it through a subclass
+ * that supplies empty databases.
+ */
+abstract class JdbcStorageScenarios {
+    private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
+
+    /** @return a new, empty database */
+    protected abstract DataSource emptyDatabase();
+
+    /** @return the dialect the database should be detected as */
+    protected abstract Dialect expectedDialect();
+
+    private DataSource installed() {
+        DataSource ds = emptyDatabase();
+        SchemaInstaller.of(ds, "ck_").install();
+        return ds;
+    }
+
+    private static void give(ConsentKit kit, SubjectId s) {
+        kit.consent(s, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
+    }
+
+    private static long count(DataSource ds, String table) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void theDialectIsDetectedFromTheDatabase() {
+        assertThat(JdbcStorage.builder(installed()).build().dialect()).isEqualTo(expectedDialect());
+    }
+
+    @Test
+    void hostTransactionDecides_rollbackLeavesNeitherCommitLeavesBoth() throws SQLException {
+        DataSource ds = installed();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE crm_client (id VARCHAR(64) PRIMARY KEY, name VARCHAR(100))");
+        }
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+
+        for (boolean commit : new boolean[] {false, true}) {
+            SubjectId client = SubjectId.of(commit ? "client-kept" : "client-dropped");
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try (HostTransaction.Binding b = HostTransaction.bind(c); Statement st = c.createStatement()) {
+                    st.execute("INSERT INTO crm_client VALUES ('" + client.value() + "', 'Anna')");
+                    give(kit, client);
+                }
+                if (commit) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+            }
+            assertThat(kit.check(client, NEWSLETTER).isPermitted()).isEqualTo(commit);
+            assertThat(kit.history(client).entries()).hasSize(commit ? 1 : 0);
+        }
+        assertThat(count(ds, "crm_client")).isEqualTo(1);
+        assertThat(count(ds, "ck_ledger")).isEqualTo(1);
+        assertThat(count(ds, "ck_audit")).isEqualTo(1);
+        assertThat(kit.audit().verify().isIntact()).isTrue();
+    }
+
+    @Test
+    void failedCommitLeavesNothingAndKeepsTheSqlState() throws SQLException {
+        RecordingDataSource ds = new RecordingDataSource(installed());
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        ds.failNextCommits(true);
+
+        assertThatThrownBy(() -> give(kit, SubjectId.of("client-1")))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("commit")
+                .hasMessageContaining("08006")
+                .cause().isInstanceOf(SQLException.class)
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08006");
+        ds.failNextCommits(false);
+        assertThat(count(ds, "ck_ledger")).isZero();
+        assertThat(count(ds, "ck_projection")).isZero();
+        assertThat(count(ds, "ck_audit")).isZero();
+    }
+
+    @Test
+    void bulkCheckOf25000SubjectsIsAFewSetBasedStatementsNotOnePerSubject() {
+        RecordingDataSource ds = new RecordingDataSource(installed());
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        List<SubjectId> subjects = IntStream.range(0, 25_000).mapToObj(i -> SubjectId.of("c" + i)).toList();
+        for (int i = 0; i < 25_000; i += 1_000) {
+            give(kit, subjects.get(i));
+        }
+        ds.statements().clear();
+
+        Map<SubjectId, Decision> decisions = kit.checkAll(subjects, NEWSLETTER);
+
+        assertThat(decisions).hasSize(25_000);
+        assertThat(decisions.values().stream().filter(Decision::isPermitted).count()).isEqualTo(25);
+        assertThat(ds.statements()).hasSize(3).allSatisfy(sql -> assertThat(sql).contains("ck_projection"));
+    }
+
+    @Test
+    void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
+        dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
+        List<String> statements = new ArrayList<>();
+        for (Field f : sql.getClass().getDeclaredFields()) {
+            if (f.getType() == String.class && !Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                statements.add((String) f.get(sql));
+            }
+        }
+        assertThat(statements).hasSizeGreaterThan(15);
+        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT).*"));
+        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).startsWith("DELETE"));
+    }
+
+    @Test
+    void rawSqlEditsAndDeletesOfAuditRowsAreFoundAtTheExactLink_M21() throws SQLException {
+        DataSource ds = installed();
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        for (int i = 1; i <= 6; i++) {
+            give(kit, SubjectId.of("client-" + i));
+        }
+        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+
+        sql(ds, "UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 4");
+        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.EDITED));
+
+        DataSource other = installed();
+        ConsentKit second = Fixtures.kit(JdbcStorage.builder(other).build(), clock);
+        for (int i = 1; i <= 6; i++) {
+            give(second, SubjectId.of("client-" + i));
+        }
+        sql(other, "DELETE FROM ck_audit WHERE seq = 3");
+        assertThat(second.audit().verify()).isEqualTo(new AuditVerification.Broken(3, AuditVerification.BreakKind.MISSING));
+    }
+
+    @Test
+    void truncatedTailAfterACheckpointIsFound_M21() throws SQLException {
+        DataSource ds = installed();
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        for (int i = 1; i <= 5; i++) {
+            give(kit, SubjectId.of("client-" + i));
+        }
+        var checkpoint = kit.audit().checkpoint();
+
+        sql(ds, "DELETE FROM ck_audit WHERE seq >= 4");
+        sql(ds, "DELETE FROM ck_audit_checkpoint");
+
+        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(kit.audit().verify(checkpoint))
+                .isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.TRUNCATED));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CK_", "ck-", "ck ", "ck_;drop", "ck'", "\"ck\"", "", "1ck", "a_very_long_prefix_"})
+    void malformedPrefixesAreRejectedAtBuild(String prefix) {
+        DataSource ds = emptyDatabase();
+        assertThatThrownBy(() -> JdbcStorage.builder(ds).tablePrefix(prefix))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table prefix");
+        assertThatThrownBy(() -> SchemaInstaller.of(ds, prefix))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table prefix");
+    }
+
+    @Test
+    void missingTablesNameTheInstaller() {
+        assertThatThrownBy(() -> JdbcStorage.builder(emptyDatabase()).build())
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("SchemaInstaller")
+                .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql");
+    }
+
+    @Test
+    void aNewerSchemaRefusesToStart() throws SQLException {
+        DataSource ds = installed();
+        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (2, 'from the future')");
+
+        assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("schema version 2")
+                .hasMessageContaining("newer than this library's 1");
+        assertThatThrownBy(() -> SchemaInstaller.of(ds, "ck_").install())
+                .isInstanceOf(StorageException.class).hasMessageContaining("newer");
+    }
+
+    @Test
+    void installerAppliesMissingVersionsOnceAndPrefixesSeparateInstallations() {
+        DataSource ds = emptyDatabase();
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
+        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1);
+
+        ConsentKit a = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        ConsentKit b = Fixtures.kit(JdbcStorage.builder(ds).tablePrefix("crm_ck_").build(), clock);
+        give(a, SubjectId.of("client-1"));
+        assertThat(a.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
+        assertThat(b.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isFalse();
+    }
+
+    @Test
+    void concurrentInstallersApplyTheSchemaOnce() throws Exception {
+        DataSource ds = emptyDatabase();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<Integer>>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> SchemaInstaller.of(ds, "ck_").install()));
+            }
+            List<Integer> applied = new ArrayList<>();
+            for (var run : runs) {
+                applied.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(applied).containsExactly(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void overLongValuesAreRejectedBeforeAnySqlWithTheLimitNamed() {
+        RecordingDataSource ds = new RecordingDataSource(installed());
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        ds.statements().clear();
+
+        assertThatThrownBy(() -> give(kit, SubjectId.of("x".repeat(129))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("128");
+        Locale longTag = Locale.forLanguageTag("ru-RU-x-" + "abcdefgh-".repeat(4) + "abc");
+        assertThatThrownBy(() -> kit.consent(SubjectId.of("client-1"), NEWSLETTER).locale(longTag)
+                .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give())
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("locale");
+        assertThat(ds.statements()).noneMatch(sql -> sql.startsWith("INSERT"));
+    }
+
+    private static void sql(DataSource ds, String statement) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+}
