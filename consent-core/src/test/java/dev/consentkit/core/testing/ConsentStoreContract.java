@@ -67,7 +67,20 @@ import org.junit.jupiter.api.Test;
  * absent optional fields (SQL {@code NULL}s in unique keys), ids of the longest accepted length and
  * more subjects in one bulk read than a driver binds in one statement.
  *
- * <p>Tests use only the SPI and the public API, so they hold for any implementation.
+ * <p>Tests use only the SPI and the public API, so they hold for any implementation. A subclass:
+ *
+ * <pre>{@code
+ * class H2ConsentStoreIT extends ConsentStoreContract {
+ *     @Override
+ *     protected ConsentStorage createStorage() {
+ *         return JdbcStorage.create(H2Databases.freshSchema());   // empty tables for every test
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The same subclass pattern runs {@link AuditStoreContract} and {@link ConsentKitContract}. Each
+ * test finishes its own checks before returning, so a subclass may drop its schema or close its
+ * data source in its own {@code @AfterEach}.
  */
 public abstract class ConsentStoreContract {
     private static final SubjectId ANNA = SubjectId.of("client-1001");
