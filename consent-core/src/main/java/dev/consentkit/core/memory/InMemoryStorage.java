@@ -201,7 +201,7 @@ public final class InMemoryStorage implements ConsentStorage {
             checkOpen();
             checkLimit(limit);
             int from = (int) Math.min(Math.max(afterSequence, 0), ledger.size());
-            return List.copyOf(ledger.subList(from, Math.min(ledger.size(), from + limit)));
+            return List.copyOf(ledger.subList(from, end(from, limit, ledger.size())));
         }
 
         }
@@ -323,8 +323,8 @@ public final class InMemoryStorage implements ConsentStorage {
         public List<AuditRecord> read(long fromSequence, int limit) {
             checkOpen();
             checkLimit(limit);
-            int from = (int) Math.min(Math.max(fromSequence - 1, 0), audit.size());
-            return List.copyOf(audit.subList(from, Math.min(audit.size(), from + limit)));
+            int from = (int) Math.min(Math.max(fromSequence, 1) - 1, audit.size());
+            return List.copyOf(audit.subList(from, end(from, limit, audit.size())));
         }
 
         @Override
@@ -346,6 +346,11 @@ public final class InMemoryStorage implements ConsentStorage {
             if (limit <= 0) {
                 throw new IllegalArgumentException("limit must be positive");
             }
+        }
+
+        /** End index of a page; in {@code long} because {@code from + limit} may pass {@code Integer.MAX_VALUE}. */
+        private static int end(int from, int limit, int size) {
+            return (int) Math.min(size, (long) from + limit);
         }
     }
 }

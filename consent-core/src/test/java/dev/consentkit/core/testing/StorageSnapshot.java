@@ -1,0 +1,71 @@
+package dev.consentkit.core.testing;
+
+import dev.consentkit.core.audit.AuditCheckpoint;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.consent.ConsentProjector;
+import dev.consentkit.core.consent.ConsentScope;
+import dev.consentkit.core.consent.ConsentState;
+import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.ConsentStorage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a store holds, as its SPI shows it, read in one read-only unit of work: compare two
+ * snapshots to prove that a failed unit of work changed nothing.
+ *
+ * <p>Immutable.
+ *
+ * @param ledger every ledger entry, in sequence order
+ * @param projection every projection state by scope
+ * @param projectionRows how many states {@code forEach} gave (more than {@code projection.size()}
+ *                       means a scope is stored twice)
+ * @param suppression every suppression entry
+ * @param audit every audit record, in sequence order
+ * @param checkpoints every audit checkpoint, oldest first
+ * @param auditHead the audit head
+ */
+public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, ConsentState> projection, int projectionRows,
+                              Set<SuppressionEntry> suppression, List<AuditRecord> audit,
+                              List<AuditCheckpoint> checkpoints, Optional<AuditRecord> auditHead) {
+    /** What an empty store shows. */
+    public static final StorageSnapshot EMPTY =
+            new StorageSnapshot(List.of(), Map.of(), 0, Set.of(), List.of(), List.of(), Optional.empty());
+
+    /** Copies the collections. */
+    public StorageSnapshot {
+        ledger = List.copyOf(ledger);
+        projection = Map.copyOf(projection);
+        suppression = Set.copyOf(suppression);
+        audit = List.copyOf(audit);
+        checkpoints = List.copyOf(checkpoints);
+        Objects.requireNonNull(auditHead, "auditHead");
+    }
+
+    /**
+     * @param storage a store
+     * @return what it holds now
+     */
+    public static StorageSnapshot of(ConsentStorage storage) {
+        return storage.read(tx -> {
+            List<ConsentState> states = new ArrayList<>();
+            tx.projection().forEach(states::add);
+            Map<ConsentScope, ConsentState> byScope = new HashMap<>();
+            states.forEach(s -> byScope.put(s.scope(), s));
+            return new StorageSnapshot(tx.ledger().read(0, Integer.MAX_VALUE), byScope, states.size(),
+                    Set.copyOf(tx.suppression().list()), tx.audit().read(1, Integer.MAX_VALUE),
+                    tx.audit().checkpoints(), tx.audit().head());
+        });
+    }
+
+    /** @return the projection a replay of the whole ledger gives ({@link ConsentProjector#replay}) */
+    public Map<ConsentScope, ConsentState> replayedLedger() {
+        return ConsentProjector.replay(ledger);
+    }
+}
