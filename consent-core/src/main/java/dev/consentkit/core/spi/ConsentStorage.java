@@ -6,6 +6,9 @@ import java.util.function.Function;
  * The storage port: runs units of work in which every repository shares one transaction, so a
  * ledger event, its projection row and its audit link are stored together or not at all.
  *
+ * <p>Times are kept to the microsecond, the precision of SQL timestamps; ConsentKit records every
+ * time cut to it, and a store may refuse a finer one with an {@link IllegalArgumentException}.
+ *
  * <p>Implementations are thread-safe. If {@code work} throws, the unit is rolled back and the
  * exception propagates (a driver failure as {@link dev.consentkit.core.StorageException}, a write
  * conflict as {@link dev.consentkit.core.ConcurrentUpdateException}).

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * ConsentKit wrote it (M21). An adapter's test extends this class and implements
  * {@link #createStorage()}.
  *
- * <p>Audit links are HMACs over every field of an event, its time included to the nanosecond, so a
+ * <p>Audit links are HMACs over every field of an event, its time included to the microsecond, so a
  * store that rounds a time or trims a text breaks verification; these tests catch that first.
  */
 public abstract class AuditStoreContract {
@@ -139,12 +139,12 @@ public abstract class AuditStoreContract {
                 Actor.system("expiry-sweep")};
         AuditOutcome[] outcomes = AuditOutcome.values();
         for (int i = 0; i < actors.length; i++) {
-            events.add(new AuditEvent(T0.plusNanos(i), actors[i],
+            events.add(new AuditEvent(T0.plus(i, java.time.temporal.ChronoUnit.MICROS), actors[i],
                     new AuditAction("field.access_" + "x".repeat(40) + ".op" + i), Optional.of(hash("subject-" + i)),
                     Optional.of(i % 2 == 0 ? NEWSLETTER : ORDERS), outcomes[i % outcomes.length],
                     Optional.of("ref «" + NON_ASCII + "» " + i)));
         }
-        events.add(new AuditEvent(T0.minusNanos(1), Actor.subject(), AuditAction.SUPPRESSION_ADDED, Optional.empty(),
+        events.add(new AuditEvent(T0.minusNanos(1_000), Actor.subject(), AuditAction.SUPPRESSION_ADDED, Optional.empty(),
                 Optional.empty(), AuditOutcome.DENIED, Optional.empty()));
         events.add(new AuditEvent(T0, Actor.system("s"), new AuditAction("a." + "b".repeat(62)),
                 Optional.of(hash("x")), Optional.empty(), AuditOutcome.FAILED, Optional.of("r".repeat(128))));
@@ -169,10 +169,10 @@ public abstract class AuditStoreContract {
     void checkpointsAreKeptOldestFirstAndRoundTrip() {
         List<AuditCheckpoint> taken = storage.inTransaction(tx -> {
             AuditRecord first = append(tx, event("consent.given"));
-            AuditCheckpoint a = new AuditCheckpoint(first.sequence(), first.link(), T0.plusNanos(1));
+            AuditCheckpoint a = new AuditCheckpoint(first.sequence(), first.link(), T0.plus(1, java.time.temporal.ChronoUnit.MICROS));
             tx.audit().addCheckpoint(a);
             AuditRecord second = append(tx, event("consent.given"));
-            AuditCheckpoint b = new AuditCheckpoint(second.sequence(), second.link(), T0.plusNanos(2));
+            AuditCheckpoint b = new AuditCheckpoint(second.sequence(), second.link(), T0.plus(2, java.time.temporal.ChronoUnit.MICROS));
             tx.audit().addCheckpoint(b);
             return List.of(a, b);
         });

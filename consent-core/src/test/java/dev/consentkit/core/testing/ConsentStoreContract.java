@@ -62,7 +62,7 @@ import org.junit.jupiter.api.Test;
  * them ({@link ConsentStorage}), for every storage adapter. An adapter's test extends this class and
  * implements {@link #createStorage()}, in a few lines.
  *
- * <p>The samples hold what real data holds and naive schemas lose: nanosecond times, 4-byte UTF-8
+ * <p>The samples hold what real data holds and naive schemas lose: microsecond times, 4-byte UTF-8
  * characters, ids that differ only in case, in Unicode normalisation or by a trailing blank,
  * absent optional fields (SQL {@code NULL}s in unique keys), ids of the longest accepted length and
  * more subjects in one bulk read than a driver binds in one statement.
@@ -464,10 +464,10 @@ public abstract class ConsentStoreContract {
         ConsentScope narrow = ConsentScope.of(SubjectId.of(NON_ASCII), PORTFOLIO).withChannel(Channel.of("telegram"))
                 .withAsset(AssetId.of("фото №7 😀"));
         ConsentState full = new ConsentState(narrow, Optional.of(ConsentStatus.RENEWED_GIVEN), T0,
-                ContractSamples.fullEvent(ANNA, PORTFOLIO).notice(), Optional.of(T0.plusNanos(999_999_999)), 42,
+                ContractSamples.fullEvent(ANNA, PORTFOLIO).notice(), Optional.of(T0.plus(999_999_999, java.time.temporal.ChronoUnit.MICROS)), 42,
                 false, false);
         ConsentState limitsOnly = new ConsentState(ConsentScope.of(SubjectId.of(NON_ASCII), PORTFOLIO),
-                Optional.empty(), Instant.EPOCH.plusNanos(1), Optional.empty(), Optional.empty(), 0, true, true);
+                Optional.empty(), Instant.EPOCH.plus(1, java.time.temporal.ChronoUnit.MICROS), Optional.empty(), Optional.empty(), 0, true, true);
         List<ConsentState> statuses = new ArrayList<>();
         for (ConsentStatus status : ConsentStatus.values()) {
             statuses.add(new ConsentState(ConsentScope.of(BOB, NEWSLETTER).withChannel(Channel.of("c-" + status.ordinal())),
@@ -532,7 +532,7 @@ public abstract class ConsentStoreContract {
         KeyedHash lower = new KeyedHash("abcdefghijklmnopqrstuvwxyz0123456789-_abcde");
         KeyedHash upper = new KeyedHash(lower.value().toUpperCase(Locale.ROOT));
         SuppressionEntry purposeEntry = new SuppressionEntry(lower, Optional.of(NEWSLETTER), T0);
-        SuppressionEntry everywhereEntry = new SuppressionEntry(hash("x"), Optional.empty(), T0.plusNanos(1));
+        SuppressionEntry everywhereEntry = new SuppressionEntry(hash("x"), Optional.empty(), T0.plus(1, java.time.temporal.ChronoUnit.MICROS));
         storage.inTransaction(tx -> {
             assertThat(tx.suppression().add(purposeEntry)).isTrue();
             assertThat(tx.suppression().add(everywhereEntry)).isTrue();

@@ -32,14 +32,14 @@ import java.util.UUID;
 
 /**
  * Sample ledger events, projection states and keyed hashes for the storage contract suites, built
- * from the public API only. Values carry nanosecond times and non-ASCII text on purpose: a store must
+ * from the public API only. Values carry microsecond times and non-ASCII text on purpose: a store must
  * give back exactly what it was given.
  *
  * <p>Stateless and thread-safe.
  */
 public final class ContractSamples {
-    /** A time with nanoseconds, as {@link java.time.Clock#systemUTC()} may give. */
-    public static final Instant T0 = Instant.parse("2026-03-02T10:15:30.123456789Z");
+    /** A time with microseconds: the finest precision stores keep (the kit records times to the microsecond). */
+    public static final Instant T0 = Instant.parse("2026-03-02T10:15:30.123456Z");
     /** Text that needs more than one byte per character in UTF-8, including a 4-byte one. */
     public static final String NON_ASCII = "Ærøskøbing-Пётр-東京-😀";
     private static final int PAGE = 500;
@@ -106,7 +106,7 @@ public final class ContractSamples {
                 Optional.of(hash("ip")), Optional.of(hash("user-agent")), Actor.operator("desk-7@front.office:2"),
                 Optional.of("guardian «Ω» 17"), Optional.of("scans/2026/03/согласие 😀.pdf"));
         return new ConsentEvent(UUID.randomUUID(), scope, ConsentEvent.Kind.GIVEN,
-                T0.minusSeconds(86_400 * 400L).plusNanos(1), T0, Optional.of(notice), evidence,
+                T0.minusSeconds(86_400 * 400L).plus(1, java.time.temporal.ChronoUnit.MICROS), T0, Optional.of(notice), evidence,
                 Optional.of(Instant.parse("2027-03-02T10:15:30.000000001Z")),
                 Optional.of(IdempotencyKey.of("req-" + NON_ASCII + " ")), "dIgEsT_" + NON_ASCII);
     }
