@@ -22,7 +22,7 @@ import java.util.function.Function;
  * write conflicts. Thread-safe.
  */
 final class ConsentRecorder {
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 20;
     private final ConsentStorage storage;
     private final AuditChain chain;
     private final HmacKeyedHasher hasher;
@@ -41,7 +41,10 @@ final class ConsentRecorder {
                 return storage.inTransaction(work);
             } catch (ConcurrentUpdateException e) {
                 last = e;
-                Thread.onSpinWait();
+                // jittered, growing pause so that colliding writers do not collide again at once
+                long maxMicros = 100L << Math.min(attempt, 8);
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(maxMicros) * 1_000);
             }
         }
         throw last;

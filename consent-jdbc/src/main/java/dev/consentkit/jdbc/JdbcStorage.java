@@ -81,6 +81,9 @@ public final class JdbcStorage implements ConsentStorage {
             JdbcUnit unit = new JdbcUnit(new Jdbc(l.connection(), dialect, sql.prefix()), sql, !readOnly);
             T result;
             try {
+                if (!readOnly) {
+                    unit.takeWriterTurn();
+                }
                 result = work.apply(unit);
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(l, e);

@@ -21,7 +21,8 @@ import java.util.UUID;
  * @param evidence proof of how it came about
  * @param validUntil end of validity of a given or renewed consent, if the purpose expires consents
  * @param idempotencyKey the caller's idempotency key, if one was given
- * @param requestDigest digest of the capture request, compared on a repeated idempotency key
+ * @param requestDigest digest of the capture request (1 to 64 printable ASCII characters), compared on
+ *                      a repeated idempotency key
  */
 public record ConsentEvent(UUID id, ConsentScope scope, Kind kind, Instant occurredAt, Instant recordedAt,
                            Optional<NoticeRef> notice, Evidence evidence, Optional<Instant> validUntil,
@@ -84,6 +85,10 @@ public record ConsentEvent(UUID id, ConsentScope scope, Kind kind, Instant occur
         Objects.requireNonNull(validUntil, "validUntil");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(requestDigest, "requestDigest");
+        if (requestDigest.isBlank() || requestDigest.length() > 64
+                || requestDigest.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new IllegalArgumentException("request digest must have 1 to 64 printable ASCII characters without blanks");
+        }
         if (kind.status().isEmpty() && !scope.isWholePurpose()) {
             throw new IllegalArgumentException(kind + " applies to a whole purpose, not to a channel or an asset");
         }

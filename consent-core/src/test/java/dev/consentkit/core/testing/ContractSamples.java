@@ -107,8 +107,8 @@ public final class ContractSamples {
                 Optional.of("guardian «Ω» 17"), Optional.of("scans/2026/03/согласие 😀.pdf"));
         return new ConsentEvent(UUID.randomUUID(), scope, ConsentEvent.Kind.GIVEN,
                 T0.minusSeconds(86_400 * 400L).plus(1, java.time.temporal.ChronoUnit.MICROS), T0, Optional.of(notice), evidence,
-                Optional.of(Instant.parse("2027-03-02T10:15:30.000000001Z")),
-                Optional.of(IdempotencyKey.of("req-" + NON_ASCII + " ")), "dIgEsT_" + NON_ASCII);
+                Optional.of(Instant.parse("2027-03-02T10:15:30.000001Z")),
+                Optional.of(IdempotencyKey.of("req-" + NON_ASCII + " ")), "dIgEsT_AbC-xyz_0123456789");
     }
 
     /**

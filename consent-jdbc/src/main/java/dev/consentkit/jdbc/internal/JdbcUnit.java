@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc.internal;
 
+import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -48,6 +49,18 @@ public final class JdbcUnit implements StorageTransaction {
         this.jdbc = jdbc;
         this.sql = sql;
         this.writable = writable;
+    }
+
+    /**
+     * Waits for this unit's turn among writers (a row lock held until the unit's transaction ends).
+     *
+     * @throws dev.consentkit.core.StorageException if the lock row is missing or the database fails
+     */
+    public void takeWriterTurn() {
+        if (jdbc.update(sql.writerTurn, ps -> { }, "take the writer turn in " + sql.prefix() + "writer_lock") != 1) {
+            throw new dev.consentkit.core.StorageException("the row of " + sql.prefix()
+                    + "writer_lock is missing: reinstall the schema", null);
+        }
     }
 
     @Override
@@ -214,7 +227,14 @@ public final class JdbcUnit implements StorageTransaction {
         public void append(AuditRecord record) {
             checkWritable();
             Objects.requireNonNull(record, "record");
-            jdbc.update(sql.auditInsert, ps -> Rows.bindAudit(ps, record), "append to " + sql.prefix() + "audit");
+            int inserted = jdbc.update(sql.auditInsert, ps -> {
+                Rows.bindAudit(ps, record);
+                ps.setLong(12, record.sequence() - 1);
+            }, "append to " + sql.prefix() + "audit");
+            if (inserted == 0) {
+                throw new ConcurrentUpdateException("append to " + sql.prefix() + "audit: sequence " + record.sequence()
+                        + " does not follow the head", null);
+            }
         }
 
         @Override

@@ -37,6 +37,7 @@ public final class Sql {
     final String checkpointInsert;
     final String checkpointAll;
     final String schemaVersion;
+    final String writerTurn;
     private final String prefix;
 
     /**
@@ -70,11 +71,14 @@ public final class Sql {
                 + dialect.inSet("hash");
         suppressionAll = "SELECT hash, purpose_id, since_us FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
         auditHead = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " ORDER BY seq DESC LIMIT 1";
-        auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES (" + marks(11) + ")";
+        // appends only the head's successor: a gap or a duplicate inserts nothing (and a race fails on the key)
+        auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") SELECT " + marks(11)
+                + " FROM (SELECT COALESCE(MAX(seq), 0) AS head FROM " + audit + ") h WHERE h.head = ?";
         auditPage = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " WHERE seq >= ? ORDER BY seq LIMIT ?";
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
         checkpointAll = "SELECT seq, link, time_us FROM " + checkpoint + " ORDER BY id";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
+        writerTurn = "UPDATE " + prefix + "writer_lock SET turns = turns + 1 WHERE id = 1";
     }
 
     /** @return the table prefix */

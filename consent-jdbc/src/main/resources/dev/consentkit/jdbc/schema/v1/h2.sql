@@ -24,7 +24,7 @@ CREATE TABLE ${prefix}ledger (
     attachment_ref  VARCHAR(128),
     valid_until_us  BIGINT,
     idempotency_key VARCHAR(128),
-    request_digest  CHAR(43)     NOT NULL,
+    request_digest  VARCHAR(64)  NOT NULL,
     CONSTRAINT ${prefix}ledger_event_uq UNIQUE (event_id),
     CONSTRAINT ${prefix}ledger_idem_uq UNIQUE (idempotency_key)
 );
@@ -77,6 +77,15 @@ CREATE TABLE ${prefix}audit_checkpoint (
     link            CHAR(64)     NOT NULL,
     time_us         BIGINT       NOT NULL
 );
+
+-- One row that every writing unit of work updates first: writers take turns, so the audit chain's
+-- head and the projection are read fresh instead of failing on a race and retrying.
+CREATE TABLE ${prefix}writer_lock (
+    id              INT          NOT NULL,
+    turns           BIGINT       NOT NULL,
+    CONSTRAINT ${prefix}writer_lock_pk PRIMARY KEY (id)
+);
+INSERT INTO ${prefix}writer_lock (id, turns) VALUES (1, 0);
 
 CREATE TABLE ${prefix}schema_version (
     version         INT          NOT NULL,
