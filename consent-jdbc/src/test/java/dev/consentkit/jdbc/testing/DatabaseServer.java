@@ -1,7 +1,6 @@
 package dev.consentkit.jdbc.testing;
 
 import java.util.Objects;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,15 +20,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>The server is started once per JVM, on first use, and stopped when the JVM exits; every
- * {@code DatabaseServer} of the same kind shares it. Registered on a test class, it starts the
- * server before the class's first test, so a server that cannot start fails (or skips) the class
- * up front. Where the server's programs are not installed the tests are skipped, with a message
- * naming the missing program and the Debian package; when the environment variable {@code CI} is
- * {@code true} they fail instead.
+ * {@code DatabaseServer} of the same kind shares it. Registered on a test class (static or instance
+ * field), it makes sure the server runs before each test, so a server that cannot start fails (or
+ * skips) every test of the class, each one counted. Where the server's programs are not installed
+ * the tests are skipped, with a message naming the missing program and the Debian package; when
+ * the environment variable {@code CI} is {@code true} they fail instead.
  *
  * <p>Immutable and thread-safe.
  */
-public final class DatabaseServer implements BeforeAllCallback, BeforeEachCallback {
+public final class DatabaseServer implements BeforeEachCallback {
     private final Engine engine;
 
     private DatabaseServer(Engine engine) {
@@ -62,20 +61,9 @@ public final class DatabaseServer implements BeforeAllCallback, BeforeEachCallba
     }
 
     /**
-     * Starts the server before the class's first test.
-     *
-     * @param context the test class's context
-     * @throws org.opentest4j.TestAbortedException as {@link #freshDatabase()}
-     * @throws IllegalStateException as {@link #freshDatabase()}
-     */
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        Servers.get(engine);
-    }
-
-    /**
-     * Starts the server before each test, for an extension registered on an instance field, where
-     * JUnit does not call {@link #beforeAll}. Costs nothing once the server runs.
+     * Starts the server, if not yet running, before each test. Per test rather than per class so
+     * that a skip or failure is counted for every test: Failsafe counts a class-level skip of a
+     * {@code @Nested} class as no test at all. Costs nothing once the server runs.
      *
      * @param context the test's context
      * @throws org.opentest4j.TestAbortedException as {@link #freshDatabase()}
