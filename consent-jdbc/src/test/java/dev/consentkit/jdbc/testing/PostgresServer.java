@@ -83,7 +83,8 @@ final class PostgresServer implements ThrowawayServer {
                 .filter(p -> !Programs.isExecutable(candidates.get(0).resolve(p)))
                 .findFirst().orElse("initdb");
         throw new MissingProgramException(Engine.POSTGRESQL, missing, DEBIAN_VERSIONS
-                + "/*/bin or on PATH (" + String.join(", ", PROGRAMS) + " are needed side by side)");
+                + "/*/bin or on PATH (" + String.join(", ", PROGRAMS)
+                + " are needed side by side)");
     }
 
     private static double major(Path versionDir) {
