@@ -51,6 +51,7 @@ final class ServerDirectory {
         try {
             Files.createDirectories(base);
             Path root = Files.createTempDirectory(base, PREFIX + engine.name().toLowerCase() + "-");
+            AbandonedServers.claim(root);
             if (owner.isPresent()) {
                 chown(root, owner.get());
             }
@@ -61,7 +62,8 @@ final class ServerDirectory {
         }
     }
 
-    private static Path base() {
+    /** @return where server directories are made */
+    static Path base() {
         String configured = System.getProperty(BASE_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
@@ -121,6 +123,14 @@ final class ServerDirectory {
      * not thrown: this runs while stopping.
      */
     void delete() {
+        delete(root);
+    }
+
+    /**
+     * @param root a server directory, deleted with everything in it; failures are reported on
+     *     {@code System.err}
+     */
+    static void delete(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -22,6 +22,7 @@ final class Servers {
     private static final Set<Engine> ANNOUNCED_MISSING = EnumSet.noneOf(Engine.class);
     private static final List<ThrowawayServer> TO_STOP = new CopyOnWriteArrayList<>();
     private static boolean hookInstalled;
+    private static boolean reaped;
 
     private Servers() {}
 
@@ -43,6 +44,10 @@ final class Servers {
         if (failed != null) {
             throw new IllegalStateException(engine.displayName()
                     + " failed to start earlier in this JVM; see the cause", failed);
+        }
+        if (!reaped) {
+            AbandonedServers.reap(ServerDirectory.base());
+            reaped = true;
         }
         ThrowawayServer server;
         try {
