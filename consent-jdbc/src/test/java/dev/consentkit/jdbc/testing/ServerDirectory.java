@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,17 +49,22 @@ final class ServerDirectory {
      */
     static ServerDirectory create(Engine engine, Optional<String> owner) {
         Path base = base();
+        Path root = null;
         try {
             Files.createDirectories(base);
-            Path root = Files.createTempDirectory(base, PREFIX + engine.name().toLowerCase() + "-");
+            root = Files.createTempDirectory(
+                    base, PREFIX + engine.name().toLowerCase(Locale.ROOT) + "-");
             AbandonedServers.claim(root);
             if (owner.isPresent()) {
                 chown(root, owner.get());
             }
             return new ServerDirectory(root);
         } catch (IOException e) {
+            if (root != null) {
+                delete(root);
+            }
             throw new UncheckedIOException("cannot make a directory for " + engine.displayName()
-                    + " under " + base, e);
+                    + " under " + base + (owner.isPresent() ? " owned by " + owner.get() : ""), e);
         }
     }
 
