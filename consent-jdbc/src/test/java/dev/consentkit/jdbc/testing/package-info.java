@@ -6,15 +6,17 @@
  * {@link dev.consentkit.jdbc.testing.TestDatabase fresh, empty database} wherever it needs one:
  *
  * <pre>{@code
- * class PostgresLedgerStoreIT extends LedgerStoreContract {
+ * class PostgresJdbcStorageIT {
  *     @RegisterExtension
  *     static final DatabaseServer POSTGRES = DatabaseServer.postgres();
  *
- *     @Override
- *     protected LedgerStore newStore() {
- *         DataSource dataSource = POSTGRES.freshDatabase().dataSource();
- *         ...
+ *     private DataSource dataSource;
+ *
+ *     @BeforeEach
+ *     void freshDatabase() {
+ *         dataSource = POSTGRES.freshDatabase().dataSource(); // empty, for this test only
  *     }
+ *     ...
  * }
  * }</pre>
  *
