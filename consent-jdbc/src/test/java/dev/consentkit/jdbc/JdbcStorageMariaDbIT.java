@@ -1,0 +1,21 @@
+package dev.consentkit.jdbc;
+
+import dev.consentkit.jdbc.testing.DatabaseServer;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The JDBC storage's own promises on a real MariaDb server. */
+class JdbcStorageMariaDbIT extends JdbcStorageScenarios {
+    @RegisterExtension
+    static final DatabaseServer SERVER = DatabaseServer.mariaDb();
+
+    @Override
+    protected DataSource emptyDatabase() {
+        return SERVER.freshDatabase().dataSource();
+    }
+
+    @Override
+    protected Dialect expectedDialect() {
+        return Dialects.MARIADB;
+    }
+}
