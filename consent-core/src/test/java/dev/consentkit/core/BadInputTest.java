@@ -242,6 +242,13 @@ class BadInputTest {
     }
 
     @Test
+    void renewingAWiderScopeThanWasGivenIsRefused_M5() {
+        // consent was given for e-mail only; "renewing" the whole purpose would start to permit SMS
+        assertRejected(() -> newsletter().renew(), NothingToWithdrawException.class, "renew", "newsletter");
+        assertThat(kit.check(ConsentScope.of(anna, NEWSLETTER).withChannel(Channel.SMS)).isPermitted()).isFalse();
+    }
+
+    @Test
     void withdrawingTwiceIsRefusedTheSecondTime_M6() {
         newsletter().channel(Channel.EMAIL).withdraw();
 

@@ -116,6 +116,34 @@ class ConsentValidityProperties {
         }
     }
 
+    /**
+     * Consent is specific (M5, GDPR Art. 4(11)): whatever happened, a consent purpose is permitted for a
+     * scope only if a GIVEN event was recorded for that scope or one covering it. Renewal re-confirms a
+     * consent, it never widens one.
+     */
+    @Property(tries = 300)
+    void nothingIsPermittedThatNoGivenConsentCovers_M5(@ForAll("histories") List<Op> history) {
+        ConsentWorld world = new ConsentWorld();
+        history.forEach(world::run);
+        List<LedgerEntry> ledger = world.snapshot().ledger();
+
+        for (SubjectId subject : ConsentWorld.SUBJECTS) {
+            for (PurposeId purpose : List.of(NEWSLETTER, PORTFOLIO)) {
+                for (ConsentScope scope : scopesUnder(ConsentScope.of(subject, purpose))) {
+                    for (ConsentKit kit : List.of(world.kit, world.kitV2)) {
+                        if (kit.check(scope).isPermitted()) {
+                            assertThat(ledger).as("%s is permitted, so a given consent covers it", scope)
+                                    .anySatisfy(e -> {
+                                        assertThat(e.event().kind()).isEqualTo(ConsentEvent.Kind.GIVEN);
+                                        assertThat(e.event().scope().covers(scope)).isTrue();
+                                    });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Records the ending on the target scope and returns the last ledger entry of that scope. */
     private static LedgerEntry end(ConsentWorld world, Target target, Ending ending, Duration beyondValidity) {
         switch (ending) {
