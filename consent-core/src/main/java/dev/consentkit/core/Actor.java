@@ -58,7 +58,7 @@ public record Actor(Kind kind, Optional<String> id) {
      * @return an operator actor
      */
     public static Actor operator(String operatorId) {
-        return new Actor(Kind.OPERATOR, Optional.of(operatorId));
+        return new Actor(Kind.OPERATOR, Optional.of(Objects.requireNonNull(operatorId, "actor id")));
     }
 
     /**
@@ -66,7 +66,7 @@ public record Actor(Kind kind, Optional<String> id) {
      * @return a guardian actor
      */
     public static Actor guardian(String guardianId) {
-        return new Actor(Kind.GUARDIAN, Optional.of(guardianId));
+        return new Actor(Kind.GUARDIAN, Optional.of(Objects.requireNonNull(guardianId, "actor id")));
     }
 
     /**
@@ -74,7 +74,7 @@ public record Actor(Kind kind, Optional<String> id) {
      * @return a system actor
      */
     public static Actor system(String component) {
-        return new Actor(Kind.SYSTEM, Optional.of(component));
+        return new Actor(Kind.SYSTEM, Optional.of(Objects.requireNonNull(component, "actor id")));
     }
 
     @Override

@@ -497,7 +497,13 @@ public final class ConsentKit {
 
     private static boolean hasConsentToChange(List<ConsentState> states, ConsentScope scope, ConsentEvent.Kind kind) {
         for (ConsentState s : states) {
-            if (!(s.scope().covers(scope) || scope.covers(s.scope())) || s.status().isEmpty()) {
+            // withdrawing a scope also ends the narrower consents under it; a renewal only re-confirms a
+            // consent that covers the renewed scope - renewing the whole purpose after consent for e-mail
+            // must not start to permit SMS
+            boolean related = kind == ConsentEvent.Kind.RENEWED_GIVEN
+                    ? s.scope().covers(scope)
+                    : s.scope().covers(scope) || scope.covers(s.scope());
+            if (!related || s.status().isEmpty()) {
                 continue;
             }
             ConsentStatus status = s.status().get();

@@ -16,7 +16,7 @@ public record AssetId(String value) {
      * @throws IllegalArgumentException if blank, too long, or with control characters
      */
     public AssetId {
-        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "asset id");
         if (value.isBlank() || value.length() > MAX_LENGTH || !value.equals(value.strip())
                 || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("asset id must have 1 to " + MAX_LENGTH

@@ -16,7 +16,7 @@ public record IdempotencyKey(String value) {
      * @throws IllegalArgumentException if blank, too long or with control characters
      */
     public IdempotencyKey {
-        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "idempotency key");
         if (value.isBlank() || value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("idempotency key must have 1 to " + MAX_LENGTH + " printable characters");
         }
