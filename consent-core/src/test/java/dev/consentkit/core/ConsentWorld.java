@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;

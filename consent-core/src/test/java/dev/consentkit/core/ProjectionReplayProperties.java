@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.testing.StorageSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.ConsentWorld.Op;
