@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -30,7 +29,6 @@ import javax.sql.DataSource;
 public final class JdbcStorage implements ConsentStorage {
     /** The schema version this library writes and reads. */
     public static final int SCHEMA_VERSION = 1;
-    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,15}");
     private final ConnectionSource source;
     private final Dialect dialect;
     private final Sql sql;
@@ -136,11 +134,7 @@ public final class JdbcStorage implements ConsentStorage {
          * @throws IllegalArgumentException if it is not of that form (quotes, spaces, SQL are refused)
          */
         public Builder tablePrefix(String prefix) {
-            Objects.requireNonNull(prefix, "prefix");
-            if (!PREFIX.matcher(prefix).matches()) {
-                throw new IllegalArgumentException("table prefix must match " + PREFIX.pattern());
-            }
-            this.prefix = prefix;
+            this.prefix = Sql.checkPrefix(prefix);
             return this;
         }
 

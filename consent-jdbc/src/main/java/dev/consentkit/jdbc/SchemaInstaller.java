@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchemaInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
-    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,15}");
     private final DataSource dataSource;
     private final String prefix;
     private final Dialect dialect;
@@ -45,7 +43,7 @@ public final class SchemaInstaller {
      * @throws IllegalArgumentException if the prefix is malformed
      */
     public static SchemaInstaller of(DataSource dataSource, String tablePrefix) {
-        return new SchemaInstaller(Objects.requireNonNull(dataSource, "dataSource"), checkPrefix(tablePrefix), null);
+        return new SchemaInstaller(Objects.requireNonNull(dataSource, "dataSource"), Sql.checkPrefix(tablePrefix), null);
     }
 
     /**
@@ -54,14 +52,6 @@ public final class SchemaInstaller {
      */
     public SchemaInstaller withDialect(Dialect dialect) {
         return new SchemaInstaller(dataSource, prefix, Objects.requireNonNull(dialect, "dialect"));
-    }
-
-    private static String checkPrefix(String prefix) {
-        Objects.requireNonNull(prefix, "tablePrefix");
-        if (!PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("table prefix must match " + PREFIX.pattern());
-        }
-        return prefix;
     }
 
     /**

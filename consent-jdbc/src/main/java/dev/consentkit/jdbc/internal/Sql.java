@@ -8,6 +8,7 @@ import dev.consentkit.jdbc.Dialect;
  * UPDATE and no DELETE here. Not API. Immutable.
  */
 public final class Sql {
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,15}");
     static final String EVENT_COLUMNS = "event_id, subject_id, purpose_id, channel, asset_id, kind, occurred_at_us,"
             + " recorded_at_us, notice_id, notice_version, notice_locale, notice_sha256, method, form_id, ip_hash,"
             + " ua_hash, actor_kind, actor_id, guardian_id, attachment_ref, valid_until_us, idempotency_key,"
@@ -79,6 +80,19 @@ public final class Sql {
         checkpointAll = "SELECT seq, link, time_us FROM " + checkpoint + " ORDER BY id";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
         writerTurn = "UPDATE " + prefix + "writer_lock SET turns = turns + 1 WHERE id = 1";
+    }
+
+    /**
+     * @param prefix a table prefix
+     * @return it, if it is a lower-case letter followed by up to 15 lower-case letters, digits or underscores
+     * @throws IllegalArgumentException otherwise: quotes, blanks and SQL never reach a statement
+     */
+    public static String checkPrefix(String prefix) {
+        java.util.Objects.requireNonNull(prefix, "tablePrefix");
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("table prefix must match " + PREFIX.pattern());
+        }
+        return prefix;
     }
 
     /** @return the table prefix */
