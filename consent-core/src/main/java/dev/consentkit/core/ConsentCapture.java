@@ -64,6 +64,9 @@ public final class ConsentCapture {
     }
 
     /**
+     * Names the notice version shown; only for {@link #give()}, {@link #renew()}, {@link #request()} and
+     * {@link #refuse()} (a withdrawal or revocation with a version is refused).
+     *
      * @param version the notice version shown, e.g. {@code "1.0"}; default the current one
      * @param shownIn the language shown; default the catalogue's default locale
      * @return this capture

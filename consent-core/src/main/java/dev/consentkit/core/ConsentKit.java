@@ -470,7 +470,12 @@ public final class ConsentKit {
                 Optional.ofNullable(c.assetOrNull()));
         Optional<NoticeRef> notice = switch (kind) {
             case GIVEN, RENEWED_GIVEN, REQUESTED, REFUSED -> Optional.of(noticeShown(purpose, c));
-            default -> Optional.empty();
+            default -> {
+                if (c.noticeVersionOrNull() != null) {
+                    throw new IllegalStateException("a " + kind + " event answers no notice version: drop notice(...)");
+                }
+                yield Optional.empty();
+            }
         };
         Optional<Instant> validUntil = kind.status().orElseThrow().isValid()
                 ? purpose.reconfirmEvery().map(p -> occurredAt.atZone(ZoneOffset.UTC).plus(p).toInstant())
@@ -479,7 +484,11 @@ public final class ConsentKit {
                 .add(scope.purpose().value()).add(scope.channel().map(Channel::code).orElse(null))
                 .add(scope.asset().map(AssetId::value).orElse(null))
                 .add(notice.map(n -> n.version() + "|" + n.locale().toLanguageTag() + "|" + n.textSha256()).orElse(null))
-                .add(evidence.toString())
+                .add(evidence.method().name()).add(evidence.formId().orElse(null))
+                .add(evidence.ipHash().map(KeyedHash::value).orElse(null))
+                .add(evidence.userAgentHash().map(KeyedHash::value).orElse(null))
+                .add(evidence.recordedBy().toString()).add(evidence.guardian().orElse(null))
+                .add(evidence.attachmentRef().orElse(null))
                 .add(c.occurredAtOrNull() == null ? null : occurredAt.toString());
         ConsentEvent event = new ConsentEvent(UUID.randomUUID(), scope, kind, occurredAt, now, notice, evidence,
                 validUntil, Optional.ofNullable(c.idempotencyKeyOrNull()), digest(request));

@@ -340,4 +340,18 @@ class BadInputTest {
     void aNullArgumentIsRefusedNamingIt(String where, Call call, String argument) {
         assertRejected(() -> call.on(this), NullPointerException.class, argument);
     }
+
+    @Test
+    void aWithdrawalNamingANoticeVersionIsRefusedAndStoresNothing() {
+        ConsentKit kit = Fixtures.kit(storage, clock);
+        kit.consent(SubjectId.of("client-77"), Fixtures.NEWSLETTER)
+                .evidence(kit.evidence(dev.consentkit.core.consent.CollectionMethod.WEB_CHECKBOX).build()).give();
+        StorageSnapshot before = StorageSnapshot.of(storage);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kit.consent(SubjectId.of("client-77"), Fixtures.NEWSLETTER)
+                        .notice("9.9", Fixtures.RU)
+                        .evidence(kit.evidence(dev.consentkit.core.consent.CollectionMethod.WEB_CHECKBOX).build()).withdraw())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no notice version");
+        org.assertj.core.api.Assertions.assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
+    }
 }

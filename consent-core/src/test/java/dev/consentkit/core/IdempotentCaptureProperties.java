@@ -211,7 +211,9 @@ class IdempotentCaptureProperties {
         ConsentCapture capture = kit.consent(ConsentWorld.SUBJECTS.get(r.subject()), r.purpose())
                 .evidence(evidence)
                 .idempotencyKey(r.key());
-        r.noticeVersion().ifPresentOrElse(v -> capture.notice(v, r.locale()), () -> capture.locale(r.locale()));
+        // a withdrawal or revocation answers no notice version, and naming one is refused
+        r.noticeVersion().filter(v -> r.pinsNotice())
+                .ifPresentOrElse(v -> capture.notice(v, r.locale()), () -> capture.locale(r.locale()));
         r.channel().ifPresent(capture::channel);
         r.asset().ifPresent(capture::asset);
         r.backdate().ifPresent(b -> capture.occurredAt(START.minus(b)));
