@@ -96,6 +96,16 @@ public final class ConsentKit {
         return catalog;
     }
 
+    /** @return the storage the kit keeps its ledger, projection, suppression list and audit chain in */
+    public ConsentStorage storage() {
+        return storage;
+    }
+
+    /** @return the kit's clock */
+    public Clock clock() {
+        return clock;
+    }
+
     /** @return the audit chain: verify, checkpoint, read */
     public AuditTrail audit() {
         return audit;

@@ -1,6 +1,7 @@
 package dev.consentkit.core.audit;
 
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -63,6 +64,23 @@ public final class AuditTrail {
             tx.audit().addCheckpoint(c);
             return c;
         });
+    }
+
+    /**
+     * Links an event into the chain inside a unit of work that changes something else, so the change
+     * and its audit record commit together (for modules built on the kit, such as field encryption).
+     *
+     * @param tx the unit of work
+     * @param event the event; it names the subject only by its keyed reference
+     * @return the appended record
+     * @throws dev.consentkit.core.ConcurrentUpdateException if another writer appended first
+     */
+    public AuditRecord append(StorageTransaction tx, AuditEvent event) {
+        Objects.requireNonNull(tx, "tx");
+        Objects.requireNonNull(event, "event");
+        AuditRecord record = chain.next(tx.audit().head(), event);
+        tx.audit().append(record);
+        return record;
     }
 
     /**
