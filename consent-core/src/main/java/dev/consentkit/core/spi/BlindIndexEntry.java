@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * One blind-index value of a subject's field: a truncated keyed hash of the normalised value, kept
  * beside the subject so that erasure removes it.
  *
+ * <p>Immutable. {@link #toString()} shows the index name and the subject id, never the value: it is
+ * derived from a personal value and, truncated, protects it only weakly.
+ *
  * @param index the index name, e.g. {@code client.email}
  * @param value the index value, base64url, at most 64 characters
  * @param subject the subject whose field it indexes
@@ -29,5 +32,10 @@ public record BlindIndexEntry(String index, String value, SubjectId subject) {
         if (!VALUE.matcher(value).matches()) {
             throw new IllegalArgumentException("blind index value must be 1 to 64 base64url characters");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "BlindIndexEntry[" + index + ", subject " + subject + "]";
     }
 }
