@@ -14,7 +14,9 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.AuditStore;
+import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -142,6 +144,16 @@ class StorageFailureTest {
             @Override
             public SuppressionStore suppression() {
                 return tx.suppression();
+            }
+
+            @Override
+            public KeyStore keys() {
+                return tx.keys();
+            }
+
+            @Override
+            public BlindIndexStore blindIndexes() {
+                return tx.blindIndexes();
             }
 
             @Override

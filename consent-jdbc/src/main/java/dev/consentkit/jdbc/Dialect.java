@@ -9,8 +9,8 @@ import java.util.List;
  * What differs between the databases ConsentKit runs on; everything else is standard SQL.
  *
  * <p>The built-in dialects are in {@link Dialects}. A host may implement its own for another
- * database, together with its schema script at
- * {@code dev/consentkit/jdbc/schema/v1/<name>.sql} on the class path. Implementations are
+ * database, together with its schema scripts at
+ * {@code dev/consentkit/jdbc/schema/v<N>/<name>.sql} (v1, v2, ...) on the class path. Implementations are
  * immutable and thread-safe.
  */
 public interface Dialect {

@@ -12,10 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
- * ConsentKit's ledger, projection, suppression list and audit chain in the host's own database.
+ * ConsentKit's ledger, projection, suppression list, audit chain, wrapped data keys and blind indexes
+ * in the host's own database.
  *
  * <pre>{@code
  * JdbcStorage storage = JdbcStorage.builder(dataSource).tablePrefix("ck_").build();
@@ -27,8 +30,8 @@ import javax.sql.DataSource;
  * host's ({@link ConnectionSource#joining}). Immutable and thread-safe.
  */
 public final class JdbcStorage implements ConsentStorage {
-    /** The schema version this library writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The schema version this library writes and reads; its scripts are applied from v1 up to it. */
+    public static final int SCHEMA_VERSION = 2;
     private final ConnectionSource source;
     private final Dialect dialect;
     private final Sql sql;
@@ -178,8 +181,7 @@ public final class JdbcStorage implements ConsentStorage {
                 if (installed < SCHEMA_VERSION) {
                     throw new StorageException("the database has ConsentKit schema version " + installed
                             + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
-                            + ": run SchemaInstaller or apply dev/consentkit/jdbc/schema/v" + SCHEMA_VERSION + "/"
-                            + d.name() + ".sql", null);
+                            + ": run SchemaInstaller or apply, in order, " + scripts(d, installed + 1), null);
                 }
                 return new JdbcStorage(source != null ? source : ConnectionSource.joining(dataSource), d, prefix);
             } catch (SQLException e) {
@@ -187,6 +189,16 @@ public final class JdbcStorage implements ConsentStorage {
                         + e.getSQLState() + ")", e);
             }
         }
+    }
+
+    /**
+     * @param dialect a dialect
+     * @param from the first version missing
+     * @return the class-path locations of the scripts from {@code from} to {@link #SCHEMA_VERSION}
+     */
+    static String scripts(Dialect dialect, int from) {
+        return IntStream.rangeClosed(from, SCHEMA_VERSION)
+                .mapToObj(v -> SchemaInstaller.scriptPath(dialect, v)).collect(Collectors.joining(", "));
     }
 
     /** @return the installed schema version; 0 when ConsentKit's tables are absent */

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Decision;
+import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.testing.ContractSamples;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.lang.reflect.Field;
@@ -18,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that supplies empty databases.
  */
 abstract class JdbcStorageScenarios {
+    private static final KeyedHash KEPT = ContractSamples.hash("kept");
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
 
     /** @return a new, empty database */
@@ -132,6 +139,7 @@ abstract class JdbcStorageScenarios {
 
     @Test
     void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
+        // only the data keys (rewrap, crypto-shredding) and blind indexes (erasure) are updated or deleted
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
@@ -142,7 +150,9 @@ abstract class JdbcStorageScenarios {
         }
         assertThat(statements).hasSizeGreaterThan(15);
         assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT).*"));
-        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).startsWith("DELETE"));
+        assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
+                .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
+                .containsOnly("ck_writer_lock", "ck_projection", "ck_data_key", "ck_blind_index");
     }
 
     @Test
@@ -198,18 +208,19 @@ abstract class JdbcStorageScenarios {
         assertThatThrownBy(() -> JdbcStorage.builder(emptyDatabase()).build())
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("SchemaInstaller")
-                .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql");
+                .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql, "
+                        + "dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql");
     }
 
     @Test
     void aNewerSchemaRefusesToStart() throws SQLException {
         DataSource ds = installed();
-        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (2, 'from the future')");
+        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (3, 'from the future')");
 
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("schema version 2")
-                .hasMessageContaining("newer than this library's 1");
+                .hasMessageContaining("schema version 3")
+                .hasMessageContaining("newer than this library's 2");
         assertThatThrownBy(() -> SchemaInstaller.of(ds, "ck_").install())
                 .isInstanceOf(StorageException.class).hasMessageContaining("newer");
     }
@@ -217,15 +228,75 @@ abstract class JdbcStorageScenarios {
     @Test
     void installerAppliesMissingVersionsOnceAndPrefixesSeparateInstallations() {
         DataSource ds = emptyDatabase();
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
-        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1);
+        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2);
 
         ConsentKit a = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
         ConsentKit b = Fixtures.kit(JdbcStorage.builder(ds).tablePrefix("crm_ck_").build(), clock);
         give(a, SubjectId.of("client-1"));
         assertThat(a.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
         assertThat(b.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isFalse();
+    }
+
+    @Test
+    void aVersion1DatabaseIsUpgradedToVersion2AndKeepsItsData() throws SQLException {
+        DataSource ds = emptyDatabase();
+        applyByHand(ds, 1);
+        sql(ds, "INSERT INTO ck_suppression (hash, purpose_id, since_us) VALUES ('" + KEPT.value() + "', '', 7)");
+
+        assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("schema version 1")
+                .hasMessageContaining("needs 2")
+                .hasMessageContaining("dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql")
+                .message().doesNotContain("/v1/");
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
+
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        List<SuppressionEntry> suppressed = storage.read(tx -> tx.suppression().list());
+        assertThat(suppressed).extracting(SuppressionEntry::hash).containsExactly(KEPT);
+        WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
+        storage.inTransaction(tx -> {
+            tx.keys().add(key);
+            tx.blindIndexes().put(new BlindIndexEntry("client.email", "aGVsbG8", SubjectId.of("client-1")));
+            return null;
+        });
+        List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
+        assertThat(keys).containsExactly(key);
+        assertThat(versions(ds)).containsExactly(1, 2);
+    }
+
+    @Test
+    void theScriptsAppliedByHandInOrderEndWhereTheInstallerDoes() throws SQLException {
+        DataSource byHand = emptyDatabase();
+        applyByHand(byHand, 1);
+        applyByHand(byHand, 2);
+
+        assertThat(SchemaInstaller.of(byHand, "ck_").install()).isEmpty();
+        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2);
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(byHand).build(), clock);
+        give(kit, SubjectId.of("client-1"));
+        assertThat(kit.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
+    }
+
+    /** What a migration tool does: run one shipped script, statement by statement. */
+    private void applyByHand(DataSource ds, int version) throws SQLException {
+        for (String statement : SchemaInstaller.statements(SchemaInstaller.of(ds, "ck_").script(expectedDialect(), version))) {
+            sql(ds, statement);
+        }
+    }
+
+    private static List<Integer> versions(DataSource ds) throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM ck_schema_version ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
     }
 
     @Test
@@ -241,7 +312,7 @@ abstract class JdbcStorageScenarios {
             for (var run : runs) {
                 applied.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(applied).containsExactly(1);
+            assertThat(applied).containsExactly(1, 2);
         } finally {
             pool.shutdownNow();
         }

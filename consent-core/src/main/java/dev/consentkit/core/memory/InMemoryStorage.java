@@ -1,5 +1,6 @@
 package dev.consentkit.core.memory;
 
+import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -12,11 +13,15 @@ import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
+import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
+import dev.consentkit.core.spi.WrappedKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,9 +31,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,6 +57,11 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<SuppressionKey, SuppressionEntry> suppression = new LinkedHashMap<>();
     private final List<AuditRecord> audit = new ArrayList<>();
     private final List<AuditCheckpoint> checkpoints = new ArrayList<>();
+    /** Wrapped data keys: subject reference, then group in {@code String} order, then version. */
+    private final Map<KeyedHash, NavigableMap<String, NavigableMap<Integer, WrappedKey>>> keys = new HashMap<>();
+    private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
+    private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
+    private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
 
     private InMemoryStorage() {
     }
@@ -100,6 +112,9 @@ public final class InMemoryStorage implements ConsentStorage {
     private record SuppressionKey(KeyedHash hash, Optional<PurposeId> purpose) {
     }
 
+    private record IndexValue(String index, String value) {
+    }
+
     /** One unit of work: its repositories and its undo log. */
     private final class Tx implements StorageTransaction {
         private final boolean writable;
@@ -109,6 +124,8 @@ public final class InMemoryStorage implements ConsentStorage {
         private final Projection projectionStore = new Projection();
         private final Suppression suppressionStore = new Suppression();
         private final Audit auditStore = new Audit();
+        private final Keys keyStore = new Keys();
+        private final BlindIndexes blindIndexStore = new BlindIndexes();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -156,6 +173,16 @@ public final class InMemoryStorage implements ConsentStorage {
         @Override
         public AuditStore audit() {
             return auditStore;
+        }
+
+        @Override
+        public KeyStore keys() {
+            return keyStore;
+        }
+
+        @Override
+        public BlindIndexStore blindIndexes() {
+            return blindIndexStore;
         }
 
         private final class Ledger implements LedgerStore {
@@ -338,6 +365,170 @@ public final class InMemoryStorage implements ConsentStorage {
         public List<AuditCheckpoint> checkpoints() {
             checkOpen();
             return List.copyOf(checkpoints);
+        }
+
+        }
+
+        private final class Keys implements KeyStore {
+
+        @Override
+        public void add(WrappedKey key) {
+            checkWritable();
+            Objects.requireNonNull(key, "key");
+            NavigableMap<Integer, WrappedKey> versions = versions(key.subjectRef(), key.group());
+            if (keysById.containsKey(key.keyId()) || versions.containsKey(key.version())) {
+                throw new ConcurrentUpdateException("data key of group " + key.group() + " version " + key.version()
+                        + ": the version or the key id is already stored", null);
+            }
+            store(key);
+            undo.push(() -> delete(key));
+        }
+
+        @Override
+        public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
+            checkOpen();
+            Objects.requireNonNull(group, "group");
+            NavigableMap<Integer, WrappedKey> versions = versions(subjectRef, group);
+            return versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+        }
+
+        @Override
+        public Optional<WrappedKey> find(KeyedHash subjectRef, int keyId) {
+            checkOpen();
+            Objects.requireNonNull(subjectRef, "subjectRef");
+            return Optional.ofNullable(keysById.get(keyId)).filter(k -> k.subjectRef().equals(subjectRef));
+        }
+
+        @Override
+        public List<WrappedKey> forSubject(KeyedHash subjectRef) {
+            checkOpen();
+            Objects.requireNonNull(subjectRef, "subjectRef");
+            List<WrappedKey> found = new ArrayList<>();
+            keys.getOrDefault(subjectRef, new TreeMap<>()).values().forEach(v -> found.addAll(v.values()));
+            return List.copyOf(found);
+        }
+
+        @Override
+        public int destroy(KeyedHash subjectRef, List<String> groups) {
+            checkWritable();
+            List<String> wanted = List.copyOf(groups);
+            List<WrappedKey> destroyed = forSubject(subjectRef).stream()
+                    .filter(k -> wanted.isEmpty() || wanted.contains(k.group())).toList();
+            destroyed.forEach(this::delete);
+            undo.push(() -> destroyed.forEach(this::store));
+            return destroyed.size();
+        }
+
+        @Override
+        public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
+            checkOpen();
+            Objects.requireNonNull(kekId, "kekId");
+            checkLimit(limit);
+            return keysById.values().stream().filter(k -> !k.kekId().equals(kekId)).limit(limit).toList();
+        }
+
+        @Override
+        public boolean rewrap(WrappedKey key) {
+            checkWritable();
+            Objects.requireNonNull(key, "key");
+            WrappedKey stored = versions(key.subjectRef(), key.group()).get(key.version());
+            if (stored == null || stored.keyId() != key.keyId()) {
+                return false;
+            }
+            store(stored.rewrapped(key.kekId(), key.wrapped()));
+            undo.push(() -> store(stored));
+            return true;
+        }
+
+        /** @return the group's versions, empty (and unattached) if none */
+        private NavigableMap<Integer, WrappedKey> versions(KeyedHash subjectRef, String group) {
+            Objects.requireNonNull(subjectRef, "subjectRef");
+            NavigableMap<String, NavigableMap<Integer, WrappedKey>> groups = keys.get(subjectRef);
+            NavigableMap<Integer, WrappedKey> versions = groups == null ? null : groups.get(group);
+            return versions == null ? new TreeMap<>() : versions;
+        }
+
+        /** Adds or replaces a key in both maps. */
+        private void store(WrappedKey key) {
+            keys.computeIfAbsent(key.subjectRef(), s -> new TreeMap<>())
+                    .computeIfAbsent(key.group(), g -> new TreeMap<>()).put(key.version(), key);
+            keysById.put(key.keyId(), key);
+        }
+
+        private void delete(WrappedKey key) {
+            NavigableMap<String, NavigableMap<Integer, WrappedKey>> groups = keys.get(key.subjectRef());
+            NavigableMap<Integer, WrappedKey> versions = groups.get(key.group());
+            versions.remove(key.version());
+            if (versions.isEmpty()) {
+                groups.remove(key.group());
+                if (groups.isEmpty()) {
+                    keys.remove(key.subjectRef());
+                }
+            }
+            keysById.remove(key.keyId());
+        }
+
+        }
+
+        private final class BlindIndexes implements BlindIndexStore {
+
+        @Override
+        public void put(BlindIndexEntry entry) {
+            checkWritable();
+            Objects.requireNonNull(entry, "entry");
+            if (blindIndexBySubject.getOrDefault(entry.subject(), Set.of()).contains(entry)) {
+                return;
+            }
+            index(entry);
+            undo.push(() -> unindex(entry));
+        }
+
+        @Override
+        public int remove(String index, SubjectId subject) {
+            checkWritable();
+            Objects.requireNonNull(index, "index");
+            Objects.requireNonNull(subject, "subject");
+            return removeAll(blindIndexBySubject.getOrDefault(subject, Set.of()).stream()
+                    .filter(e -> e.index().equals(index)).toList());
+        }
+
+        @Override
+        public List<SubjectId> find(String index, String value) {
+            checkOpen();
+            IndexValue key = new IndexValue(Objects.requireNonNull(index, "index"), Objects.requireNonNull(value, "value"));
+            return List.copyOf(blindIndex.getOrDefault(key, Set.of()));
+        }
+
+        @Override
+        public int removeSubject(SubjectId subject) {
+            checkWritable();
+            Objects.requireNonNull(subject, "subject");
+            return removeAll(List.copyOf(blindIndexBySubject.getOrDefault(subject, Set.of())));
+        }
+
+        private int removeAll(List<BlindIndexEntry> entries) {
+            entries.forEach(this::unindex);
+            undo.push(() -> entries.forEach(this::index));
+            return entries.size();
+        }
+
+        private void index(BlindIndexEntry e) {
+            blindIndex.computeIfAbsent(new IndexValue(e.index(), e.value()), k -> new HashSet<>()).add(e.subject());
+            blindIndexBySubject.computeIfAbsent(e.subject(), s -> new HashSet<>()).add(e);
+        }
+
+        private void unindex(BlindIndexEntry e) {
+            IndexValue key = new IndexValue(e.index(), e.value());
+            Set<SubjectId> subjects = blindIndex.get(key);
+            subjects.remove(e.subject());
+            if (subjects.isEmpty()) {
+                blindIndex.remove(key);
+            }
+            Set<BlindIndexEntry> entries = blindIndexBySubject.get(e.subject());
+            entries.remove(e);
+            if (entries.isEmpty()) {
+                blindIndexBySubject.remove(e.subject());
+            }
         }
 
         }

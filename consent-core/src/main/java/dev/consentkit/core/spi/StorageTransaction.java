@@ -16,4 +16,10 @@ public interface StorageTransaction {
 
     /** @return the audit chain */
     AuditStore audit();
+
+    /** @return the wrapped data keys of field encryption */
+    KeyStore keys();
+
+    /** @return the blind indexes of encrypted fields */
+    BlindIndexStore blindIndexes();
 }

@@ -4,7 +4,9 @@ import dev.consentkit.core.StorageException;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.spi.AuditStore;
+import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -94,6 +96,16 @@ public final class FailingAuditStorage implements ConsentStorage {
         @Override
         public SuppressionStore suppression() {
             return tx.suppression();
+        }
+
+        @Override
+        public KeyStore keys() {
+            return tx.keys();
+        }
+
+        @Override
+        public BlindIndexStore blindIndexes() {
+            return tx.blindIndexes();
         }
 
         @Override

@@ -8,17 +8,24 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.WrappedKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything a store holds, as its SPI shows it, read in one read-only unit of work: compare two
  * snapshots to prove that a failed unit of work changed nothing.
+ *
+ * <p>Blind indexes are not in it: their port can only be asked about a known index value or subject,
+ * so a test that writes them checks them with {@code find} itself.
  *
  * <p>Immutable.
  *
@@ -30,13 +37,15 @@ import java.util.Set;
  * @param audit every audit record, in sequence order
  * @param checkpoints every audit checkpoint, oldest first
  * @param auditHead the audit head
+ * @param keys every wrapped data key, by subject reference, group and version
  */
 public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, ConsentState> projection, int projectionRows,
                               Set<SuppressionEntry> suppression, List<AuditRecord> audit,
-                              List<AuditCheckpoint> checkpoints, Optional<AuditRecord> auditHead) {
+                              List<AuditCheckpoint> checkpoints, Optional<AuditRecord> auditHead,
+                              List<WrappedKey> keys) {
     /** What an empty store shows. */
     public static final StorageSnapshot EMPTY =
-            new StorageSnapshot(List.of(), Map.of(), 0, Set.of(), List.of(), List.of(), Optional.empty());
+            new StorageSnapshot(List.of(), Map.of(), 0, Set.of(), List.of(), List.of(), Optional.empty(), List.of());
 
     /** Copies the collections. */
     public StorageSnapshot {
@@ -46,6 +55,7 @@ public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, Consen
         audit = List.copyOf(audit);
         checkpoints = List.copyOf(checkpoints);
         Objects.requireNonNull(auditHead, "auditHead");
+        keys = List.copyOf(keys);
     }
 
     /**
@@ -60,8 +70,21 @@ public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, Consen
             states.forEach(s -> byScope.put(s.scope(), s));
             return new StorageSnapshot(tx.ledger().read(0, Integer.MAX_VALUE), byScope, states.size(),
                     Set.copyOf(tx.suppression().list()), tx.audit().read(1, Integer.MAX_VALUE),
-                    tx.audit().checkpoints(), tx.audit().head());
+                    tx.audit().checkpoints(), tx.audit().head(), allKeys(tx));
         });
+    }
+
+    /**
+     * Every key, through the one port method that lists keys of all subjects: no key is wrapped under
+     * two KEKs at once, so the keys not under one KEK id and those not under another are all keys.
+     */
+    private static List<WrappedKey> allKeys(StorageTransaction tx) {
+        Map<Integer, WrappedKey> byId = new TreeMap<>();
+        for (String kekId : List.of("snapshot-kek-a", "snapshot-kek-b")) {
+            tx.keys().wrappedUnderOtherThan(kekId, Integer.MAX_VALUE).forEach(k -> byId.put(k.keyId(), k));
+        }
+        return byId.values().stream().sorted(Comparator.comparing((WrappedKey k) -> k.subjectRef().value())
+                .thenComparing(WrappedKey::group).thenComparingInt(WrappedKey::version)).toList();
     }
 
     /** @return the projection a replay of the whole ledger gives ({@link ConsentProjector#replay}) */

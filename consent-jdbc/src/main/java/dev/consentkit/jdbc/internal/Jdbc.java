@@ -142,7 +142,8 @@ public final class Jdbc {
         }
         if (isMissingTable(e)) {
             return new StorageException(what + ": a ConsentKit table with prefix '" + prefix + "' is missing; install"
-                    + " the schema with SchemaInstaller or apply dev/consentkit/jdbc/schema/v1/" + dialect.name() + ".sql", e);
+                    + " the schema with SchemaInstaller or apply every dev/consentkit/jdbc/schema/v<N>/" + dialect.name()
+                    + ".sql in order", e);
         }
         return new StorageException(what + " failed (SQLState " + e.getSQLState() + ")", e);
     }

@@ -23,6 +23,7 @@ import dev.consentkit.core.consent.NoticeId;
 import dev.consentkit.core.consent.NoticeRef;
 import dev.consentkit.core.consent.NoticeVersion;
 import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.WrappedKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -212,5 +213,22 @@ final class Rows {
 
     static AuditCheckpoint checkpoint(ResultSet rs) throws SQLException {
         return new AuditCheckpoint(rs.getLong("seq"), rs.getString("link"), instant(rs.getLong("time_us")));
+    }
+
+    /** Binds parameters 1..7 in the order of {@link Sql#KEY_COLUMNS}. */
+    static void bindKey(PreparedStatement ps, WrappedKey k) throws SQLException {
+        ps.setString(1, k.subjectRef().value());
+        ps.setString(2, k.group());
+        ps.setInt(3, k.version());
+        ps.setInt(4, k.keyId());
+        ps.setString(5, k.kekId());
+        ps.setBytes(6, k.wrapped());
+        ps.setLong(7, micros(k.createdAt(), "createdAt"));
+    }
+
+    static WrappedKey key(ResultSet rs) throws SQLException {
+        return new WrappedKey(new KeyedHash(rs.getString("subject_ref")), rs.getString("grp"), rs.getInt("version"),
+                rs.getInt("key_id"), rs.getString("kek_id"), rs.getBytes("wrapped"),
+                instant(rs.getLong("created_at_us")));
     }
 }

@@ -1,0 +1,428 @@
+package dev.consentkit.core.testing;
+
+import static dev.consentkit.core.testing.ContractSamples.T0;
+import static dev.consentkit.core.testing.ContractSamples.hash;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.WrappedKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of the wrapped data-key port ({@link KeyStore}) for every storage adapter. An adapter's
+ * test extends this class and implements {@link #createStorage()}, in a few lines, as for
+ * {@link ConsentStoreContract}.
+ *
+ * <p>The samples hold what naive schemas lose: wrapped bytes of every value (including trailing zero
+ * bytes, which a fixed-width binary column pads), 1 and 512 bytes long, key ids at both ends of
+ * {@code int}, microsecond creation times and subject references that differ only in case.
+ */
+public abstract class KeyStoreContract {
+    private static final KeyedHash ANNA = hash("anna");
+    private static final KeyedHash BOB = hash("bob");
+    private static final String OLD_KEK = "kek-2025";
+    private static final String NEW_KEK = "kek-2026";
+
+    private ConsentStorage storage;
+
+    /**
+     * Creates the store under test. Called once before every test.
+     *
+     * @return a new, empty store; it may share nothing with the store of another test
+     */
+    protected abstract ConsentStorage createStorage();
+
+    @BeforeEach
+    final void createStoreUnderTest() {
+        storage = createStorage();
+        assertThat(StorageSnapshot.of(storage)).as("a fresh store is empty").isEqualTo(StorageSnapshot.EMPTY);
+    }
+
+    // ---- round trips ------------------------------------------------------------------------------
+
+    @Test
+    void everyFieldRoundTripsAtTheEdgesOfItsRange() {
+        byte[] longest = new byte[512];
+        for (int i = 0; i < longest.length; i++) {
+            longest[i] = (byte) (i * 7 + 3); // every byte value, ending in 0x00, 0x07
+        }
+        longest[510] = 0;
+        longest[511] = 0;
+        List<WrappedKey> keys = List.of(
+                new WrappedKey(ANNA, "marketing", 1, Integer.MIN_VALUE, "k", new byte[] {0}, T0),
+                new WrappedKey(ANNA, "marketing", 2, Integer.MAX_VALUE, "kek-2026.v1_A", longest,
+                        T0.plus(1, ChronoUnit.MICROS)),
+                new WrappedKey(ANNA, "billing_eu-2", Integer.MAX_VALUE, -1, "projects/p/locations/eu/keyRings/r:k",
+                        new byte[] {(byte) 0xFF, 0, (byte) 0x80}, Instant.parse("1969-12-31T23:59:59.999999Z")),
+                new WrappedKey(ANNA, "g" + "x".repeat(31), 1, 0, "K".repeat(64), new byte[] {(byte) 0x80},
+                        Instant.parse("2262-04-11T23:47:16.854775Z")));
+        add(keys.toArray(WrappedKey[]::new));
+
+        for (WrappedKey key : keys) {
+            Optional<WrappedKey> found = storage.read(tx -> tx.keys().find(ANNA, key.keyId()));
+            assertThat(found).as("key id %d", key.keyId()).get().satisfies(read -> {
+                // field by field, so a failure names the field a store lost
+                assertThat(read.subjectRef()).isEqualTo(key.subjectRef());
+                assertThat(read.group()).isEqualTo(key.group());
+                assertThat(read.version()).isEqualTo(key.version());
+                assertThat(read.keyId()).isEqualTo(key.keyId());
+                assertThat(read.kekId()).isEqualTo(key.kekId());
+                assertThat(read.wrapped()).isEqualTo(key.wrapped());
+                assertThat(read.createdAt()).isEqualTo(key.createdAt());
+                assertThat(read).isEqualTo(key);
+            });
+        }
+        assertThat(forSubject(ANNA)).containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @Test
+    void aUnitSeesItsOwnKeysAndLaterUnitsSeeCommittedOnes() {
+        WrappedKey key = key(ANNA, "marketing", 1, 11);
+        storage.inTransaction(tx -> {
+            tx.keys().add(key);
+            assertThat(tx.keys().current(ANNA, "marketing")).contains(key);
+            assertThat(tx.keys().find(ANNA, 11)).contains(key);
+            return null;
+        });
+
+        assertThat(current(ANNA, "marketing")).contains(key);
+    }
+
+    // ---- look-ups ---------------------------------------------------------------------------------
+
+    @Test
+    void currentIsTheHighestVersionOfThatSubjectsGroup() {
+        add(key(ANNA, "marketing", 1, 1), key(ANNA, "marketing", 3, 3), key(ANNA, "billing", 5, 5));
+        add(key(ANNA, "marketing", 2, 2), key(BOB, "marketing", 4, 4));
+
+        assertThat(current(ANNA, "marketing")).get().extracting(WrappedKey::version, WrappedKey::keyId)
+                .containsExactly(3, 3);
+        assertThat(current(ANNA, "billing")).get().extracting(WrappedKey::keyId).isEqualTo(5);
+        assertThat(current(BOB, "marketing")).get().extracting(WrappedKey::keyId).isEqualTo(4);
+        assertThat(current(BOB, "billing")).isEmpty();
+        assertThat(current(ANNA, "marketin")).isEmpty();
+        assertThat(current(hash("carol"), "marketing")).isEmpty();
+    }
+
+    @Test
+    void findByKeyIdIsScopedToTheSubject() {
+        WrappedKey annas = key(ANNA, "marketing", 1, 7);
+        WrappedKey bobs = key(BOB, "marketing", 1, 8);
+        add(annas, bobs);
+
+        assertThat(find(ANNA, 7)).contains(annas);
+        assertThat(find(BOB, 8)).contains(bobs);
+        assertThat(find(ANNA, 8)).as("another subject's key id is never found").isEmpty();
+        assertThat(find(BOB, 7)).isEmpty();
+        assertThat(find(ANNA, 9)).isEmpty();
+        assertThat(find(ANNA, -7)).isEmpty();
+    }
+
+    @Test
+    void forSubjectListsOneSubjectsKeysByGroupThenVersion() {
+        // groups whose order a locale-aware collation changes ('-' and '_' ignored at first level)
+        List<WrappedKey> annas = List.of(key(ANNA, "a-b", 1, 10), key(ANNA, "a-b", 2, 11), key(ANNA, "a1", 1, 12),
+                key(ANNA, "a_b", 1, 13), key(ANNA, "ab", 1, 14), key(ANNA, "ab", 2, 15), key(ANNA, "ab", 10, 16),
+                key(ANNA, "billing", 1, 17));
+        List<WrappedKey> shuffled = new ArrayList<>(annas);
+        Collections.reverse(shuffled);
+        shuffled.add(3, key(BOB, "ab", 1, 18));
+        add(shuffled.toArray(WrappedKey[]::new));
+
+        assertThat(forSubject(ANNA)).containsExactlyElementsOf(annas);
+        assertThat(forSubject(BOB)).extracting(WrappedKey::keyId).containsExactly(18);
+        assertThat(forSubject(hash("carol"))).isEmpty();
+    }
+
+    @Test
+    void subjectReferencesThatDifferOnlyInCaseAreDifferentSubjects() {
+        KeyedHash lower = new KeyedHash("a".repeat(43));
+        KeyedHash upper = new KeyedHash("A".repeat(43));
+        WrappedKey lowers = key(lower, "marketing", 1, 1);
+        WrappedKey uppers = key(upper, "marketing", 2, 2);
+        add(lowers, uppers);
+
+        assertThat(forSubject(lower)).containsExactly(lowers);
+        assertThat(current(upper, "marketing")).contains(uppers);
+        assertThat(find(upper, 1)).isEmpty();
+        assertThat(destroy(lower, List.of())).isEqualTo(1);
+        assertThat(forSubject(upper)).containsExactly(uppers);
+    }
+
+    // ---- conflicts ----------------------------------------------------------------------------------
+
+    @Test
+    void addingAnExistingVersionConflictsAndUndoesItsUnit() {
+        add(key(ANNA, "marketing", 1, 1));
+        StorageSnapshot before = StorageSnapshot.of(storage);
+
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.keys().add(key(BOB, "marketing", 1, 2));
+            tx.keys().add(key(ANNA, "marketing", 1, 3));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+
+        assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
+        assertThat(find(BOB, 2)).isEmpty();
+    }
+
+    @Test
+    void addingAnExistingKeyIdConflictsEvenForAnotherSubject() {
+        add(key(ANNA, "marketing", 1, 42));
+        StorageSnapshot before = StorageSnapshot.of(storage);
+
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.keys().add(key(ANNA, "billing", 1, 43));
+            tx.keys().add(key(BOB, "marketing", 1, 42));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+
+        assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
+        assertThat(find(BOB, 42)).isEmpty();
+    }
+
+    @Test
+    void theConflictMessageCarriesNoKeyMaterial() {
+        byte[] wrapped = new byte[48];
+        for (int i = 0; i < wrapped.length; i++) {
+            wrapped[i] = (byte) (i * 13 + 1);
+        }
+        WrappedKey key = new WrappedKey(ANNA, "marketing", 1, 42, OLD_KEK, wrapped, T0);
+        add(key);
+
+        Throwable conflict = catchThrowable(() -> add(key));
+        assertThat(conflict).isInstanceOf(ConcurrentUpdateException.class);
+        for (Throwable t = conflict; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(key.wrappedBase64())
+                    .doesNotContain(HexFormat.of().formatHex(wrapped).substring(0, 16));
+        }
+    }
+
+    // ---- destruction --------------------------------------------------------------------------------
+
+    @Test
+    void destroyingGroupsDeletesOnlyThoseGroupsOfThatSubject() {
+        add(key(ANNA, "marketing", 1, 1), key(ANNA, "marketing", 2, 2), key(ANNA, "photos", 1, 3),
+                key(ANNA, "billing", 1, 4), key(BOB, "marketing", 1, 5));
+
+        assertThat(destroy(ANNA, List.of("marketing", "photos", "unknown"))).isEqualTo(3);
+
+        assertThat(forSubject(ANNA)).extracting(WrappedKey::keyId).containsExactly(4);
+        assertThat(current(ANNA, "marketing")).isEmpty();
+        assertThat(find(ANNA, 2)).as("a shredded key is not found by its id").isEmpty();
+        assertThat(forSubject(BOB)).extracting(WrappedKey::keyId).containsExactly(5);
+        assertThat(destroy(ANNA, List.of("marketing"))).as("nothing left to destroy").isZero();
+        assertThat(StorageSnapshot.of(storage).keys()).extracting(WrappedKey::keyId).containsExactlyInAnyOrder(4, 5);
+    }
+
+    @Test
+    void destroyingWithNoGroupsDeletesEveryKeyOfTheSubject() {
+        add(key(ANNA, "marketing", 1, 1), key(ANNA, "marketing", 2, 2), key(ANNA, "billing", 1, 3),
+                key(BOB, "marketing", 1, 4));
+
+        assertThat(destroy(ANNA, List.of())).isEqualTo(3);
+
+        assertThat(forSubject(ANNA)).isEmpty();
+        assertThat(IntStream.rangeClosed(1, 3).mapToObj(id -> find(ANNA, id))).allMatch(Optional::isEmpty);
+        assertThat(forSubject(BOB)).hasSize(1);
+        assertThat(destroy(ANNA, List.of())).isZero();
+        assertThat(destroy(hash("carol"), List.of())).isZero();
+    }
+
+    // ---- master-key rotation ----------------------------------------------------------------------
+
+    @Test
+    void wrappedUnderOtherThanPagesThroughEveryKeyStillToRewrap() {
+        List<WrappedKey> old = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            old.add(new WrappedKey(i % 2 == 0 ? ANNA : BOB, "g" + i, 1, 100 + i, i == 6 ? "kek-2024" : OLD_KEK,
+                    new byte[] {(byte) i}, T0));
+        }
+        WrappedKey current = new WrappedKey(ANNA, "current", 1, 200, NEW_KEK, new byte[] {9}, T0);
+        add(old.toArray(WrappedKey[]::new));
+        add(current);
+
+        Map<Integer, Integer> rewrapped = new HashMap<>();
+        for (int round = 0; round < 10; round++) {
+            List<WrappedKey> page = toRewrap(NEW_KEK, 3);
+            assertThat(page).hasSizeLessThanOrEqualTo(3).noneMatch(k -> k.kekId().equals(NEW_KEK));
+            if (page.isEmpty()) {
+                break;
+            }
+            List<Boolean> results = storage.inTransaction(tx -> page.stream()
+                    .map(k -> tx.keys().rewrap(k.rewrapped(NEW_KEK, new byte[] {(byte) k.keyId(), 1}))).toList());
+            assertThat(results).containsOnly(true);
+            page.forEach(k -> rewrapped.merge(k.keyId(), 1, Integer::sum));
+        }
+
+        assertThat(rewrapped).as("every old key rewrapped exactly once")
+                .isEqualTo(old.stream().collect(Collectors.toMap(WrappedKey::keyId, k -> 1)));
+        assertThat(toRewrap(NEW_KEK, Integer.MAX_VALUE)).isEmpty();
+        for (WrappedKey before : old) {
+            assertThat(find(before.subjectRef(), before.keyId()))
+                    .contains(before.rewrapped(NEW_KEK, new byte[] {(byte) before.keyId(), 1}));
+        }
+        assertThat(find(ANNA, 200)).contains(current);
+    }
+
+    @Test
+    void wrappedUnderOtherThanComparesKekIdsExactly() {
+        WrappedKey upper = key(ANNA, "marketing", 1, 1).rewrapped("KEK-2026", new byte[] {1});
+        WrappedKey longer = key(ANNA, "billing", 1, 2).rewrapped(NEW_KEK + "-b", new byte[] {2});
+        WrappedKey same = key(ANNA, "photos", 1, 3).rewrapped(NEW_KEK, new byte[] {3});
+        add(upper, longer, same);
+
+        assertThat(toRewrap(NEW_KEK, 10))
+                .containsExactlyInAnyOrder(upper, longer);
+        assertThat(toRewrap(NEW_KEK, 1)).hasSize(1);
+    }
+
+    @Test
+    void wrappedUnderOtherThanRefusesANonPositiveLimit() {
+        for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
+            assertThatThrownBy(() -> storage.read(tx -> tx.keys().wrappedUnderOtherThan(NEW_KEK, limit)))
+                    .as("limit %d", limit).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void rewrapReplacesOnlyTheWrappedBytesAndTheKekId() {
+        WrappedKey stored = key(ANNA, "marketing", 3, 5);
+        add(stored);
+        // a caller passing another creation time changes nothing but the wrapping
+        WrappedKey rewrapped = new WrappedKey(ANNA, "marketing", 3, 5, NEW_KEK, new byte[] {7, 7, 0},
+                T0.plusSeconds(60));
+
+        assertThat(rewrap(rewrapped)).isTrue();
+
+        assertThat(find(ANNA, 5)).contains(stored.rewrapped(NEW_KEK, new byte[] {7, 7, 0}));
+        assertThat(current(ANNA, "marketing")).get().extracting(WrappedKey::createdAt).isEqualTo(stored.createdAt());
+    }
+
+    @Test
+    void rewrapOfAKeyThatNoLongerExistsReturnsFalseAndWritesNothing() {
+        WrappedKey shredded = key(ANNA, "marketing", 1, 1);
+        WrappedKey kept = key(ANNA, "billing", 1, 2);
+        add(shredded, kept);
+        destroy(ANNA, List.of("marketing"));
+        StorageSnapshot before = StorageSnapshot.of(storage);
+
+        assertThat(rewrap(shredded.rewrapped(NEW_KEK, new byte[] {1}))).isFalse();
+        // the same subject, group and version with another key id is another key
+        WrappedKey otherId = new WrappedKey(ANNA, "billing", 1, 3, NEW_KEK, new byte[] {1}, T0);
+        assertThat(rewrap(otherId)).isFalse();
+        // the same key id under another subject is another key
+        WrappedKey otherSubject = new WrappedKey(BOB, "billing", 1, 2, NEW_KEK, new byte[] {1}, T0);
+        assertThat(rewrap(otherSubject)).isFalse();
+
+        assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
+        assertThat(before.keys()).containsExactly(kept);
+    }
+
+    // ---- the unit of work ---------------------------------------------------------------------------
+
+    @Test
+    void aUnitThatThrowsAfterWritingKeysLeavesNothing() {
+        WrappedKey annas = key(ANNA, "marketing", 1, 1);
+        WrappedKey bobs = key(BOB, "marketing", 1, 2);
+        add(annas, bobs);
+        StorageSnapshot before = StorageSnapshot.of(storage);
+        RuntimeException boom = new IllegalStateException("the host's code failed after the writes");
+
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.keys().add(key(ANNA, "marketing", 2, 3));
+            tx.keys().add(key(hash("carol"), "billing", 1, 4));
+            tx.keys().rewrap(annas.rewrapped(NEW_KEK, new byte[] {9}));
+            tx.keys().destroy(BOB, List.of());
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
+        assertThat(current(ANNA, "marketing")).contains(annas);
+        assertThat(find(BOB, 2)).contains(bobs);
+        // the rolled-back unit left no trace that blocks the next one
+        add(key(ANNA, "marketing", 2, 3), key(hash("carol"), "billing", 1, 4));
+        assertThat(StorageSnapshot.of(storage).keys()).hasSize(4);
+    }
+
+    @Test
+    void aReadOnlyUnitRefusesToWriteKeys() {
+        WrappedKey key = key(ANNA, "marketing", 1, 1);
+        add(key);
+
+        assertThatThrownBy(() -> storage.read(tx -> run(() -> tx.keys().add(key(BOB, "marketing", 1, 2)))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> storage.read(tx -> tx.keys().rewrap(key.rewrapped(NEW_KEK, new byte[] {1}))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> storage.read(tx -> tx.keys().destroy(ANNA, List.of())))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(StorageSnapshot.of(storage).keys()).containsExactly(key);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static WrappedKey key(KeyedHash subject, String group, int version, int keyId) {
+        return new WrappedKey(subject, group, version, keyId, OLD_KEK, new byte[] {(byte) keyId, 2, 3}, T0);
+    }
+
+    private void add(WrappedKey... keys) {
+        storage.inTransaction(tx -> {
+            for (WrappedKey k : keys) {
+                tx.keys().add(k);
+            }
+            return null;
+        });
+    }
+
+    private Optional<WrappedKey> current(KeyedHash subject, String group) {
+        return read(keys -> keys.current(subject, group));
+    }
+
+    private Optional<WrappedKey> find(KeyedHash subject, int keyId) {
+        return read(keys -> keys.find(subject, keyId));
+    }
+
+    private List<WrappedKey> forSubject(KeyedHash subject) {
+        return read(keys -> keys.forSubject(subject));
+    }
+
+    private List<WrappedKey> toRewrap(String kekId, int limit) {
+        return read(keys -> keys.wrappedUnderOtherThan(kekId, limit));
+    }
+
+    private boolean rewrap(WrappedKey key) {
+        return storage.inTransaction(tx -> tx.keys().rewrap(key));
+    }
+
+    private int destroy(KeyedHash subject, List<String> groups) {
+        return storage.inTransaction(tx -> tx.keys().destroy(subject, groups));
+    }
+
+    private <T> T read(Function<KeyStore, T> query) {
+        return storage.read(tx -> query.apply(tx.keys()));
+    }
+
+    private static Void run(Runnable action) {
+        action.run();
+        return null;
+    }
+}
