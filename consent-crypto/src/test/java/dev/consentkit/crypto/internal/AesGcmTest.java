@@ -19,6 +19,13 @@ class AesGcmTest {
     private static final byte[] AAD = "aad".getBytes(StandardCharsets.US_ASCII);
 
     @Test
+    void runsOnTheJdksOwnProvider() {
+        // the provider Wycheproof vouches for here is the one field encryption gets at run time
+        assertThat(Jce.cipher("AES/GCM/NoPadding").getProvider().getName()).isEqualTo("SunJCE");
+        assertThat(Jce.mac("HmacSHA256").getProvider().getName()).isEqualTo("SunJCE");
+    }
+
+    @Test
     void refusesEveryKeyNonceSizeButItsOwn() {
         for (int size : new int[] {0, 16, 24, 31, 33}) {
             assertThatThrownBy(() -> AesGcm.seal(new byte[size], NONCE, AAD, new byte[1]))
