@@ -1,0 +1,172 @@
+package dev.consentkit.crypto.internal;
+
+import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.Suite;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A sealed field in ConsentKit's format, version 1 (binary, big-endian):
+ *
+ * <pre>
+ * offset  size     field
+ * 0       1        version     0x01
+ * 1       1        suite       0x01 AES-256-GCM, 0x03 XChaCha20-Poly1305
+ * 2       1        flags       0x02: key commitment present; no other value is defined
+ * 3       4        key id      unsigned, of the data key that sealed the value
+ * 7       12 | 24  nonce       12 for AES-256-GCM, 24 for XChaCha20-Poly1305
+ * ..      16       commitment  see {@link KeyCommitment}
+ * ..      n        ciphertext  as long as the plaintext
+ * ..      16       tag
+ * </pre>
+ *
+ * <p>The text form, for text columns, is {@value #TEXT_PREFIX} followed by the binary form in
+ * unpadded base64url. Bytes 0 to 6 (the header) go into the associated data, so none of them can be
+ * changed without the value failing to open. Not API.
+ *
+ * <p>Parsing is strict: any other version, suite or flags, a length that does not fit the suite, a
+ * text form with another prefix, padding or a non-canonical encoding is a {@link DecryptionException}.
+ * Immutable and thread-safe.
+ */
+public final class FieldCiphertext {
+    /** The format version this class reads and writes. */
+    public static final int VERSION = 0x01;
+    /** Prefix of the text form; the digit is the format version. */
+    public static final String TEXT_PREFIX = "ck1.";
+
+    static final int HEADER_BYTES = 7;
+    static final int TAG_BYTES = 16;
+    /** Bit 1: a key commitment follows the nonce. Bit 0 (padding) and bit 2 (row MAC) are reserved. */
+    static final int FLAGS = 0x02;
+
+    private static final Base64.Encoder TEXT_ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder TEXT_DECODER = Base64.getUrlDecoder();
+
+    private final Suite suite;
+    private final byte[] encoded;
+
+    private FieldCiphertext(Suite suite, byte[] encoded) {
+        this.suite = suite;
+        this.encoded = encoded;
+    }
+
+    /**
+     * Reads the binary form.
+     *
+     * @param encoded the bytes as stored; copied
+     * @return the ciphertext, not yet authenticated
+     * @throws DecryptionException if the bytes are not a well-formed version-1 ciphertext
+     * @throws NullPointerException if {@code encoded} is null
+     */
+    public static FieldCiphertext parse(byte[] encoded) {
+        Objects.requireNonNull(encoded, "encoded");
+        if (encoded.length < HEADER_BYTES || encoded[0] != VERSION || encoded[2] != FLAGS) {
+            throw new DecryptionException();
+        }
+        Suite suite = Suites.fromCode(encoded[1] & 0xFF).orElseThrow(DecryptionException::new);
+        if (encoded.length < minimumLength(suite)) {
+            throw new DecryptionException();
+        }
+        return new FieldCiphertext(suite, encoded.clone());
+    }
+
+    /**
+     * Reads the text form.
+     *
+     * @param text {@value #TEXT_PREFIX} and unpadded base64url
+     * @return the ciphertext, not yet authenticated
+     * @throws DecryptionException if the text is not a well-formed version-1 ciphertext
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static FieldCiphertext parseText(String text) {
+        Objects.requireNonNull(text, "text");
+        if (!text.startsWith(TEXT_PREFIX)) {
+            throw new DecryptionException();
+        }
+        String body = text.substring(TEXT_PREFIX.length());
+        byte[] decoded;
+        try {
+            decoded = TEXT_DECODER.decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new DecryptionException();
+        }
+        // The JDK decoder also takes padding and ignores stray low bits; one value, one text.
+        if (!TEXT_ENCODER.encodeToString(decoded).equals(body)) {
+            throw new DecryptionException();
+        }
+        return parse(decoded);
+    }
+
+    static FieldCiphertext of(Suite suite, int keyId, byte[] nonce, byte[] commitment, byte[] sealed) {
+        Sizes.exactly(nonce, Suites.nonceBytes(suite), "nonce");
+        Sizes.exactly(commitment, KeyCommitment.BYTES, "commitment");
+        if (sealed.length < TAG_BYTES) {
+            throw new IllegalArgumentException("sealed must hold at least the " + TAG_BYTES + "-byte tag");
+        }
+        byte[] encoded = new byte[HEADER_BYTES + nonce.length + KeyCommitment.BYTES + sealed.length];
+        System.arraycopy(header(suite, keyId), 0, encoded, 0, HEADER_BYTES);
+        System.arraycopy(nonce, 0, encoded, HEADER_BYTES, nonce.length);
+        System.arraycopy(commitment, 0, encoded, HEADER_BYTES + nonce.length, KeyCommitment.BYTES);
+        System.arraycopy(sealed, 0, encoded, HEADER_BYTES + nonce.length + KeyCommitment.BYTES, sealed.length);
+        return new FieldCiphertext(suite, encoded);
+    }
+
+    static byte[] header(Suite suite, int keyId) {
+        return new byte[] {
+            (byte) VERSION, (byte) Suites.code(suite), (byte) FLAGS,
+            (byte) (keyId >>> 24), (byte) (keyId >>> 16), (byte) (keyId >>> 8), (byte) keyId
+        };
+    }
+
+    private static int minimumLength(Suite suite) {
+        return HEADER_BYTES + Suites.nonceBytes(suite) + KeyCommitment.BYTES + TAG_BYTES;
+    }
+
+    /** @return the suite the value was sealed with */
+    public Suite suite() {
+        return suite;
+    }
+
+    /** @return the id of the data key the value was sealed under (unsigned) */
+    public int keyId() {
+        return (encoded[3] & 0xFF) << 24 | (encoded[4] & 0xFF) << 16 | (encoded[5] & 0xFF) << 8 | (encoded[6] & 0xFF);
+    }
+
+    /** @return the binary form, a fresh copy */
+    public byte[] encode() {
+        return encoded.clone();
+    }
+
+    /** @return the text form: {@value #TEXT_PREFIX} and unpadded base64url */
+    public String encodeText() {
+        return TEXT_PREFIX + TEXT_ENCODER.encodeToString(encoded);
+    }
+
+    byte[] header() {
+        return Arrays.copyOfRange(encoded, 0, HEADER_BYTES);
+    }
+
+    byte[] nonce() {
+        return Arrays.copyOfRange(encoded, HEADER_BYTES, commitmentOffset());
+    }
+
+    byte[] commitment() {
+        return Arrays.copyOfRange(encoded, commitmentOffset(), commitmentOffset() + KeyCommitment.BYTES);
+    }
+
+    /** @return ciphertext and tag */
+    byte[] sealed() {
+        return Arrays.copyOfRange(encoded, commitmentOffset() + KeyCommitment.BYTES, encoded.length);
+    }
+
+    private int commitmentOffset() {
+        return HEADER_BYTES + Suites.nonceBytes(suite);
+    }
+
+    @Override
+    public String toString() {
+        return "FieldCiphertext[suite=" + suite + ", keyId=" + Integer.toUnsignedString(keyId())
+                + ", bytes=" + encoded.length + "]";
+    }
+}

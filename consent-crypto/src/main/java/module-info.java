@@ -1,0 +1,13 @@
+/**
+ * ConsentKit field encryption: authenticated, key-committing ciphertexts for personal fields, bound
+ * to their table, column, row and subject.
+ *
+ * <p>Bouncy Castle is used through its lightweight API from {@code dev.consentkit.crypto.internal}
+ * only, and is never registered as a JCA provider.
+ */
+module dev.consentkit.crypto {
+    requires transitive dev.consentkit.core;
+    requires org.bouncycastle.provider;
+
+    exports dev.consentkit.crypto;
+}

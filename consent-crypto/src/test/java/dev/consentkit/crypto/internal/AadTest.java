@@ -1,0 +1,66 @@
+package dev.consentkit.crypto.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.crypto.Suite;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** The canonical associated data, its context and the key commitment over it. */
+class AadTest {
+    private static final byte[] HEADER = FieldCiphertext.header(Suite.AES_256_GCM, 0x12345678);
+
+    @Test
+    void isTheLabelTheLengthPrefixedPartsAndTheHeader() {
+        byte[] aad = Aad.of(new FieldContext("t", "cö", "7", "x"), HEADER);
+        assertThat(HexFormat.of().formatHex(aad)).isEqualTo(
+                "636b2f7631" // "ck/v1"
+                + "00000001" + "74" // "t"
+                + "00000003" + "63c3b6" // "cö", 3 UTF-8 bytes
+                + "00000001" + "37" // "7"
+                + "00000001" + "78" // "x"
+                + "01" + "01" + "02" + "12345678"); // version, suite, flags, key id
+    }
+
+    @Test
+    void lengthPrefixesKeepDifferentSplitsApart() {
+        byte[] one = Aad.of(new FieldContext("ab", "c", "1", "s"), HEADER);
+        byte[] other = Aad.of(new FieldContext("a", "bc", "1", "s"), HEADER);
+        assertThat(one).isNotEqualTo(other).hasSameSizeAs(other);
+    }
+
+    @Test
+    void contextPartsMustBeNonEmptyAndWellFormed() {
+        assertThatThrownBy(() -> new FieldContext("", "c", "1", "s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("table must not be empty");
+        assertThatThrownBy(() -> new FieldContext("t", "c", "1", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("subjectRef");
+        // a lone surrogate would encode as '?', the same bytes as the row key "a?"
+        assertThatThrownBy(() -> new FieldContext("t", "c", "a\uD800", "s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rowKey is not well-formed");
+        assertThat(new FieldContext("t", "c", "a\uD83D\uDE00", "s").rowKey()).hasSize(3);
+    }
+
+    @Test
+    void theCommitmentDependsOnTheSuite() {
+        byte[] dek = TestBytes.sequence(32, 5);
+        byte[] nonce = TestBytes.sequence(24, 6);
+        byte[] aad = Aad.of(new FieldContext("t", "c", "1", "s"), HEADER);
+        assertThat(KeyCommitment.compute(Suite.AES_256_GCM, dek, nonce, HEADER, aad))
+                .hasSize(16)
+                .isNotEqualTo(KeyCommitment.compute(Suite.XCHACHA20_POLY1305, dek, nonce, HEADER, aad));
+    }
+
+    @Test
+    void aDataKeyShowsItsIdOnly() {
+        byte[] raw = TestBytes.sequence(32, 0x41);
+        DataKey key = DataKey.of(-1, raw);
+        raw[0] = 0;
+        assertThat(key.bytes()[0]).as("copied in").isEqualTo((byte) 0x41);
+        assertThat(key).hasToString("DataKey[keyId=4294967295, key=<masked>]");
+        assertThat(key.toString()).doesNotContain(HexFormat.of().formatHex(key.bytes()).substring(0, 8));
+        assertThatThrownBy(() -> DataKey.of(1, new byte[16]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("key must have 32 bytes, got 16");
+    }
+}
