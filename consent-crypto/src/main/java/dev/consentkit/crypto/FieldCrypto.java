@@ -1,0 +1,380 @@
+package dev.consentkit.crypto;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessDecision;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.audit.AuditAction;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.consent.Decision;
+import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.crypto.internal.DataKey;
+import dev.consentkit.crypto.internal.FieldCiphertext;
+import dev.consentkit.crypto.internal.FieldContext;
+import dev.consentkit.crypto.internal.FieldSealer;
+import dev.consentkit.crypto.internal.Hkdf;
+import dev.consentkit.crypto.internal.HmacSha256;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Personal fields encrypted under per-subject keys: seal a value before the host stores it, open it
+ * only for a permitted purpose as a role that may, find a subject through a blind index, and erase a
+ * subject by destroying their keys (crypto-shredding), which also makes every backup copy unreadable.
+ *
+ * <pre>{@code
+ * FieldCrypto crypto = FieldCrypto.builder(kit)
+ *         .keyEncryptionKeys(KeyEncryptionKeyProvider.fromEnvironment("CK_MASTER_KEY"))
+ *         .accessPolicy(policy)
+ *         .blindIndexKey(HmacKey.fromBase64(System.getenv("CK_INDEX_KEY")))
+ *         .build();
+ * String stored = crypto.seal(new FieldRef(EMAIL, clientId, subject), "anna@example.org");
+ * String email = crypto.open(principal, ORDERS, new FieldRef(EMAIL, clientId, subject), stored);
+ * }</pre>
+ *
+ * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
+ * are cached, bounded, and evicted at once on shred. Thread-safe.
+ */
+public final class FieldCrypto {
+    /** A data key was made for a subject and group. */
+    public static final AuditAction KEY_CREATED = new AuditAction("key.created");
+    /** A subject's keys were destroyed. */
+    public static final AuditAction KEYS_SHREDDED = new AuditAction("key.shredded");
+    /** A field was decrypted. */
+    public static final AuditAction FIELD_OPENED = new AuditAction("field.opened");
+    /** A decryption was refused before any key was touched. */
+    public static final AuditAction FIELD_OPEN_REFUSED = new AuditAction("field.open_refused");
+    private static final Actor COMPONENT = Actor.system("field-crypto");
+    private static final int ATTEMPTS = 5;
+
+    private final ConsentKit kit;
+    private final KeyEncryptionKeyProvider keks;
+    private final AccessPolicy policy;
+    private final Suite suite;
+    private final byte[] indexRoot;
+    private final FieldSealer sealer = new FieldSealer();
+    private final KeyCache cache;
+    private final SecureRandom random = new SecureRandom();
+
+    private FieldCrypto(Builder b) {
+        this.kit = b.kit;
+        this.keks = b.keks;
+        this.policy = b.policy;
+        this.suite = b.suite;
+        this.indexRoot = b.indexKey.bytes();
+        this.cache = new KeyCache(b.cacheSize);
+    }
+
+    /**
+     * @param kit the kit whose storage, catalogue, consent and audit chain are used
+     * @return a builder
+     */
+    public static Builder builder(ConsentKit kit) {
+        return new Builder(Objects.requireNonNull(kit, "kit"));
+    }
+
+    /**
+     * Encrypts a text value for one cell, making the subject's key for the field's group if needed.
+     *
+     * @param ref where the value will be stored and whose it is
+     * @param value the plaintext
+     * @return the ciphertext in text form ({@code ck1.} + base64url), for a text column
+     */
+    public String seal(FieldRef ref, String value) {
+        Objects.requireNonNull(value, "value");
+        return sealBytes(ref, value.getBytes(StandardCharsets.UTF_8)).encodeText();
+    }
+
+    private FieldCiphertext sealBytes(FieldRef ref, byte[] plaintext) {
+        Objects.requireNonNull(ref, "ref");
+        KeyedHash subjectRef = kit.subjectRef(ref.subject());
+        DataKey key = cache.current(subjectRef, ref.field().group()).orElseGet(() -> currentKey(subjectRef, ref.field().group()));
+        return sealer.seal(key, suite, context(ref, subjectRef), plaintext);
+    }
+
+    /**
+     * Decrypts a value for a purpose, as a principal. The access policy and the subject's consent or
+     * legal basis are checked <em>before</em> any key is unwrapped; the opening and every refusal are
+     * audited.
+     *
+     * @param principal who reads
+     * @param purpose why
+     * @param ref the cell the value was sealed for
+     * @param sealed the ciphertext in text form
+     * @return the plaintext, or the field's replacement value if the key was destroyed
+     * @throws AccessDeniedException if the policy refuses the principal
+     * @throws PurposeNotPermittedException if the subject's consent or the basis does not permit the purpose
+     * @throws KeyDestroyedException if the key was shredded and the field declares no replacement
+     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     */
+    public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(sealed, "sealed");
+        KeyedHash subjectRef = kit.subjectRef(ref.subject());
+        String what = ref.field() + " for purpose " + purpose;
+        AccessDecision access = policy.decide(principal, purpose, ref.field().category(), AccessAction.READ);
+        if (access instanceof AccessDecision.Refused refused) {
+            audit(principal, FIELD_OPEN_REFUSED, subjectRef, purpose, AuditOutcome.DENIED, ref);
+            throw new AccessDeniedException(refused.reason(), what);
+        }
+        Decision decision = kit.check(ref.subject(), purpose);
+        if (decision instanceof Decision.Denied denied) {
+            audit(principal, FIELD_OPEN_REFUSED, subjectRef, purpose, AuditOutcome.DENIED, ref);
+            throw new PurposeNotPermittedException(denied.reason(), what);
+        }
+        FieldCiphertext ciphertext = FieldCiphertext.parseText(sealed);
+        Optional<DataKey> key = key(subjectRef, ciphertext.keyId());
+        if (key.isEmpty()) {
+            audit(principal, FIELD_OPENED, subjectRef, purpose, AuditOutcome.FAILED, ref);
+            return ref.field().replacement().orElseThrow(() -> new KeyDestroyedException(ref.field()));
+        }
+        byte[] plaintext = sealer.open(key.get(), context(ref, subjectRef), ciphertext);
+        audit(principal, FIELD_OPENED, subjectRef, purpose, AuditOutcome.SUCCESS, ref);
+        return new String(plaintext, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Destroys a subject's data keys (all groups, or the ones named), evicts them from every cache of
+     * this instance, removes the subject's blind-index entries when every group goes, and audits it.
+     *
+     * @param subject the subject
+     * @param actor who erased
+     * @param groups the groups to shred; none for every group
+     * @return a receipt without personal data
+     */
+    public ErasureReceipt shred(SubjectId subject, Actor actor, String... groups) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(actor, "actor");
+        List<String> named = List.of(groups);
+        KeyedHash subjectRef = kit.subjectRef(subject);
+        cache.evict(subjectRef);
+        Instant now = now();
+        ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
+            int keys = tx.keys().destroy(subjectRef, named);
+            int entries = named.isEmpty() ? tx.blindIndexes().removeSubject(subject) : 0;
+            AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
+                    Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
+                    Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
+            return new ErasureReceipt(subjectRef, named, keys, entries, now, record.sequence());
+        });
+        cache.evict(subjectRef);
+        return receipt;
+    }
+
+    /**
+     * Records a subject's value in a blind index (replacing their earlier value there).
+     *
+     * @param index the index
+     * @param subject the subject
+     * @param value the plaintext value; only its truncated keyed hash is stored
+     */
+    public void index(BlindIndex index, SubjectId subject, String value) {
+        Objects.requireNonNull(subject, "subject");
+        String term = term(index, value);
+        kit.storage().inTransaction(tx -> {
+            tx.blindIndexes().remove(index.name(), subject);
+            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
+            return null;
+        });
+    }
+
+    /**
+     * Finds the subjects whose indexed value may equal {@code value}. Truncated indexes collide on
+     * purpose: open the candidates' fields to confirm.
+     *
+     * @param index the index
+     * @param value the searched value
+     * @return the candidate subjects
+     */
+    public List<SubjectId> find(BlindIndex index, String value) {
+        String term = term(index, value);
+        return kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
+    }
+
+    /**
+     * @param index the index
+     * @param value a plaintext value
+     * @return its index value (base64url of the truncated HMAC)
+     */
+    public String term(BlindIndex index, String value) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(value, "value");
+        byte[] key = Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + index.name()).getBytes(StandardCharsets.UTF_8), 32);
+        int bytes = (index.bits() + 7) / 8;
+        byte[] mac = HmacSha256.truncated(key, bytes, index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
+        int spare = bytes * 8 - index.bits();
+        mac[bytes - 1] &= (byte) (0xFF << spare);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    private DataKey currentKey(KeyedHash subjectRef, String group) {
+        ConcurrentUpdateException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                DataKey key = kit.storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
+                        .map(this::unwrap)
+                        .orElseGet(() -> createKey(tx, subjectRef, group)));
+                cache.put(subjectRef, group, key);
+                return key;
+            } catch (ConcurrentUpdateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private DataKey createKey(StorageTransaction tx, KeyedHash subjectRef, String group) {
+        byte[] dek = new byte[DataKey.BYTES];
+        random.nextBytes(dek);
+        int keyId = random.nextInt();
+        int version = 1;
+        Instant now = now();
+        byte[] wrapped = keks.wrap(dek, wrapContext(subjectRef, group, version));
+        tx.keys().add(new WrappedKey(subjectRef, group, version, keyId, keks.currentKekId(), wrapped, now));
+        kit.audit().append(tx, new AuditEvent(now, COMPONENT, KEY_CREATED, Optional.of(subjectRef), Optional.empty(),
+                AuditOutcome.SUCCESS, Optional.of(group)));
+        DataKey key = DataKey.of(keyId, dek);
+        Arrays.fill(dek, (byte) 0);
+        return key;
+    }
+
+    private Optional<DataKey> key(KeyedHash subjectRef, int keyId) {
+        Optional<DataKey> cached = cache.byId(subjectRef, keyId);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<DataKey> stored = kit.storage().read(tx -> tx.keys().find(subjectRef, keyId)).map(this::unwrap);
+        stored.ifPresent(k -> cache.putById(subjectRef, k));
+        return stored;
+    }
+
+    private DataKey unwrap(WrappedKey wrapped) {
+        byte[] dek = keks.unwrap(wrapped.kekId(), wrapped.wrapped(),
+                wrapContext(wrapped.subjectRef(), wrapped.group(), wrapped.version()));
+        DataKey key = DataKey.of(wrapped.keyId(), dek);
+        Arrays.fill(dek, (byte) 0);
+        return key;
+    }
+
+    private static byte[] wrapContext(KeyedHash subjectRef, String group, int version) {
+        byte[] a = subjectRef.value().getBytes(StandardCharsets.US_ASCII);
+        byte[] g = group.getBytes(StandardCharsets.US_ASCII);
+        byte[] tag = "ck/v1/dek".getBytes(StandardCharsets.US_ASCII);
+        return ByteBuffer.allocate(tag.length + 4 + a.length + 4 + g.length + 4)
+                .put(tag).putInt(a.length).put(a).putInt(g.length).put(g).putInt(version).array();
+    }
+
+    private static FieldContext context(FieldRef ref, KeyedHash subjectRef) {
+        return new FieldContext(ref.field().table(), ref.field().column(), ref.rowKey(), subjectRef.value());
+    }
+
+    private void audit(Principal principal, AuditAction action, KeyedHash subjectRef, PurposeId purpose,
+                       AuditOutcome outcome, FieldRef ref) {
+        AuditEvent event = new AuditEvent(now(), Actor.operator(principal.id()), action, Optional.of(subjectRef),
+                Optional.of(purpose), outcome, Optional.of(ref.field().toString()));
+        kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
+    }
+
+    private Instant now() {
+        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public String toString() {
+        return "FieldCrypto[" + suite + ", " + keks + "]";
+    }
+
+    /** Configures a {@link FieldCrypto}. Not thread-safe. */
+    public static final class Builder {
+        private final ConsentKit kit;
+        private KeyEncryptionKeyProvider keks;
+        private AccessPolicy policy;
+        private HmacKey indexKey;
+        private Suite suite = Suite.AES_256_GCM;
+        private int cacheSize = 10_000;
+
+        private Builder(ConsentKit kit) {
+            this.kit = kit;
+        }
+
+        /**
+         * @param provider the master key(s); required
+         * @return this builder
+         */
+        public Builder keyEncryptionKeys(KeyEncryptionKeyProvider provider) {
+            this.keks = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * @param policy who may read what; required
+         * @return this builder
+         */
+        public Builder accessPolicy(AccessPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param key the root key of the blind indexes; required; per-index keys are derived from it
+         * @return this builder
+         */
+        public Builder blindIndexKey(HmacKey key) {
+            this.indexKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * @param suite the suite new values are sealed with; default AES-256-GCM
+         * @return this builder
+         */
+        public Builder suite(Suite suite) {
+            this.suite = Objects.requireNonNull(suite, "suite");
+            return this;
+        }
+
+        /**
+         * @param subjects how many subjects' unwrapped keys to cache; 0 to 1 000 000, default 10 000
+         * @return this builder
+         */
+        public Builder cacheSize(int subjects) {
+            if (subjects < 0 || subjects > 1_000_000) {
+                throw new IllegalArgumentException("cache size must be between 0 and 1000000");
+            }
+            this.cacheSize = subjects;
+            return this;
+        }
+
+        /**
+         * @return the field crypto
+         * @throws IllegalStateException if the KEK provider, access policy or blind-index key is missing
+         */
+        public FieldCrypto build() {
+            if (keks == null || policy == null || indexKey == null) {
+                throw new IllegalStateException("FieldCrypto needs key-encryption keys, an access policy and a blind-index key");
+            }
+            return new FieldCrypto(this);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.consentkit.crypto;
+
+import dev.consentkit.crypto.internal.AesGcm;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Master keys held in this process: the current one, which wraps new data keys, and earlier ones,
+ * which still unwrap keys not yet rewrapped after a rotation. Wrapping is AES-256-GCM with a random
+ * nonce and the key's context as associated data.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} shows ids only.
+ */
+public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
+    private static final int NONCE = 12;
+    private final String currentId;
+    private final Map<String, byte[]> keys;
+    private final SecureRandom random = new SecureRandom();
+
+    private LocalKeyEncryptionKeys(String currentId, Map<String, byte[]> keys) {
+        this.currentId = currentId;
+        this.keys = keys;
+    }
+
+    /**
+     * @param kekId the key's id, stored beside every key it wraps
+     * @param key 32 bytes, copied
+     * @return a provider with one key
+     * @throws IllegalArgumentException if the id is malformed or the key is not 32 bytes
+     */
+    public static LocalKeyEncryptionKeys of(String kekId, byte[] key) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        keys.put(checkId(kekId), checkKey(key));
+        return new LocalKeyEncryptionKeys(kekId, keys);
+    }
+
+    /**
+     * @param kekId the new current key's id
+     * @param key the new current key, 32 bytes
+     * @return a provider whose current key is the new one, still able to unwrap with the others
+     */
+    public LocalKeyEncryptionKeys rotateTo(String kekId, byte[] key) {
+        Map<String, byte[]> copy = new LinkedHashMap<>(keys);
+        if (copy.putIfAbsent(checkId(kekId), checkKey(key)) != null) {
+            throw new IllegalArgumentException("KEK id " + kekId + " is already in use");
+        }
+        return new LocalKeyEncryptionKeys(kekId, copy);
+    }
+
+    static String fingerprintId(String prefix, byte[] key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(concat("ck/v1/kek-id".getBytes(StandardCharsets.UTF_8), key));
+            return prefix + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static String checkId(String id) {
+        Objects.requireNonNull(id, "kekId");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("KEK id must match " + ID.pattern());
+        }
+        return id;
+    }
+
+    private static byte[] checkKey(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length != 32) {
+            throw new IllegalArgumentException("a KEK must have 32 bytes");
+        }
+        return key.clone();
+    }
+
+    @Override
+    public String currentKekId() {
+        return currentId;
+    }
+
+    @Override
+    public byte[] wrap(byte[] dataKey, byte[] context) {
+        byte[] nonce = new byte[NONCE];
+        random.nextBytes(nonce);
+        return concat(nonce, AesGcm.seal(keys.get(currentId), nonce, context, dataKey));
+    }
+
+    @Override
+    public byte[] unwrap(String kekId, byte[] wrapped, byte[] context) {
+        byte[] kek = keys.get(kekId);
+        if (kek == null || wrapped.length <= NONCE) {
+            throw new DecryptionException();
+        }
+        return AesGcm.open(kek, Arrays.copyOf(wrapped, NONCE), context, Arrays.copyOfRange(wrapped, NONCE, wrapped.length));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "LocalKeyEncryptionKeys[current " + currentId + ", " + keys.keySet() + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.consentkit.crypto;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A column of the host's table that holds ciphertext: where it is, which data category it holds, and
+ * under which purpose group's key it is encrypted (so withdrawing a purpose can shred just that
+ * group). A value of a shredded field reads as the declared replacement, if any.
+ *
+ * @param table the host's table, e.g. {@code client}
+ * @param column the column, e.g. {@code email}
+ * @param category the data category of the catalogue, e.g. {@code contact}
+ * @param group the key group, e.g. {@code contract} or {@code marketing}
+ * @param replacement what a read returns once the key is destroyed; empty to raise
+ *                    {@link KeyDestroyedException} instead
+ */
+public record ProtectedField(String table, String column, String category, String group, Optional<String> replacement) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    /**
+     * @throws IllegalArgumentException if a name is not a lower-case identifier
+     */
+    public ProtectedField {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(replacement, "replacement");
+        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
+            throw new IllegalArgumentException("table and column must match " + NAME.pattern());
+        }
+        if (!GROUP.matcher(group).matches()) {
+            throw new IllegalArgumentException("key group must match " + GROUP.pattern());
+        }
+    }
+
+    /**
+     * @param table the table
+     * @param column the column
+     * @param category the data category
+     * @param group the key group
+     * @return a field without a replacement value
+     */
+    public static ProtectedField of(String table, String column, String category, String group) {
+        return new ProtectedField(table, column, category, group, Optional.empty());
+    }
+
+    /**
+     * @param value what a read returns once the key is destroyed, e.g. {@code "[erased]"}
+     * @return a copy with that replacement
+     */
+    public ProtectedField replacedBy(String value) {
+        return new ProtectedField(table, column, category, group, Optional.of(value));
+    }
+
+    @Override
+    public String toString() {
+        return table + "." + column;
+    }
+}
