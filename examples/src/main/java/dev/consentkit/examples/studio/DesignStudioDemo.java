@@ -9,6 +9,9 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
@@ -19,6 +22,16 @@ import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.crypto.AccessDeniedException;
+import dev.consentkit.crypto.BlindIndex;
+import dev.consentkit.crypto.ErasureReceipt;
+import dev.consentkit.crypto.FieldCrypto;
+import dev.consentkit.crypto.FieldRef;
+import dev.consentkit.crypto.KeyDestroyedException;
+import dev.consentkit.crypto.LocalKeyEncryptionKeys;
+import dev.consentkit.crypto.Normalizer;
+import dev.consentkit.crypto.ProtectedField;
+import dev.consentkit.crypto.PurposeNotPermittedException;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
@@ -169,6 +182,50 @@ public final class DesignStudioDemo {
             out.printf("   #%d %s %s subject=%s...%n", r.sequence(), e.action(), e.actor(),
                     e.subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"));
         }
+
+        step("9b. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
+        FieldCrypto crypto = FieldCrypto.builder(updated)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
+                .accessPolicy(AccessPolicy.builder(updated.catalog())
+                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories("contact")
+                        .actions(AccessAction.READ)
+                        .grant("designer").purposes(StudioCatalog.ORDERS).categories("order").actions(AccessAction.READ)
+                        .build())
+                .blindIndexKey(randomKey())
+                .build();
+        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
+        ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
+        BlindIndex byEmail = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+        FieldRef annaEmail = new FieldRef(email, "client-row-1001", anna);
+        FieldRef annaPhone = new FieldRef(phone, "client-row-1001", anna);
+        String storedEmail = crypto.seal(annaEmail, "anna.petrova@example.org");
+        String storedPhone = crypto.seal(annaPhone, "+7 912 345-67-89");
+        crypto.index(byEmail, anna, "anna.petrova@example.org");
+        out.println("   client.email column holds: " + storedEmail.substring(0, 24) + "... (" + storedEmail.length() + " chars)");
+        out.println("   find by e-mail \"Anna.Petrova@Example.org\" -> " + crypto.find(byEmail, "Anna.Petrova@Example.org"));
+        Principal olga = Principal.of("olga", "manager");
+        out.println("   manager opens it for order fulfilment: " + crypto.open(olga, StudioCatalog.ORDERS, annaEmail, storedEmail));
+        try {
+            crypto.open(Principal.of("ivan", "designer"), StudioCatalog.ORDERS, annaEmail, storedEmail);
+        } catch (AccessDeniedException e) {
+            out.println("   designer opens it: REFUSED " + e.reason());
+        }
+        try {
+            crypto.open(olga, NEWSLETTER, annaEmail, storedEmail);
+        } catch (PurposeNotPermittedException e) {
+            out.println("   manager opens it for the newsletter Anna withdrew from: REFUSED " + e.reason());
+        }
+        ErasureReceipt receipt = crypto.shred(anna, Actor.operator("dpo"));
+        out.println("   Anna erased: " + receipt.keysDestroyed() + " key destroyed, " + receipt.indexEntriesRemoved()
+                + " index entry removed, audit #" + receipt.auditSequence());
+        try {
+            crypto.open(olga, StudioCatalog.ORDERS, annaEmail, storedEmail);
+        } catch (KeyDestroyedException e) {
+            out.println("   a backup copy of her e-mail: " + e.getMessage());
+        }
+        out.println("   a backup copy of her phone reads as: " + crypto.open(olga, StudioCatalog.ORDERS, annaPhone, storedPhone));
+        out.println("   find by e-mail now -> " + crypto.find(byEmail, "anna.petrova@example.org"));
+        out.println("   audit chain still verifies: " + updated.audit().verify().isIntact());
 
         step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
         String[] original = actorOf(3);

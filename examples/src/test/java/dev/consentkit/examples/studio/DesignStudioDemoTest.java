@@ -31,10 +31,19 @@ class DesignStudioDemoTest {
                 .contains("check client-1002/newsletter -> DENIED: NOTICE_OUTDATED")
                 .contains("check client-1002/newsletter -> DENIED: INVALIDATED")
                 .contains("verify(): Intact")
+                .contains("find by e-mail \"Anna.Petrova@Example.org\" -> [client-1001]")
+                .contains("manager opens it for order fulfilment: anna.petrova@example.org")
+                .contains("designer opens it: REFUSED CATEGORY_NOT_GRANTED")
+                .contains("REFUSED WITHDRAWN")
+                .contains("a backup copy of her e-mail: the key of this client.email value was destroyed")
+                .contains("a backup copy of her phone reads as: [erased]")
+                .contains("find by e-mail now -> []")
+                .contains("audit chain still verifies: true")
                 .contains("verify(): Broken[sequence=3, kind=EDITED]")
                 .contains("row restored, verify(): true")
                 .contains("verify(): Broken[sequence=5, kind=MISSING]")
                 .doesNotContain("203.0.113.7")
+                .doesNotContain("client.email column holds: ck1.anna")
                 .doesNotContain("NEW ENTRY");
     }
 }
