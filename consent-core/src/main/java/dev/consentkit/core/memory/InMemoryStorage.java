@@ -186,191 +186,186 @@ public final class InMemoryStorage implements ConsentStorage {
         }
 
         private final class Ledger implements LedgerStore {
-
-        @Override
-        public LedgerEntry append(ConsentEvent event) {
-            checkWritable();
-            Objects.requireNonNull(event, "event");
-            if (event.idempotencyKey().isPresent() && byKey.containsKey(event.idempotencyKey().get())) {
-                throw new dev.consentkit.core.ConcurrentUpdateException(
-                        "idempotency key already recorded in the ledger", null);
-            }
-            LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, event);
-            ledger.add(entry);
-            List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject(), s -> new ArrayList<>());
-            subjectEntries.add(entry);
-            event.idempotencyKey().ifPresent(k -> byKey.put(k, entry));
-            undo.push(() -> {
-                ledger.remove(ledger.size() - 1);
-                subjectEntries.remove(subjectEntries.size() - 1);
-                if (subjectEntries.isEmpty()) {
-                    bySubject.remove(event.scope().subject());
+            @Override
+            public LedgerEntry append(ConsentEvent event) {
+                checkWritable();
+                Objects.requireNonNull(event, "event");
+                if (event.idempotencyKey().isPresent() && byKey.containsKey(event.idempotencyKey().get())) {
+                    throw new dev.consentkit.core.ConcurrentUpdateException(
+                            "idempotency key already recorded in the ledger", null);
                 }
-                event.idempotencyKey().ifPresent(byKey::remove);
-            });
-            return entry;
-        }
+                LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, event);
+                ledger.add(entry);
+                List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject(), s -> new ArrayList<>());
+                subjectEntries.add(entry);
+                event.idempotencyKey().ifPresent(k -> byKey.put(k, entry));
+                undo.push(() -> {
+                    ledger.remove(ledger.size() - 1);
+                    subjectEntries.remove(subjectEntries.size() - 1);
+                    if (subjectEntries.isEmpty()) {
+                        bySubject.remove(event.scope().subject());
+                    }
+                    event.idempotencyKey().ifPresent(byKey::remove);
+                });
+                return entry;
+            }
 
-        @Override
-        public Optional<LedgerEntry> findByIdempotencyKey(IdempotencyKey key) {
-            checkOpen();
-            return Optional.ofNullable(byKey.get(Objects.requireNonNull(key, "key")));
-        }
+            @Override
+            public Optional<LedgerEntry> findByIdempotencyKey(IdempotencyKey key) {
+                checkOpen();
+                return Optional.ofNullable(byKey.get(Objects.requireNonNull(key, "key")));
+            }
 
-        @Override
-        public List<LedgerEntry> history(SubjectId subject) {
-            checkOpen();
-            return List.copyOf(bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()));
-        }
+            @Override
+            public List<LedgerEntry> history(SubjectId subject) {
+                checkOpen();
+                return List.copyOf(bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()));
+            }
 
-        @Override
-        public List<LedgerEntry> read(long afterSequence, int limit) {
-            checkOpen();
-            checkLimit(limit);
-            int from = (int) Math.min(Math.max(afterSequence, 0), ledger.size());
-            return List.copyOf(ledger.subList(from, end(from, limit, ledger.size())));
-        }
+            @Override
+            public List<LedgerEntry> read(long afterSequence, int limit) {
+                checkOpen();
+                checkLimit(limit);
+                int from = (int) Math.min(Math.max(afterSequence, 0), ledger.size());
+                return List.copyOf(ledger.subList(from, end(from, limit, ledger.size())));
+            }
 
         }
 
         private final class Projection implements ProjectionStore {
-
-        @Override
-        public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
-            checkOpen();
-            Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(subject, purpose));
-            return states == null ? List.of() : List.copyOf(states.values());
-        }
-
-        @Override
-        public Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
-            checkOpen();
-            Map<SubjectId, List<ConsentState>> found = new HashMap<>();
-            for (SubjectId s : subjects) {
-                Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(s, purpose));
-                if (states != null) {
-                    found.put(s, List.copyOf(states.values()));
-                }
+            @Override
+            public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
+                checkOpen();
+                Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(subject, purpose));
+                return states == null ? List.of() : List.copyOf(states.values());
             }
-            return found;
-        }
 
-        @Override
-        public void put(ConsentState state) {
-            checkWritable();
-            ConsentScope scope = state.scope();
-            SubjectPurpose key = new SubjectPurpose(scope.subject(), scope.purpose());
-            Map<ConsentScope, ConsentState> states = projection.computeIfAbsent(key, k -> new HashMap<>());
-            ConsentState before = states.put(scope, state);
-            undo.push(() -> {
-                if (before == null) {
-                    states.remove(scope);
-                    if (states.isEmpty()) {
-                        projection.remove(key);
+            @Override
+            public Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
+                checkOpen();
+                Map<SubjectId, List<ConsentState>> found = new HashMap<>();
+                for (SubjectId s : subjects) {
+                    Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(s, purpose));
+                    if (states != null) {
+                        found.put(s, List.copyOf(states.values()));
                     }
-                } else {
-                    states.put(scope, before);
                 }
-            });
-        }
+                return found;
+            }
 
-        @Override
-        public void forPurpose(PurposeId purpose, Consumer<ConsentState> sink) {
-            checkOpen();
-            projection.forEach((key, states) -> {
-                if (key.purpose().equals(purpose)) {
-                    states.values().forEach(sink);
-                }
-            });
-        }
+            @Override
+            public void put(ConsentState state) {
+                checkWritable();
+                ConsentScope scope = state.scope();
+                SubjectPurpose key = new SubjectPurpose(scope.subject(), scope.purpose());
+                Map<ConsentScope, ConsentState> states = projection.computeIfAbsent(key, k -> new HashMap<>());
+                ConsentState before = states.put(scope, state);
+                undo.push(() -> {
+                    if (before == null) {
+                        states.remove(scope);
+                        if (states.isEmpty()) {
+                            projection.remove(key);
+                        }
+                    } else {
+                        states.put(scope, before);
+                    }
+                });
+            }
 
-        @Override
-        public void forEach(Consumer<ConsentState> sink) {
-            checkOpen();
-            projection.values().forEach(states -> states.values().forEach(sink));
-        }
+            @Override
+            public void forPurpose(PurposeId purpose, Consumer<ConsentState> sink) {
+                checkOpen();
+                projection.forEach((key, states) -> {
+                    if (key.purpose().equals(purpose)) {
+                        states.values().forEach(sink);
+                    }
+                });
+            }
+
+            @Override
+            public void forEach(Consumer<ConsentState> sink) {
+                checkOpen();
+                projection.values().forEach(states -> states.values().forEach(sink));
+            }
 
         }
 
         private final class Suppression implements SuppressionStore {
-
-        @Override
-        public boolean add(SuppressionEntry entry) {
-            checkWritable();
-            SuppressionKey key = new SuppressionKey(entry.hash(), entry.purpose());
-            if (suppression.putIfAbsent(key, entry) != null) {
-                return false;
-            }
-            undo.push(() -> suppression.remove(key));
-            return true;
-        }
-
-        @Override
-        public Set<KeyedHash> suppressed(Collection<KeyedHash> hashes, PurposeId purpose) {
-            checkOpen();
-            Set<KeyedHash> found = new HashSet<>();
-            for (KeyedHash h : hashes) {
-                if (suppression.containsKey(new SuppressionKey(h, Optional.empty()))
-                        || suppression.containsKey(new SuppressionKey(h, Optional.of(purpose)))) {
-                    found.add(h);
+            @Override
+            public boolean add(SuppressionEntry entry) {
+                checkWritable();
+                SuppressionKey key = new SuppressionKey(entry.hash(), entry.purpose());
+                if (suppression.putIfAbsent(key, entry) != null) {
+                    return false;
                 }
+                undo.push(() -> suppression.remove(key));
+                return true;
             }
-            return found;
-        }
 
-        @Override
-        public List<SuppressionEntry> list() {
-            checkOpen();
-            return List.copyOf(suppression.values());
-        }
+            @Override
+            public Set<KeyedHash> suppressed(Collection<KeyedHash> hashes, PurposeId purpose) {
+                checkOpen();
+                Set<KeyedHash> found = new HashSet<>();
+                for (KeyedHash h : hashes) {
+                    if (suppression.containsKey(new SuppressionKey(h, Optional.empty()))
+                            || suppression.containsKey(new SuppressionKey(h, Optional.of(purpose)))) {
+                        found.add(h);
+                    }
+                }
+                return found;
+            }
+
+            @Override
+            public List<SuppressionEntry> list() {
+                checkOpen();
+                return List.copyOf(suppression.values());
+            }
 
         }
 
         private final class Audit implements AuditStore {
-
-        @Override
-        public Optional<AuditRecord> head() {
-            checkOpen();
-            return audit.isEmpty() ? Optional.empty() : Optional.of(audit.get(audit.size() - 1));
-        }
-
-        @Override
-        public void append(AuditRecord record) {
-            checkWritable();
-            long expected = audit.size() + 1L;
-            if (record.sequence() != expected) {
-                throw new dev.consentkit.core.ConcurrentUpdateException(
-                        "audit sequence " + record.sequence() + " is not the next one (" + expected + ")", null);
+            @Override
+            public Optional<AuditRecord> head() {
+                checkOpen();
+                return audit.isEmpty() ? Optional.empty() : Optional.of(audit.get(audit.size() - 1));
             }
-            audit.add(record);
-            undo.push(() -> audit.remove(audit.size() - 1));
-        }
 
-        @Override
-        public List<AuditRecord> read(long fromSequence, int limit) {
-            checkOpen();
-            checkLimit(limit);
-            int from = (int) Math.min(Math.max(fromSequence, 1) - 1, audit.size());
-            return List.copyOf(audit.subList(from, end(from, limit, audit.size())));
-        }
+            @Override
+            public void append(AuditRecord record) {
+                checkWritable();
+                long expected = audit.size() + 1L;
+                if (record.sequence() != expected) {
+                    throw new dev.consentkit.core.ConcurrentUpdateException(
+                            "audit sequence " + record.sequence() + " is not the next one (" + expected + ")", null);
+                }
+                audit.add(record);
+                undo.push(() -> audit.remove(audit.size() - 1));
+            }
 
-        @Override
-        public void addCheckpoint(AuditCheckpoint checkpoint) {
-            checkWritable();
-            checkpoints.add(Objects.requireNonNull(checkpoint, "checkpoint"));
-            undo.push(() -> checkpoints.remove(checkpoints.size() - 1));
-        }
+            @Override
+            public List<AuditRecord> read(long fromSequence, int limit) {
+                checkOpen();
+                checkLimit(limit);
+                int from = (int) Math.min(Math.max(fromSequence, 1) - 1, audit.size());
+                return List.copyOf(audit.subList(from, end(from, limit, audit.size())));
+            }
 
-        @Override
-        public List<AuditCheckpoint> checkpoints() {
-            checkOpen();
-            return List.copyOf(checkpoints);
-        }
+            @Override
+            public void addCheckpoint(AuditCheckpoint checkpoint) {
+                checkWritable();
+                checkpoints.add(Objects.requireNonNull(checkpoint, "checkpoint"));
+                undo.push(() -> checkpoints.remove(checkpoints.size() - 1));
+            }
+
+            @Override
+            public List<AuditCheckpoint> checkpoints() {
+                checkOpen();
+                return List.copyOf(checkpoints);
+            }
 
         }
 
         private final class Keys implements KeyStore {
-
         @Override
         public void add(WrappedKey key) {
             checkWritable();
@@ -471,7 +466,6 @@ public final class InMemoryStorage implements ConsentStorage {
         }
 
         private final class BlindIndexes implements BlindIndexStore {
-
         @Override
         public void put(BlindIndexEntry entry) {
             checkWritable();
