@@ -17,17 +17,13 @@ import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.core.spi.WrappedKey;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
 import dev.consentkit.crypto.internal.FieldSealer;
 import dev.consentkit.crypto.internal.Hkdf;
 import dev.consentkit.crypto.internal.HmacSha256;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -35,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Personal fields encrypted under per-subject keys: seal a value before the host stores it, open it
@@ -63,17 +60,20 @@ public final class FieldCrypto {
     public static final AuditAction FIELD_OPENED = new AuditAction("field.opened");
     /** A decryption was refused before any key was touched. */
     public static final AuditAction FIELD_OPEN_REFUSED = new AuditAction("field.open_refused");
-    private static final Actor COMPONENT = Actor.system("field-crypto");
-    private static final int ATTEMPTS = 5;
+    /** A subject's data key for a group got a new version, which new values are sealed with. */
+    public static final AuditAction KEY_ROTATED = new AuditAction("key.rotated");
+    /** A batch of data keys was rewrapped under the current master key. */
+    public static final AuditAction KEYS_REWRAPPED = new AuditAction("key.rewrapped");
+    /** A value sealed under an earlier data key (or suite) was sealed again under the current one. */
+    public static final AuditAction FIELD_RESEALED = new AuditAction("field.resealed");
 
     private final ConsentKit kit;
     private final KeyEncryptionKeyProvider keks;
+    private final DataKeys keys;
     private final AccessPolicy policy;
     private final Suite suite;
     private final byte[] indexRoot;
     private final FieldSealer sealer = new FieldSealer();
-    private final KeyCache cache;
-    private final SecureRandom random = new SecureRandom();
 
     private FieldCrypto(Builder b) {
         this.kit = b.kit;
@@ -81,7 +81,7 @@ public final class FieldCrypto {
         this.policy = b.policy;
         this.suite = b.suite;
         this.indexRoot = b.indexKey.bytes();
-        this.cache = new KeyCache(b.cacheSize);
+        this.keys = new DataKeys(b.kit, b.keks, b.cacheSize);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class FieldCrypto {
     private FieldCiphertext sealBytes(FieldRef ref, byte[] plaintext) {
         Objects.requireNonNull(ref, "ref");
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
-        DataKey key = cache.current(subjectRef, ref.field().group()).orElseGet(() -> currentKey(subjectRef, ref.field().group()));
+        DataKey key = keys.current(subjectRef, ref.field().group());
         return sealer.seal(key, suite, context(ref, subjectRef), plaintext);
     }
 
@@ -144,7 +144,7 @@ public final class FieldCrypto {
             throw new PurposeNotPermittedException(denied.reason(), what);
         }
         FieldCiphertext ciphertext = FieldCiphertext.parseText(sealed);
-        Optional<DataKey> key = key(subjectRef, ciphertext.keyId());
+        Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
         if (key.isEmpty()) {
             audit(principal, FIELD_OPENED, subjectRef, purpose, AuditOutcome.FAILED, ref);
             return ref.field().replacement().orElseThrow(() -> new KeyDestroyedException(ref.field()));
@@ -168,7 +168,7 @@ public final class FieldCrypto {
         Objects.requireNonNull(actor, "actor");
         List<String> named = List.of(groups);
         KeyedHash subjectRef = kit.subjectRef(subject);
-        cache.evict(subjectRef);
+        keys.evict(subjectRef);
         Instant now = now();
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
             int keys = tx.keys().destroy(subjectRef, named);
@@ -178,7 +178,7 @@ public final class FieldCrypto {
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
             return new ErasureReceipt(subjectRef, named, keys, entries, now, record.sequence());
         });
-        cache.evict(subjectRef);
+        keys.evict(subjectRef);
         return receipt;
     }
 
@@ -228,61 +228,95 @@ public final class FieldCrypto {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
-    private DataKey currentKey(KeyedHash subjectRef, String group) {
-        ConcurrentUpdateException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                DataKey key = kit.storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
-                        .map(this::unwrap)
-                        .orElseGet(() -> createKey(tx, subjectRef, group)));
-                cache.put(subjectRef, group, key);
-                return key;
-            } catch (ConcurrentUpdateException e) {
-                last = e;
-            }
+    /**
+     * Master-key rotation: rewraps every data key not wrapped under the provider's current master key,
+     * in batches, until none is left. Values are not touched — a data key is the same key after its
+     * rewrap, so every ciphertext keeps opening, and the cost grows with the number of keys, not of
+     * values. Afterwards a provider holding only the new master key opens everything.
+     *
+     * <p>Each batch is read, unwrapped under its old master key and wrapped under the current one
+     * outside the unit of work, then written and audited ({@link #KEYS_REWRAPPED}) in one unit of
+     * work; {@code progress} hears of it after the commit. An interrupted rotation (a crash, a failing
+     * {@code progress}, a master key the provider lacks) loses nothing: call again and it carries on
+     * with the keys still under an old master key. Keys shredded while a batch is under way are
+     * skipped and counted as such. Safe to run beside seals, opens and shreds; run one rotation at a
+     * time (two would only do the work twice).
+     *
+     * @param batchSize keys per unit of work, 1 to 10 000
+     * @param progress told the running totals after every batch; may throw to stop the rotation
+     * @return the totals of this run
+     * @throws IllegalArgumentException if {@code batchSize} is out of range
+     * @throws DecryptionException if a data key cannot be unwrapped (its master key is not in the
+     *     provider, or the stored key was damaged); the batches before it are committed
+     * @throws IllegalStateException if the provider's current master key changes during the run
+     */
+    public RotationReport rewrapAll(int batchSize, Consumer<? super RotationReport> progress) {
+        Objects.requireNonNull(progress, "progress");
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new IllegalArgumentException("batch size must be 1 to 10000");
         }
-        throw last;
+        return keys.rewrapAll(batchSize, progress);
     }
 
-    private DataKey createKey(StorageTransaction tx, KeyedHash subjectRef, String group) {
-        byte[] dek = new byte[DataKey.BYTES];
-        random.nextBytes(dek);
-        int keyId = random.nextInt();
-        int version = 1;
-        Instant now = now();
-        byte[] wrapped = keks.wrap(dek, wrapContext(subjectRef, group, version));
-        tx.keys().add(new WrappedKey(subjectRef, group, version, keyId, keks.currentKekId(), wrapped, now));
-        kit.audit().append(tx, new AuditEvent(now, COMPONENT, KEY_CREATED, Optional.of(subjectRef), Optional.empty(),
-                AuditOutcome.SUCCESS, Optional.of(group)));
-        DataKey key = DataKey.of(keyId, dek);
-        Arrays.fill(dek, (byte) 0);
-        return key;
+    /**
+     * Data-key rotation: gives the subject's key for {@code group} a new version, made at random and
+     * audited ({@link #KEY_ROTATED}). Values sealed from now on by this instance use it; values sealed
+     * under earlier versions still open (a ciphertext names its key) and can be moved to the new one
+     * with {@link #resealIfOld} when next read or written. Other {@code FieldCrypto} instances over the
+     * same storage keep sealing under the version they cached until they forget it (their values open
+     * everywhere all the same).
+     *
+     * @param subject the subject
+     * @param group the purpose group, as the fields declare it
+     * @throws ConcurrentUpdateException if the new key could not be stored after
+     *     several attempts (each with a new random key id)
+     */
+    public void rotateDataKey(SubjectId subject, String group) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(group, "group");
+        keys.rotate(kit.subjectRef(subject), group);
     }
 
-    private Optional<DataKey> key(KeyedHash subjectRef, int keyId) {
-        Optional<DataKey> cached = cache.byId(subjectRef, keyId);
-        if (cached.isPresent()) {
-            return cached;
+    /**
+     * Lazy re-encryption after {@link #rotateDataKey} (or a change of {@link Builder#suite suite}):
+     * if {@code sealed} was sealed under an earlier key version of its subject and group, or with
+     * another suite, returns the same value sealed under the current key and suite, for the host to
+     * store in its place; otherwise returns empty without opening it.
+     *
+     * <p>This decrypts without a purpose or a principal, because nothing readable leaves it: the caller
+     * gets a ciphertext of the value it already holds, for the same cell. It is audited as
+     * {@link #FIELD_RESEALED} by the system actor {@code field-crypto}, like the other key-management
+     * operations, not as an opening.
+     *
+     * @param ref the cell the value was sealed for
+     * @param sealed the stored ciphertext, in text form
+     * @return the re-sealed value, or empty if {@code sealed} is already under the current key and suite
+     * @throws KeyDestroyedException if the key {@code sealed} names no longer exists (the subject or the
+     *     group was shredded): there is nothing to re-encrypt
+     * @throws DecryptionException if the value was changed or moved, or is not a ConsentKit ciphertext
+     */
+    public Optional<String> resealIfOld(FieldRef ref, String sealed) {
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(sealed, "sealed");
+        KeyedHash subjectRef = kit.subjectRef(ref.subject());
+        FieldCiphertext old = FieldCiphertext.parseText(sealed);
+        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> new KeyDestroyedException(ref.field()));
+        DataKey current = keys.current(subjectRef, ref.field().group());
+        if (old.keyId() == current.keyId() && old.suite() == suite) {
+            return Optional.empty();
         }
-        Optional<DataKey> stored = kit.storage().read(tx -> tx.keys().find(subjectRef, keyId)).map(this::unwrap);
-        stored.ifPresent(k -> cache.putById(subjectRef, k));
-        return stored;
-    }
-
-    private DataKey unwrap(WrappedKey wrapped) {
-        byte[] dek = keks.unwrap(wrapped.kekId(), wrapped.wrapped(),
-                wrapContext(wrapped.subjectRef(), wrapped.group(), wrapped.version()));
-        DataKey key = DataKey.of(wrapped.keyId(), dek);
-        Arrays.fill(dek, (byte) 0);
-        return key;
-    }
-
-    private static byte[] wrapContext(KeyedHash subjectRef, String group, int version) {
-        byte[] a = subjectRef.value().getBytes(StandardCharsets.US_ASCII);
-        byte[] g = group.getBytes(StandardCharsets.US_ASCII);
-        byte[] tag = "ck/v1/dek".getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(tag.length + 4 + a.length + 4 + g.length + 4)
-                .put(tag).putInt(a.length).put(a).putInt(g.length).put(g).putInt(version).array();
+        FieldContext context = context(ref, subjectRef);
+        byte[] plaintext = sealer.open(oldKey, context, old);
+        String resealed;
+        try {
+            resealed = sealer.seal(current, suite, context, plaintext).encodeText();
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+        AuditEvent event = new AuditEvent(now(), DataKeys.COMPONENT, FIELD_RESEALED, Optional.of(subjectRef),
+                Optional.empty(), AuditOutcome.SUCCESS, Optional.of(ref.field().toString()));
+        kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
+        return Optional.of(resealed);
     }
 
     private static FieldContext context(FieldRef ref, KeyedHash subjectRef) {

@@ -56,6 +56,16 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         return new LocalKeyEncryptionKeys(kekId, copy);
     }
 
+    /** Several keys at once (a key file's); every key is copied. */
+    static LocalKeyEncryptionKeys of(String currentId, Map<String, byte[]> keys) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        keys.forEach((id, key) -> copy.put(checkId(id), checkKey(key)));
+        if (!copy.containsKey(currentId)) {
+            throw new IllegalArgumentException("the current KEK id " + currentId + " names none of the keys");
+        }
+        return new LocalKeyEncryptionKeys(currentId, copy);
+    }
+
     static String fingerprintId(String prefix, byte[] key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(concat("ck/v1/kek-id".getBytes(StandardCharsets.UTF_8), key));
@@ -65,7 +75,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         }
     }
 
-    private static String checkId(String id) {
+    static String checkId(String id) {
         Objects.requireNonNull(id, "kekId");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("KEK id must match " + ID.pattern());
