@@ -1,9 +1,12 @@
 /**
- * Field encryption for personal data. At this stage it names the cipher {@link dev.consentkit.crypto.Suite
- * suites} and the one failure a caller sees when a value cannot be opened,
- * {@link dev.consentkit.crypto.DecryptionException}.
+ * Personal fields encrypted under per-subject keys: {@link dev.consentkit.crypto.FieldCrypto} seals a
+ * {@link dev.consentkit.crypto.FieldRef cell}'s value, opens it only for a permitted purpose as a role
+ * the access policy allows, finds subjects through {@link dev.consentkit.crypto.BlindIndex blind indexes},
+ * crypto-shreds a subject, and rotates master and data keys. Master keys come from a
+ * {@link dev.consentkit.crypto.KeyEncryptionKeyProvider}: the environment, a passphrase-sealed
+ * {@link dev.consentkit.crypto.KeyFile}, or the host's KMS.
  *
  * <p>Callers name a field and a purpose, never an algorithm, nonce or mode. No {@code null} crosses this
- * API.
+ * API. The primitives live in the non-exported {@code internal} package.
  */
 package dev.consentkit.crypto;
