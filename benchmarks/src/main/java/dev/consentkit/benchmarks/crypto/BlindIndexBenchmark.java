@@ -1,0 +1,106 @@
+package dev.consentkit.benchmarks.crypto;
+
+import dev.consentkit.crypto.BlindIndex;
+import dev.consentkit.crypto.FieldCrypto;
+import dev.consentkit.crypto.Normalizer;
+import dev.consentkit.crypto.internal.Hkdf;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * A blind-index term for an e-mail address, against the raw JDK:
+ *
+ * <ul>
+ *   <li>{@code term}: {@code FieldCrypto.term(index, value)}: normalise, derive the index key (HKDF),
+ *       HMAC-SHA256, truncate to the index's bits, base64url;</li>
+ *   <li>{@code jdkHmac}: a cached JDK {@code HmacSHA256}, keyed once, over the same normalised bytes:
+ *       the limit;</li>
+ *   <li>{@code jdkHmacWithInit}: the same with {@code Mac.init} per call, as {@code HmacSha256} does;</li>
+ *   <li>{@code indexKeyDerivation}: the HKDF-SHA256 derivation of the per-index key alone, which
+ *       {@code term} repeats on every call.</li>
+ * </ul>
+ *
+ * <p>Timings are reported, never asserted.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Thread)
+public class BlindIndexBenchmark {
+    private static final BlindIndex INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final String VALUE = "Anna.Karenina@Example.org";
+
+    private FieldCrypto crypto;
+    private byte[] normalised;
+    private byte[] indexRoot;
+    private byte[] indexInfo;
+    private byte[] indexKey;
+    private SecretKeySpec indexKeySpec;
+    private Mac keyedMac;
+    private Mac mac;
+
+    /** Creates the benchmark state; JMH calls {@link #setUp()}. */
+    public BlindIndexBenchmark() {
+    }
+
+    /**
+     * Builds the field crypto and the JDK MACs under the same per-index key.
+     *
+     * @throws GeneralSecurityException if the JDK refuses
+     */
+    @Setup(Level.Trial)
+    public void setUp() throws GeneralSecurityException {
+        crypto = Kits.fieldCrypto();
+        normalised = Normalizer.EMAIL.normalize(VALUE).getBytes(StandardCharsets.UTF_8);
+        indexRoot = Keys.bytes(4, 32);
+        indexInfo = ("ck/v1/bidx/" + INDEX.name()).getBytes(StandardCharsets.UTF_8);
+        indexKey = Hkdf.sha256(indexRoot, new byte[0], indexInfo, 32);
+        indexKeySpec = new SecretKeySpec(indexKey, "HmacSHA256");
+        keyedMac = Mac.getInstance("HmacSHA256", "SunJCE");
+        keyedMac.init(indexKeySpec);
+        mac = Mac.getInstance("HmacSHA256", "SunJCE");
+        String expected = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.util.Arrays.copyOf(jdkHmac(), 2));
+        if (!expected.equals(term())) {
+            throw new IllegalStateException("term and the JDK HMAC disagree: not the same computation");
+        }
+    }
+
+    /** @return the index term, through the public API */
+    @Benchmark
+    public String term() {
+        return crypto.term(INDEX, VALUE);
+    }
+
+    /** @return the untruncated HMAC of the normalised value under a cached, keyed JDK {@code Mac} */
+    @Benchmark
+    public byte[] jdkHmac() {
+        return keyedMac.doFinal(normalised);
+    }
+
+    /**
+     * @return the untruncated HMAC of the normalised value, keying the JDK {@code Mac} per call
+     * @throws GeneralSecurityException never
+     */
+    @Benchmark
+    public byte[] jdkHmacWithInit() throws GeneralSecurityException {
+        mac.init(new SecretKeySpec(indexKey, "HmacSHA256"));
+        return mac.doFinal(normalised);
+    }
+
+    /** @return the per-index key, derived as {@code term} derives it on every call */
+    @Benchmark
+    public byte[] indexKeyDerivation() {
+        return Hkdf.sha256(indexRoot, new byte[0], indexInfo, 32);
+    }
+}
