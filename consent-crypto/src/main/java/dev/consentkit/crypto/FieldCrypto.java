@@ -73,6 +73,8 @@ public final class FieldCrypto {
     private final AccessPolicy policy;
     private final Suite suite;
     private final byte[] indexRoot;
+    /** Per-index keys, derived once: a handful of indexes, so the map stays tiny. */
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> indexKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final FieldSealer sealer = new FieldSealer();
 
     private FieldCrypto(Builder b) {
@@ -220,7 +222,8 @@ public final class FieldCrypto {
     public String term(BlindIndex index, String value) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(value, "value");
-        byte[] key = Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + index.name()).getBytes(StandardCharsets.UTF_8), 32);
+        byte[] key = indexKeys.computeIfAbsent(index.name(), name ->
+                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + name).getBytes(StandardCharsets.UTF_8), 32));
         int bytes = (index.bits() + 7) / 8;
         byte[] mac = HmacSha256.truncated(key, bytes, index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
         int spare = bytes * 8 - index.bits();

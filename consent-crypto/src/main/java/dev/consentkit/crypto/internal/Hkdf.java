@@ -1,15 +1,17 @@
 package dev.consentkit.crypto.internal;
 
+import java.security.GeneralSecurityException;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HKDF-SHA256 (RFC 5869), extract then expand, through Bouncy Castle's lightweight API (the JDK 17
- * API has no HKDF). Not API.
+ * HKDF-SHA256 (RFC 5869), extract then expand, written on the JDK's HmacSHA256 (the JDK 17 API has no
+ * HKDF). It replaced Bouncy Castle's {@code HKDFBytesGenerator}: the output is the same byte for byte
+ * (Wycheproof and the golden vectors say so), and the JDK's intrinsic SHA-256 made a 64-byte seal
+ * about twice as fast, since the key commitment derives a key per value. Not API.
  *
- * <p>Thread-safe: every derivation uses a fresh generator.
+ * <p>Thread-safe: every derivation uses its own {@link Mac}.
  */
 public final class Hkdf {
     /** Longest output HKDF-SHA256 can give: 255 blocks of 32 bytes. */
@@ -36,10 +38,26 @@ public final class Hkdf {
         if (length < 1 || length > MAX_OUTPUT_BYTES) {
             throw new IllegalArgumentException("HKDF-SHA256 output must be 1 to " + MAX_OUTPUT_BYTES + " bytes, got " + length);
         }
-        HKDFBytesGenerator generator = new HKDFBytesGenerator(new SHA256Digest());
-        generator.init(new HKDFParameters(ikm, salt, info));
-        byte[] out = new byte[length];
-        generator.generateBytes(out, 0, length);
-        return out;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(salt.length == 0 ? new byte[32] : salt, "HmacSHA256"));
+            byte[] prk = mac.doFinal(ikm);
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+            byte[] out = new byte[length];
+            byte[] block = new byte[0];
+            for (int done = 0, counter = 1; done < length; counter++) {
+                mac.update(block);
+                mac.update(info);
+                mac.update((byte) counter);
+                block = mac.doFinal();
+                int n = Math.min(block.length, length - done);
+                System.arraycopy(block, 0, out, done, n);
+                done += n;
+            }
+            java.util.Arrays.fill(prk, (byte) 0);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
     }
 }
