@@ -118,14 +118,16 @@ public final class InMemoryStorage implements ConsentStorage {
     /** One unit of work: its repositories and its undo log. */
     private final class Tx implements StorageTransaction {
         private final boolean writable;
-        private final Deque<Runnable> undo = new ArrayDeque<>();
+        // Stores and the undo log are made on first use: a check reads one store and writes nothing,
+        // and it runs far more often than anything else.
+        private Deque<Runnable> undo;
         private boolean open = true;
-        private final Ledger ledgerStore = new Ledger();
-        private final Projection projectionStore = new Projection();
-        private final Suppression suppressionStore = new Suppression();
-        private final Audit auditStore = new Audit();
-        private final Keys keyStore = new Keys();
-        private final BlindIndexes blindIndexStore = new BlindIndexes();
+        private Ledger ledgerStore;
+        private Projection projectionStore;
+        private Suppression suppressionStore;
+        private Audit auditStore;
+        private Keys keyStore;
+        private BlindIndexes blindIndexStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -135,8 +137,15 @@ public final class InMemoryStorage implements ConsentStorage {
             open = false;
         }
 
+        private Deque<Runnable> undo() {
+            if (undo == null) {
+                undo = new ArrayDeque<>();
+            }
+            return undo;
+        }
+
         void rollback() {
-            while (!undo.isEmpty()) {
+            while (undo != null && !undo.isEmpty()) {
                 undo.pop().run();
             }
             open = false;
@@ -157,31 +166,49 @@ public final class InMemoryStorage implements ConsentStorage {
 
         @Override
         public LedgerStore ledger() {
+            if (ledgerStore == null) {
+                ledgerStore = new Ledger();
+            }
             return ledgerStore;
         }
 
         @Override
         public ProjectionStore projection() {
+            if (projectionStore == null) {
+                projectionStore = new Projection();
+            }
             return projectionStore;
         }
 
         @Override
         public SuppressionStore suppression() {
+            if (suppressionStore == null) {
+                suppressionStore = new Suppression();
+            }
             return suppressionStore;
         }
 
         @Override
         public AuditStore audit() {
+            if (auditStore == null) {
+                auditStore = new Audit();
+            }
             return auditStore;
         }
 
         @Override
         public KeyStore keys() {
+            if (keyStore == null) {
+                keyStore = new Keys();
+            }
             return keyStore;
         }
 
         @Override
         public BlindIndexStore blindIndexes() {
+            if (blindIndexStore == null) {
+                blindIndexStore = new BlindIndexes();
+            }
             return blindIndexStore;
         }
 
@@ -199,7 +226,7 @@ public final class InMemoryStorage implements ConsentStorage {
                 List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject(), s -> new ArrayList<>());
                 subjectEntries.add(entry);
                 event.idempotencyKey().ifPresent(k -> byKey.put(k, entry));
-                undo.push(() -> {
+                undo().push(() -> {
                     ledger.remove(ledger.size() - 1);
                     subjectEntries.remove(subjectEntries.size() - 1);
                     if (subjectEntries.isEmpty()) {
@@ -260,7 +287,7 @@ public final class InMemoryStorage implements ConsentStorage {
                 SubjectPurpose key = new SubjectPurpose(scope.subject(), scope.purpose());
                 Map<ConsentScope, ConsentState> states = projection.computeIfAbsent(key, k -> new HashMap<>());
                 ConsentState before = states.put(scope, state);
-                undo.push(() -> {
+                undo().push(() -> {
                     if (before == null) {
                         states.remove(scope);
                         if (states.isEmpty()) {
@@ -298,7 +325,7 @@ public final class InMemoryStorage implements ConsentStorage {
                 if (suppression.putIfAbsent(key, entry) != null) {
                     return false;
                 }
-                undo.push(() -> suppression.remove(key));
+                undo().push(() -> suppression.remove(key));
                 return true;
             }
 
@@ -339,7 +366,7 @@ public final class InMemoryStorage implements ConsentStorage {
                             "audit sequence " + record.sequence() + " is not the next one (" + expected + ")", null);
                 }
                 audit.add(record);
-                undo.push(() -> audit.remove(audit.size() - 1));
+                undo().push(() -> audit.remove(audit.size() - 1));
             }
 
             @Override
@@ -354,7 +381,7 @@ public final class InMemoryStorage implements ConsentStorage {
             public void addCheckpoint(AuditCheckpoint checkpoint) {
                 checkWritable();
                 checkpoints.add(Objects.requireNonNull(checkpoint, "checkpoint"));
-                undo.push(() -> checkpoints.remove(checkpoints.size() - 1));
+                undo().push(() -> checkpoints.remove(checkpoints.size() - 1));
             }
 
             @Override
@@ -376,7 +403,7 @@ public final class InMemoryStorage implements ConsentStorage {
                         + ": the version or the key id is already stored", null);
             }
             store(key);
-            undo.push(() -> delete(key));
+            undo().push(() -> delete(key));
         }
 
         @Override
@@ -410,7 +437,7 @@ public final class InMemoryStorage implements ConsentStorage {
             List<WrappedKey> destroyed = forSubject(subjectRef).stream()
                     .filter(k -> wanted.isEmpty() || wanted.contains(k.group())).toList();
             destroyed.forEach(this::delete);
-            undo.push(() -> destroyed.forEach(this::store));
+            undo().push(() -> destroyed.forEach(this::store));
             return destroyed.size();
         }
 
@@ -431,7 +458,7 @@ public final class InMemoryStorage implements ConsentStorage {
                 return false;
             }
             store(stored.rewrapped(key.kekId(), key.wrapped()));
-            undo.push(() -> store(stored));
+            undo().push(() -> store(stored));
             return true;
         }
 
@@ -474,7 +501,7 @@ public final class InMemoryStorage implements ConsentStorage {
                 return;
             }
             index(entry);
-            undo.push(() -> unindex(entry));
+            undo().push(() -> unindex(entry));
         }
 
         @Override
@@ -502,7 +529,7 @@ public final class InMemoryStorage implements ConsentStorage {
 
         private int removeAll(List<BlindIndexEntry> entries) {
             entries.forEach(this::unindex);
-            undo.push(() -> entries.forEach(this::index));
+            undo().push(() -> entries.forEach(this::index));
             return entries.size();
         }
 
