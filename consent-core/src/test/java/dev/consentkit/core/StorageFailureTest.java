@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.testing.ForwardingTransaction;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -123,37 +124,13 @@ class StorageFailureTest {
             return delegate.read(work);
         }
 
-        private final class Tx implements StorageTransaction, AuditStore {
+        private final class Tx extends ForwardingTransaction implements AuditStore {
             private final StorageTransaction tx;
             private int appended;
 
             Tx(StorageTransaction tx) {
+                super(tx);
                 this.tx = tx;
-            }
-
-            @Override
-            public LedgerStore ledger() {
-                return tx.ledger();
-            }
-
-            @Override
-            public ProjectionStore projection() {
-                return tx.projection();
-            }
-
-            @Override
-            public SuppressionStore suppression() {
-                return tx.suppression();
-            }
-
-            @Override
-            public KeyStore keys() {
-                return tx.keys();
-            }
-
-            @Override
-            public BlindIndexStore blindIndexes() {
-                return tx.blindIndexes();
             }
 
             @Override

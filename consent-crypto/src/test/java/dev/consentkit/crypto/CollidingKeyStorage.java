@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.testing.ForwardingTransaction;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.AuditStore;
@@ -47,36 +48,12 @@ final class CollidingKeyStorage implements ConsentStorage {
         return delegate.read(tx -> work.apply(new Tx(tx)));
     }
 
-    private final class Tx implements StorageTransaction {
+    private final class Tx extends ForwardingTransaction {
         private final StorageTransaction tx;
 
         Tx(StorageTransaction tx) {
+            super(tx);
             this.tx = tx;
-        }
-
-        @Override
-        public LedgerStore ledger() {
-            return tx.ledger();
-        }
-
-        @Override
-        public ProjectionStore projection() {
-            return tx.projection();
-        }
-
-        @Override
-        public SuppressionStore suppression() {
-            return tx.suppression();
-        }
-
-        @Override
-        public AuditStore audit() {
-            return tx.audit();
-        }
-
-        @Override
-        public BlindIndexStore blindIndexes() {
-            return tx.blindIndexes();
         }
 
         @Override

@@ -76,36 +76,12 @@ public final class FailingAuditStorage implements ConsentStorage {
         }
     }
 
-    private final class Tx implements StorageTransaction {
+    private final class Tx extends ForwardingTransaction {
         private final StorageTransaction tx;
 
         Tx(StorageTransaction tx) {
+            super(tx);
             this.tx = tx;
-        }
-
-        @Override
-        public LedgerStore ledger() {
-            return tx.ledger();
-        }
-
-        @Override
-        public ProjectionStore projection() {
-            return tx.projection();
-        }
-
-        @Override
-        public SuppressionStore suppression() {
-            return tx.suppression();
-        }
-
-        @Override
-        public KeyStore keys() {
-            return tx.keys();
-        }
-
-        @Override
-        public BlindIndexStore blindIndexes() {
-            return tx.blindIndexes();
         }
 
         @Override

@@ -1,0 +1,55 @@
+package dev.consentkit.core.testing;
+
+import dev.consentkit.core.spi.AuditStore;
+import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.LedgerStore;
+import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.SuppressionStore;
+import java.util.Objects;
+
+/**
+ * A unit of work that hands out the wrapped unit's stores; a test wrapper overrides the one store it
+ * changes (to inject a failure or a collision). Not thread-safe, as the unit it wraps.
+ */
+public class ForwardingTransaction implements StorageTransaction {
+    private final StorageTransaction delegate;
+
+    /**
+     * @param delegate the real unit of work
+     */
+    public ForwardingTransaction(StorageTransaction delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return delegate.ledger();
+    }
+
+    @Override
+    public ProjectionStore projection() {
+        return delegate.projection();
+    }
+
+    @Override
+    public SuppressionStore suppression() {
+        return delegate.suppression();
+    }
+
+    @Override
+    public AuditStore audit() {
+        return delegate.audit();
+    }
+
+    @Override
+    public KeyStore keys() {
+        return delegate.keys();
+    }
+
+    @Override
+    public BlindIndexStore blindIndexes() {
+        return delegate.blindIndexes();
+    }
+}
