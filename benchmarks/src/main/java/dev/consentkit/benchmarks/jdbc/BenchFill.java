@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  * the audit records with a plain batched {@code INSERT}, all in one transaction; the kit's audit
  * verification then proves the copied chain intact. Recording through the JDBC kit directly would
  * write the same rows, but on H2 every audit append scans the whole audit table (see
- * {@code benchmarks/jdbc.md}), which makes 110 000 of them take the better part of an hour.
+ * {@code benchmarks/jdbc.md}), which makes 110 000 of them take well over a quarter of an hour.
  */
 final class BenchFill {
     static final int WITHDRAW_EVERY = 10;

@@ -44,7 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #rawOneStatement()} sends all 100 000 ids as one array: how much the chunking costs.
  *       PostgreSQL only: an H2 array holds at most 65 536 elements, so on H2 it fails at once with a
  *       message saying so.</li>
- *
  *   <li>{@link #rawJoinChunked()} looks the same chunks up with
  *       {@code FROM UNNEST(?) AS u(id) JOIN ck_projection p ON p.subject_id = u.id WHERE p.purpose_id = ?}:
  *       the form suggested for H2. H2 runs {@code = ANY(?)} as a scan of the purpose's index that
@@ -53,7 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The kit answers with a decision per subject, in the order given; the baselines only with the set
- * of permitted ids. The setup checks that the kit permits exactly the subjects the baselines find.
+ * of permitted ids. The setup checks that the kit permits exactly the subjects the baselines find
+ * (on H2, among the first {@value #AGREEMENT_SAMPLE_H2}).
  * The loop of single checks is {@link JdbcAudienceLoopBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -66,7 +66,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JdbcAudienceBenchmark {
     /** Ids per statement, as consent-jdbc sends them. */
     public static final int CHUNK = 10_000;
-    private static final int AGREEMENT_SAMPLE_H2 = 2_000;
+    /** Subjects the setup compares on H2, where all of them would take minutes. */
+    public static final int AGREEMENT_SAMPLE_H2 = 2_000;
     private static final long NOW_MICROS = JdbcBenchCatalog.micros(JdbcBenchCatalog.NOW);
 
     /** The database: embedded H2, or the PostgreSQL server given by {@code CK_BENCH_PG_URL}. */
@@ -94,7 +95,6 @@ public class JdbcAudienceBenchmark {
         kit = world.kit();
         audience = List.of(world.subjects());
         ids = world.ids();
-        // on H2 the kit and the chunked baseline take minutes for all subjects (see the class comment): compare a sample
         int sample = world.database() == BenchDatabase.H2 ? AGREEMENT_SAMPLE_H2 : ids.length;
         Set<String> byKit = new HashSet<>();
         kit.checkAll(audience.subList(0, sample), NEWSLETTER).forEach((s, d) -> {

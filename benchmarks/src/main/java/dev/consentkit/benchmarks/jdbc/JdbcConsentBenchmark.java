@@ -88,10 +88,10 @@ public class JdbcConsentBenchmark {
         world = JdbcWorld.open(database);
         kit = world.kit();
         evidence = kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup").build();
-        raw = new RawConsentWriter(world);
         // new subjects on every fork and run: a reused PostgreSQL database keeps earlier runs' subjects
         run = UUID.randomUUID().toString().substring(0, 8);
         LedgerEntry byKit = consentKitGive();
+        raw = new RawConsentWriter(world); // reads the head the kit just appended
         String rawSubject = nextSubject("r");
         raw.give(rawSubject);
         compareRows(byKit.event().scope().subject().value(), byKit.event().id().toString(), rawSubject);
