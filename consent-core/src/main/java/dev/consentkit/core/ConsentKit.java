@@ -23,8 +23,10 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.internal.Canonical;
 import dev.consentkit.core.internal.HmacKeyedHasher;
 import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
+import dev.consentkit.core.rights.Jurisdiction;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,8 +75,12 @@ public final class ConsentKit {
     private final ConsentRecorder recorder;
     private final ConsentDecider decider;
     private final AuditTrail audit;
+    private final Jurisdiction jurisdiction;
+    private final Optional<AccessPolicy> accessPolicy;
 
     private ConsentKit(Builder b) {
+        this.jurisdiction = b.jurisdiction;
+        this.accessPolicy = Optional.ofNullable(b.accessPolicy);
         this.catalog = b.catalog;
         this.storage = b.storage != null ? b.storage : InMemoryStorage.create();
         this.clock = b.clock;
@@ -94,6 +100,16 @@ public final class ConsentKit {
     /** @return the processing catalogue */
     public ProcessingCatalog catalog() {
         return catalog;
+    }
+
+    /** @return the jurisdiction whose deadlines and clocks apply; default {@link Jurisdiction#GDPR} */
+    public Jurisdiction jurisdiction() {
+        return jurisdiction;
+    }
+
+    /** @return who may read what, if the host declared it */
+    public Optional<AccessPolicy> accessPolicy() {
+        return accessPolicy;
     }
 
     /** @return the storage the kit keeps its ledger, projection, suppression list and audit chain in */
@@ -581,8 +597,29 @@ public final class ConsentKit {
         private Duration clockTolerance = Duration.ofMinutes(5);
         private HmacKey auditKey;
         private HmacKey pseudonymKey;
+        private Jurisdiction jurisdiction = Jurisdiction.GDPR;
+        private AccessPolicy accessPolicy;
 
         private Builder() {
+        }
+
+        /**
+         * @param jurisdiction whose deadlines and breach clocks apply; default {@link Jurisdiction#GDPR}
+         * @return this builder
+         */
+        public Builder jurisdiction(Jurisdiction jurisdiction) {
+            this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
+            return this;
+        }
+
+        /**
+         * @param policy who may read what (roles to purposes, categories and actions); used by field
+         *               encryption, the register of processing and the compliance report
+         * @return this builder
+         */
+        public Builder accessPolicy(AccessPolicy policy) {
+            this.accessPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         /**

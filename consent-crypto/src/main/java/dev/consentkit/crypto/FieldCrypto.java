@@ -17,6 +17,9 @@ import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.ErasureReceipt;
+import dev.consentkit.core.spi.FieldProtector;
+import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
@@ -28,9 +31,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,7 +57,7 @@ import java.util.function.Consumer;
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
  * are cached, bounded, and evicted at once on shred. Thread-safe.
  */
-public final class FieldCrypto {
+public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */
     public static final AuditAction KEY_CREATED = new AuditAction("key.created");
     /** A subject's keys were destroyed. */
@@ -76,6 +82,7 @@ public final class FieldCrypto {
     /** Per-index keys, derived once: a handful of indexes, so the map stays tiny. */
     private final java.util.concurrent.ConcurrentHashMap<String, byte[]> indexKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final FieldSealer sealer = new FieldSealer();
+    private final Map<String, ProtectedField> fields;
 
     private FieldCrypto(Builder b) {
         this.kit = b.kit;
@@ -84,6 +91,7 @@ public final class FieldCrypto {
         this.suite = b.suite;
         this.indexRoot = b.indexKey.bytes();
         this.keys = new DataKeys(b.kit, b.keks, b.cacheSize);
+        this.fields = Map.copyOf(b.fields);
     }
 
     /**
@@ -182,6 +190,54 @@ public final class FieldCrypto {
         });
         keys.evict(subjectRef);
         return receipt;
+    }
+
+    /**
+     * Shreds the named groups (every group if {@code groups} is empty); see {@link #shred(SubjectId, Actor, String...)}.
+     */
+    @Override
+    public ErasureReceipt shred(SubjectId subject, Set<String> groups, Actor actor) {
+        Objects.requireNonNull(groups, "groups");
+        return shred(subject, actor, groups.stream().sorted().toArray(String[]::new));
+    }
+
+    /**
+     * Opens a value of a field declared through {@link Builder#fields(ProtectedField...)} for an
+     * export to its own subject: no role or purpose check, audited as an opening by the actor.
+     *
+     * @throws IllegalArgumentException if the cell's table and column are not a declared field
+     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     */
+    @Override
+    public Optional<String> openForSubject(SubjectId subject, SealedValue value, Actor actor) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(actor, "actor");
+        ProtectedField field = fields.get(value.table() + "." + value.column());
+        if (field == null) {
+            throw new IllegalArgumentException("no protected field is declared for " + value.table() + "." + value.column());
+        }
+        FieldRef ref = new FieldRef(field, value.rowKey(), subject);
+        KeyedHash subjectRef = kit.subjectRef(subject);
+        FieldCiphertext ciphertext = FieldCiphertext.parseText(value.ciphertext());
+        Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
+        if (key.isEmpty()) {
+            auditExport(actor, subjectRef, AuditOutcome.FAILED, ref);
+            return field.replacement();
+        }
+        byte[] plaintext = sealer.open(key.get(), context(ref, subjectRef), ciphertext);
+        auditExport(actor, subjectRef, AuditOutcome.SUCCESS, ref);
+        return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
+    }
+
+    private void auditExport(Actor actor, KeyedHash subjectRef, AuditOutcome outcome, FieldRef ref) {
+        kit.storage().inTransaction(tx -> kit.audit().append(tx, new AuditEvent(now(), actor, FIELD_OPENED,
+                Optional.of(subjectRef), Optional.empty(), outcome, Optional.of("subject-export " + ref.field()))));
+    }
+
+    /** @return the fields declared to this instance, keyed by {@code table.column} */
+    public Map<String, ProtectedField> fields() {
+        return fields;
     }
 
     /**
@@ -350,6 +406,7 @@ public final class FieldCrypto {
         private HmacKey indexKey;
         private Suite suite = Suite.AES_256_GCM;
         private int cacheSize = 10_000;
+        private final Map<String, ProtectedField> fields = new LinkedHashMap<>();
 
         private Builder(ConsentKit kit) {
             this.kit = kit;
@@ -400,6 +457,24 @@ public final class FieldCrypto {
                 throw new IllegalArgumentException("cache size must be between 0 and 1000000");
             }
             this.cacheSize = subjects;
+            return this;
+        }
+
+        /**
+         * Declares the protected fields, so that the subject-request path can open them by table and
+         * column (see {@link #openForSubject}) and the register can list what is encrypted.
+         *
+         * @param declared the fields
+         * @return this builder
+         * @throws IllegalArgumentException if two fields share a table and column
+         */
+        public Builder fields(ProtectedField... declared) {
+            for (ProtectedField f : declared) {
+                Objects.requireNonNull(f, "field");
+                if (fields.putIfAbsent(f.table() + "." + f.column(), f) != null) {
+                    throw new IllegalArgumentException("protected field " + f.table() + "." + f.column() + " is declared twice");
+                }
+            }
             return this;
         }
 

@@ -24,7 +24,7 @@ import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.crypto.AccessDeniedException;
 import dev.consentkit.crypto.BlindIndex;
-import dev.consentkit.crypto.ErasureReceipt;
+import dev.consentkit.core.spi.ErasureReceipt;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.FieldRef;
 import dev.consentkit.crypto.KeyDestroyedException;

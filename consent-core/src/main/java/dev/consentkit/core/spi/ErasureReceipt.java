@@ -1,4 +1,4 @@
-package dev.consentkit.crypto;
+package dev.consentkit.core.spi;
 
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
