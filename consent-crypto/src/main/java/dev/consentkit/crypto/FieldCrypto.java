@@ -19,6 +19,7 @@ import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.ErasureReceipt;
 import dev.consentkit.core.spi.FieldProtector;
+import dev.consentkit.core.spi.ProtectionProfile;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
@@ -233,6 +234,16 @@ public final class FieldCrypto implements FieldProtector {
     private void auditExport(Actor actor, KeyedHash subjectRef, AuditOutcome outcome, FieldRef ref) {
         kit.storage().inTransaction(tx -> kit.audit().append(tx, new AuditEvent(now(), actor, FIELD_OPENED,
                 Optional.of(subjectRef), Optional.empty(), outcome, Optional.of("subject-export " + ref.field()))));
+    }
+
+    @Override
+    public ProtectionProfile describe() {
+        return new ProtectionProfile(suite == Suite.AES_256_GCM ? "AES-256-GCM" : "XChaCha20-Poly1305",
+                "random 256-bit data key per subject and group, wrapped (AES-256-GCM) by a master key from "
+                        + keks.getClass().getSimpleName(),
+                fields.values().stream()
+                        .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
+                        .toList());
     }
 
     /** @return the fields declared to this instance, keyed by {@code table.column} */

@@ -40,4 +40,7 @@ public interface FieldProtector {
      * @return a receipt without personal data
      */
     ErasureReceipt shred(SubjectId subject, Set<String> groups, Actor actor);
+
+    /** @return what this protector encrypts and how; no key material */
+    ProtectionProfile describe();
 }
