@@ -19,6 +19,7 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -62,6 +63,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final InMemoryRequests requests = new InMemoryRequests();
 
     private InMemoryStorage() {
     }
@@ -128,6 +130,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Audit auditStore;
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
+        private RequestStore requestStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -210,6 +213,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 blindIndexStore = new BlindIndexes();
             }
             return blindIndexStore;
+        }
+
+        @Override
+        public RequestStore requests() {
+            if (requestStore == null) {
+                requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return requestStore;
         }
 
         private final class Ledger implements LedgerStore {

@@ -5,6 +5,7 @@ import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.Objects;
@@ -51,5 +52,10 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return delegate.blindIndexes();
+    }
+
+    @Override
+    public RequestStore requests() {
+        return delegate.requests();
     }
 }

@@ -17,6 +17,7 @@ import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -46,6 +47,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Audit audit = new Audit();
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
+    private RequestStore requests;
 
     /**
      * @param jdbc the statement runner on the unit's connection
@@ -98,6 +100,14 @@ public final class JdbcUnit implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return blindIndexes;
+    }
+
+    @Override
+    public RequestStore requests() {
+        if (requests == null) {
+            requests = new JdbcRequestStore(jdbc, sql.prefix(), writable);
+        }
+        return requests;
     }
 
     private void checkWritable() {
