@@ -73,13 +73,15 @@ final class InMemoryRequests {
             }
 
             @Override
-            public List<SubjectRequest> openDueBy(Instant cutoff, int limit) {
+            public List<SubjectRequest> openDue(Instant notBefore, Instant notAfter, int limit) {
                 checkOpen.run();
-                Objects.requireNonNull(cutoff, "cutoff");
+                Objects.requireNonNull(notBefore, "notBefore");
+                Objects.requireNonNull(notAfter, "notAfter");
                 if (limit <= 0) {
                     throw new IllegalArgumentException("limit must be positive");
                 }
-                return byId.values().stream().filter(r -> r.isOpen() && !r.currentDue().isAfter(cutoff))
+                return byId.values().stream().filter(r -> r.isOpen()
+                        && !r.currentDue().isBefore(notBefore) && !r.currentDue().isAfter(notAfter))
                         .sorted(BY_DUE).limit(limit).toList();
             }
         };

@@ -109,8 +109,10 @@ public final class SubjectRights {
         RequestStep first = new RequestStep(RequestState.RECEIVED, received, actor, Optional.empty(), Optional.empty());
         SubjectRequest request = new SubjectRequest(RequestId.random(), subject, type, jurisdiction().id(), received,
                 due, Optional.empty(), RequestState.RECEIVED, List.of(first));
+        // asked before the unit of work: the host's directory may read its own database
+        boolean inDirectory = directory.knows(subject);
         return kit.storage().inTransaction(tx -> {
-            if (!directory.knows(subject) && tx.ledger().history(subject).isEmpty()) {
+            if (!inDirectory && tx.ledger().history(subject).isEmpty()) {
                 throw new UnknownSubjectException(type);
             }
             for (SubjectRequest other : tx.requests().forSubject(subject)) {
@@ -289,14 +291,14 @@ public final class SubjectRights {
         }
         Instant now = now();
         Instant cutoff = now.plus(window);
-        return kit.storage().read(tx -> tx.requests().openDueBy(cutoff, MAX_LISTED)).stream()
-                .filter(r -> !r.isOverdue(now)).toList();
+        return kit.storage().read(tx -> tx.requests().openDue(now, cutoff, MAX_LISTED));
     }
 
     /** @return the open requests whose due time has passed, longest overdue first; at most {@value #MAX_LISTED} */
     public List<SubjectRequest> overdue() {
         Instant now = now();
-        return kit.storage().read(tx -> tx.requests().openDueBy(now.minus(1, ChronoUnit.MICROS), MAX_LISTED));
+        return kit.storage().read(tx -> tx.requests().openDue(Instant.EPOCH, now.minus(1, ChronoUnit.MICROS),
+                MAX_LISTED));
     }
 
     private SubjectRequest step(RequestId id, RequestState to, Actor actor, Optional<String> note) {

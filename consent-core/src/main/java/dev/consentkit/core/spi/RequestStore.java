@@ -42,11 +42,12 @@ public interface RequestStore {
     List<SubjectRequest> forSubject(SubjectId subject);
 
     /**
-     * @param cutoff a time
+     * @param notBefore the earliest due time wanted
+     * @param notAfter the latest due time wanted
      * @param limit at most this many, positive
-     * @return the open requests whose due time in force is at or before {@code cutoff}, soonest due
-     *         first (ties by id)
+     * @return the open requests whose due time in force lies between the two, both included, soonest
+     *         due first (ties by id)
      * @throws IllegalArgumentException if the limit is not positive
      */
-    List<SubjectRequest> openDueBy(Instant cutoff, int limit);
+    List<SubjectRequest> openDue(Instant notBefore, Instant notAfter, int limit);
 }

@@ -105,7 +105,11 @@ public abstract class RequestStoreContract {
     }
 
     private List<SubjectRequest> openDueBy(Instant cutoff, int limit) {
-        return storage.read(tx -> tx.requests().openDueBy(cutoff, limit));
+        return storage.read(tx -> tx.requests().openDue(T0, cutoff, limit));
+    }
+
+    private List<SubjectRequest> openDue(Instant notBefore, Instant notAfter) {
+        return storage.read(tx -> tx.requests().openDue(notBefore, notAfter, 100));
     }
 
     // ---- round trips ------------------------------------------------------------------------------
@@ -254,7 +258,7 @@ public abstract class RequestStoreContract {
     }
 
     @Test
-    void openDueByListsOpenRequestsByTheDueTimeInForceSoonestFirst() {
+    void openDueListsOpenRequestsByTheDueTimeInForceSoonestFirst() {
         Instant cutoff = T0.plus(Duration.ofDays(10));
         SubjectRequest atCutoff = received(id(1), ANNA, RequestType.ACCESS, T0, cutoff);
         SubjectRequest justAfter = received(id(2), ANNA, RequestType.ERASURE, T0, cutoff.plus(1, ChronoUnit.MICROS));
@@ -282,6 +286,14 @@ public abstract class RequestStoreContract {
         assertThat(openDueBy(cutoff.plusSeconds(1), 100).get(5))
                 .isEqualTo(extended);
         assertThat(openDueBy(T0, 100)).isEmpty();
+        // both ends included; the range excludes what falls due before it
+        Instant earlyDue = T0.plus(Duration.ofDays(2));
+        assertThat(openDue(earlyDue, earlyDue)).containsExactly(early);
+        assertThat(openDue(earlyDue.plus(1, ChronoUnit.MICROS), cutoff))
+                .extracting(SubjectRequest::id).containsExactly(id(6), id(7), id(1));
+        assertThat(openDue(earlyDue.plusNanos(1), cutoff))
+                .as("a bound finer than a microsecond is kept, not rounded into the range")
+                .extracting(SubjectRequest::id).containsExactly(id(6), id(7), id(1));
         assertThatThrownBy(() -> openDueBy(cutoff, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }

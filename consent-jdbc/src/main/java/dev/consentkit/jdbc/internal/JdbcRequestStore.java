@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ final class JdbcRequestStore implements RequestStore {
         requestsBySubject = select + " WHERE subject_id = ? ORDER BY received_at_us, request_id";
         stepsBySubject = stepSelect + " JOIN " + request + " r ON r.request_id = s.request_id WHERE r.subject_id = ?"
                 + " ORDER BY s.request_id, s.step_no";
-        requestsDue = select + " WHERE is_open = 1 AND current_due_us <= ? ORDER BY current_due_us, request_id LIMIT ?";
+        requestsDue = select + " WHERE is_open = 1 AND current_due_us >= ? AND current_due_us <= ? ORDER BY current_due_us, request_id LIMIT ?";
         stepsOfSet = stepSelect + " WHERE " + jdbc.dialect().inSet("s.request_id") + " ORDER BY s.request_id, s.step_no";
     }
 
@@ -165,21 +166,26 @@ final class JdbcRequestStore implements RequestStore {
     }
 
     @Override
-    public List<SubjectRequest> openDueBy(Instant cutoff, int limit) {
-        Objects.requireNonNull(cutoff, "cutoff");
+    public List<SubjectRequest> openDue(Instant notBefore, Instant notAfter, int limit) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(notAfter, "notAfter");
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        long cut = Rows.micros(cutoff.truncatedTo(java.time.temporal.ChronoUnit.MICROS), "cutoff");
+        // whole microseconds that keep the range: the earliest rounded up, the latest down
+        Instant from = notBefore.truncatedTo(ChronoUnit.MICROS);
+        long low = Rows.micros(from.isBefore(notBefore) ? from.plus(1, ChronoUnit.MICROS) : from, "notBefore");
+        long high = Rows.micros(notAfter.truncatedTo(ChronoUnit.MICROS), "notAfter");
         List<Row> rows = jdbc.query(requestsDue, ps -> {
-            ps.setLong(1, cut);
-            ps.setInt(2, limit);
+            ps.setLong(1, low);
+            ps.setLong(2, high);
+            ps.setInt(3, limit);
         }, JdbcRequestStore::row, "read due requests in " + request);
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<String, List<RequestStep>> steps = new HashMap<>();
-        List<String> ids = rows.stream().map(r -> r.id).toList();
+        List<String> ids = rows.stream().map(Row::id).toList();
         jdbc.stream(stepsOfSet, ps -> jdbc.dialect().bindSet(jdbc.connection(), ps, 1, ids), JdbcRequestStore::stepRow,
                 s -> steps.computeIfAbsent(s.requestId(), k -> new ArrayList<>()).add(s.step()),
                 "read " + step + " of due requests");
@@ -189,7 +195,7 @@ final class JdbcRequestStore implements RequestStore {
     private static List<SubjectRequest> assemble(List<Row> rows, Map<String, List<RequestStep>> steps) {
         List<SubjectRequest> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(r.request(steps.getOrDefault(r.id, List.of())));
+            out.add(r.request(steps.getOrDefault(r.id(), List.of())));
         }
         return out;
     }
