@@ -401,8 +401,9 @@ public final class Transparency {
                 .list("purposes", purposes)
                 .list("consentPurposes", consentPurposes)
                 .list("encrypted", encrypted)
-                .text("suite", protection.map(ProtectionProfile::suite).orElse(null))
-                .text("keyHierarchy", protection.map(ProtectionProfile::keyHierarchy).orElse(null))
+                // no claim about encryption unless the protector declares protected fields
+                .text("suite", encrypted.isEmpty() ? null : protection.map(ProtectionProfile::suite).orElse(null))
+                .text("keyHierarchy", encrypted.isEmpty() ? null : protection.map(ProtectionProfile::keyHierarchy).orElse(null))
                 .list("access", access)
                 .flag("accessDeclared", !access.isEmpty())
                 .list("rights", rights)

@@ -199,6 +199,16 @@ class TransparencyBadInputTest {
                 : "Evil &amp; Co &lt;script&gt;alert('x')&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
     }
 
+    @Test
+    void aProtectorThatDeclaresNoFieldsMakesNoEncryptionClaim() {
+        ProcessingCatalog c = Docs.catalog();
+        Transparency docs = Docs.docs(c).protection(new dev.consentkit.core.spi.ProtectionProfile("AES-256-GCM", "keys",
+                java.util.List.of())).build();
+
+        assertThat(docs.policy(EN, Format.MARKDOWN).text()).doesNotContain("We encrypt", "AES-256-GCM");
+        assertThat(Docs.full().policy(EN, Format.MARKDOWN).text()).contains("We encrypt these details (AES-256-GCM):");
+    }
+
     private static ProcessingCatalog addFrench(ProcessingCatalog c) {
         Locale fr = Locale.FRENCH;
         return ProcessingCatalog.builder()
