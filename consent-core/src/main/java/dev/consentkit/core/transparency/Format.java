@@ -38,6 +38,25 @@ public enum Format {
             }
             return b.toString();
         }
+        // a value sits mid-line, but one that starts like a list item ("- x", "+ x", "1. x", "2) x")
+        // would open one; those markers are escaped, other hyphens and dots stay as they are
+        int lead = 0;
+        while (lead < value.length() && Character.isWhitespace(value.charAt(lead))) {
+            lead++;
+        }
+        int digits = lead;
+        while (digits < value.length() && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+            digits++;
+        }
+        int marker = -1;
+        if (digits == lead && lead < value.length() && (value.charAt(lead) == '-' || value.charAt(lead) == '+')) {
+            marker = lead;
+        } else if (digits > lead && digits < value.length() && (value.charAt(digits) == '.' || value.charAt(digits) == ')')) {
+            marker = digits;
+        }
+        if (marker >= 0 && marker + 1 < value.length() && !Character.isWhitespace(value.charAt(marker + 1))) {
+            marker = -1;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -47,13 +66,12 @@ public enum Format {
                 // a value must not start a block (heading, list, quote) or a new line
                 case '\n', '\r' -> b.append(' ');
                 case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '!' -> b.append('\\').append(c);
-                case '-', '+' -> {
-                    if (i == 0) {
+                default -> {
+                    if (i == marker) {
                         b.append('\\');
                     }
                     b.append(c);
                 }
-                default -> b.append(c);
             }
         }
         return b.toString();
