@@ -21,7 +21,6 @@ import dev.consentkit.core.rights.RequestDeadline;
 import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.spi.ProtectionProfile;
 import java.net.URI;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
