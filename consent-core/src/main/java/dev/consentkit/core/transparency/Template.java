@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class Template {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern UNSAFE = Pattern.compile(
-            "<\\s*(script|iframe|object|embed|style)|javascript:|\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+            "<\\s*(script|iframe|object|embed|style)|javascript:|<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
     private sealed interface Node permits Text, Var, Section {
     }

@@ -164,6 +164,8 @@ public final class Transparency {
      * The purpose's notice with one more version whose text, in every configured language, is exactly
      * the rendered consent form: the text shown and the text a Given event pins are the same bytes.
      * Asking again for a version that already holds the same texts returns the notice unchanged.
+     * The texts are keyed by the configured locales: name the same locale when recording consent
+     * ({@code kit.consent(...).notice(version, locale)}), or the kit refuses an unknown language.
      *
      * @param purpose a consent purpose
      * @param version the new version, e.g. {@code "2.0"} (a new major when the terms changed, see {@link ChangeNotes})

@@ -76,6 +76,9 @@ class TemplateTest {
             assertThatThrownBy(() -> Template.compile("t", bad + "{{title}}", SCHEMA))
                     .as(bad).hasMessageContaining("contains script or active content");
         }
+        // plain words that merely look like a handler outside a tag are fine
+        assertThat(Template.compile("t", "<p>Pick one = the best</p>{{title}}", SCHEMA).render(model(null, false), Format.HTML))
+                .isEqualTo("<p>Pick one = the best</p>T");
     }
 
     @Test
