@@ -15,4 +15,5 @@ module dev.consentkit.core {
     exports dev.consentkit.core.spi;
     exports dev.consentkit.core.memory;
     exports dev.consentkit.core.json;
+    exports dev.consentkit.core.transparency;
 }

@@ -30,6 +30,9 @@ public final class Purpose {
     private final ConsentType consentType;
     private final Optional<NoticeId> notice;
     private final Optional<Period> reconfirmEvery;
+    private final Optional<LocalizedText> consentPhrase;
+    private final Set<ProcessingOperation> operations;
+    private final Optional<ProcessingMethod> method;
 
     private Purpose(Builder b) {
         this.id = b.id;
@@ -42,6 +45,9 @@ public final class Purpose {
         this.consentType = b.consentType;
         this.notice = Optional.ofNullable(b.notice);
         this.reconfirmEvery = Optional.ofNullable(b.reconfirmEvery);
+        this.consentPhrase = Optional.ofNullable(b.consentPhrase);
+        this.operations = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(b.operations));
+        this.method = Optional.ofNullable(b.method);
     }
 
     /**
@@ -116,6 +122,28 @@ public final class Purpose {
         return reconfirmEvery;
     }
 
+    /**
+     * What the client agrees to, in plain words, as it completes "I agree to the processing of my
+     * details ..." ({@code "to receive news about new products and offers"}; in Russian
+     * {@code "для получения уведомлений о новинках и акциях"}). The consent forms of
+     * {@code dev.consentkit.core.transparency} are written from it.
+     *
+     * @return the consent phrase per language, if declared
+     */
+    public Optional<LocalizedText> consentPhrase() {
+        return consentPhrase;
+    }
+
+    /** @return the processing operations declared (152-FZ Art. 3 item 3), in declaration order of the enum; possibly empty */
+    public Set<ProcessingOperation> operations() {
+        return operations;
+    }
+
+    /** @return how the data is processed (automated, manual or mixed), if declared */
+    public Optional<ProcessingMethod> method() {
+        return method;
+    }
+
     @Override
     public String toString() {
         return "Purpose[" + id + ", " + basis + "]";
@@ -133,6 +161,9 @@ public final class Purpose {
         private ConsentType consentType = ConsentType.EXPRESSED;
         private NoticeId notice;
         private Period reconfirmEvery;
+        private LocalizedText consentPhrase;
+        private final java.util.EnumSet<ProcessingOperation> operations = java.util.EnumSet.noneOf(ProcessingOperation.class);
+        private ProcessingMethod method;
 
         private Builder(PurposeId id) {
             this.id = id;
@@ -231,6 +262,37 @@ public final class Purpose {
                 throw new IllegalArgumentException("re-confirmation period of purpose " + id + " must be positive");
             }
             this.reconfirmEvery = period;
+            return this;
+        }
+
+        /**
+         * @param phrase what the client agrees to, completing "I agree to the processing of my details
+         *               ...", per language, e.g. {@code "to receive news about new products and offers"}
+         * @return this builder
+         */
+        public Builder consentPhrase(LocalizedText phrase) {
+            this.consentPhrase = Objects.requireNonNull(phrase, "phrase");
+            return this;
+        }
+
+        /**
+         * @param declared the processing operations the purpose performs (listed in a written consent,
+         *                 152-FZ Art. 9 part 4 item 7)
+         * @return this builder
+         */
+        public Builder operations(ProcessingOperation... declared) {
+            for (ProcessingOperation o : declared) {
+                operations.add(Objects.requireNonNull(o, "operation"));
+            }
+            return this;
+        }
+
+        /**
+         * @param method how the data is processed (152-FZ Art. 9 part 4 item 7)
+         * @return this builder
+         */
+        public Builder method(ProcessingMethod method) {
+            this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 

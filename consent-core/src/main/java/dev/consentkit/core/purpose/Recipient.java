@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param name the organisation's name
  * @param role how it receives the data
  * @param country ISO 3166 alpha-2 code where it processes the data, if known
+ * @param address its postal address, if declared (a written consent names a processor's address,
+ *                152-FZ Art. 9 part 4 item 6)
  */
-public record Recipient(String name, Role role, Optional<String> country) {
+public record Recipient(String name, Role role, Optional<String> country, Optional<String> address) {
     /** How a recipient stands to the controller. */
     public enum Role {
         /** Processes on the controller's instructions (GDPR Art. 28). */
@@ -23,20 +25,40 @@ public record Recipient(String name, Role role, Optional<String> country) {
     }
 
     /**
-     * @throws IllegalArgumentException if the name is blank or the country not two upper-case letters
+     * @throws IllegalArgumentException if the name or address is blank or the country not two upper-case letters
      */
     public Recipient {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(country, "country");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("recipient name must not be blank");
+        Objects.requireNonNull(address, "address");
+        if (name.isBlank() || address.map(String::isBlank).orElse(false)) {
+            throw new IllegalArgumentException("recipient name and address must not be blank");
         }
         country.ifPresent(c -> {
             if (!c.matches("[A-Z]{2}")) {
                 throw new IllegalArgumentException("recipient country must be an ISO 3166 alpha-2 code");
             }
         });
+    }
+
+    /**
+     * A recipient without a declared address.
+     *
+     * @param name the organisation's name
+     * @param role how it receives the data
+     * @param country ISO 3166 alpha-2 code where it processes the data, if known
+     */
+    public Recipient(String name, Role role, Optional<String> country) {
+        this(name, role, country, Optional.empty());
+    }
+
+    /**
+     * @param address its postal address
+     * @return a copy with that address
+     */
+    public Recipient withAddress(String address) {
+        return new Recipient(name, role, country, Optional.of(Objects.requireNonNull(address, "address")));
     }
 
     /**
