@@ -15,6 +15,7 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
@@ -62,6 +63,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final InMemoryBreaches breaches = new InMemoryBreaches();
 
     private InMemoryStorage() {
     }
@@ -128,6 +130,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Audit auditStore;
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
+        private BreachStore breachStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -210,6 +213,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 blindIndexStore = new BlindIndexes();
             }
             return blindIndexStore;
+        }
+
+        @Override
+        public BreachStore breaches() {
+            if (breachStore == null) {
+                breachStore = breaches.unit(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return breachStore;
         }
 
         private final class Ledger implements LedgerStore {

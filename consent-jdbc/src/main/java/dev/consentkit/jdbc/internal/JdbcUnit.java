@@ -14,6 +14,7 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -46,6 +47,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Audit audit = new Audit();
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
+    private BreachStore breaches;
 
     /**
      * @param jdbc the statement runner on the unit's connection
@@ -98,6 +100,14 @@ public final class JdbcUnit implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return blindIndexes;
+    }
+
+    @Override
+    public BreachStore breaches() {
+        if (breaches == null) {
+            breaches = new JdbcBreachStore(jdbc, sql.prefix(), this::checkWritable);
+        }
+        return breaches;
     }
 
     private void checkWritable() {
