@@ -11,17 +11,20 @@ import java.util.Set;
  * be told (GDPR Art. 34).
  *
  * @param breach the breach
- * @param purposes the purposes searched: those the breach names and those processing an affected category
+ * @param purposes the purposes searched, in id order: those the breach names and those processing an
+ *                 affected category
  * @param subjects the affected subjects, in id order, each once
  * @param noticeRequired whether the subjects must be told: the risk is high and no exemption applies
  * @param basis why they must or need not be told, citing the article
  */
 public record AffectedSubjects(BreachId breach, Set<PurposeId> purposes, List<SubjectId> subjects,
                                boolean noticeRequired, String basis) {
-    /** Copies the collections. */
+    /** Copies the collections, sorting the purposes. */
     public AffectedSubjects {
         Objects.requireNonNull(breach, "breach");
-        purposes = Set.copyOf(purposes);
+        java.util.TreeSet<PurposeId> sorted = new java.util.TreeSet<>(java.util.Comparator.comparing(PurposeId::value));
+        sorted.addAll(purposes);
+        purposes = java.util.Collections.unmodifiableSortedSet(sorted);
         subjects = List.copyOf(subjects);
         Objects.requireNonNull(basis, "basis");
     }

@@ -226,6 +226,7 @@ public final class DesignStudioDemo {
         out.println("   a backup copy of her phone reads as: " + crypto.open(olga, StudioCatalog.ORDERS, annaPhone, storedPhone));
         out.println("   find by e-mail now -> " + crypto.find(byEmail, "anna.petrova@example.org"));
         out.println("   audit chain still verifies: " + updated.audit().verify().isIntact());
+        RegisterChapter.run(out, updated, crypto.describe(), clock::advance);
 
         step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
         String[] original = actorOf(3);
