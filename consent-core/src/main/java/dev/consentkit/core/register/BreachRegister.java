@@ -81,9 +81,14 @@ public final class BreachRegister {
     }
 
     /**
-     * Records a breach under the kit's jurisdiction.
+     * Records a breach under the kit's jurisdiction ({@code kit.jurisdiction()}).
      *
-     * @see #record(Instant, Instant, BreachDetails, Collection, Actor)
+     * @param detectedAt when the incident was detected
+     * @param awareAt when the controller became aware of it
+     * @param details what is known so far
+     * @param actor who records it
+     * @return the recorded incident, revision 1
+     * @throws BreachRefusedException as {@link #record(Instant, Instant, BreachDetails, Collection, Actor)}
      */
     public BreachIncident record(Instant detectedAt, Instant awareAt, BreachDetails details, Actor actor) {
         return record(detectedAt, awareAt, details, List.of(kit.jurisdiction()), actor);
