@@ -15,6 +15,7 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
@@ -64,6 +65,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final InMemoryRequests requests = new InMemoryRequests();
+    private final InMemoryBreaches breaches = new InMemoryBreaches();
 
     private InMemoryStorage() {
     }
@@ -131,6 +133,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
         private RequestStore requestStore;
+        private BreachStore breachStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -221,6 +224,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
             }
             return requestStore;
+        }
+
+        @Override
+        public BreachStore breaches() {
+            if (breachStore == null) {
+                breachStore = breaches.unit(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return breachStore;
         }
 
         private final class Ledger implements LedgerStore {

@@ -33,6 +33,10 @@ public final class Purpose {
     private final Optional<LocalizedText> consentPhrase;
     private final Set<ProcessingOperation> operations;
     private final Optional<ProcessingMethod> method;
+    private final List<String> subjectCategories;
+    private final Optional<RiskAssessment> risk;
+    private final Optional<String> retentionNotPossible;
+    private final Optional<String> securityNotPossible;
 
     private Purpose(Builder b) {
         this.id = b.id;
@@ -48,6 +52,10 @@ public final class Purpose {
         this.consentPhrase = Optional.ofNullable(b.consentPhrase);
         this.operations = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(b.operations));
         this.method = Optional.ofNullable(b.method);
+        this.subjectCategories = List.copyOf(new LinkedHashSet<>(b.subjectCategories));
+        this.risk = Optional.ofNullable(b.risk);
+        this.retentionNotPossible = Optional.ofNullable(b.retentionNotPossible);
+        this.securityNotPossible = Optional.ofNullable(b.securityNotPossible);
     }
 
     /**
@@ -144,6 +152,26 @@ public final class Purpose {
         return method;
     }
 
+    /** @return the categories of data subjects, e.g. "clients", in declaration order; possibly empty */
+    public List<String> subjectCategories() {
+        return subjectCategories;
+    }
+
+    /** @return the host's risk assessment, if made */
+    public Optional<RiskAssessment> risk() {
+        return risk;
+    }
+
+    /** @return why no erasure time limit can be given (GDPR Art. 30(1)(f) "where possible"), if declared */
+    public Optional<String> retentionNotPossible() {
+        return retentionNotPossible;
+    }
+
+    /** @return why no security measures can be described (GDPR Art. 30(1)(g) "where possible"), if declared */
+    public Optional<String> securityNotPossible() {
+        return securityNotPossible;
+    }
+
     @Override
     public String toString() {
         return "Purpose[" + id + ", " + basis + "]";
@@ -164,6 +192,10 @@ public final class Purpose {
         private LocalizedText consentPhrase;
         private final java.util.EnumSet<ProcessingOperation> operations = java.util.EnumSet.noneOf(ProcessingOperation.class);
         private ProcessingMethod method;
+        private final List<String> subjectCategories = new ArrayList<>();
+        private RiskAssessment risk;
+        private String retentionNotPossible;
+        private String securityNotPossible;
 
         private Builder(PurposeId id) {
             this.id = id;
@@ -288,6 +320,19 @@ public final class Purpose {
         }
 
         /**
+         * @param categories categories of data subjects in plain words, e.g. "clients", "newsletter
+         *                   subscribers" (GDPR Art. 30(1)(c))
+         * @return this builder
+         * @throws IllegalArgumentException if one is blank or longer than 200 characters
+         */
+        public Builder subjectCategories(String... categories) {
+            for (String c : categories) {
+                subjectCategories.add(text(c, "subject category", 200));
+            }
+            return this;
+        }
+
+        /**
          * @param method how the data is processed (152-FZ Art. 9 part 4 item 7)
          * @return this builder
          */
@@ -297,9 +342,51 @@ public final class Purpose {
         }
 
         /**
+         * @param assessment the host's risk assessment of this purpose
+         * @return this builder
+         */
+        public Builder risk(RiskAssessment assessment) {
+            this.risk = Objects.requireNonNull(assessment, "assessment");
+            return this;
+        }
+
+        /**
+         * Declares that no erasure time limit can be given, and why (GDPR Art. 30(1)(f) asks for one
+         * "where possible"); excludes {@link #retention}.
+         *
+         * @param reason why not
+         * @return this builder
+         */
+        public Builder retentionNotPossible(String reason) {
+            this.retentionNotPossible = text(reason, "reason", 500);
+            return this;
+        }
+
+        /**
+         * Declares that no security measures can be described, and why (GDPR Art. 30(1)(g) asks for a
+         * description "where possible").
+         *
+         * @param reason why not
+         * @return this builder
+         */
+        public Builder securityNotPossible(String reason) {
+            this.securityNotPossible = text(reason, "reason", 500);
+            return this;
+        }
+
+        private String text(String value, String what, int max) {
+            Objects.requireNonNull(value, what);
+            if (value.isBlank() || value.length() > max) {
+                throw new IllegalArgumentException(what + " of purpose " + id + " must have 1 to " + max + " characters");
+            }
+            return value;
+        }
+
+        /**
          * @return the immutable purpose
          * @throws IllegalStateException if name, description or basis is missing, or a non-consent
-         *                               purpose names a notice or a re-confirmation period
+         *                               purpose names a notice or a re-confirmation period, or both a
+         *                               retention and "retention not possible" are declared
          */
         public Purpose build() {
             if (name == null || description == null || basis == null) {
@@ -308,6 +395,10 @@ public final class Purpose {
             if (basis != LegalBasis.CONSENT && (notice != null || reconfirmEvery != null)) {
                 throw new IllegalStateException("purpose " + id + " is based on " + basis
                         + ": only consent purposes have a notice or a re-confirmation period");
+            }
+            if (retention != null && retentionNotPossible != null) {
+                throw new IllegalStateException("purpose " + id
+                        + " declares a retention and that none is possible: keep one");
             }
             return new Purpose(this);
         }

@@ -168,8 +168,10 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
         m.put(RequestType.WITHDRAWAL, new RequestDeadline(LegalPeriod.days(30), Optional.empty(),
                 "152-FZ Art. 21 part 5"));
         return new Jurisdiction("ru_152fz", m, List.of(
-                new BreachClock("initial-notice", LegalPeriod.hours(24), "152-FZ Art. 21 part 3.1(1)"),
-                new BreachClock("investigation-results", LegalPeriod.hours(72), "152-FZ Art. 21 part 3.1(2)")),
+                new BreachClock("initial-notice", LegalPeriod.hours(24), "152-FZ Art. 21 part 3.1(1)",
+                        BreachClock.Start.DETECTION),
+                new BreachClock("investigation-results", LegalPeriod.hours(72), "152-FZ Art. 21 part 3.1(2)",
+                        BreachClock.Start.DETECTION)),
                 ZoneId.of("Europe/Moscow"), Optional.of(YearlyWorkingDayCalendar.russia()), MonthRule.EARLIEST,
                 "the right to appeal to Roskomnadzor or to a court (152-FZ Art. 17)");
     }

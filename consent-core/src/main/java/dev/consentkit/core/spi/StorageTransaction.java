@@ -25,4 +25,6 @@ public interface StorageTransaction {
 
     /** @return the data-subject requests */
     RequestStore requests();
+    /** @return the breach register: incidents and their notifications */
+    BreachStore breaches();
 }

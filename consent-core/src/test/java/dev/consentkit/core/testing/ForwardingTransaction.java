@@ -2,6 +2,7 @@ package dev.consentkit.core.testing;
 
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -57,5 +58,10 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public RequestStore requests() {
         return delegate.requests();
+    }
+
+    @Override
+    public BreachStore breaches() {
+        return delegate.breaches();
     }
 }

@@ -14,6 +14,7 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -48,6 +49,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
     private RequestStore requests;
+    private BreachStore breaches;
 
     /**
      * @param jdbc the statement runner on the unit's connection
@@ -108,6 +110,14 @@ public final class JdbcUnit implements StorageTransaction {
             requests = new JdbcRequestStore(jdbc, sql.prefix(), writable);
         }
         return requests;
+    }
+
+    @Override
+    public BreachStore breaches() {
+        if (breaches == null) {
+            breaches = new JdbcBreachStore(jdbc, sql.prefix(), this::checkWritable);
+        }
+        return breaches;
     }
 
     private void checkWritable() {

@@ -227,6 +227,7 @@ public final class DesignStudioDemo {
         out.println("   find by e-mail now -> " + crypto.find(byEmail, "anna.petrova@example.org"));
         out.println("   audit chain still verifies: " + updated.audit().verify().isIntact());
         TransparencyChapter.run(out, this::kit, kit.catalog(), updated, crypto.describe());
+        RegisterChapter.run(out, updated, crypto.describe(), clock::advance);
 
         step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
         String[] original = actorOf(3);
