@@ -1,4 +1,4 @@
-package dev.consentkit.core.rights;
+package dev.consentkit.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,14 +21,17 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.DenialReason;
-import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.UnknownPurposeException;
+import dev.consentkit.core.rights.ContributorErasure;
+import dev.consentkit.core.rights.ErasureContext;
+import dev.consentkit.core.rights.ErasureOutcome;
+import dev.consentkit.core.rights.ErasureRequest;
+import dev.consentkit.core.rights.KeepGround;
+import dev.consentkit.core.rights.KeepReason;
+import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.retention.HoldScope;
 import dev.consentkit.core.retention.LegalHold;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
-import dev.consentkit.core.testing.StudioBook;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,26 +39,28 @@ import org.junit.jupiter.api.Test;
 /**
  * M15, M18, G2: erasure keeps what the law requires (invoices under a legal obligation, a running
  * contract, a legal hold) with its reason, erases the rest, suppresses an objector's contacts, and
- * is resumable and idempotent. Runs on in-memory storage; {@code H2SubjectErasureTest} runs the same
- * scenarios on H2.
+ * is resumable and idempotent. A contract over storage: each adapter runs it with a subclass of a few
+ * lines (in-memory, H2, PostgreSQL, MariaDB); the host's tables are a {@link StudioBook} in memory.
  */
-class SubjectErasureTest {
-    static final SubjectId ANNA = SubjectId.of("client-1001");
-    static final Actor DPO = Actor.operator("dpo-1");
-    static final ContactPoint EMAIL = ContactPoint.email("anna@example.org");
-    MutableClock clock;
-    ConsentKit kit;
-    StudioBook book;
-    StudioBook archive;
-    SubjectDataService data;
+public abstract class SubjectErasureContract {
+    private static final SubjectId ANNA = SubjectId.of("client-1001");
+    private static final Actor DPO = Actor.operator("dpo-1");
+    private static final ContactPoint EMAIL = ContactPoint.email("anna@example.org");
+    private MutableClock clock;
+    private ConsentKit kit;
+    private StudioBook book;
+    private StudioBook archive;
+    private SubjectDataService data;
 
-    /** @return the storage the scenarios run on */
-    ConsentStorage storage() {
-        return InMemoryStorage.create();
-    }
+    /**
+     * Creates the storage the scenarios run on. Called once before every test.
+     *
+     * @return a new, empty storage
+     */
+    protected abstract ConsentStorage storage();
 
     @BeforeEach
-    void aClientWithConsentOrdersAndInvoices() {
+    final void aClientWithConsentOrdersAndInvoices() {
         clock = MutableClock.at("2026-03-02T10:15:30Z");
         kit = Fixtures.kit(storage(), clock);
         kit.consent(ANNA, Fixtures.NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
