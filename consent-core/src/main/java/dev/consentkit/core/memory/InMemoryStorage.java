@@ -20,6 +20,7 @@ import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -64,6 +65,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final MemoryHolds holds = new MemoryHolds();
+    private final InMemoryRequests requests = new InMemoryRequests();
 
     private InMemoryStorage() {
     }
@@ -130,6 +132,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Audit auditStore;
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
+        private RequestStore requestStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -217,6 +220,14 @@ public final class InMemoryStorage implements ConsentStorage {
         @Override
         public HoldStore holds() {
             return holds.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
+        }
+
+        @Override
+        public RequestStore requests() {
+            if (requestStore == null) {
+                requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return requestStore;
         }
 
         private final class Ledger implements LedgerStore {
