@@ -24,6 +24,7 @@ class ErasureChapterTest {
                 "because LEGAL_OBLIGATION: purpose invoices (dpv:LegalObligation)",
                 "rows left: client 0, invoice 2; invoice billing name still opens: true",
                 "a second erasure: NOTHING_TO_ERASE",
+                "request COMPLETED: export ", "request REFUSED", "request COMPLETED: erasure ",
                 "audit chain verifies: true");
     }
 }
