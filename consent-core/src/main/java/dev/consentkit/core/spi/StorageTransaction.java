@@ -23,6 +23,9 @@ public interface StorageTransaction {
     /** @return the blind indexes of encrypted fields */
     BlindIndexStore blindIndexes();
 
+    /** @return the legal holds */
+    HoldStore holds();
+
     /** @return the data-subject requests */
     RequestStore requests();
     /** @return the breach register: incidents and their notifications */

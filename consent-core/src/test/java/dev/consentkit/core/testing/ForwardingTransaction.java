@@ -3,6 +3,7 @@ package dev.consentkit.core.testing;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -53,6 +54,11 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return delegate.blindIndexes();
+    }
+
+    @Override
+    public HoldStore holds() {
+        return delegate.holds();
     }
 
     @Override

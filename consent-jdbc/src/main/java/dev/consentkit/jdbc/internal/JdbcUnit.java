@@ -15,6 +15,7 @@ import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -102,6 +103,11 @@ public final class JdbcUnit implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return blindIndexes;
+    }
+
+    @Override
+    public HoldStore holds() {
+        return new JdbcHoldStore(jdbc, sql.prefix(), writable);
     }
 
     @Override
