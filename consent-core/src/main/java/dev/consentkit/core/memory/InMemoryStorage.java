@@ -62,6 +62,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final InMemoryRetention retention = new InMemoryRetention();
 
     private InMemoryStorage() {
     }
@@ -128,6 +129,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Audit auditStore;
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
+        private dev.consentkit.core.spi.RetentionStore retentionStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -210,6 +212,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 blindIndexStore = new BlindIndexes();
             }
             return blindIndexStore;
+        }
+
+        @Override
+        public dev.consentkit.core.spi.RetentionStore retention() {
+            if (retentionStore == null) {
+                retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
+            }
+            return retentionStore;
         }
 
         private final class Ledger implements LedgerStore {

@@ -22,4 +22,7 @@ public interface StorageTransaction {
 
     /** @return the blind indexes of encrypted fields */
     BlindIndexStore blindIndexes();
+
+    /** @return the retention anchors, disposal markers and destruction acts */
+    RetentionStore retention();
 }

@@ -52,4 +52,9 @@ public class ForwardingTransaction implements StorageTransaction {
     public BlindIndexStore blindIndexes() {
         return delegate.blindIndexes();
     }
+
+    @Override
+    public dev.consentkit.core.spi.RetentionStore retention() {
+        return delegate.retention();
+    }
 }
