@@ -76,7 +76,8 @@ final class InMemoryRetention {
         public Optional<Instant> event(String eventName, RetentionAnchor.Key key) {
             checkOpen.run();
             Objects.requireNonNull(key, "key");
-            return Optional.ofNullable(events.getOrDefault(Objects.requireNonNull(eventName, "eventName"), new TreeMap<>()).get(key));
+            Map<RetentionAnchor.Key, Instant> byKey = events.get(Objects.requireNonNull(eventName, "eventName"));
+            return byKey == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
         }
 
         @Override
