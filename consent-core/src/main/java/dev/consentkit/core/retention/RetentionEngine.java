@@ -266,7 +266,7 @@ public final class RetentionEngine {
             // destroys nothing more, and the act entry below is then written
             List<DueItem> toShred = kit.storage().read(tx -> disposable(tx, policy, page, state.now, new ArrayList<>()));
             for (SubjectId subject : subjects(toShred)) {
-                protector.orElseThrow().shred(subject, shredGroups.get(policy.category()), state.actor);
+                protector.orElseThrow().shred(subject, shredGroups.get(policy.id()), state.actor);
             }
         }
         kit.storage().inTransaction(tx -> {
@@ -623,7 +623,11 @@ public final class RetentionEngine {
                         throw new IllegalStateException("retention policy " + p.id() + " crypto-shreds category "
                                 + p.category() + ", but no protected field belongs to it");
                     }
-                    shredGroups.put(p.category(), Set.copyOf(groups));
+                    if (!groups.containsAll(p.keyGroups())) {
+                        throw new IllegalStateException("retention policy " + p.id() + " names key groups "
+                                + p.keyGroups() + "; the protected fields of category " + p.category() + " use " + groups);
+                    }
+                    shredGroups.put(p.id(), Set.copyOf(p.keyGroups().isEmpty() ? groups : p.keyGroups()));
                 }
                 used.add(p.category());
             }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -44,10 +46,12 @@ import java.util.regex.Pattern;
  * @param action how the data is disposed of
  * @param reason why, in words, as the destruction act states it
  * @param statutoryOverride why a period longer than the law's destruction deadline applies, if it does
+ * @param keyGroups for {@link DisposalAction#CRYPTO_SHRED}: the key groups to destroy; empty for every
+ *                  group the field protector declares for the category
  */
 public record RetentionPolicy(String id, PurposeId purpose, String category, Period period, RetentionTrigger trigger,
                               Optional<String> businessEvent, DisposalAction action, String reason,
-                              Optional<String> statutoryOverride) {
+                              Optional<String> statutoryOverride, Set<String> keyGroups) {
     /** The event name of {@link RetentionTrigger#SINCE_LAST_INTERACTION}. */
     public static final String INTERACTION = "interaction";
     /** The prefix of the event name of {@link RetentionTrigger#SINCE_PURPOSE_ENDED}. */
@@ -68,6 +72,10 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(statutoryOverride, "statutoryOverride");
+        keyGroups = Set.copyOf(keyGroups);
+        if (!keyGroups.isEmpty() && action != DisposalAction.CRYPTO_SHRED) {
+            throw new IllegalArgumentException("retention policy " + id + ": key groups are named only for CRYPTO_SHRED");
+        }
         if (!CODE.matcher(id).matches()) {
             throw new IllegalArgumentException("retention policy id must match " + CODE.pattern());
         }
@@ -167,6 +175,7 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
         private DisposalAction action = DisposalAction.DELETE;
         private String reason;
         private String override;
+        private final Set<String> keyGroups = new TreeSet<>();
 
         private Builder(PurposeId purpose, String category) {
             this.purpose = purpose;
@@ -242,6 +251,18 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
         }
 
         /**
+         * @param groups for {@link DisposalAction#CRYPTO_SHRED}: the key groups to destroy (e.g. only
+         *               {@code marketing} when the newsletter ends); default every group of the category
+         * @return this builder
+         */
+        public Builder keyGroups(String... groups) {
+            for (String g : groups) {
+                keyGroups.add(Objects.requireNonNull(g, "group"));
+            }
+            return this;
+        }
+
+        /**
          * Allows a period past the law's destruction deadline after withdrawal or the end of the purpose
          * (152-FZ Art. 21 parts 4-5: 30 days), where a contract or another legal basis provides otherwise.
          *
@@ -268,7 +289,7 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
                     + (event != null ? "after " + event : trigger.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     + " (purpose " + purpose + ")";
             return new RetentionPolicy(policyId, purpose, category, period, trigger, Optional.ofNullable(event), action,
-                    why, Optional.ofNullable(override));
+                    why, Optional.ofNullable(override), keyGroups);
         }
     }
 }
