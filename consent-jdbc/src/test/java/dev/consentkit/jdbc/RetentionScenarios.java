@@ -12,6 +12,8 @@ import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.retention.DestructionAct;
+import dev.consentkit.core.retention.HoldScope;
+import dev.consentkit.core.retention.LegalHolds;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
@@ -123,6 +125,29 @@ abstract class RetentionScenarios {
         assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
         assertThat(retention.run(NIGHTLY).disposed()).isZero();
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_disposal_log")).isEqualTo(70);
+    }
+
+    @Test
+    void aLegalHoldKeepsItsSubjectsBookingsAndTheRunListsThemWithItsReason() throws SQLException {
+        DataSource ds = installed();
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target("order", new BookingTable())
+                .batchSize(8).build();
+        bookings(ds, retention, 21);
+        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-2")), "court case 2-118/2026",
+                Actor.operator("dpo"));
+        clock.set(T.plus(Duration.ofDays(731)));
+
+        RetentionRun run = retention.run(NIGHTLY);
+
+        assertThat(run.disposed()).isEqualTo(18);
+        assertThat(run.blocked()).hasSize(3).allSatisfy(b -> {
+            assertThat(b.item().subject()).isEqualTo(SubjectId.of("client-2"));
+            assertThat(b.reason()).isEqualTo("court case 2-118/2026");
+        });
+        assertThat(count(ds, "SELECT COUNT(*) FROM crm_booking WHERE client_id = 'client-2'")).isEqualTo(3);
+        assertThat(count(ds, "SELECT COUNT(*) FROM crm_booking")).isEqualTo(3);
+        assertThat(retention.plan().blocked()).hasSize(3);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -63,6 +64,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final InMemoryRetention retention = new InMemoryRetention();
+    private final MemoryHolds holds = new MemoryHolds();
 
     private InMemoryStorage() {
     }
@@ -220,6 +222,11 @@ public final class InMemoryStorage implements ConsentStorage {
                 retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
             }
             return retentionStore;
+        }
+
+        @Override
+        public HoldStore holds() {
+            return holds.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
         }
 
         private final class Ledger implements LedgerStore {

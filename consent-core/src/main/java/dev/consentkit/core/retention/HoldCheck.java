@@ -4,6 +4,8 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +14,27 @@ import java.util.Map;
  */
 @FunctionalInterface
 interface HoldCheck {
-    /** No holds. */
-    HoldCheck NONE = (tx, policy, subjects, at) -> Map.of();
+    /**
+     * The active {@link LegalHold}s of the store: one read of the active holds per batch, matched here
+     * against the batch's subjects and the policy's purpose and category. A subject under several holds
+     * gets the reason of the oldest.
+     */
+    HoldCheck STORED = (tx, policy, subjects, at) -> {
+        List<LegalHold> active = tx.holds().active();
+        Map<SubjectId, String> held = new HashMap<>();
+        if (active.isEmpty()) {
+            return held;
+        }
+        for (SubjectId s : subjects) {
+            for (LegalHold h : active) {
+                if (h.scope().covers(s, policy.purpose(), policy.category())) {
+                    held.put(s, h.reason());
+                    break;
+                }
+            }
+        }
+        return held;
+    };
 
     /**
      * @param tx the unit of work

@@ -97,7 +97,7 @@ public final class RetentionEngine {
         Set<String> events = new TreeSet<>();
         policies.forEach(p -> p.anchorEvent().ifPresent(events::add));
         this.anchorEvents = Set.copyOf(events);
-        this.holds = b.holds;
+        this.holds = HoldCheck.STORED;
         this.system = b.system;
         this.processor = Optional.ofNullable(b.processor);
         this.signatory = Optional.ofNullable(b.signatory);
@@ -443,7 +443,6 @@ public final class RetentionEngine {
         private final Map<String, RetentionPolicy> policies = new LinkedHashMap<>();
         private final Map<String, RetentionTarget> targets = new HashMap<>();
         private FieldProtector protector;
-        private HoldCheck holds = HoldCheck.NONE;
         private String system = "ConsentKit";
         private String processor;
         private Signatory signatory;
@@ -561,11 +560,6 @@ public final class RetentionEngine {
                 throw new IllegalArgumentException("destruction acts are kept for at least 3 years (Order 179)");
             }
             this.actRetention = period;
-            return this;
-        }
-
-        Builder holds(HoldCheck holds) {
-            this.holds = Objects.requireNonNull(holds, "holds");
             return this;
         }
 

@@ -25,4 +25,7 @@ public interface StorageTransaction {
 
     /** @return the retention anchors, disposal markers and destruction acts */
     RetentionStore retention();
+
+    /** @return the legal holds */
+    HoldStore holds();
 }

@@ -360,6 +360,58 @@ class RetentionEngineTest {
         assertThat(act.toString()).doesNotContain("client-");
     }
 
+    // ---- legal holds -------------------------------------------------------------------------------
+
+    @Test
+    void aLegalHoldBlocksDisposalWithItsReasonUntilLifted_M15() {
+        RetentionEngine retention = engine();
+        closedOrders(retention, 12);
+        LegalHolds holds = LegalHolds.of(kit);
+        LegalHold court = holds.place(HoldScope.forSubject(client(3)), "court case 2-118/2026", Actor.operator("dpo"));
+        holds.place(HoldScope.forCategory("contact"), "tax audit of contacts", Actor.operator("dpo"));
+        clock.set(T.plus(Duration.ofDays(800)));
+
+        RetentionPlan plan = retention.plan();
+
+        assertThat(plan.due()).hasSize(11).noneMatch(i -> i.subject().equals(client(3)));
+        assertThat(plan.blocked()).singleElement().satisfies(b -> {
+            assertThat(b.item().subject()).isEqualTo(client(3));
+            assertThat(b.item().recordRef()).isEqualTo("order-3");
+            assertThat(b.reason()).isEqualTo("court case 2-118/2026");
+        });
+        RetentionRun run = retention.run(NIGHTLY);
+        assertThat(run.disposed()).isEqualTo(11);
+        assertThat(run.blocked()).extracting(BlockedItem::reason).containsExactly("court case 2-118/2026");
+        assertThat(orders.rows()).containsOnlyKeys("order-3");
+        assertThat(retention.act(run.actId().orElseThrow()).orElseThrow().subjectRefs())
+                .doesNotContain(kit.subjectRef(client(3)));
+
+        holds.lift(court.id(), Actor.operator("dpo"));
+        RetentionRun after = retention.run(NIGHTLY);
+
+        assertThat(after.disposed()).isEqualTo(1);
+        assertThat(after.blocked()).isEmpty();
+        assertThat(orders.rows()).isEmpty();
+        assertThat(retention.acts()).hasSize(2);
+    }
+
+    @Test
+    void aHoldPlacedAfterThePlanStillBlocksTheRun() {
+        RetentionEngine retention = engine();
+        closedOrders(retention, 3);
+        clock.set(T.plus(Duration.ofDays(800)));
+        assertThat(retention.plan().due()).hasSize(3);
+
+        LegalHolds.of(kit).place(HoldScope.forPurpose(ORDERS), "regulator inquiry", Actor.operator("dpo"));
+        RetentionRun run = retention.run(NIGHTLY);
+
+        assertThat(run.disposed()).isZero();
+        assertThat(run.actId()).isEmpty();
+        assertThat(run.blocked()).hasSize(3).allSatisfy(b -> assertThat(b.reason()).isEqualTo("regulator inquiry"));
+        assertThat(orders.rows()).hasSize(3);
+        assertThat(retention.acts()).isEmpty();
+    }
+
     // ---- bad input ---------------------------------------------------------------------------------
 
     @Test

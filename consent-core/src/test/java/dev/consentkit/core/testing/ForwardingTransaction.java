@@ -2,6 +2,7 @@ package dev.consentkit.core.testing;
 
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -56,5 +57,10 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public dev.consentkit.core.spi.RetentionStore retention() {
         return delegate.retention();
+    }
+
+    @Override
+    public HoldStore holds() {
+        return delegate.holds();
     }
 }

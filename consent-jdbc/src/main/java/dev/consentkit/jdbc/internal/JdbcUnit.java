@@ -14,6 +14,7 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -112,6 +113,11 @@ public final class JdbcUnit implements StorageTransaction {
     /** @return the unit's connection, for a host's statements that must commit with the unit */
     public java.sql.Connection connection() {
         return jdbc.connection();
+    }
+
+    @Override
+    public HoldStore holds() {
+        return new JdbcHoldStore(jdbc, sql.prefix(), writable);
     }
 
     private void checkWritable() {

@@ -236,6 +236,8 @@ public final class DesignStudioDemo {
         out.println("   row restored, verify(): " + updated.audit().verify().isIntact());
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
+
+        ErasureChapter.run(out);
         RetentionChapter.run(out, storage, database, auditKey, pseudonymKey, clock.instant());
     }
 

@@ -5,7 +5,10 @@ import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.json.DestructionActJson;
+import dev.consentkit.core.retention.BlockedItem;
 import dev.consentkit.core.retention.DestructionAct;
+import dev.consentkit.core.retention.HoldScope;
+import dev.consentkit.core.retention.LegalHolds;
 import dev.consentkit.core.retention.DisposalAction;
 import dev.consentkit.core.retention.DisposalBatch;
 import dev.consentkit.core.retention.DueItem;
@@ -71,7 +74,7 @@ final class RetentionChapter {
 
     private void chapter() {
         out.println();
-        out.println("11. Retention: orders go 24 months after they close, newsletter contacts 30 days after withdrawal");
+        out.println("14. Retention: orders go 24 months after they close, newsletter contacts 30 days after withdrawal");
         sql("CREATE TABLE studio_order (id VARCHAR(32) PRIMARY KEY, client_id VARCHAR(64) NOT NULL, title VARCHAR(100))");
         sql("CREATE TABLE studio_newsletter_contact (client_id VARCHAR(64) PRIMARY KEY, email VARCHAR(100))");
         sql("INSERT INTO studio_order VALUES ('order-17', 'client-1001', 'Logo'), ('order-18', 'client-1002', 'Poster'),"
@@ -97,10 +100,15 @@ final class RetentionChapter {
 
         clock.advance(Duration.ofDays(560));
         out.println("   the clock moves to " + clock.instant() + "; the plan (a dry run):");
+        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory("order"),
+                "warranty claim on the poster, open until settled", Actor.operator("dpo"));
         RetentionPlan plan = retention.plan();
         for (DueItem i : plan.due()) {
             out.printf("   due  %-22s %-9s since %s, due %s%n", i.policy().id(),
                     i.recordRef().isEmpty() ? "(client)" : i.recordRef(), i.anchor().at(), i.dueAt());
+        }
+        for (BlockedItem b : plan.blocked()) {
+            out.printf("   held %-22s %-9s: %s%n", b.item().policy().id(), b.item().recordRef(), b.reason());
         }
         RetentionRun run = retention.run(Actor.system("nightly-retention"));
         out.println("   run: " + run.disposed() + " items in " + run.batches() + " batches; second run disposes of "
