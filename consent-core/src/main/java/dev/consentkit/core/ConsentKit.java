@@ -27,6 +27,7 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,7 @@ public final class ConsentKit {
     private final AuditTrail audit;
     private final Jurisdiction jurisdiction;
     private final Optional<AccessPolicy> accessPolicy;
+    private final SubjectRights rights;
 
     private ConsentKit(Builder b) {
         this.jurisdiction = b.jurisdiction;
@@ -90,6 +92,7 @@ public final class ConsentKit {
         this.recorder = new ConsentRecorder(storage, chain, hasher);
         this.decider = new ConsentDecider(catalog);
         this.audit = new AuditTrail(storage, chain, clock);
+        this.rights = SubjectRights.builder(this).build();
     }
 
     /** @return a builder */
@@ -105,6 +108,14 @@ public final class ConsentKit {
     /** @return the jurisdiction whose deadlines and clocks apply; default {@link Jurisdiction#GDPR} */
     public Jurisdiction jurisdiction() {
         return jurisdiction;
+    }
+
+    /**
+     * @return data-subject requests under {@link #jurisdiction()}, knowing the subjects with consent
+     *         events; {@link SubjectRights#builder} adds the host's own subject directory
+     */
+    public SubjectRights rights() {
+        return rights;
     }
 
     /** @return who may read what, if the host declared it */

@@ -20,6 +20,7 @@ import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -65,6 +66,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final InMemoryRetention retention = new InMemoryRetention();
     private final MemoryHolds holds = new MemoryHolds();
+    private final InMemoryRequests requests = new InMemoryRequests();
 
     private InMemoryStorage() {
     }
@@ -132,6 +134,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
         private dev.consentkit.core.spi.RetentionStore retentionStore;
+        private RequestStore requestStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -227,6 +230,14 @@ public final class InMemoryStorage implements ConsentStorage {
         @Override
         public HoldStore holds() {
             return holds.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
+        }
+
+        @Override
+        public RequestStore requests() {
+            if (requestStore == null) {
+                requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return requestStore;
         }
 
         private final class Ledger implements LedgerStore {

@@ -124,10 +124,92 @@ public final class SubjectDataService {
             bySection.forEach((name, records) -> sections.add(new ExportSection(c.name(), name, records)));
         }
         KeyedHash ref = kit.subjectRef(subject);
-        SubjectExport export = new SubjectExport(id, subject, ref, now, history, sections);
+        List<SubjectRequest> requests = kit.rights().requests(subject);
+        SubjectExport export = new SubjectExport(id, subject, ref, now, history, requests, sections);
         audit(now, actor, SUBJECT_EXPORTED, ref, AuditOutcome.SUCCESS, id);
         LOG.info("export {} of subject {}: {} events, {} sections", id, ref, history.entries().size(), sections.size());
         return export;
+    }
+
+    /**
+     * Answers an access or portability request: exports its subject and completes the request with a
+     * summary naming the export (no personal data). A request whose identity was verified is started
+     * first; the bundle shows the request as it stood while being answered.
+     *
+     * @param request an ACCESS or PORTABILITY request whose identity was verified
+     * @param actor who answers it
+     * @return the export
+     * @throws UnknownRequestException if there is no such request
+     * @throws IllegalArgumentException if it is of another type
+     * @throws IllegalRequestTransitionException if its identity was not verified or it is closed
+     */
+    public SubjectExport export(RequestId request, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        SubjectRequest r = answering(request, actor, RequestType.ACCESS, RequestType.PORTABILITY);
+        SubjectExport export = export(r.subject(), actor);
+        kit.rights().complete(request, "export " + export.id() + " made: " + export.history().entries().size()
+                + " consent events, " + export.requests().size() + " requests, " + export.sections().size()
+                + " sections", actor);
+        return export;
+    }
+
+    /**
+     * Answers an erasure request: runs {@link #erase(ErasureRequest)} and then completes the request
+     * (outcome {@code COMPLETED} or {@code NOTHING_TO_ERASE}, summary listing what was kept and why),
+     * refuses it with the legal holds' reasons ({@code REFUSED}), or leaves it in progress
+     * ({@code INCOMPLETE}): call this again with the same arguments to resume. A request whose identity
+     * was verified is started first.
+     *
+     * @param request an ERASURE request whose identity was verified
+     * @param erasure what to erase; its subject must be the request's
+     * @return the outcome
+     * @throws UnknownRequestException if there is no such request
+     * @throws IllegalArgumentException if it is of another type or another subject
+     * @throws IllegalRequestTransitionException if its identity was not verified or it is closed
+     */
+    public ErasureOutcome erase(RequestId request, ErasureRequest erasure) {
+        Objects.requireNonNull(erasure, "erasure");
+        SubjectRequest r = kit.rights().find(Objects.requireNonNull(request, "request"))
+                .orElseThrow(() -> new UnknownRequestException(request));
+        if (!r.subject().equals(erasure.subject())) {
+            throw new IllegalArgumentException("the erasure names another subject than request " + request);
+        }
+        answering(request, erasure.actor(), RequestType.ERASURE);
+        ErasureOutcome outcome = erase(erasure);
+        switch (outcome.status()) {
+            case COMPLETED, NOTHING_TO_ERASE -> kit.rights().complete(request, summary(outcome), erasure.actor());
+            case REFUSED -> kit.rights().refuse(request, refusal(outcome), erasure.actor());
+            case INCOMPLETE -> LOG.info("erasure request {} stays in progress: run it again to resume", request);
+        }
+        return outcome;
+    }
+
+    private SubjectRequest answering(RequestId id, Actor actor, RequestType... types) {
+        SubjectRequest r = kit.rights().find(Objects.requireNonNull(id, "request"))
+                .orElseThrow(() -> new UnknownRequestException(id));
+        if (!List.of(types).contains(r.type())) {
+            throw new IllegalArgumentException("request " + id + " is a " + r.type() + " request, not "
+                    + String.join(" or ", List.of(types).stream().map(Enum::name).toList()));
+        }
+        return switch (r.state()) {
+            case IDENTITY_VERIFIED -> kit.rights().start(id, actor);
+            case IN_PROGRESS, EXTENDED -> r;
+            case RECEIVED, COMPLETED, REFUSED -> throw new IllegalRequestTransitionException(id, r.state(),
+                    RequestState.IN_PROGRESS);
+        };
+    }
+
+    private static String summary(ErasureOutcome o) {
+        String kept = o.kept().stream().map(k -> k.reason().ground().name()).distinct().reduce((a, b) -> a + ", " + b)
+                .map(g -> " (" + g + ")").orElse("");
+        return "erasure " + o.id() + " " + o.status() + ": " + o.erased().size() + " items erased, "
+                + o.withdrawn().size() + " consents withdrawn, " + o.suppressed() + " contacts suppressed, "
+                + o.kept().size() + " items kept" + kept;
+    }
+
+    private static String refusal(ErasureOutcome o) {
+        String reasons = String.join("; ", o.refused().stream().map(KeepReason::explanation).toList());
+        return reasons.length() <= 900 ? reasons : reasons.substring(0, 897) + "...";
     }
 
     private ExportRecord open(SubjectId subject, Actor actor, Map<String, ExportValue> fields) {

@@ -28,4 +28,7 @@ public interface StorageTransaction {
 
     /** @return the legal holds */
     HoldStore holds();
+
+    /** @return the data-subject requests */
+    RequestStore requests();
 }

@@ -73,7 +73,7 @@ class ExportJsonPropertyTest {
                 .map(us -> Instant.EPOCH.plusNanos(us * 1000));
         return Combinators.combine(subjects, times, sections.list().ofMaxSize(4))
                 .as((subject, at, list) -> new SubjectExport(UUID.randomUUID(), subject,
-                        new KeyedHash("A".repeat(43)), at, new ConsentHistory(subject, List.of()), list));
+                        new KeyedHash("A".repeat(43)), at, new ConsentHistory(subject, List.of()), List.of(), list));
     }
 
     private static boolean hasLoneSurrogate(String s) {

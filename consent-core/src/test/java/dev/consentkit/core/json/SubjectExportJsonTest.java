@@ -10,6 +10,8 @@ import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.testing.Fixtures;
@@ -42,7 +44,11 @@ class SubjectExportJsonTest {
         StudioBook book = new StudioBook("crm").client(ANNA, "Анна Петрова", "anna@example.org")
                 .order(ANNA, "Logo and letterhead").invoice(ANNA, "INV-2026-0042");
         SubjectDataService data = SubjectDataService.builder(kit).contributor(book).build();
-        export = data.export(ANNA, DPO);
+        RequestId erasure = kit.rights().receive(ANNA, RequestType.ERASURE, Actor.subject()).id();
+        kit.rights().refuse(erasure, "the client withdrew the request", DPO);
+        RequestId access = kit.rights().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
+        kit.rights().verifyIdentity(access, DPO);
+        export = data.export(access, DPO);
         bundle = json.writeExport(export);
     }
 
@@ -61,6 +67,8 @@ class SubjectExportJsonTest {
 
         assertThat(read).isEqualTo(export);
         assertThat(read.history().entries()).hasSize(2);
+        assertThat(read.requests()).extracting(r -> r.type() + " " + r.state())
+                .containsExactly("ERASURE REFUSED", "ACCESS IN_PROGRESS");
         assertThat(read.sections()).extracting(s -> s.source() + "/" + s.name())
                 .containsExactly("crm/client", "crm/orders", "crm/invoices");
         assertThat(json.writeExport(read)).isEqualTo(bundle);
@@ -77,6 +85,8 @@ class SubjectExportJsonTest {
         badTime.put("generatedAt", "yesterday");
         ObjectNode badValue = (ObjectNode) mapper.readTree(bundle);
         ((ObjectNode) badValue.get("sections").get(0).get("records").get(0).get("values")).put("name", 42);
+        ObjectNode badState = (ObjectNode) mapper.readTree(bundle);
+        ((ObjectNode) badState.get("requests").get(0)).put("state", "LOST");
         ObjectNode badKind = (ObjectNode) mapper.readTree(bundle);
         ((ObjectNode) badKind.get("consentHistory").get("entries").get(0)).put("kind", "MAYBE");
 
@@ -85,6 +95,8 @@ class SubjectExportJsonTest {
         assertThat(schema.validate(badTime.toString())).containsExactly("$.generatedAt: not an RFC 3339 date-time");
         assertThat(schema.validate(badValue.toString()))
                 .containsExactly("$.sections[0].records[0].values.name: expected type \"string\" but was NUMBER");
+        assertThat(schema.validate(badState.toString())).hasSize(1).first().asString()
+                .startsWith("$.requests[0].state: not one of");
         assertThat(schema.validate(badKind.toString())).hasSize(1).first().asString()
                 .startsWith("$.consentHistory.entries[0].kind: not one of");
     }

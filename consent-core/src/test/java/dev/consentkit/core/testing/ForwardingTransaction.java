@@ -6,6 +6,7 @@ import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.Objects;
@@ -62,5 +63,10 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public HoldStore holds() {
         return delegate.holds();
+    }
+
+    @Override
+    public RequestStore requests() {
+        return delegate.requests();
     }
 }

@@ -26,6 +26,14 @@ import dev.consentkit.core.rights.ContributorErasure;
 import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ErasureOutcome;
 import dev.consentkit.core.rights.ErasureRequest;
+import dev.consentkit.core.rights.ExportSection;
+import dev.consentkit.core.rights.IllegalRequestTransitionException;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestState;
+import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.rights.SubjectExport;
+import dev.consentkit.core.rights.SubjectRequest;
+import dev.consentkit.core.rights.UnknownRequestException;
 import dev.consentkit.core.rights.KeepGround;
 import dev.consentkit.core.rights.KeepReason;
 import dev.consentkit.core.rights.SubjectDataService;
@@ -249,5 +257,93 @@ public abstract class SubjectErasureContract {
         assertThat(ContributorErasure.builder(context).erased("x", 0).keptAs("invoices", 2, "billing").build())
                 .isEqualTo(new ContributorErasure(List.of(), List.of(new ContributorErasure.KeptItem("invoices", 2,
                         new KeepReason(KeepGround.LEGAL_OBLIGATION, "tax law")))));
+    }
+
+    // ---- answering requests of the request lifecycle ----------------------------------------------
+
+    private RequestId verified(RequestType type) {
+        RequestId id = kit.rights().receive(ANNA, type, Actor.subject()).id();
+        kit.rights().verifyIdentity(id, DPO);
+        return id;
+    }
+
+    private SubjectRequest request(RequestId id) {
+        return kit.rights().find(id).orElseThrow();
+    }
+
+    @Test
+    void anErasureRequestIsCompletedWithTheOutcomeOfItsErasure() {
+        RequestId id = verified(RequestType.ERASURE);
+
+        ErasureOutcome outcome = data.erase(id, ErasureRequest.builder(ANNA, DPO).contact(EMAIL).build());
+
+        assertThat(outcome.status()).isEqualTo(ErasureOutcome.Status.COMPLETED);
+        SubjectRequest done = request(id);
+        assertThat(done.state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(done.lastStep().note()).hasValueSatisfying(n -> assertThat(n)
+                .startsWith("erasure " + outcome.id() + " COMPLETED: 3 items erased, 1 consents withdrawn")
+                .contains("LEGAL_OBLIGATION", "PROOF").doesNotContain("Anna"));
+        assertThat(book.invoices(ANNA)).hasSize(2);
+    }
+
+    @Test
+    void anIncompleteErasureKeepsItsRequestInProgressAndTheRerunClosesIt() {
+        StudioBook failing = spy(book);
+        doThrow(new IllegalStateException("timeout")).doCallRealMethod().when(failing).erase(any(), any());
+        data = SubjectDataService.builder(kit).contributor(failing).contributor(archive).build();
+        RequestId id = verified(RequestType.ERASURE);
+        ErasureRequest erasure = ErasureRequest.builder(ANNA, DPO).build();
+
+        assertThat(data.erase(id, erasure).status()).isEqualTo(ErasureOutcome.Status.INCOMPLETE);
+        assertThat(request(id).state()).isEqualTo(RequestState.IN_PROGRESS);
+
+        assertThat(data.erase(id, erasure).status()).isEqualTo(ErasureOutcome.Status.COMPLETED);
+        assertThat(request(id).state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(book.card(ANNA)).isEmpty();
+    }
+
+    @Test
+    void anErasureRequestUnderALegalHoldIsRefusedWithTheHoldsReason() {
+        kit.legalHolds().place(HoldScope.forSubject(ANNA), "court case A40-1234/2026", Actor.operator("lawyer-7"));
+        RequestId id = verified(RequestType.ERASURE);
+
+        assertThat(data.erase(id, ErasureRequest.builder(ANNA, DPO).build()).status())
+                .isEqualTo(ErasureOutcome.Status.REFUSED);
+
+        SubjectRequest refused = request(id);
+        assertThat(refused.state()).isEqualTo(RequestState.REFUSED);
+        assertThat(refused.lastStep().note()).hasValueSatisfying(n -> assertThat(n).contains("court case A40-1234/2026"));
+        assertThat(book.card(ANNA)).isNotEmpty();
+    }
+
+    @Test
+    void anAccessRequestIsAnsweredWithAnExportAndCompleted() {
+        RequestId id = verified(RequestType.ACCESS);
+
+        SubjectExport export = data.export(id, DPO);
+
+        assertThat(export.requests()).extracting(SubjectRequest::id).containsExactly(id);
+        assertThat(export.sections()).extracting(ExportSection::name).contains("client", "invoices");
+        SubjectRequest done = request(id);
+        assertThat(done.state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(done.lastStep().note()).contains("export " + export.id() + " made: 1 consent events, 1 requests, 4 sections");
+    }
+
+    @Test
+    void aRequestIsAnsweredOnlyWhenVerifiedOfTheRightTypeAndForItsOwnSubject() {
+        RequestId unverified = kit.rights().receive(ANNA, RequestType.ERASURE, Actor.subject()).id();
+        assertThatThrownBy(() -> data.erase(unverified, ErasureRequest.builder(ANNA, DPO).build()))
+                .isInstanceOf(IllegalRequestTransitionException.class);
+        RequestId access = verified(RequestType.ACCESS);
+        assertThatThrownBy(() -> data.erase(access, ErasureRequest.builder(ANNA, DPO).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a ACCESS request, not ERASURE");
+        RequestId erasure = verified(RequestType.PORTABILITY);
+        assertThatThrownBy(() -> data.erase(erasure, ErasureRequest.builder(SubjectId.of("client-9"), DPO).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another subject");
+        assertThatThrownBy(() -> data.export(RequestId.random(), DPO)).isInstanceOf(UnknownRequestException.class);
+
+        assertThat(request(unverified).state()).isEqualTo(RequestState.RECEIVED);
+        assertThat(request(access).state()).isEqualTo(RequestState.IDENTITY_VERIFIED);
+        assertThat(book.card(ANNA)).isNotEmpty();
     }
 }

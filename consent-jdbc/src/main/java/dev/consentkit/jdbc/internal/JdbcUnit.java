@@ -18,6 +18,7 @@ import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -48,6 +49,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
     private JdbcRetentionStore retentionStore;
+    private RequestStore requests;
 
     /**
      * @param jdbc the statement runner on the unit's connection
@@ -118,6 +120,14 @@ public final class JdbcUnit implements StorageTransaction {
     @Override
     public HoldStore holds() {
         return new JdbcHoldStore(jdbc, sql.prefix(), writable);
+    }
+
+    @Override
+    public RequestStore requests() {
+        if (requests == null) {
+            requests = new JdbcRequestStore(jdbc, sql.prefix(), writable);
+        }
+        return requests;
     }
 
     private void checkWritable() {

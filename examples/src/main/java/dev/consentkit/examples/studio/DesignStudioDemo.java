@@ -237,6 +237,7 @@ public final class DesignStudioDemo {
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
 
+        RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
         ErasureChapter.run(out);
         RetentionChapter.run(out, storage, database, auditKey, pseudonymKey, clock.instant());
     }

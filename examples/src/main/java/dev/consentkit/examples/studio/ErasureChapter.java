@@ -26,6 +26,8 @@ import dev.consentkit.core.rights.ErasureRequest;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.SubjectDataContributor;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.crypto.FieldCrypto;
@@ -94,24 +96,33 @@ final class ErasureChapter {
         studio.addInvoice(anna, "INV-2026-0042", "120.00", "Anna Petrova");
         studio.addInvoice(anna, "INV-2026-0057", "80.00", "Anna Petrova");
 
-        step(out, "11. Anna asks what the studio holds about her (access, GDPR Art. 15 / 152-FZ Art. 14)");
+        step(out, "14. Anna asks what the studio holds about her (access, GDPR Art. 15 / 152-FZ Art. 14)");
         ConsentJson json = ConsentJson.create();
-        out.println(indent(json.writeExport(rights.export(anna, dpo))));
+        RequestId access = kit.rights().receive(anna, RequestType.ACCESS, Actor.subject()).id();
+        kit.rights().verifyIdentity(access, dpo);
+        out.println(indent(json.writeExport(rights.export(access, dpo))));
+        out.println("   request " + kit.rights().find(access).orElseThrow().state() + ": "
+                + kit.rights().find(access).orElseThrow().lastStep().note().orElse(""));
 
-        step(out, "12. Anna corrects her e-mail address (rectification in the studio's own client table)");
+        step(out, "15. Anna corrects her e-mail address (rectification in the studio's own client table)");
         studio.correctEmail(anna, "a.petrova@example.net");
         rights.export(anna, dpo).sections().stream().filter(s -> s.name().equals("client"))
                 .forEach(s -> out.println("   client record now: email = " + s.records().get(0).values().get("email")));
 
-        step(out, "13. Anna asks to be erased while a court case holds all her data; then again once it is over");
+        step(out, "16. Anna asks to be erased while a court case holds all her data; then again once it is over");
         LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(anna), "court case A40-1234/2026",
                 Actor.operator("lawyer"));
         ErasureRequest request = ErasureRequest.builder(anna, dpo)
                 .contact(ContactPoint.email("a.petrova@example.net")).suppressEverywhere().build();
-        ErasureOutcome refused = rights.erase(request);
+        RequestId first = kit.rights().receive(anna, RequestType.ERASURE, Actor.subject()).id();
+        kit.rights().verifyIdentity(first, dpo);
+        ErasureOutcome refused = rights.erase(first, request);
         out.println("   outcome: " + refused.status() + " because " + refused.refused());
+        out.println("   request " + kit.rights().find(first).orElseThrow().state());
         kit.legalHolds().lift(hold.id(), Actor.operator("lawyer"));
-        ErasureOutcome outcome = rights.erase(request);
+        RequestId second = kit.rights().receive(anna, RequestType.ERASURE, Actor.subject()).id();
+        kit.rights().verifyIdentity(second, dpo);
+        ErasureOutcome outcome = rights.erase(second, request);
         out.println("   outcome: " + outcome.status() + ", consents withdrawn " + outcome.withdrawn()
                 + ", contacts suppressed " + outcome.suppressed());
         outcome.erased().forEach(e -> out.printf("   erased  %-16s %s x%d%n", e.source(), e.what(), e.count()));
@@ -120,6 +131,8 @@ final class ErasureChapter {
         out.println("   rows left: client " + studio.count("client") + ", invoice " + studio.count("invoice")
                 + "; invoice billing name still opens: " + rights.export(anna, dpo).sections().stream()
                 .flatMap(s -> s.records().stream()).anyMatch(r -> r.values().containsKey("billing_name")));
+        out.println("   request " + kit.rights().find(second).orElseThrow().state() + ": "
+                + kit.rights().find(second).orElseThrow().lastStep().note().orElse(""));
         out.println("   a second erasure: " + rights.erase(ErasureRequest.builder(anna, dpo).build()).status());
         out.println("   audit chain verifies: " + kit.audit().verify().isIntact());
     }
