@@ -65,6 +65,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final InMemoryRetention retention = new InMemoryRetention();
     private final MemoryHolds holds = new MemoryHolds();
     private final InMemoryRequests requests = new InMemoryRequests();
     private final InMemoryBreaches breaches = new InMemoryBreaches();
@@ -134,6 +135,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Audit auditStore;
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
+        private dev.consentkit.core.spi.RetentionStore retentionStore;
         private RequestStore requestStore;
         private BreachStore breachStore;
 
@@ -218,6 +220,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 blindIndexStore = new BlindIndexes();
             }
             return blindIndexStore;
+        }
+
+        @Override
+        public dev.consentkit.core.spi.RetentionStore retention() {
+            if (retentionStore == null) {
+                retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
+            }
+            return retentionStore;
         }
 
         @Override

@@ -49,6 +49,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Audit audit = new Audit();
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
+    private JdbcRetentionStore retentionStore;
     private RequestStore requests;
     private BreachStore breaches;
 
@@ -103,6 +104,19 @@ public final class JdbcUnit implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return blindIndexes;
+    }
+
+    @Override
+    public dev.consentkit.core.spi.RetentionStore retention() {
+        if (retentionStore == null) {
+            retentionStore = new JdbcRetentionStore(jdbc, sql.prefix(), writable);
+        }
+        return retentionStore;
+    }
+
+    /** @return the unit's connection, for a host's statements that must commit with the unit */
+    public java.sql.Connection connection() {
+        return jdbc.connection();
     }
 
     @Override
