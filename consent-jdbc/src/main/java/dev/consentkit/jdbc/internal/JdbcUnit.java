@@ -163,8 +163,8 @@ public final class JdbcUnit implements StorageTransaction {
             for (int from = 0; from < ids.size(); from += SET_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SET_CHUNK));
                 jdbc.stream(sql.stateFindAll, ps -> {
-                    ps.setString(1, purpose.value());
-                    jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
+                    jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk);
+                    ps.setString(2, purpose.value());
                 }, Rows::state, s -> found.computeIfAbsent(s.scope().subject(), k -> new ArrayList<>()).add(s),
                         "bulk read " + sql.prefix() + "projection");
             }
@@ -221,8 +221,8 @@ public final class JdbcUnit implements StorageTransaction {
             for (int from = 0; from < values.size(); from += SET_CHUNK) {
                 List<String> chunk = values.subList(from, Math.min(values.size(), from + SET_CHUNK));
                 jdbc.stream(sql.suppressionMatch, ps -> {
-                    ps.setString(1, purpose.value());
-                    jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
+                    jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk);
+                    ps.setString(2, purpose.value());
                 }, rs -> new KeyedHash(rs.getString(1)), found::add, "read " + sql.prefix() + "suppression");
             }
             return found;
