@@ -152,7 +152,7 @@ public final class JdbcUnit implements StorageTransaction {
             return jdbc.query(sql.stateFind, ps -> {
                 ps.setString(1, subject.value());
                 ps.setString(2, purpose.value());
-            }, Rows::state, "read " + sql.prefix() + "projection");
+            }, Rows.states(subject, purpose), "read " + sql.prefix() + "projection");
         }
 
         @Override
@@ -165,7 +165,7 @@ public final class JdbcUnit implements StorageTransaction {
                 jdbc.stream(sql.stateFindAll, ps -> {
                     jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk);
                     ps.setString(2, purpose.value());
-                }, Rows::state, s -> found.computeIfAbsent(s.scope().subject(), k -> new ArrayList<>()).add(s),
+                }, Rows.states(null, purpose), s -> found.computeIfAbsent(s.scope().subject(), k -> new ArrayList<>()).add(s),
                         "bulk read " + sql.prefix() + "projection");
             }
             return found;
@@ -183,7 +183,7 @@ public final class JdbcUnit implements StorageTransaction {
 
         @Override
         public void forPurpose(PurposeId purpose, Consumer<ConsentState> sink) {
-            jdbc.stream(sql.stateByPurpose, ps -> ps.setString(1, purpose.value()), Rows::state, sink,
+            jdbc.stream(sql.stateByPurpose, ps -> ps.setString(1, purpose.value()), Rows.states(null, purpose), sink,
                     "scan " + sql.prefix() + "projection by purpose");
         }
 

@@ -16,9 +16,13 @@ public final class Sql {
             + " request_digest";
     static final String STATE_COLUMNS = "subject_id, purpose_id, channel, asset_id, status, since_us, notice_id,"
             + " notice_version, notice_locale, notice_sha256, valid_until_us, seq, restricted, objected";
+    /** The columns of a ledger row as the ledger's SELECTs list them: its sequence, then the event. */
+    static final String LEDGER_COLUMNS = "seq, " + EVENT_COLUMNS;
     static final String AUDIT_COLUMNS = "seq, time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
             + " reference, previous_link, link";
     static final String KEY_COLUMNS = "subject_ref, grp, version, key_id, kek_id, wrapped, created_at_us";
+    static final String SUPPRESSION_COLUMNS = "hash, purpose_id, since_us";
+    static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
 
     final String ledgerInsert;
     final String ledgerByKey;
@@ -68,7 +72,7 @@ public final class Sql {
         String audit = prefix + "audit";
         String checkpoint = prefix + "audit_checkpoint";
         ledgerInsert = "INSERT INTO " + ledger + " (" + EVENT_COLUMNS + ") VALUES (" + marks(23) + ")";
-        String ledgerSelect = "SELECT seq, " + EVENT_COLUMNS + " FROM " + ledger;
+        String ledgerSelect = "SELECT " + LEDGER_COLUMNS + " FROM " + ledger;
         ledgerByKey = ledgerSelect + " WHERE idempotency_key = ?";
         ledgerBySubject = ledgerSelect + " WHERE subject_id = ? ORDER BY seq";
         ledgerPage = ledgerSelect + " WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -93,7 +97,7 @@ public final class Sql {
                         + " s ON s.hash = u.v WHERE s.purpose_id IN (?, '')"
                 : "SELECT DISTINCT hash FROM " + suppression + " WHERE " + dialect.inSet("hash")
                         + " AND purpose_id IN (?, '')";
-        suppressionAll = "SELECT hash, purpose_id, since_us FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
+        suppressionAll = "SELECT " + SUPPRESSION_COLUMNS + " FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
         auditHead = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " ORDER BY seq DESC LIMIT 1";
         // appends only the head's successor: a gap or a duplicate inserts nothing (and a race fails on the key).
         // COALESCE stays outside the derived table: inside it, H2 scans the whole table instead of
@@ -102,7 +106,7 @@ public final class Sql {
                 + " FROM (SELECT MAX(seq) AS head FROM " + audit + ") h WHERE COALESCE(h.head, 0) = ?";
         auditPage = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " WHERE seq >= ? ORDER BY seq LIMIT ?";
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
-        checkpointAll = "SELECT seq, link, time_us FROM " + checkpoint + " ORDER BY id";
+        checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
         String dataKey = prefix + "data_key";
         String keySelect = "SELECT " + KEY_COLUMNS + " FROM " + dataKey;
         keyInsert = "INSERT INTO " + dataKey + " (" + KEY_COLUMNS + ") VALUES (" + marks(7) + ")";
