@@ -35,10 +35,15 @@ final class DataKeys {
     private final KeyCache cache;
     private final SecureRandom random = new SecureRandom();
 
-    DataKeys(ConsentKit kit, KeyEncryptionKeyProvider keks, int cacheSize) {
+    DataKeys(ConsentKit kit, KeyEncryptionKeyProvider keks, int cacheSize, java.time.Duration cacheTtl) {
         this.kit = kit;
         this.keks = keks;
-        this.cache = new KeyCache(cacheSize);
+        this.cache = new KeyCache(cacheSize, cacheTtl, kit.clock());
+    }
+
+    /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
+    boolean anyWrappedUnderOtherThan(String kekId) {
+        return !kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, 1)).isEmpty();
     }
 
     /** The key new values of the group are sealed with, made (version 1) if the subject has none. */
