@@ -56,7 +56,10 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
- * are cached, bounded, and evicted at once on shred. Thread-safe.
+ * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
+ * shred. Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
+ * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
+ * ({@link CompoundBlindIndex}). Thread-safe.
  */
 public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */
