@@ -139,12 +139,14 @@ public final class FieldCrypto implements FieldProtector {
      * @throws PurposeNotPermittedException if the subject's consent or the basis does not permit the purpose
      * @throws KeyDestroyedException if the key was shredded and the field declares no replacement
      * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sealed, "sealed");
+        requireUnwrapping();
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         String what = ref.field() + " for purpose " + purpose;
         AccessDecision access = policy.decide(principal, purpose, ref.field().category(), AccessAction.READ);
@@ -211,12 +213,14 @@ public final class FieldCrypto implements FieldProtector {
      *
      * @throws IllegalArgumentException if the cell's table and column are not a declared field
      * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     @Override
     public Optional<String> openForSubject(SubjectId subject, SealedValue value, Actor actor) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(actor, "actor");
+        requireUnwrapping();
         ProtectedField field = fields.get(value.table() + "." + value.column());
         if (field == null) {
             throw new IllegalArgumentException("no protected field is declared for " + value.table() + "." + value.column());
@@ -388,10 +392,12 @@ public final class FieldCrypto implements FieldProtector {
      * @throws IllegalArgumentException if {@code batchSize} is out of range
      * @throws DecryptionException if a data key cannot be unwrapped (its master key is not in the
      *     provider, or the stored key was damaged); the batches before it are committed
-     * @throws IllegalStateException if the provider's current master key changes during the run
+     * @throws IllegalStateException if the provider's current master key changes during the run, or
+     *     this instance is write-only
      */
     public RotationReport rewrapAll(int batchSize, Consumer<? super RotationReport> progress) {
         Objects.requireNonNull(progress, "progress");
+        requireUnwrapping();
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch size must be 1 to 10000");
         }
@@ -434,10 +440,12 @@ public final class FieldCrypto implements FieldProtector {
      * @throws KeyDestroyedException if the key {@code sealed} names no longer exists (the subject or the
      *     group was shredded): there is nothing to re-encrypt
      * @throws DecryptionException if the value was changed or moved, or is not a ConsentKit ciphertext
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public Optional<String> resealIfOld(FieldRef ref, String sealed) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sealed, "sealed");
+        requireUnwrapping();
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         FieldCiphertext old = FieldCiphertext.parseText(sealed);
         DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> new KeyDestroyedException(ref.field()));
@@ -457,6 +465,14 @@ public final class FieldCrypto implements FieldProtector {
                 Optional.empty(), AuditOutcome.SUCCESS, Optional.of(ref.field().toString()));
         kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
         return Optional.of(resealed);
+    }
+
+    /** A write-only instance (its provider cannot unwrap) opens nothing, not even what it sealed. */
+    private void requireUnwrapping() {
+        if (!keks.canUnwrap()) {
+            throw new IllegalStateException("this FieldCrypto is write-only: its master key " + keks.currentKekId()
+                    + " cannot unwrap, so it seals but never opens");
+        }
     }
 
     private static FieldContext context(FieldRef ref, KeyedHash subjectRef) {
