@@ -246,7 +246,7 @@ public final class FieldCrypto implements FieldProtector {
     @Override
     public ProtectionProfile describe() {
         return new ProtectionProfile(suite == Suite.AES_256_GCM ? "AES-256-GCM" : "XChaCha20-Poly1305",
-                "random 256-bit data key per subject and group, wrapped (AES-256-GCM) by a master key from "
+                "random 256-bit data key per subject and group, wrapped by a master key from "
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
                         .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))

@@ -96,6 +96,7 @@ class RsaKeyEncryptionKeysTest {
         assertThat(office.shred(anna, Actor.operator("dpo")).keysDestroyed()).isEqualTo(2);
         assertThatThrownBy(() -> office.open(manager, ORDERS, third, three)).isInstanceOf(KeyDestroyedException.class);
         assertThat(form.toString()).contains("write-only").doesNotContain("Modulus");
+        assertThat(office.describe().keyHierarchy()).endsWith("wrapped by a master key from RsaKeyEncryptionKeys");
     }
 
     @Test
