@@ -3,6 +3,10 @@
 specification (FieldCiphertext, Aad, KeyCommitment javadoc) with pyca/cryptography, independently of
 the Java code. GoldenVectorsTest checks that the Java code produces and opens exactly these bytes.
 
+Version 1 as pinned here derives the AEAD key and the key commitment once per data key and suite
+(HKDF, no salt). It replaced, before any release, a per-value commitment (HKDF salted with the nonce,
+then HMAC over header and AAD, AEAD under the data key itself); see docs/design.md.
+
 pyca/cryptography has no XChaCha20-Poly1305, so HChaCha20 is written out here from
 draft-irtf-cfrg-xchacha-03 and checked against the draft's own test vector before use.
 
@@ -12,7 +16,7 @@ import base64
 import json
 import struct
 
-from cryptography.hazmat.primitives import hashes, hmac
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
@@ -60,15 +64,15 @@ def vector(name, suite, dek, key_id, nonce, context, plaintext):
     header = bytes([0x01, code, FLAGS]) + struct.pack(">I", key_id)
     aad = (b"ck/v1" + lp(context["table"]) + lp(context["column"]) + lp(context["rowKey"])
            + lp(context["subjectRef"]) + header)
-    commit_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce,
+    # Key separation and commitment: both derived from the data key and suite only (no salt).
+    enc_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                   info=b"ck/v1/enc" + bytes([code])).derive(dek)
+    commitment = HKDF(algorithm=hashes.SHA256(), length=16, salt=None,
                       info=b"ck/v1/commit" + bytes([code])).derive(dek)
-    mac = hmac.HMAC(commit_key, hashes.SHA256())
-    mac.update(header + aad)
-    commitment = mac.finalize()[:16]
     if suite == "AES_256_GCM":
-        sealed = AESGCM(dek).encrypt(nonce, plaintext, aad)
+        sealed = AESGCM(enc_key).encrypt(nonce, plaintext, aad)
     else:
-        sealed = xchacha_seal(dek, nonce, aad, plaintext)
+        sealed = xchacha_seal(enc_key, nonce, aad, plaintext)
     encoded = header + nonce + commitment + sealed
     return {
         "name": name,
@@ -79,6 +83,7 @@ def vector(name, suite, dek, key_id, nonce, context, plaintext):
         "context": context,
         "plaintext": plaintext.hex(),
         "aad": aad.hex(),
+        "encryptionKey": enc_key.hex(),
         "commitment": commitment.hex(),
         "ciphertext": encoded.hex(),
         "text": "ck1." + base64.urlsafe_b64encode(encoded).decode("ascii").rstrip("="),

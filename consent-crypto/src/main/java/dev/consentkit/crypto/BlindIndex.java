@@ -19,8 +19,13 @@ public record BlindIndex(String name, Normalizer normalizer, int bits) {
      * @throws IllegalArgumentException if the name is malformed or bits is not 4 to 256
      */
     public BlindIndex {
-        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(normalizer, "normalizer");
+        checkNameAndBits(name, bits);
+    }
+
+    /** The name and size rules every index kind follows. */
+    static void checkNameAndBits(String name, int bits) {
+        Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("blind index name must match " + NAME.pattern());
         }
@@ -43,6 +48,13 @@ public record BlindIndex(String name, Normalizer normalizer, int bits) {
      *                                  largest safe size
      */
     public static BlindIndex sized(String name, Normalizer normalizer, int bits, long population) {
+        checkNameAndBits(name, bits);
+        checkPopulation(name, bits, population);
+        return new BlindIndex(name, normalizer, bits);
+    }
+
+    /** CipherSweet's coincidence bound, shared with {@link CompoundBlindIndex#sized}. */
+    static void checkPopulation(String name, int bits, long population) {
         if (population < 4) {
             throw new IllegalArgumentException("blind index " + name + ": a population below 4 cannot hide anyone");
         }
@@ -51,7 +63,6 @@ public record BlindIndex(String name, Normalizer normalizer, int bits) {
             throw new IllegalArgumentException("blind index " + name + " with " + bits + " bits over " + population
                     + " subjects would make almost every value unique; use at most " + safe + " bits");
         }
-        return new BlindIndex(name, normalizer, bits);
     }
 
     /**

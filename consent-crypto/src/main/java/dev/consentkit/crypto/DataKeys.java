@@ -35,14 +35,32 @@ final class DataKeys {
     private final KeyCache cache;
     private final SecureRandom random = new SecureRandom();
 
-    DataKeys(ConsentKit kit, KeyEncryptionKeyProvider keks, int cacheSize) {
+    DataKeys(ConsentKit kit, KeyEncryptionKeyProvider keks, int cacheSize, java.time.Duration cacheTtl) {
         this.kit = kit;
         this.keks = keks;
-        this.cache = new KeyCache(cacheSize);
+        this.cache = new KeyCache(cacheSize, cacheTtl, kit.clock());
     }
 
-    /** The key new values of the group are sealed with, made (version 1) if the subject has none. */
+    /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
+    boolean anyWrappedUnderOtherThan(String kekId) {
+        return !kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, 1)).isEmpty();
+    }
+
+    /**
+     * The key new values of the group are sealed with, made (version 1) if the subject has none. With a
+     * write-only provider, which cannot unwrap the stored one, a cache miss makes the next version.
+     */
     DataKey current(KeyedHash subjectRef, String group) {
+        if (!keks.canUnwrap()) {
+            return cache.current(subjectRef, group).orElseGet(() -> {
+                DataKey key = retrying(() -> kit.storage().inTransaction(tx -> {
+                    int version = tx.keys().current(subjectRef, group).map(k -> k.version() + 1).orElse(1);
+                    return create(tx, subjectRef, group, version, FieldCrypto.KEY_CREATED);
+                }));
+                cache.put(subjectRef, group, key);
+                return key;
+            });
+        }
         return existingCurrent(subjectRef, group).orElseGet(() -> {
             DataKey key = retrying(() -> kit.storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
                     .map(this::unwrap)

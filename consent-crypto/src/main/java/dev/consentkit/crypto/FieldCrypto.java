@@ -56,7 +56,10 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
- * are cached, bounded, and evicted at once on shred. Thread-safe.
+ * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
+ * shred. Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
+ * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
+ * ({@link CompoundBlindIndex}). Thread-safe.
  */
 public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */
@@ -91,7 +94,7 @@ public final class FieldCrypto implements FieldProtector {
         this.policy = b.policy;
         this.suite = b.suite;
         this.indexRoot = b.indexKey.bytes();
-        this.keys = new DataKeys(b.kit, b.keks, b.cacheSize);
+        this.keys = new DataKeys(b.kit, b.keks, b.cacheSize, b.cacheTtl);
         this.fields = Map.copyOf(b.fields);
     }
 
@@ -136,12 +139,14 @@ public final class FieldCrypto implements FieldProtector {
      * @throws PurposeNotPermittedException if the subject's consent or the basis does not permit the purpose
      * @throws KeyDestroyedException if the key was shredded and the field declares no replacement
      * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sealed, "sealed");
+        requireUnwrapping();
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         String what = ref.field() + " for purpose " + purpose;
         AccessDecision access = policy.decide(principal, purpose, ref.field().category(), AccessAction.READ);
@@ -208,12 +213,14 @@ public final class FieldCrypto implements FieldProtector {
      *
      * @throws IllegalArgumentException if the cell's table and column are not a declared field
      * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     @Override
     public Optional<String> openForSubject(SubjectId subject, SealedValue value, Actor actor) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(actor, "actor");
+        requireUnwrapping();
         ProtectedField field = fields.get(value.table() + "." + value.column());
         if (field == null) {
             throw new IllegalArgumentException("no protected field is declared for " + value.table() + "." + value.column());
@@ -239,7 +246,7 @@ public final class FieldCrypto implements FieldProtector {
     @Override
     public ProtectionProfile describe() {
         return new ProtectionProfile(suite == Suite.AES_256_GCM ? "AES-256-GCM" : "XChaCha20-Poly1305",
-                "random 256-bit data key per subject and group, wrapped (AES-256-GCM) by a master key from "
+                "random 256-bit data key per subject and group, wrapped by a master key from "
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
                         .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
@@ -291,11 +298,78 @@ public final class FieldCrypto implements FieldProtector {
         Objects.requireNonNull(value, "value");
         byte[] key = indexKeys.computeIfAbsent(index.name(), name ->
                 Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + name).getBytes(StandardCharsets.UTF_8), 32));
-        int bytes = (index.bits() + 7) / 8;
-        byte[] mac = HmacSha256.truncated(key, bytes, index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
-        int spare = bytes * 8 - index.bits();
+        return truncatedTerm(key, index.bits(), index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Records a subject's values in a compound blind index (replacing their earlier entry there).
+     *
+     * @param index the index
+     * @param subject the subject
+     * @param values one plaintext value per part of the index, in order; only the truncated keyed
+     *     hash of all of them together is stored
+     * @throws IllegalArgumentException if the number of values is not the number of parts, or a value
+     *     cannot be normalised (the value is not echoed)
+     */
+    public void index(CompoundBlindIndex index, SubjectId subject, String... values) {
+        Objects.requireNonNull(subject, "subject");
+        String term = term(index, values);
+        kit.storage().inTransaction(tx -> {
+            tx.blindIndexes().remove(index.name(), subject);
+            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
+            return null;
+        });
+    }
+
+    /**
+     * Finds the subjects whose indexed values may equal {@code values} (truncation makes candidates
+     * collide on purpose: open their fields to confirm).
+     *
+     * @param index the index
+     * @param values one searched value per part, in order
+     * @return the candidate subjects
+     */
+    public List<SubjectId> find(CompoundBlindIndex index, String... values) {
+        String term = term(index, values);
+        return kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
+    }
+
+    /**
+     * @param index the index
+     * @param values one plaintext value per part, in order
+     * @return the index value: base64url of the truncated HMAC over the normalised parts, each
+     *     preceded by its 4-byte big-endian UTF-8 length
+     */
+    public String term(CompoundBlindIndex index, String... values) {
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(values, "values");
+        if (values.length != index.parts().size()) {
+            throw new IllegalArgumentException("compound blind index " + index.name() + " takes "
+                    + index.parts().size() + " values, got " + values.length);
+        }
+        byte[][] parts = new byte[values.length * 2][];
+        for (int i = 0; i < values.length; i++) {
+            byte[] normalised = index.parts().get(i).normalize(Objects.requireNonNull(values[i], "value"))
+                    .getBytes(StandardCharsets.UTF_8);
+            parts[2 * i] = java.nio.ByteBuffer.allocate(4).putInt(normalised.length).array();
+            parts[2 * i + 1] = normalised;
+        }
+        byte[] key = indexKeys.computeIfAbsent("compound/" + index.name(), name ->
+                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx-compound/" + index.name()).getBytes(StandardCharsets.UTF_8), 32));
+        return truncatedTerm(key, index.bits(), parts);
+    }
+
+    private static String truncatedTerm(byte[] key, int bits, byte[]... message) {
+        int bytes = (bits + 7) / 8;
+        byte[] mac = HmacSha256.truncated(key, bytes, message);
+        int spare = bytes * 8 - bits;
         mac[bytes - 1] &= (byte) (0xFF << spare);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    /** Whether any data key is still wrapped under a master key other than {@code kekId} (for {@link KeyFile#dropRetired}). */
+    boolean anyKeyWrappedUnderOtherThan(String kekId) {
+        return keys.anyWrappedUnderOtherThan(kekId);
     }
 
     /**
@@ -318,10 +392,12 @@ public final class FieldCrypto implements FieldProtector {
      * @throws IllegalArgumentException if {@code batchSize} is out of range
      * @throws DecryptionException if a data key cannot be unwrapped (its master key is not in the
      *     provider, or the stored key was damaged); the batches before it are committed
-     * @throws IllegalStateException if the provider's current master key changes during the run
+     * @throws IllegalStateException if the provider's current master key changes during the run, or
+     *     this instance is write-only
      */
     public RotationReport rewrapAll(int batchSize, Consumer<? super RotationReport> progress) {
         Objects.requireNonNull(progress, "progress");
+        requireUnwrapping();
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch size must be 1 to 10000");
         }
@@ -364,10 +440,12 @@ public final class FieldCrypto implements FieldProtector {
      * @throws KeyDestroyedException if the key {@code sealed} names no longer exists (the subject or the
      *     group was shredded): there is nothing to re-encrypt
      * @throws DecryptionException if the value was changed or moved, or is not a ConsentKit ciphertext
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public Optional<String> resealIfOld(FieldRef ref, String sealed) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sealed, "sealed");
+        requireUnwrapping();
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         FieldCiphertext old = FieldCiphertext.parseText(sealed);
         DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> new KeyDestroyedException(ref.field()));
@@ -387,6 +465,14 @@ public final class FieldCrypto implements FieldProtector {
                 Optional.empty(), AuditOutcome.SUCCESS, Optional.of(ref.field().toString()));
         kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
         return Optional.of(resealed);
+    }
+
+    /** A write-only instance (its provider cannot unwrap) opens nothing, not even what it sealed. */
+    private void requireUnwrapping() {
+        if (!keks.canUnwrap()) {
+            throw new IllegalStateException("this FieldCrypto is write-only: its master key " + keks.currentKekId()
+                    + " cannot unwrap, so it seals but never opens");
+        }
     }
 
     private static FieldContext context(FieldRef ref, KeyedHash subjectRef) {
@@ -411,12 +497,16 @@ public final class FieldCrypto implements FieldProtector {
 
     /** Configures a {@link FieldCrypto}. Not thread-safe. */
     public static final class Builder {
+        /** Default {@link #keyCacheTtl}: 10 minutes. */
+        public static final java.time.Duration DEFAULT_CACHE_TTL = java.time.Duration.ofMinutes(10);
+
         private final ConsentKit kit;
         private KeyEncryptionKeyProvider keks;
         private AccessPolicy policy;
         private HmacKey indexKey;
         private Suite suite = Suite.AES_256_GCM;
         private int cacheSize = 10_000;
+        private java.time.Duration cacheTtl = DEFAULT_CACHE_TTL;
         private final Map<String, ProtectedField> fields = new LinkedHashMap<>();
 
         private Builder(ConsentKit kit) {
@@ -433,7 +523,8 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * @param policy who may read what; required
+         * @param policy who may read what; default the kit's {@link ConsentKit#accessPolicy()}, and one
+         *     of the two is required
          * @return this builder
          */
         public Builder accessPolicy(AccessPolicy policy) {
@@ -472,6 +563,24 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
+         * How long an unwrapped data key stays cached after it was unwrapped, by the kit's clock: a
+         * key another instance shredded, or a rewrap after a master-key rotation, is seen here within
+         * that time (a shred through this instance evicts at once).
+         *
+         * @param ttl positive, at most one day; default {@link #DEFAULT_CACHE_TTL}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code ttl} is not positive or longer than a day
+         */
+        public Builder keyCacheTtl(java.time.Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(java.time.Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("key cache TTL must be positive and at most one day, got " + ttl);
+            }
+            this.cacheTtl = ttl;
+            return this;
+        }
+
+        /**
          * Declares the protected fields, so that the subject-request path can open them by table and
          * column (see {@link #openForSubject}) and the register can list what is encrypted.
          *
@@ -491,11 +600,25 @@ public final class FieldCrypto implements FieldProtector {
 
         /**
          * @return the field crypto
-         * @throws IllegalStateException if the KEK provider, access policy or blind-index key is missing
+         * @throws IllegalStateException if the KEK provider or blind-index key is missing, or there is no
+         *     access policy, neither here nor on the kit; the message names what is missing
          */
         public FieldCrypto build() {
-            if (keks == null || policy == null || indexKey == null) {
-                throw new IllegalStateException("FieldCrypto needs key-encryption keys, an access policy and a blind-index key");
+            if (policy == null) {
+                policy = kit.accessPolicy().orElse(null);
+            }
+            List<String> missing = new java.util.ArrayList<>();
+            if (keks == null) {
+                missing.add("key-encryption keys (keyEncryptionKeys)");
+            }
+            if (policy == null) {
+                missing.add("an access policy (accessPolicy here or on the ConsentKit builder)");
+            }
+            if (indexKey == null) {
+                missing.add("a blind-index key (blindIndexKey)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("FieldCrypto needs " + String.join(", ", missing));
             }
             return new FieldCrypto(this);
         }

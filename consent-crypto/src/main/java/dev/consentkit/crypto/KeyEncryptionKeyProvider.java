@@ -33,6 +33,17 @@ public interface KeyEncryptionKeyProvider {
     byte[] unwrap(String kekId, byte[] wrapped, byte[] context);
 
     /**
+     * Whether this provider can unwrap at all. A write-only provider (a front end holding only an RSA
+     * public key, {@link RsaKeyEncryptionKeys#writeOnly}) returns false: {@link FieldCrypto} then
+     * refuses to open values and makes a new data-key version where it would unwrap one to seal.
+     *
+     * @return true unless the provider can only wrap; default true
+     */
+    default boolean canUnwrap() {
+        return true;
+    }
+
+    /**
      * Reads a 256-bit master key, base64, from an environment variable.
      *
      * @param variable the variable's name, e.g. {@code CK_MASTER_KEY}

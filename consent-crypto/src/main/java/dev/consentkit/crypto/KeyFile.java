@@ -35,6 +35,7 @@ import java.util.Objects;
  * KeyFile.create(path, passphrase, "kek-2026");               // once
  * FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(path, passphrase)) ...
  * KeyFile.rotate(path, passphrase, "kek-2027");               // a new current key; then rewrapAll
+ * KeyFile.dropRetired(path, passphrase, crypto);              // after rewrapAll: forget kek-2026
  * }</pre>
  *
  * <p>The file is small JSON, self-describing so that its costs can be raised later:
@@ -145,6 +146,52 @@ public final class KeyFile {
             }
             contents.keys.put(newKekId, randomKey());
             write(file, passphrase, contents.params, newKekId, contents.keys, true);
+        } finally {
+            zero(contents.keys);
+        }
+    }
+
+    /**
+     * Removes the retired master keys (every key but the current one) from a key file, once
+     * {@link FieldCrypto#rewrapAll} has moved every data key under the current one. Refused while any
+     * data key in {@code crypto}'s storage is still wrapped under another master key than the file's
+     * current one: dropping its master key would shred it. The file is rewritten atomically with a
+     * fresh salt and the Argon2id costs it had; when refused, or when there is nothing to drop, it is
+     * not touched. Providers opened from the file before keep the dropped keys in memory until they
+     * are opened again.
+     *
+     * <pre>{@code
+     * KeyFile.rotate(path, passphrase, "kek-2027");
+     * crypto.rewrapAll(1_000, progress -> { });
+     * KeyFile.dropRetired(path, passphrase, crypto);   // ["kek-2026"]
+     * }</pre>
+     *
+     * @param file the key file
+     * @param passphrase its passphrase; not modified
+     * @param crypto the field crypto over the storage holding the data keys the file's keys wrap
+     * @return the ids dropped, in file order; empty if the file held the current key only
+     * @throws IllegalStateException if a data key is still wrapped under a master key other than the
+     *     file's current one (run {@link FieldCrypto#rewrapAll} with a provider from this file first)
+     * @throws KeyFileException if the passphrase is wrong or the file damaged, or it cannot be read or written
+     * @throws NullPointerException if an argument is null
+     */
+    public static java.util.List<String> dropRetired(Path file, char[] passphrase, FieldCrypto crypto) {
+        Objects.requireNonNull(crypto, "crypto");
+        Contents contents = read(file, passphrase);
+        try {
+            java.util.List<String> retired = contents.keys.keySet().stream()
+                    .filter(id -> !id.equals(contents.current)).toList();
+            if (retired.isEmpty()) {
+                return retired;
+            }
+            if (crypto.anyKeyWrappedUnderOtherThan(contents.current)) {
+                throw new IllegalStateException("data keys are still wrapped under a master key other than "
+                        + contents.current + "; run FieldCrypto.rewrapAll first, nothing was dropped");
+            }
+            Map<String, byte[]> kept = new LinkedHashMap<>();
+            kept.put(contents.current, contents.keys.get(contents.current));
+            write(file, passphrase, contents.params, contents.current, kept, true);
+            return retired;
         } finally {
             zero(contents.keys);
         }

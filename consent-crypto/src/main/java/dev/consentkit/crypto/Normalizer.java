@@ -30,6 +30,20 @@ public enum Normalizer {
             String nfkc = java.text.Normalizer.normalize(value, Form.NFKC);
             return nfkc.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         }
+    },
+    /**
+     * A year, e.g. a birth year for a compound index: four digits, given alone or as the start of an
+     * ISO date ({@code 1987} or {@code 1987-04-12}).
+     */
+    YEAR {
+        @Override
+        public String normalize(String value) {
+            String v = value.strip();
+            if (!v.matches("[0-9]{4}(-[0-9]{2}-[0-9]{2})?")) {
+                throw new IllegalArgumentException("not a year or an ISO date");
+            }
+            return v.substring(0, 4);
+        }
     };
 
     /**

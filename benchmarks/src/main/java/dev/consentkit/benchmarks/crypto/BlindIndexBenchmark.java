@@ -22,13 +22,14 @@ import org.openjdk.jmh.annotations.State;
  * A blind-index term for an e-mail address, against the raw JDK:
  *
  * <ul>
- *   <li>{@code term}: {@code FieldCrypto.term(index, value)}: normalise, derive the index key (HKDF),
- *       HMAC-SHA256, truncate to the index's bits, base64url;</li>
+ *   <li>{@code term}: {@code FieldCrypto.term(index, value)}: normalise, look up the per-index key
+ *       (derived with HKDF on first use, then cached), HMAC-SHA256, truncate to the index's bits,
+ *       base64url;</li>
  *   <li>{@code jdkHmac}: a cached JDK {@code HmacSHA256}, keyed once, over the same normalised bytes:
  *       the limit;</li>
  *   <li>{@code jdkHmacWithInit}: the same with {@code Mac.init} per call, as {@code HmacSha256} does;</li>
  *   <li>{@code indexKeyDerivation}: the HKDF-SHA256 derivation of the per-index key alone, which
- *       {@code term} repeats on every call.</li>
+ *       {@code term} does once per index.</li>
  * </ul>
  *
  * <p>Timings are reported, never asserted.
@@ -98,7 +99,7 @@ public class BlindIndexBenchmark {
         return mac.doFinal(normalised);
     }
 
-    /** @return the per-index key, derived as {@code term} derives it on every call */
+    /** @return the per-index key, derived as {@code term} derives it on first use */
     @Benchmark
     public byte[] indexKeyDerivation() {
         return Hkdf.sha256(indexRoot, new byte[0], indexInfo, 32);

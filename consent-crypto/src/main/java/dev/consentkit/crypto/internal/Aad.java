@@ -1,6 +1,5 @@
 package dev.consentkit.crypto.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,7 +10,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Length prefixes keep {@code ("ab", "c")} and {@code ("a", "bc")} apart; the header is fixed-size
  * and last, so it needs none. Binding the header means its bytes are authenticated although they are
- * stored in the clear.
+ * stored in the clear. Everything before the header depends on the cell only, so a {@link FieldContext}
+ * encodes it once ({@link #prefix}) and sealing feeds the AEAD that prefix and then the header, in
+ * place, without joining them.
  */
 final class Aad {
     private static final byte[] LABEL = "ck/v1".getBytes(StandardCharsets.US_ASCII);
@@ -19,25 +20,34 @@ final class Aad {
     private Aad() {
     }
 
+    /** The whole associated data, as one array (XChaCha20-Poly1305 and tests). */
     static byte[] of(FieldContext context, byte[] header) {
         Sizes.exactly(header, FieldCiphertext.HEADER_BYTES, "header");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        out.writeBytes(LABEL);
-        lengthPrefixed(out, context.table());
-        lengthPrefixed(out, context.column());
-        lengthPrefixed(out, context.rowKey());
-        lengthPrefixed(out, context.subjectRef());
-        out.writeBytes(header);
-        return out.toByteArray();
+        byte[] prefix = context.aadPrefix();
+        byte[] out = new byte[prefix.length + header.length];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        System.arraycopy(header, 0, out, prefix.length, header.length);
+        return out;
     }
 
-    private static void lengthPrefixed(ByteArrayOutputStream out, String value) {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        int length = utf8.length;
-        out.write(length >>> 24);
-        out.write(length >>> 16);
-        out.write(length >>> 8);
-        out.write(length);
-        out.writeBytes(utf8);
+    /** The label followed by each part, length-prefixed; {@code parts} are UTF-8 bytes. */
+    static byte[] prefix(byte[]... parts) {
+        int length = LABEL.length;
+        for (byte[] part : parts) {
+            length += 4 + part.length;
+        }
+        byte[] out = new byte[length];
+        System.arraycopy(LABEL, 0, out, 0, LABEL.length);
+        int at = LABEL.length;
+        for (byte[] part : parts) {
+            int n = part.length;
+            out[at] = (byte) (n >>> 24);
+            out[at + 1] = (byte) (n >>> 16);
+            out[at + 2] = (byte) (n >>> 8);
+            out[at + 3] = (byte) n;
+            System.arraycopy(part, 0, out, at + 4, n);
+            at += 4 + n;
+        }
+        return out;
     }
 }

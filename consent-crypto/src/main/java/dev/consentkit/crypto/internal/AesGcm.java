@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,8 +32,34 @@ public final class AesGcm {
     public static final int TAG_BYTES = 16;
 
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final ThreadLocal<Cipher> SEALERS = ThreadLocal.withInitial(() -> Jce.cipher(TRANSFORMATION));
-    private static final ThreadLocal<Cipher> OPENERS = ThreadLocal.withInitial(() -> Jce.cipher(TRANSFORMATION));
+    private static final ThreadLocal<Slot> SEALERS = ThreadLocal.withInitial(Slot::new);
+    private static final byte[] NOTHING = new byte[0];
+    private static final ThreadLocal<Slot> OPENERS = ThreadLocal.withInitial(Slot::new);
+
+    /**
+     * A thread's {@link Cipher} and a scratch array where the two parts of the associated data are
+     * joined: the JDK's GCM copies associated data into a growing buffer, so one {@code updateAAD}
+     * call costs less than two. The scratch holds cell names and a header, never key or plaintext.
+     */
+    private static final class Slot {
+        final Cipher cipher = Jce.cipher(TRANSFORMATION);
+        byte[] aad = new byte[128];
+
+        /** Feeds {@code aad || moreAad[0..moreAadLength)} in one call. */
+        void updateAad(byte[] first, byte[] more, int moreLength) {
+            if (moreLength == 0) {
+                cipher.updateAAD(first);
+                return;
+            }
+            int length = first.length + moreLength;
+            if (aad.length < length) {
+                aad = new byte[Math.max(length, 2 * aad.length)];
+            }
+            System.arraycopy(first, 0, aad, 0, first.length);
+            System.arraycopy(more, 0, aad, first.length, moreLength);
+            cipher.updateAAD(aad, 0, length);
+        }
+    }
 
     private AesGcm() {
     }
@@ -54,17 +81,32 @@ public final class AesGcm {
         checkSizes(key, nonce);
         Objects.requireNonNull(aad, "aad");
         Objects.requireNonNull(plaintext, "plaintext");
-        Cipher cipher = SEALERS.get();
+        byte[] out = new byte[plaintext.length + TAG_BYTES];
+        seal(new SecretKeySpec(key, "AES"), nonce, 0, aad, NOTHING, 0, plaintext, out, 0);
+        return out;
+    }
+
+    /**
+     * Encrypts and authenticates without intermediate arrays: the nonce is read from {@code nonceSource}
+     * and the associated data is {@code aad} followed by the first {@code moreAadLength} bytes of
+     * {@code moreAad}; ciphertext and tag are written to {@code out} at {@code outOffset}. The field
+     * sealer passes one array as nonce source, second AAD part (the header) and output: the JDK takes
+     * copies of nonce and AAD before anything is written. Sizes are the caller's to check.
+     */
+    static void seal(SecretKey key, byte[] nonceSource, int nonceOffset, byte[] aad, byte[] moreAad, int moreAadLength,
+                     byte[] plaintext, byte[] out, int outOffset) {
+        Slot slot = SEALERS.get();
+        Cipher cipher = slot.cipher;
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonceSource, nonceOffset, NONCE_BYTES));
         } catch (InvalidAlgorithmParameterException e) {
             throw new IllegalStateException("AES-GCM refused a nonce repeated under the same key", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is required of every Java platform", e);
         }
         try {
-            cipher.updateAAD(aad);
-            return cipher.doFinal(plaintext);
+            slot.updateAad(aad, moreAad, moreAadLength);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, outOffset);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -86,18 +128,31 @@ public final class AesGcm {
         checkSizes(key, nonce);
         Objects.requireNonNull(aad, "aad");
         Objects.requireNonNull(sealed, "sealed");
-        if (sealed.length < TAG_BYTES) {
+        return open(new SecretKeySpec(key, "AES"), nonce, 0, aad, NOTHING, 0, sealed, 0, sealed.length);
+    }
+
+    /**
+     * Verifies and decrypts {@code sealedLength} bytes (ciphertext and tag) of {@code source} at
+     * {@code sealedOffset}; nonce and associated data as for
+     * {@link #seal(SecretKey, byte[], int, byte[], byte[], int, byte[], byte[], int)}.
+     *
+     * @throws DecryptionException if the tag does not verify or the input is shorter than a tag
+     */
+    static byte[] open(SecretKey key, byte[] nonceSource, int nonceOffset, byte[] aad, byte[] moreAad, int moreAadLength,
+                       byte[] source, int sealedOffset, int sealedLength) {
+        if (sealedLength < TAG_BYTES) {
             throw new DecryptionException();
         }
-        Cipher cipher = OPENERS.get();
+        Slot slot = OPENERS.get();
+        Cipher cipher = slot.cipher;
         try {
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonceSource, nonceOffset, NONCE_BYTES));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is required of every Java platform", e);
         }
         try {
-            cipher.updateAAD(aad);
-            return cipher.doFinal(sealed);
+            slot.updateAad(aad, moreAad, moreAadLength);
+            return cipher.doFinal(source, sealedOffset, sealedLength);
         } catch (GeneralSecurityException e) {
             throw new DecryptionException();
         }

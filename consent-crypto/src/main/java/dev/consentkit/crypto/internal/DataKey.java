@@ -1,12 +1,20 @@
 package dev.consentkit.crypto.internal;
 
+import dev.consentkit.crypto.Suite;
 import java.util.Objects;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A 256-bit data key (DEK) with its key id, the id written into every value sealed under it. Not API.
  *
- * <p>Immutable and thread-safe. The key bytes are copied in and never leave; {@link #toString()} shows
- * the id only.
+ * <p>For each suite it is used with, the key derives its encryption key and key commitment
+ * ({@link KeyCommitment}) once, on first use, and keeps them with an initialised JDK key object, so
+ * that sealing and opening a value do no key derivation. Keep a {@code DataKey} (as the key cache does)
+ * rather than rebuilding it per value.
+ *
+ * <p>Immutable in what it means and thread-safe: the derived keys are computed at most a few times
+ * when threads race, always to the same bytes. The key bytes are copied in and never leave;
+ * {@link #toString()} shows the id only.
  */
 public final class DataKey {
     /** Key size: 32 bytes. */
@@ -14,6 +22,8 @@ public final class DataKey {
 
     private final int keyId;
     private final byte[] key;
+    /** Per {@link Suite#ordinal()}; an entry is written once with an object whose fields are final. */
+    private final SuiteKey[] derived = new SuiteKey[Suite.values().length];
 
     private DataKey(int keyId, byte[] key) {
         this.keyId = keyId;
@@ -41,6 +51,33 @@ public final class DataKey {
     /** The key itself, not copied: only this package reads it, and nothing here writes to it. */
     byte[] bytes() {
         return key;
+    }
+
+    /** The suite's encryption key and commitment under this key, derived on first use. */
+    SuiteKey forSuite(Suite suite) {
+        int i = suite.ordinal();
+        SuiteKey k = derived[i];
+        if (k == null) {
+            k = new SuiteKey(suite, key);
+            derived[i] = k;
+        }
+        return k;
+    }
+
+    /**
+     * What one suite uses of a data key: its own encryption key, as bytes and (AES-256-GCM only) as a
+     * JDK key, and the commitment.
+     */
+    static final class SuiteKey {
+        final byte[] encryptionKey;
+        final SecretKeySpec jdkKey;
+        final byte[] commitment;
+
+        SuiteKey(Suite suite, byte[] dek) {
+            this.encryptionKey = KeyCommitment.encryptionKey(suite, dek);
+            this.jdkKey = suite == Suite.AES_256_GCM ? new SecretKeySpec(encryptionKey, "AES") : null;
+            this.commitment = KeyCommitment.commitment(suite, dek);
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Objects;
  * 2       1        flags       0x02: key commitment present; no other value is defined
  * 3       4        key id      unsigned, of the data key that sealed the value
  * 7       12 | 24  nonce       12 for AES-256-GCM, 24 for XChaCha20-Poly1305
- * ..      16       commitment  see {@link KeyCommitment}
+ * ..      16       commitment  to the data key, the same for every value under it; see {@link KeyCommitment}
  * ..      n        ciphertext  as long as the plaintext
  * ..      16       tag
  * </pre>
@@ -92,31 +92,71 @@ public final class FieldCiphertext {
             throw new DecryptionException();
         }
         // The JDK decoder also takes padding and ignores stray low bits; one value, one text.
-        if (!TEXT_ENCODER.encodeToString(decoded).equals(body)) {
+        if (!canonical(body)) {
             throw new DecryptionException();
         }
         return parse(decoded);
     }
 
-    static FieldCiphertext of(Suite suite, int keyId, byte[] nonce, byte[] commitment, byte[] sealed) {
-        Sizes.exactly(nonce, Suites.nonceBytes(suite), "nonce");
-        Sizes.exactly(commitment, KeyCommitment.BYTES, "commitment");
-        if (sealed.length < TAG_BYTES) {
-            throw new IllegalArgumentException("sealed must hold at least the " + TAG_BYTES + "-byte tag");
+    /**
+     * Whether text the decoder accepted is the one spelling the encoder gives: no padding, and the
+     * bits of the last character beyond the encoded bytes are zero. (Equivalent to re-encoding and
+     * comparing, without the second encoding.)
+     */
+    static boolean canonical(String body) {
+        if (body.isEmpty()) {
+            return true;
         }
-        byte[] encoded = new byte[HEADER_BYTES + nonce.length + KeyCommitment.BYTES + sealed.length];
-        System.arraycopy(header(suite, keyId), 0, encoded, 0, HEADER_BYTES);
-        System.arraycopy(nonce, 0, encoded, HEADER_BYTES, nonce.length);
-        System.arraycopy(commitment, 0, encoded, HEADER_BYTES + nonce.length, KeyCommitment.BYTES);
-        System.arraycopy(sealed, 0, encoded, HEADER_BYTES + nonce.length + KeyCommitment.BYTES, sealed.length);
+        char last = body.charAt(body.length() - 1);
+        if (last == '=') {
+            return false;
+        }
+        int value = sextet(last);
+        return switch (body.length() % 4) {
+            case 2 -> (value & 0x0F) == 0;
+            case 3 -> (value & 0x03) == 0;
+            default -> true;
+        };
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
+    }
+
+    /** Takes an encoded value this package has just written, without copying it. */
+    static FieldCiphertext wrap(Suite suite, byte[] encoded) {
         return new FieldCiphertext(suite, encoded);
     }
 
     static byte[] header(Suite suite, int keyId) {
-        return new byte[] {
-            (byte) VERSION, (byte) Suites.code(suite), (byte) FLAGS,
-            (byte) (keyId >>> 24), (byte) (keyId >>> 16), (byte) (keyId >>> 8), (byte) keyId
-        };
+        byte[] header = new byte[HEADER_BYTES];
+        writeHeader(header, suite, keyId);
+        return header;
+    }
+
+    /** Writes the 7 header bytes at the start of {@code out}. */
+    static void writeHeader(byte[] out, Suite suite, int keyId) {
+        out[0] = (byte) VERSION;
+        out[1] = (byte) Suites.code(suite);
+        out[2] = (byte) FLAGS;
+        out[3] = (byte) (keyId >>> 24);
+        out[4] = (byte) (keyId >>> 16);
+        out[5] = (byte) (keyId >>> 8);
+        out[6] = (byte) keyId;
+    }
+
+    /** @return the encoded length of a value of {@code plaintextLength} bytes sealed with the suite */
+    static int encodedLength(Suite suite, int plaintextLength) {
+        return minimumLength(suite) + plaintextLength;
     }
 
     private static int minimumLength(Suite suite) {
@@ -160,8 +200,18 @@ public final class FieldCiphertext {
         return Arrays.copyOfRange(encoded, commitmentOffset() + KeyCommitment.BYTES, encoded.length);
     }
 
-    private int commitmentOffset() {
+    int commitmentOffset() {
         return HEADER_BYTES + Suites.nonceBytes(suite);
+    }
+
+    /** @return offset of ciphertext and tag in {@link #encoded()} */
+    int sealedOffset() {
+        return commitmentOffset() + KeyCommitment.BYTES;
+    }
+
+    /** The encoded value itself, not copied: this package only reads it. */
+    byte[] encoded() {
+        return encoded;
     }
 
     @Override

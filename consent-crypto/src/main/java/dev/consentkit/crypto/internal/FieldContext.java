@@ -1,5 +1,6 @@
 package dev.consentkit.crypto.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,38 +14,105 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. Each part is a non-empty, well-formed string: a lone surrogate would
  * encode to the same UTF-8 bytes as {@code "?"}, so two different contexts could share one AAD.
- * {@code rowKey} and {@code subjectRef} are identifiers, never personal values.
- *
- * @param table the table name
- * @param column the column name
- * @param rowKey the row's primary key, as text
- * @param subjectRef the subject's pseudonymous reference
+ * {@code rowKey} and {@code subjectRef} are identifiers, never personal values. The context encodes
+ * its part of the associated data once, when it is made (see {@link Aad}), so a context kept for many
+ * values costs nothing per value.
  */
-public record FieldContext(String table, String column, String rowKey, String subjectRef) {
+public final class FieldContext {
+    private final String table;
+    private final String column;
+    private final String rowKey;
+    private final String subjectRef;
+    /** {@code "ck/v1" || lp(table) || lp(column) || lp(rowKey) || lp(subjectRef)}; never handed out. */
+    private final byte[] aadPrefix;
 
     /**
+     * @param table the table name
+     * @param column the column name
+     * @param rowKey the row's primary key, as text
+     * @param subjectRef the subject's pseudonymous reference
      * @throws IllegalArgumentException if a part is empty or not well-formed UTF-16
      * @throws NullPointerException if a part is null
      */
-    public FieldContext {
-        check(table, "table");
-        check(column, "column");
-        check(rowKey, "rowKey");
-        check(subjectRef, "subjectRef");
+    public FieldContext(String table, String column, String rowKey, String subjectRef) {
+        byte[][] parts = {
+            utf8(table, "table"), utf8(column, "column"), utf8(rowKey, "rowKey"), utf8(subjectRef, "subjectRef")
+        };
+        this.table = table;
+        this.column = column;
+        this.rowKey = rowKey;
+        this.subjectRef = subjectRef;
+        this.aadPrefix = Aad.prefix(parts);
     }
 
-    private static void check(String value, String name) {
+    private static byte[] utf8(String value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty");
         }
+        if (isAscii(value)) {
+            return value.getBytes(StandardCharsets.US_ASCII);
+        }
         try {
-            StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(value));
+            byte[] out = new byte[encoded.remaining()];
+            encoded.get(out);
+            return out;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(name + " is not well-formed UTF-16 (lone surrogate)");
         }
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the table name */
+    public String table() {
+        return table;
+    }
+
+    /** @return the column name */
+    public String column() {
+        return column;
+    }
+
+    /** @return the row's primary key, as text */
+    public String rowKey() {
+        return rowKey;
+    }
+
+    /** @return the subject's pseudonymous reference */
+    public String subjectRef() {
+        return subjectRef;
+    }
+
+    /** The encoded associated data without the header; not copied, so callers in this package must not write to it. */
+    byte[] aadPrefix() {
+        return aadPrefix;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldContext c && table.equals(c.table) && column.equals(c.column)
+                && rowKey.equals(c.rowKey) && subjectRef.equals(c.subjectRef);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, column, rowKey, subjectRef);
+    }
+
+    @Override
+    public String toString() {
+        return "FieldContext[table=" + table + ", column=" + column + ", rowKey=" + rowKey + ", subjectRef=" + subjectRef + "]";
     }
 }

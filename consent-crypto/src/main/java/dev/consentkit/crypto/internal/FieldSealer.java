@@ -3,12 +3,18 @@ package dev.consentkit.crypto.internal;
 import dev.consentkit.crypto.DecryptionException;
 import dev.consentkit.crypto.Suite;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Seals field values into {@link FieldCiphertext}s under a data key and opens them again, for every
- * {@link Suite}. Each value gets a fresh random nonce, a key commitment, and associated data that binds
- * its {@link FieldContext} and header. Not API.
+ * {@link Suite}. Each value gets a fresh random nonce, the key's commitment, and associated data that
+ * binds its {@link FieldContext} and header. Not API.
+ *
+ * <p>With AES-256-GCM a seal writes header, nonce, commitment, ciphertext and tag straight into the
+ * one array it returns, and an open decrypts straight out of the stored array: the per-value work is
+ * the random nonce and the AEAD, everything else is derived once per data key ({@link DataKey}) or
+ * per cell ({@link FieldContext}).
  *
  * <p>Thread-safe: the only state is one {@link SecureRandom}, which is.
  */
@@ -41,14 +47,25 @@ public final class FieldSealer {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(plaintext, "plaintext");
-        byte[] header = FieldCiphertext.header(suite, key.keyId());
-        byte[] aad = Aad.of(context, header);
-        byte[] commitment = KeyCommitment.compute(suite, key.bytes(), nonce, header, aad);
-        byte[] sealed = switch (suite) {
-            case AES_256_GCM -> AesGcm.seal(key.bytes(), nonce, aad, plaintext);
-            case XCHACHA20_POLY1305 -> XChaCha20Poly1305.seal(key.bytes(), nonce, aad, plaintext);
-        };
-        return FieldCiphertext.of(suite, key.keyId(), nonce, commitment, sealed);
+        Sizes.exactly(nonce, Suites.nonceBytes(suite), "nonce");
+        DataKey.SuiteKey k = key.forSuite(suite);
+        byte[] out = new byte[FieldCiphertext.encodedLength(suite, plaintext.length)];
+        FieldCiphertext.writeHeader(out, suite, key.keyId());
+        int nonceAt = FieldCiphertext.HEADER_BYTES;
+        int commitmentAt = nonceAt + nonce.length;
+        int sealedAt = commitmentAt + KeyCommitment.BYTES;
+        System.arraycopy(nonce, 0, out, nonceAt, nonce.length);
+        System.arraycopy(k.commitment, 0, out, commitmentAt, KeyCommitment.BYTES);
+        switch (suite) {
+            case AES_256_GCM -> AesGcm.seal(k.jdkKey, out, nonceAt, context.aadPrefix(), out,
+                    FieldCiphertext.HEADER_BYTES, plaintext, out, sealedAt);
+            case XCHACHA20_POLY1305 -> {
+                byte[] aad = Aad.of(context, Arrays.copyOf(out, FieldCiphertext.HEADER_BYTES));
+                byte[] sealed = XChaCha20Poly1305.seal(k.encryptionKey, nonce, aad, plaintext);
+                System.arraycopy(sealed, 0, out, sealedAt, sealed.length);
+            }
+        }
+        return FieldCiphertext.wrap(suite, out);
     }
 
     /**
@@ -71,15 +88,17 @@ public final class FieldSealer {
             throw new DecryptionException();
         }
         Suite suite = ciphertext.suite();
-        byte[] header = ciphertext.header();
-        byte[] nonce = ciphertext.nonce();
-        byte[] aad = Aad.of(context, header);
-        if (!KeyCommitment.matches(suite, key.bytes(), nonce, header, aad, ciphertext.commitment())) {
+        DataKey.SuiteKey k = key.forSuite(suite);
+        byte[] encoded = ciphertext.encoded();
+        int sealedAt = ciphertext.sealedOffset();
+        if (!KeyCommitment.matches(k.commitment, encoded, ciphertext.commitmentOffset())) {
             throw new DecryptionException();
         }
         return switch (suite) {
-            case AES_256_GCM -> AesGcm.open(key.bytes(), nonce, aad, ciphertext.sealed());
-            case XCHACHA20_POLY1305 -> XChaCha20Poly1305.open(key.bytes(), nonce, aad, ciphertext.sealed());
+            case AES_256_GCM -> AesGcm.open(k.jdkKey, encoded, FieldCiphertext.HEADER_BYTES, context.aadPrefix(),
+                    encoded, FieldCiphertext.HEADER_BYTES, encoded, sealedAt, encoded.length - sealedAt);
+            case XCHACHA20_POLY1305 -> XChaCha20Poly1305.open(k.encryptionKey, ciphertext.nonce(),
+                    Aad.of(context, ciphertext.header()), ciphertext.sealed());
         };
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.crypto.Suite;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +44,42 @@ class AadTest {
     }
 
     @Test
-    void theCommitmentDependsOnTheSuite() {
+    void theCommitmentAndEncryptionKeyDependOnKeyAndSuiteAndAreSeparate() {
         byte[] dek = TestBytes.sequence(32, 5);
-        byte[] nonce = TestBytes.sequence(24, 6);
-        byte[] aad = Aad.of(new FieldContext("t", "c", "1", "s"), HEADER);
-        assertThat(KeyCommitment.compute(Suite.AES_256_GCM, dek, nonce, HEADER, aad))
+        byte[] other = TestBytes.sequence(32, 6);
+        assertThat(KeyCommitment.commitment(Suite.AES_256_GCM, dek))
                 .hasSize(16)
-                .isNotEqualTo(KeyCommitment.compute(Suite.XCHACHA20_POLY1305, dek, nonce, HEADER, aad));
+                .isNotEqualTo(KeyCommitment.commitment(Suite.XCHACHA20_POLY1305, dek))
+                .isNotEqualTo(KeyCommitment.commitment(Suite.AES_256_GCM, other))
+                .isNotEqualTo(Arrays.copyOf(KeyCommitment.encryptionKey(Suite.AES_256_GCM, dek), 16));
+        assertThat(KeyCommitment.encryptionKey(Suite.AES_256_GCM, dek))
+                .hasSize(32)
+                .isNotEqualTo(dek)
+                .isNotEqualTo(KeyCommitment.encryptionKey(Suite.XCHACHA20_POLY1305, dek));
+    }
+
+    @Test
+    void aDataKeyDerivesItsSuiteKeysOnceAndKeepsThem() {
+        DataKey key = DataKey.of(7, TestBytes.sequence(32, 9));
+        DataKey.SuiteKey aes = key.forSuite(Suite.AES_256_GCM);
+        assertThat(key.forSuite(Suite.AES_256_GCM)).isSameAs(aes);
+        assertThat(aes.commitment).isEqualTo(KeyCommitment.commitment(Suite.AES_256_GCM, key.bytes()));
+        assertThat(aes.jdkKey.getEncoded()).isEqualTo(KeyCommitment.encryptionKey(Suite.AES_256_GCM, key.bytes()));
+        assertThat(key.forSuite(Suite.XCHACHA20_POLY1305).jdkKey).isNull();
+    }
+
+    @Test
+    void theCommitmentComparisonLooksAtExactlyItsSixteenBytes() {
+        byte[] expected = TestBytes.sequence(16, 3);
+        byte[] encoded = new byte[40];
+        System.arraycopy(expected, 0, encoded, 10, 16);
+        assertThat(KeyCommitment.matches(expected, encoded, 10)).isTrue();
+        for (int i = 0; i < 16; i++) {
+            byte[] changed = encoded.clone();
+            changed[10 + i] ^= 0x01;
+            assertThat(KeyCommitment.matches(expected, changed, 10)).as("byte %d", i).isFalse();
+        }
+        assertThat(KeyCommitment.matches(expected, encoded, 9)).isFalse();
     }
 
     @Test

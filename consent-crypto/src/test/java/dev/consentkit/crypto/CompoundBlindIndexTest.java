@@ -1,0 +1,115 @@
+package dev.consentkit.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.core.testing.MutableClock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Compound blind indexes: several normalised values of a subject searched together, sized like single ones. */
+class CompoundBlindIndexTest {
+    private static final CompoundBlindIndex NAME_YEAR =
+            CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, Normalizer.NAME, Normalizer.YEAR);
+
+    private static byte[] filled(int b) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) b);
+        return key;
+    }
+
+    private static FieldCrypto crypto(ConsentKit kit) {
+        return FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .blindIndexKey(HmacKey.of(filled(9)))
+                .build();
+    }
+
+    private static final FieldCrypto IN_MEMORY =
+            crypto(Fixtures.kit(dev.consentkit.core.memory.InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z")));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void aClientIsFoundByLastNameAndBirthYearTogetherAndNotByEitherAloneAndShredRemovesTheEntry(
+            String name, Supplier<ConsentStorage> storage) {
+        FieldCrypto crypto = crypto(Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z")));
+        SubjectId anna = SubjectId.of("client-1001");
+        SubjectId boris = SubjectId.of("client-1002");
+        crypto.index(NAME_YEAR, anna, "Petrova", "1987-04-12");
+        crypto.index(NAME_YEAR, boris, "Petrov", "1987");
+
+        assertThat(crypto.find(NAME_YEAR, "  PETROVA ", "1987")).contains(anna);
+        assertThat(crypto.find(NAME_YEAR, "petrov", "1987-01-01")).contains(boris);
+        assertThat(crypto.find(NAME_YEAR, "petrova", "1988")).doesNotContain(anna);
+
+        crypto.index(NAME_YEAR, anna, "Sidorova", "1987");
+        assertThat(crypto.find(NAME_YEAR, "Sidorova", "1987")).contains(anna);
+        assertThat(crypto.find(NAME_YEAR, "Petrova", "1987")).as("replaced").doesNotContain(anna);
+
+        crypto.shred(anna, Actor.operator("dpo"));
+        assertThat(crypto.find(NAME_YEAR, "Sidorova", "1987")).doesNotContain(anna);
+        assertThat(crypto.find(NAME_YEAR, "Petrov", "1987")).contains(boris);
+    }
+
+    @Test
+    void thePartsAreLengthPrefixedSoTheirBoundaryCounts() {
+        CompoundBlindIndex twoNames = new CompoundBlindIndex("client.names", List.of(Normalizer.NAME, Normalizer.NAME), 256);
+
+        assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isNotEqualTo(IN_MEMORY.term(twoNames, "a", "bc"));
+        assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isEqualTo(IN_MEMORY.term(twoNames, "AB", " c"));
+        assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isNotEqualTo(IN_MEMORY.term(twoNames, "c", "ab"));
+    }
+
+    @Test
+    void aCompoundIndexNeverSharesAKeyWithASingleValueIndexOfTheSameName() {
+        CompoundBlindIndex compound = new CompoundBlindIndex("client.x", List.of(Normalizer.NAME, Normalizer.NAME), 256);
+        BlindIndex single = new BlindIndex("client.x", Normalizer.NAME, 256);
+
+        assertThat(IN_MEMORY.term(compound, "a", "b")).isNotEqualTo(IN_MEMORY.term(single, "a"))
+                .isNotEqualTo(IN_MEMORY.term(single, "ab"));
+    }
+
+    @Property(tries = 200)
+    void aTermKeepsExactlyTheIndexsBitsAndIsTheSameForEqualNormalisedValues(
+            @ForAll @StringLength(max = 40) String last) {
+        String term = IN_MEMORY.term(NAME_YEAR, last, "2001");
+        byte[] mac = java.util.Base64.getUrlDecoder().decode(term);
+
+        assertThat(mac).hasSize(2);
+        assertThat(mac[1] & 0x0F).as("bits beyond the 12 kept are zero").isZero();
+        assertThat(IN_MEMORY.term(NAME_YEAR, " " + last.toUpperCase(java.util.Locale.ROOT) + " ", "2001-12-31"))
+                .isEqualTo(IN_MEMORY.term(NAME_YEAR, last.toUpperCase(java.util.Locale.ROOT), "2001"));
+    }
+
+    @Test
+    void theSizingRuleAndTheShapeAreChecked() {
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.lastname-birthyear", 20, 100_000, Normalizer.NAME, Normalizer.YEAR))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("blind index client.lastname-birthyear with 20 bits over 100000 subjects would make almost "
+                        + "every value unique; use at most 15 bits");
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.one", 8, 1000, Normalizer.NAME))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("compound blind index client.one needs 2 to 8 parts, got 1");
+        assertThatThrownBy(() -> new CompoundBlindIndex("Bad Name", List.of(Normalizer.NAME, Normalizer.YEAR), 8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("blind index name must match");
+        assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("compound blind index client.lastname-birthyear takes 2 values, got 1");
+        assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova", "12 April 1987"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("not a year or an ISO date");
+    }
+}

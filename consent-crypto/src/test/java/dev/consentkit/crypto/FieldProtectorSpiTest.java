@@ -1,0 +1,195 @@
+package dev.consentkit.crypto;
+
+import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.ErasureReceipt;
+import dev.consentkit.core.spi.FieldProtector;
+import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.core.testing.MutableClock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * FieldCrypto as core's {@link FieldProtector}, the way the subject-request and retention paths use it
+ * (only through the interface): {@code openForSubject} for an access or portability export (M19),
+ * {@code shred(subject, groups, actor)} for erasure and withdrawal (M20), {@code describe()} for the
+ * register. On the in-memory and H2 key stores.
+ */
+class FieldProtectorSpiTest {
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
+            .replacedBy("[erased]");
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final Actor DPO = Actor.operator("dpo");
+
+    private final SubjectId anna = SubjectId.of("client-1001");
+    private ConsentKit kit;
+    private FieldCrypto crypto;
+    private FieldProtector protector;
+
+    private void start(Supplier<ConsentStorage> storage) {
+        kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
+        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+        crypto = FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+                .accessPolicy(policy)
+                .blindIndexKey(HmacKey.of(filled(9)))
+                .fields(EMAIL, PHONE, NEWS_EMAIL)
+                .build();
+        protector = crypto;
+    }
+
+    private static byte[] filled(int b) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) b);
+        return key;
+    }
+
+    private List<AuditRecord> audit() {
+        return kit.audit().records(1, 1000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void openForSubjectOpensADeclaredFieldWithoutARoleAndAuditsTheExport_M19(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+
+        Optional<String> opened = protector.openForSubject(anna, new SealedValue("client", "email", "row-1", stored), DPO);
+
+        assertThat(opened).contains("anna@example.org");
+        AuditRecord last = audit().get(audit().size() - 1);
+        assertThat(last.event().action()).isEqualTo(FieldCrypto.FIELD_OPENED);
+        assertThat(last.event().actor()).isEqualTo(DPO);
+        assertThat(last.event().outcome()).isEqualTo(AuditOutcome.SUCCESS);
+        assertThat(last.event().subjectRef()).contains(kit.subjectRef(anna));
+        assertThat(last.event().reference()).hasValueSatisfying(r -> assertThat(r).startsWith("subject-export")
+                .doesNotContain("anna").doesNotContain("client-1001"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void openForSubjectRefusesAnUndeclaredCellAndAValueOfAnotherCellOrSubject(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+
+        assertThatThrownBy(() -> protector.openForSubject(anna, new SealedValue("client", "notes", "row-1", stored), DPO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no protected field is declared for client.notes");
+        assertThatThrownBy(() -> protector.openForSubject(anna, new SealedValue("client", "email", "row-2", stored), DPO))
+                .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
+        SubjectId boris = SubjectId.of("client-1002");
+        crypto.seal(new FieldRef(EMAIL, "row-9", boris), "boris@example.org");
+        // Boris holds no key with the id Anna's value names: to him it is as good as shredded
+        assertThat(protector.openForSubject(boris, new SealedValue("client", "email", "row-1", stored), DPO)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void afterAShredOpenForSubjectGivesTheReplacementOrNothingAndAuditsTheFailure(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+        String email = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String phone = crypto.seal(new FieldRef(PHONE, "row-1", anna), "+79123456789");
+
+        protector.shred(anna, Set.of(), DPO);
+
+        assertThat(protector.openForSubject(anna, new SealedValue("client", "email", "row-1", email), DPO)).isEmpty();
+        assertThat(protector.openForSubject(anna, new SealedValue("client", "phone", "row-1", phone), DPO)).contains("[erased]");
+        assertThat(audit()).filteredOn(r -> r.event().action().equals(FieldCrypto.FIELD_OPENED))
+                .extracting(r -> r.event().outcome()).containsExactly(AuditOutcome.FAILED, AuditOutcome.FAILED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void shreddingNamedGroupsDestroysOnlyThemAndKeepsTheBlindIndex_M20(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+        String contract = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String marketing = crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        crypto.index(EMAIL_INDEX, anna, "anna@example.org");
+
+        ErasureReceipt receipt = protector.shred(anna, Set.of("marketing"), DPO);
+
+        assertThat(receipt.groups()).containsExactly("marketing");
+        assertThat(receipt.keysDestroyed()).isEqualTo(1);
+        assertThat(receipt.indexEntriesRemoved()).isZero();
+        assertThat(protector.openForSubject(anna, new SealedValue("client", "email", "row-1", contract), DPO))
+                .contains("anna@example.org");
+        assertThat(protector.openForSubject(anna, new SealedValue("newsletter_sub", "email", "sub-1", marketing), DPO))
+                .isEmpty();
+        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org")).containsExactly(anna);
+        assertThat(audit()).filteredOn(r -> r.event().action().equals(FieldCrypto.KEYS_SHREDDED))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.event().reference()).contains("marketing");
+                    assertThat(r.event().actor()).isEqualTo(DPO);
+                    assertThat(r.sequence()).isEqualTo(receipt.auditSequence());
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void shreddingNoGroupsMeansEveryGroupAndTheIndexesAndAgainDestroysNothing_M20(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+        String contract = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        crypto.index(EMAIL_INDEX, anna, "anna@example.org");
+        Principal manager = Principal.of("olga", "manager");
+        assertThat(crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), contract)).isEqualTo("anna@example.org");
+
+        ErasureReceipt receipt = protector.shred(anna, Set.of(), DPO);
+        ErasureReceipt again = protector.shred(anna, Set.of(), DPO);
+
+        assertThat(receipt.groups()).isEmpty();
+        assertThat(receipt.keysDestroyed()).isEqualTo(2);
+        assertThat(receipt.indexEntriesRemoved()).isEqualTo(1);
+        assertThat(receipt.toString()).doesNotContain("client-1001").doesNotContain("anna");
+        assertThat(again.keysDestroyed()).isZero();
+        assertThat(again.indexEntriesRemoved()).isZero();
+        assertThatThrownBy(() -> crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), contract))
+                .as("the cached key went at once").isInstanceOf(KeyDestroyedException.class);
+        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org")).isEmpty();
+        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void describeListsTheSuiteTheKeysAndEveryDeclaredFieldWithoutKeyMaterial(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+
+        ProtectionProfile profile = protector.describe();
+
+        assertThat(profile.suite()).isEqualTo("AES-256-GCM");
+        assertThat(profile.keyHierarchy()).contains("per subject and group").contains("LocalKeyEncryptionKeys")
+                .doesNotContain("0707").doesNotContain("BwcH");
+        assertThat(profile.fields()).containsExactlyInAnyOrder(
+                new ProtectionProfile.Field("client", "email", "contact", "contract"),
+                new ProtectionProfile.Field("client", "phone", "contact", "contract"),
+                new ProtectionProfile.Field("newsletter_sub", "email", "contact", "marketing"));
+        FieldCrypto xchacha = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+                .accessPolicy(AccessPolicy.builder(kit.catalog()).build()).blindIndexKey(HmacKey.of(filled(9)))
+                .suite(Suite.XCHACHA20_POLY1305).build();
+        assertThat(xchacha.describe().suite()).isEqualTo("XChaCha20-Poly1305");
+        assertThat(xchacha.describe().fields()).isEmpty();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.consentkit.crypto;
+
+import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.core.testing.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Retired master keys leave the key file only once no data key is wrapped under them. */
+class KeyFileRetirementTest {
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+
+    @TempDir
+    Path dir;
+
+    private final char[] passphrase = "correct horse battery staple".toCharArray();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void retiredKeysAreDroppedOnlyAfterEveryDataKeyWasRewrapped(String name, Supplier<ConsentStorage> storage) throws Exception {
+        ConsentKit kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
+        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+        byte[] indexKey = new byte[32];
+        Arrays.fill(indexKey, (byte) 9);
+        Path file = dir.resolve("master.key");
+        KeyFile.create(file, passphrase, "kek-2026", KeyFileTest.CHEAP);
+        FieldCrypto before = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+        SubjectId anna = SubjectId.of("client-1001");
+        FieldRef email = new FieldRef(EMAIL, "row-1", anna);
+        String sealed = before.seal(email, "anna@example.org");
+        assertThat(KeyFile.dropRetired(file, passphrase, before)).as("nothing retired yet").isEmpty();
+
+        KeyFile.rotate(file, passphrase, "kek-2027");
+        FieldCrypto after = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+        byte[] rotated = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> KeyFile.dropRetired(file, passphrase, after))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("data keys are still wrapped under a master key other than kek-2027; "
+                        + "run FieldCrypto.rewrapAll first, nothing was dropped");
+        assertThat(Files.readAllBytes(file)).as("untouched").isEqualTo(rotated);
+
+        after.rewrapAll(100, report -> { });
+        assertThat(KeyFile.dropRetired(file, passphrase, after)).containsExactly("kek-2026");
+
+        LocalKeyEncryptionKeys reopened = KeyFile.open(file, passphrase);
+        assertThat(reopened.currentKekId()).isEqualTo("kek-2027");
+        assertThat(Files.readString(file)).doesNotContain("kek-2026");
+        FieldCrypto fresh = FieldCrypto.builder(kit).keyEncryptionKeys(reopened)
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+        assertThat(fresh.open(Principal.of("olga", "manager"), ORDERS, email, sealed)).isEqualTo("anna@example.org");
+        assertThat(KeyFile.dropRetired(file, passphrase, fresh)).isEmpty();
+        assertThat(passphrase).containsExactly("correct horse battery staple".toCharArray());
+    }
+}
