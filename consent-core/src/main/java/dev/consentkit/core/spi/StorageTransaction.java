@@ -22,4 +22,7 @@ public interface StorageTransaction {
 
     /** @return the blind indexes of encrypted fields */
     BlindIndexStore blindIndexes();
+
+    /** @return the alerts of access monitoring */
+    AlertStore alerts();
 }
