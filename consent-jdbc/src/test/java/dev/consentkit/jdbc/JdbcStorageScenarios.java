@@ -209,18 +209,19 @@ abstract class JdbcStorageScenarios {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("SchemaInstaller")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql, "
-                        + "dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql");
+                        + "dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql, "
+                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql");
     }
 
     @Test
     void aNewerSchemaRefusesToStart() throws SQLException {
         DataSource ds = installed();
-        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (3, 'from the future')");
+        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (4, 'from the future')");
 
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("schema version 3")
-                .hasMessageContaining("newer than this library's 2");
+                .hasMessageContaining("schema version 4")
+                .hasMessageContaining("newer than this library's 3");
         assertThatThrownBy(() -> SchemaInstaller.of(ds, "ck_").install())
                 .isInstanceOf(StorageException.class).hasMessageContaining("newer");
     }
@@ -228,9 +229,9 @@ abstract class JdbcStorageScenarios {
     @Test
     void installerAppliesMissingVersionsOnceAndPrefixesSeparateInstallations() {
         DataSource ds = emptyDatabase();
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
-        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2);
+        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3);
 
         ConsentKit a = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
         ConsentKit b = Fixtures.kit(JdbcStorage.builder(ds).tablePrefix("crm_ck_").build(), clock);
@@ -248,10 +249,10 @@ abstract class JdbcStorageScenarios {
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("schema version 1")
-                .hasMessageContaining("needs 2")
+                .hasMessageContaining("needs 3")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql")
                 .message().doesNotContain("/v1/");
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
@@ -265,7 +266,7 @@ abstract class JdbcStorageScenarios {
         });
         List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
         assertThat(keys).containsExactly(key);
-        assertThat(versions(ds)).containsExactly(1, 2);
+        assertThat(versions(ds)).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -273,9 +274,10 @@ abstract class JdbcStorageScenarios {
         DataSource byHand = emptyDatabase();
         applyByHand(byHand, 1);
         applyByHand(byHand, 2);
+        applyByHand(byHand, 3);
 
         assertThat(SchemaInstaller.of(byHand, "ck_").install()).isEmpty();
-        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2);
+        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3);
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(byHand).build(), clock);
         give(kit, SubjectId.of("client-1"));
         assertThat(kit.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
@@ -312,7 +314,7 @@ abstract class JdbcStorageScenarios {
             for (var run : runs) {
                 applied.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(applied).containsExactly(1, 2);
+            assertThat(applied).containsExactly(1, 2, 3);
         } finally {
             pool.shutdownNow();
         }
