@@ -26,7 +26,7 @@ final class LapsedValidityCheck implements ComplianceCheck {
                 found.add(new Finding(ID, List.of("R-GDPR-10", "M7"), Severity.MEDIUM, "purpose " + p.id(),
                         n + (n == 1 ? " consent" : " consents") + " to purpose " + p.id() + " passed the "
                                 + "re-confirmation period of " + p.reconfirmEvery().get() + " without being "
-                                + "re-confirmed and are still recorded as given.",
+                                + "re-confirmed and " + (n == 1 ? "is" : "are") + " still recorded as given.",
                         "Run kit.expireLapsed() on a schedule to record them as expired, and ask these subjects "
                                 + "to re-confirm (consent(...).renew())."));
             }

@@ -27,9 +27,10 @@ final class OutdatedNoticeCheck implements ComplianceCheck {
                     s -> s.notice().map(r -> !notice.get().isCurrent(r)).orElse(true));
             if (n > 0) {
                 found.add(new Finding(ID, List.of("R-GDPR-10", "M7"), Severity.HIGH, "purpose " + p.id(),
-                        n + (n == 1 ? " consent" : " consents") + " to purpose " + p.id() + " rest on a notice "
-                                + "version before the current major version " + notice.get().current()
-                                + " and are still recorded as valid: checks deny them, but the ledger does not "
+                        n + (n == 1 ? " consent" : " consents") + " to purpose " + p.id()
+                                + (n == 1 ? " rests" : " rest") + " on a notice version before the current major "
+                                + "version " + notice.get().current() + " and " + (n == 1 ? "is" : "are")
+                                + " still recorded as valid: checks deny them, but the ledger does not "
                                 + "say so and nobody has been asked again.",
                         "Run kit.invalidateOutdated() to record them as invalidated, then ask these subjects "
                                 + "to consent to the current notice (a re-consent campaign)."));
