@@ -6,6 +6,7 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.compliance.ComplianceCheck;
 import dev.consentkit.core.compliance.ComplianceChecks;
 import dev.consentkit.core.compliance.ComplianceReport;
+import dev.consentkit.core.compliance.ComplianceRun;
 import dev.consentkit.core.compliance.KitConfiguration;
 import dev.consentkit.core.internal.ListeningStorage;
 import dev.consentkit.core.monitor.AccessMonitoring;
@@ -149,13 +150,13 @@ public final class ConsentKit {
      * Runs the compliance self-check: every standard check ({@link ComplianceChecks#standard()}) and
      * every check added to the builder, in order, each finding explained with the requirement it
      * relates to and the fix. A clean kit gives a report without findings. Field protection is judged
-     * by what {@link Builder#protection} declared.
+     * by what {@link Builder#protection} declared. Same as {@code compliance().report()}.
      *
      * @return the report, dated by the kit's clock
      * @throws StorageException if a store cannot be read
      */
     public ComplianceReport complianceReport() {
-        return ComplianceChecks.run(this, complianceChecks, now(), protection);
+        return compliance().report();
     }
 
     /**
@@ -166,8 +167,15 @@ public final class ConsentKit {
      * @return the report
      */
     public ComplianceReport complianceReport(ProtectionProfile protection) {
-        return ComplianceChecks.run(this, complianceChecks, now(),
-                Optional.of(Objects.requireNonNull(protection, "protection")));
+        return compliance().protection(protection).report();
+    }
+
+    /**
+     * @return a compliance self-check to run, to which the caller can add field protection and checks
+     *         over objects built from this kit (a retention engine)
+     */
+    public ComplianceRun compliance() {
+        return ComplianceRun.of(this, complianceChecks);
     }
 
     /**

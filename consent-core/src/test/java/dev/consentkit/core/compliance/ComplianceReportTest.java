@@ -268,6 +268,32 @@ class ComplianceReportTest {
     }
 
     @Test
+    void aRunTakesProtectionAndChecksOnlyTheHostHasAtHand() {
+        ProcessingCatalogHolder h = new ProcessingCatalogHolder();
+        ConsentKit kit = ConsentKit.builder().catalog(h.catalog).storage(storage).clock(clock)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
+                .accessPolicy(ComplianceWorld.policy(h.catalog)).monitoring(MonitoringPolicy.defaults()).build();
+        ComplianceCheck late = new ComplianceCheck() {
+            @Override
+            public String id() {
+                return "host.late";
+            }
+
+            @Override
+            public List<Finding> run(ComplianceContext context) {
+                return List.of(new Finding(id(), List.of("M25"), Severity.LOW, "acts", "p", "f"));
+            }
+        };
+
+        ComplianceReport report = kit.compliance().protection(ComplianceWorld.protection()).check(late).report();
+
+        assertThat(checks(report)).containsExactly("host.late");
+        assertThat(report.checks()).last().isEqualTo("host.late");
+        assertThat(checks(kit.complianceReport())).as("the run added nothing to the kit")
+                .containsExactly("category.encryption");
+    }
+
+    @Test
     void findingsAreValidated() {
         assertThatThrownBy(() -> new Finding("Retention", List.of("M1"), Severity.LOW, "t", "p", "f"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("check id");
