@@ -12,9 +12,11 @@ module dev.consentkit.core {
     exports dev.consentkit.core.audit;
     exports dev.consentkit.core.access;
     exports dev.consentkit.core.rights;
+    exports dev.consentkit.core.register;
     exports dev.consentkit.core.spi;
     exports dev.consentkit.core.memory;
     exports dev.consentkit.core.json;
     exports dev.consentkit.core.monitor;
     exports dev.consentkit.core.compliance;
+    exports dev.consentkit.core.transparency;
 }

@@ -39,6 +39,7 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +94,7 @@ public final class ConsentKit {
     private final Optional<ProtectionProfile> protection;
     private final Duration keyRotationPeriod;
     private final List<ComplianceCheck> complianceChecks;
+    private final SubjectRights rights;
 
     private ConsentKit(Builder b) {
         this.jurisdiction = b.jurisdiction;
@@ -113,6 +115,7 @@ public final class ConsentKit {
         List<ComplianceCheck> checks = new ArrayList<>(ComplianceChecks.standard());
         checks.addAll(b.complianceChecks);
         this.complianceChecks = List.copyOf(checks);
+        this.rights = SubjectRights.builder(this).build();
     }
 
     /** Wraps the storage so that audit listeners (and the monitor) hear every committed unit. */
@@ -200,6 +203,14 @@ public final class ConsentKit {
     /** @return the jurisdiction whose deadlines and clocks apply; default {@link Jurisdiction#GDPR} */
     public Jurisdiction jurisdiction() {
         return jurisdiction;
+    }
+
+    /**
+     * @return data-subject requests under {@link #jurisdiction()}, knowing the subjects with consent
+     *         events; {@link SubjectRights#builder} adds the host's own subject directory
+     */
+    public SubjectRights rights() {
+        return rights;
     }
 
     /** @return who may read what, if the host declared it */

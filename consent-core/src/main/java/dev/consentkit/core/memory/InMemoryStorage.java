@@ -18,10 +18,12 @@ import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -67,6 +69,8 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
+    private final InMemoryRequests requests = new InMemoryRequests();
+    private final InMemoryBreaches breaches = new InMemoryBreaches();
 
     private InMemoryStorage() {
     }
@@ -134,6 +138,8 @@ public final class InMemoryStorage implements ConsentStorage {
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
         private Alerts alertStore;
+        private RequestStore requestStore;
+        private BreachStore breachStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -283,6 +289,22 @@ public final class InMemoryStorage implements ConsentStorage {
                     throw new IllegalArgumentException(what + " has sub-microsecond precision; stores keep microseconds");
                 }
             }
+        }
+
+        @Override
+        public RequestStore requests() {
+            if (requestStore == null) {
+                requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return requestStore;
+        }
+
+        @Override
+        public BreachStore breaches() {
+            if (breachStore == null) {
+                breachStore = breaches.unit(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            }
+            return breachStore;
         }
 
         private final class Ledger implements LedgerStore {

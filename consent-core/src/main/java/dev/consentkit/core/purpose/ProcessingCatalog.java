@@ -27,6 +27,8 @@ public final class ProcessingCatalog {
     private final Map<String, DataCategory> categories;
     private final Map<NoticeId, Notice> notices;
     private final Map<PurposeId, Purpose> purposes;
+    private final Optional<DataProtectionOfficer> dataProtectionOfficer;
+    private final Optional<URI> withdrawalUrl;
 
     private ProcessingCatalog(Builder b) {
         this.controller = b.controller;
@@ -36,6 +38,8 @@ public final class ProcessingCatalog {
         this.categories = Map.copyOf(b.categories);
         this.notices = Map.copyOf(b.notices);
         this.purposes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.purposes));
+        this.dataProtectionOfficer = Optional.ofNullable(b.dataProtectionOfficer);
+        this.withdrawalUrl = Optional.ofNullable(b.withdrawalUrl);
     }
 
     /** @return a builder */
@@ -110,6 +114,44 @@ public final class ProcessingCatalog {
         return categories.values();
     }
 
+    /** @return the person responsible for personal-data processing, if declared */
+    public Optional<DataProtectionOfficer> dataProtectionOfficer() {
+        return dataProtectionOfficer;
+    }
+
+    /** @return the page where a client withdraws consent (an account settings page), if declared */
+    public Optional<URI> withdrawalUrl() {
+        return withdrawalUrl;
+    }
+
+    /**
+     * A copy of this catalogue in which the notice with the same id is replaced, validated like
+     * {@link Builder#build()}: how a notice generated from the catalogue (a consent form's exact
+     * text, see {@code dev.consentkit.core.transparency}) enters it.
+     *
+     * @param notice the new notice; its id must already be declared
+     * @return the new catalogue
+     * @throws IllegalArgumentException if no notice with that id is declared
+     * @throws IllegalStateException if the result does not validate
+     */
+    public ProcessingCatalog withNotice(Notice notice) {
+        Objects.requireNonNull(notice, "notice");
+        if (!notices.containsKey(notice.id())) {
+            throw new IllegalArgumentException("catalogue declares no notice '" + notice.id() + "' to replace");
+        }
+        Builder b = new Builder();
+        b.controller = controller;
+        b.jurisdiction = jurisdiction;
+        b.policyUrl = policyUrl.orElse(null);
+        b.defaultLocale = defaultLocale;
+        b.dataProtectionOfficer = dataProtectionOfficer.orElse(null);
+        b.withdrawalUrl = withdrawalUrl.orElse(null);
+        categories.values().forEach(b::category);
+        notices.values().forEach(n -> b.notice(n.id().equals(notice.id()) ? notice : n));
+        purposes.values().forEach(b::purpose);
+        return b.build();
+    }
+
     @Override
     public String toString() {
         return "ProcessingCatalog[" + purposes.size() + " purposes, " + notices.size() + " notices]";
@@ -124,8 +166,28 @@ public final class ProcessingCatalog {
         private final Map<String, DataCategory> categories = new LinkedHashMap<>();
         private final Map<NoticeId, Notice> notices = new LinkedHashMap<>();
         private final Map<PurposeId, Purpose> purposes = new LinkedHashMap<>();
+        private DataProtectionOfficer dataProtectionOfficer;
+        private URI withdrawalUrl;
 
         private Builder() {
+        }
+
+        /**
+         * @param officer the person responsible for personal-data processing, published in the policy
+         * @return this builder
+         */
+        public Builder dataProtectionOfficer(DataProtectionOfficer officer) {
+            this.dataProtectionOfficer = Objects.requireNonNull(officer, "officer");
+            return this;
+        }
+
+        /**
+         * @param url the page where a client withdraws consent, named in consent forms, receipts and the policy
+         * @return this builder
+         */
+        public Builder withdrawalUrl(URI url) {
+            this.withdrawalUrl = Objects.requireNonNull(url, "url");
+            return this;
         }
 
         /**

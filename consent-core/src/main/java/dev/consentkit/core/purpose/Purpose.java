@@ -30,6 +30,13 @@ public final class Purpose {
     private final ConsentType consentType;
     private final Optional<NoticeId> notice;
     private final Optional<Period> reconfirmEvery;
+    private final Optional<LocalizedText> consentPhrase;
+    private final Set<ProcessingOperation> operations;
+    private final Optional<ProcessingMethod> method;
+    private final List<String> subjectCategories;
+    private final Optional<RiskAssessment> risk;
+    private final Optional<String> retentionNotPossible;
+    private final Optional<String> securityNotPossible;
 
     private Purpose(Builder b) {
         this.id = b.id;
@@ -42,6 +49,13 @@ public final class Purpose {
         this.consentType = b.consentType;
         this.notice = Optional.ofNullable(b.notice);
         this.reconfirmEvery = Optional.ofNullable(b.reconfirmEvery);
+        this.consentPhrase = Optional.ofNullable(b.consentPhrase);
+        this.operations = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(b.operations));
+        this.method = Optional.ofNullable(b.method);
+        this.subjectCategories = List.copyOf(new LinkedHashSet<>(b.subjectCategories));
+        this.risk = Optional.ofNullable(b.risk);
+        this.retentionNotPossible = Optional.ofNullable(b.retentionNotPossible);
+        this.securityNotPossible = Optional.ofNullable(b.securityNotPossible);
     }
 
     /**
@@ -116,6 +130,48 @@ public final class Purpose {
         return reconfirmEvery;
     }
 
+    /**
+     * What the client agrees to, in plain words, as it completes "I agree to the processing of my
+     * details ..." ({@code "to receive news about new products and offers"}; in Russian
+     * {@code "для получения уведомлений о новинках и акциях"}). The consent forms of
+     * {@code dev.consentkit.core.transparency} are written from it.
+     *
+     * @return the consent phrase per language, if declared
+     */
+    public Optional<LocalizedText> consentPhrase() {
+        return consentPhrase;
+    }
+
+    /** @return the processing operations declared (152-FZ Art. 3 item 3), in declaration order of the enum; possibly empty */
+    public Set<ProcessingOperation> operations() {
+        return operations;
+    }
+
+    /** @return how the data is processed (automated, manual or mixed), if declared */
+    public Optional<ProcessingMethod> method() {
+        return method;
+    }
+
+    /** @return the categories of data subjects, e.g. "clients", in declaration order; possibly empty */
+    public List<String> subjectCategories() {
+        return subjectCategories;
+    }
+
+    /** @return the host's risk assessment, if made */
+    public Optional<RiskAssessment> risk() {
+        return risk;
+    }
+
+    /** @return why no erasure time limit can be given (GDPR Art. 30(1)(f) "where possible"), if declared */
+    public Optional<String> retentionNotPossible() {
+        return retentionNotPossible;
+    }
+
+    /** @return why no security measures can be described (GDPR Art. 30(1)(g) "where possible"), if declared */
+    public Optional<String> securityNotPossible() {
+        return securityNotPossible;
+    }
+
     @Override
     public String toString() {
         return "Purpose[" + id + ", " + basis + "]";
@@ -133,6 +189,13 @@ public final class Purpose {
         private ConsentType consentType = ConsentType.EXPRESSED;
         private NoticeId notice;
         private Period reconfirmEvery;
+        private LocalizedText consentPhrase;
+        private final java.util.EnumSet<ProcessingOperation> operations = java.util.EnumSet.noneOf(ProcessingOperation.class);
+        private ProcessingMethod method;
+        private final List<String> subjectCategories = new ArrayList<>();
+        private RiskAssessment risk;
+        private String retentionNotPossible;
+        private String securityNotPossible;
 
         private Builder(PurposeId id) {
             this.id = id;
@@ -235,9 +298,95 @@ public final class Purpose {
         }
 
         /**
+         * @param phrase what the client agrees to, completing "I agree to the processing of my details
+         *               ...", per language, e.g. {@code "to receive news about new products and offers"}
+         * @return this builder
+         */
+        public Builder consentPhrase(LocalizedText phrase) {
+            this.consentPhrase = Objects.requireNonNull(phrase, "phrase");
+            return this;
+        }
+
+        /**
+         * @param declared the processing operations the purpose performs (listed in a written consent,
+         *                 152-FZ Art. 9 part 4 item 7)
+         * @return this builder
+         */
+        public Builder operations(ProcessingOperation... declared) {
+            for (ProcessingOperation o : declared) {
+                operations.add(Objects.requireNonNull(o, "operation"));
+            }
+            return this;
+        }
+
+        /**
+         * @param categories categories of data subjects in plain words, e.g. "clients", "newsletter
+         *                   subscribers" (GDPR Art. 30(1)(c))
+         * @return this builder
+         * @throws IllegalArgumentException if one is blank or longer than 200 characters
+         */
+        public Builder subjectCategories(String... categories) {
+            for (String c : categories) {
+                subjectCategories.add(text(c, "subject category", 200));
+            }
+            return this;
+        }
+
+        /**
+         * @param method how the data is processed (152-FZ Art. 9 part 4 item 7)
+         * @return this builder
+         */
+        public Builder method(ProcessingMethod method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /**
+         * @param assessment the host's risk assessment of this purpose
+         * @return this builder
+         */
+        public Builder risk(RiskAssessment assessment) {
+            this.risk = Objects.requireNonNull(assessment, "assessment");
+            return this;
+        }
+
+        /**
+         * Declares that no erasure time limit can be given, and why (GDPR Art. 30(1)(f) asks for one
+         * "where possible"); excludes {@link #retention}.
+         *
+         * @param reason why not
+         * @return this builder
+         */
+        public Builder retentionNotPossible(String reason) {
+            this.retentionNotPossible = text(reason, "reason", 500);
+            return this;
+        }
+
+        /**
+         * Declares that no security measures can be described, and why (GDPR Art. 30(1)(g) asks for a
+         * description "where possible").
+         *
+         * @param reason why not
+         * @return this builder
+         */
+        public Builder securityNotPossible(String reason) {
+            this.securityNotPossible = text(reason, "reason", 500);
+            return this;
+        }
+
+        private String text(String value, String what, int max) {
+            Objects.requireNonNull(value, what);
+            if (value.isBlank() || value.length() > max) {
+                throw new IllegalArgumentException(what + " of purpose " + id + " must have 1 to " + max + " characters");
+            }
+            return value;
+        }
+
+        /**
          * @return the immutable purpose
          * @throws IllegalStateException if name, description or basis is missing, or a non-consent
-         *                               purpose names a notice or a re-confirmation period
+         *                               purpose names a notice or a re-confirmation period, or both a
+         *                               retention and "retention not possible" are declared
          */
         public Purpose build() {
             if (name == null || description == null || basis == null) {
@@ -246,6 +395,10 @@ public final class Purpose {
             if (basis != LegalBasis.CONSENT && (notice != null || reconfirmEvery != null)) {
                 throw new IllegalStateException("purpose " + id + " is based on " + basis
                         + ": only consent purposes have a notice or a re-confirmation period");
+            }
+            if (retention != null && retentionNotPossible != null) {
+                throw new IllegalStateException("purpose " + id
+                        + " declares a retention and that none is possible: keep one");
             }
             return new Purpose(this);
         }

@@ -25,4 +25,9 @@ public interface StorageTransaction {
 
     /** @return the alerts of access monitoring */
     AlertStore alerts();
+
+    /** @return the data-subject requests */
+    RequestStore requests();
+    /** @return the breach register: incidents and their notifications */
+    BreachStore breaches();
 }

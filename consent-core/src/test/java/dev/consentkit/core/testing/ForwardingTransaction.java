@@ -3,9 +3,11 @@ package dev.consentkit.core.testing;
 import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.Objects;
@@ -57,5 +59,15 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public AlertStore alerts() {
         return delegate.alerts();
+    }
+
+    @Override
+    public RequestStore requests() {
+        return delegate.requests();
+    }
+
+    @Override
+    public BreachStore breaches() {
+        return delegate.breaches();
     }
 }

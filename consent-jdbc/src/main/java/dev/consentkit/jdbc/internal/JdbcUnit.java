@@ -15,9 +15,11 @@ import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
+import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
@@ -48,6 +50,8 @@ public final class JdbcUnit implements StorageTransaction {
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
     private AlertStore alerts;
+    private RequestStore requests;
+    private BreachStore breaches;
 
     /**
      * @param jdbc the statement runner on the unit's connection
@@ -108,6 +112,22 @@ public final class JdbcUnit implements StorageTransaction {
             alerts = new JdbcAlertStore(jdbc, sql.prefix(), writable);
         }
         return alerts;
+    }
+
+    @Override
+    public RequestStore requests() {
+        if (requests == null) {
+            requests = new JdbcRequestStore(jdbc, sql.prefix(), writable);
+        }
+        return requests;
+    }
+
+    @Override
+    public BreachStore breaches() {
+        if (breaches == null) {
+            breaches = new JdbcBreachStore(jdbc, sql.prefix(), this::checkWritable);
+        }
+        return breaches;
     }
 
     private void checkWritable() {

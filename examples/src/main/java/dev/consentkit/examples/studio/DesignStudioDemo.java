@@ -226,6 +226,8 @@ public final class DesignStudioDemo {
         out.println("   a backup copy of her phone reads as: " + crypto.open(olga, StudioCatalog.ORDERS, annaPhone, storedPhone));
         out.println("   find by e-mail now -> " + crypto.find(byEmail, "anna.petrova@example.org"));
         out.println("   audit chain still verifies: " + updated.audit().verify().isIntact());
+        TransparencyChapter.run(out, this::kit, kit.catalog(), updated, crypto.describe());
+        RegisterChapter.run(out, updated, crypto.describe(), clock::advance);
 
         step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
         String[] original = actorOf(3);
@@ -237,6 +239,7 @@ public final class DesignStudioDemo {
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
         MonitoringChapter.run(out);
+        RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
     }
 
     private String[] actorOf(long sequence) {

@@ -9,6 +9,8 @@ import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.purpose.ProcessingMethod;
+import dev.consentkit.core.purpose.ProcessingOperation;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
@@ -74,6 +76,7 @@ public final class StudioCatalog {
                         Optional.of("12 Tverskaya St, Moscow"), Optional.of(URI.create("https://studio-lumen.example"))))
                 .jurisdiction("RU")
                 .policyUrl(URI.create("https://studio-lumen.example/privacy"))
+                .withdrawalUrl(URI.create("https://studio-lumen.example/account/consents"))
                 .defaultLocale(RU)
                 .category(new DataCategory("contact", LocalizedText.of(RU, "Контактные данные").and(EN, "Contact details"), false))
                 .category(new DataCategory("order", LocalizedText.of(RU, "Сведения о заказе").and(EN, "Order details"), false))
@@ -93,7 +96,9 @@ public final class StudioCatalog {
                                 .and(EN, "To design and deliver what you ordered."))
                         .basis(LegalBasis.CONTRACT)
                         .categories("contact", "order")
-                        .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY))
+                        .subjectCategories("clients", "recipients of deliveries")
+                        .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY).in("RU")
+                                .withAgreement("delivery contract 14/2025"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"))
                         .build())
                 .purpose(Purpose.builder(NEWSLETTER)
@@ -102,7 +107,13 @@ public final class StudioCatalog {
                                 .and(EN, "News about new products and offers by e-mail or SMS."))
                         .basis(LegalBasis.CONSENT)
                         .categories("contact")
+                        .subjectCategories("newsletter subscribers")
                         .notice(NEWSLETTER_NOTICE)
+                        .consentPhrase(LocalizedText.of(RU, "для получения уведомлений о новинках и акциях")
+                                .and(EN, "to receive news about new products and offers"))
+                        .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.USE,
+                                ProcessingOperation.DESTRUCTION)
+                        .method(ProcessingMethod.AUTOMATED)
                         .reconfirmEvery(Period.ofMonths(24))
                         .retention(RetentionDeclaration.of(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL))
                         .build())
@@ -112,7 +123,13 @@ public final class StudioCatalog {
                                 .and(EN, "Keeping your projects and preferences between orders."))
                         .basis(LegalBasis.CONSENT)
                         .categories("contact", "order")
+                        .subjectCategories("clients with an account")
                         .notice("account-notice")
+                        .consentPhrase(LocalizedText.of(RU, "для ведения моего личного кабинета")
+                                .and(EN, "to keep my client account"))
+                        .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.UPDATE,
+                                ProcessingOperation.USE, ProcessingOperation.DESTRUCTION)
+                        .method(ProcessingMethod.AUTOMATED)
                         .retention(RetentionDeclaration.of(Period.ofYears(3), RetentionTrigger.SINCE_LAST_INTERACTION))
                         .build())
                 .purpose(Purpose.builder(PORTFOLIO)
@@ -122,7 +139,14 @@ public final class StudioCatalog {
                         .basis(LegalBasis.CONSENT)
                         .consentType(ConsentType.EXPLICIT)
                         .categories("photo")
+                        .subjectCategories("clients who allowed showing their project")
                         .notice("portfolio-notice")
+                        .consentPhrase(LocalizedText.of(RU, "для показа фотографий моего проекта в портфолио студии")
+                                .and(EN, "to show photos of my project in the studio's portfolio"))
+                        .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.USE,
+                                ProcessingOperation.DESTRUCTION)
+                        .method(ProcessingMethod.MIXED)
+                        .retention(RetentionDeclaration.of(Period.ofYears(5), RetentionTrigger.SINCE_COLLECTION))
                         .build())
                 .build();
     }

@@ -1,6 +1,90 @@
--- ConsentKit schema v3 for MariaDB. Applied after v2. ${prefix} is the validated table prefix
--- (default ck_). Times are microseconds since the epoch (UTC). Each area of this version adds its
--- tables in its own block.
+-- ConsentKit schema v3 for MariaDB 10.6+ (InnoDB; binary no-pad collation). Applied after v2. ${prefix} is the
+-- validated table prefix (default ck_). Times are microseconds since the epoch (UTC).
+
+-- subject requests (issue 5)
+-- One row per data-subject request: its due times (stored once, never recomputed) and where it
+-- stands; its history of steps is append-only. steps counts them, so two writers advancing the same
+-- request collide on it.
+CREATE TABLE ${prefix}request (
+    request_id          CHAR(36)       NOT NULL,
+    subject_id          VARCHAR(128)   NOT NULL,
+    request_type        VARCHAR(16)    NOT NULL,
+    jurisdiction        VARCHAR(32)    NOT NULL,
+    received_at_us      BIGINT         NOT NULL,
+    due_at_us           BIGINT         NOT NULL,
+    extended_due_at_us  BIGINT,
+    current_due_us      BIGINT         NOT NULL,
+    state               VARCHAR(24)    NOT NULL,
+    is_open             SMALLINT       NOT NULL,
+    steps               INT            NOT NULL,
+    CONSTRAINT ${prefix}request_pk PRIMARY KEY (request_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- a subject's requests (export, duplicate check); what falls due soon
+CREATE INDEX ${prefix}request_subject_ix ON ${prefix}request (subject_id, received_at_us);
+CREATE INDEX ${prefix}request_due_ix ON ${prefix}request (is_open, current_due_us);
+
+CREATE TABLE ${prefix}request_step (
+    request_id          CHAR(36)       NOT NULL,
+    step_no             INT            NOT NULL,
+    state               VARCHAR(24)    NOT NULL,
+    at_us               BIGINT         NOT NULL,
+    actor_kind          VARCHAR(16)    NOT NULL,
+    actor_id            VARCHAR(64),
+    note                VARCHAR(2000),
+    due_at_us           BIGINT,
+    CONSTRAINT ${prefix}request_step_pk PRIMARY KEY (request_id, step_no),
+    CONSTRAINT ${prefix}request_step_fk FOREIGN KEY (request_id) REFERENCES ${prefix}request (request_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- breaches (issue 6)
+-- One row per breach; its details are updated in phases (optimistic revision), never deleted.
+-- Category and purpose ids are joined with commas (ids never contain one).
+CREATE TABLE ${prefix}breach (
+    breach_id       CHAR(36) NOT NULL,
+    revision        INT NOT NULL,
+    detected_at_us  BIGINT NOT NULL,
+    aware_at_us     BIGINT NOT NULL,
+    recorded_at_us  BIGINT NOT NULL,
+    updated_at_us   BIGINT NOT NULL,
+    description     TEXT NOT NULL,
+    categories      VARCHAR(2000) NOT NULL,
+    purposes        VARCHAR(2000) NOT NULL,
+    approx_subjects BIGINT,
+    approx_records  BIGINT,
+    consequences    TEXT,
+    measures        TEXT,
+    causes          TEXT,
+    contact_point   TEXT,
+    investigation   TEXT,
+    caused_by       TEXT,
+    risk            VARCHAR(16) NOT NULL,
+    encrypted       TINYINT(1) NOT NULL,
+    CONSTRAINT ${prefix}breach_pk PRIMARY KEY (breach_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- the deadlines computed when the breach was recorded; insert-only
+CREATE TABLE ${prefix}breach_deadline (
+    breach_id       CHAR(36) NOT NULL,
+    jurisdiction    VARCHAR(32) NOT NULL,
+    clock           VARCHAR(64) NOT NULL,
+    due_at_us       BIGINT NOT NULL,
+    source          VARCHAR(128) NOT NULL,
+    CONSTRAINT ${prefix}breach_deadline_pk PRIMARY KEY (breach_id, jurisdiction, clock),
+    CONSTRAINT ${prefix}breach_deadline_fk FOREIGN KEY (breach_id) REFERENCES ${prefix}breach (breach_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- one notification per clock; insert-only
+CREATE TABLE ${prefix}breach_notice (
+    breach_id       CHAR(36) NOT NULL,
+    jurisdiction    VARCHAR(32) NOT NULL,
+    clock           VARCHAR(64) NOT NULL,
+    sent_at_us      BIGINT NOT NULL,
+    recorded_at_us  BIGINT NOT NULL,
+    reference       VARCHAR(128) NOT NULL,
+    delay_reason    TEXT,
+    actor_kind      VARCHAR(16) NOT NULL,
+    actor_id        VARCHAR(64),
+    CONSTRAINT ${prefix}breach_notice_pk PRIMARY KEY (breach_id, jurisdiction, clock),
+    CONSTRAINT ${prefix}breach_notice_fk FOREIGN KEY (breach_id) REFERENCES ${prefix}breach (breach_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- monitoring alerts (issue 6)
 -- Alerts of access monitoring: added once, acknowledged once (the ack_ columns are set by one
@@ -23,4 +107,4 @@ CREATE TABLE ${prefix}monitoring_alert (
 -- the compliance report and the console list the unacknowledged ones, oldest first
 CREATE INDEX ${prefix}monitoring_alert_open_ix ON ${prefix}monitoring_alert (ack_at_us, raised_at_us);
 
-INSERT INTO ${prefix}schema_version (version, description) VALUES (3, 'issue 6 and others: monitoring alerts');
+INSERT INTO ${prefix}schema_version (version, description) VALUES (3, 'subject requests, legal holds, retention, breaches, monitoring alerts');

@@ -1,0 +1,89 @@
+package dev.consentkit.core.memory;
+
+import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.SubjectRequest;
+import dev.consentkit.core.spi.RequestStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The requests of an {@link InMemoryStorage}. Guarded by the storage's lock; changes are undone
+ * through the unit of work's undo log.
+ */
+final class InMemoryRequests {
+    private static final Comparator<SubjectRequest> BY_RECEIPT =
+            Comparator.comparing(SubjectRequest::receivedAt).thenComparing(r -> r.id().value().toString());
+    private static final Comparator<SubjectRequest> BY_DUE =
+            Comparator.comparing(SubjectRequest::currentDue).thenComparing(r -> r.id().value().toString());
+    private final Map<RequestId, SubjectRequest> byId = new HashMap<>();
+
+    /**
+     * @param checkOpen throws if the unit of work has ended
+     * @param checkWritable throws if the unit may not write
+     * @param undo takes the action that undoes a change
+     * @return the store of one unit of work
+     */
+    RequestStore view(Runnable checkOpen, Runnable checkWritable, Consumer<Runnable> undo) {
+        return new RequestStore() {
+            @Override
+            public void add(SubjectRequest request) {
+                checkWritable.run();
+                Objects.requireNonNull(request, "request");
+                if (request.history().size() != 1) {
+                    throw new IllegalArgumentException("a new request has its first step only");
+                }
+                if (byId.putIfAbsent(request.id(), request) != null) {
+                    throw new ConcurrentUpdateException("request " + request.id() + " is stored already", null);
+                }
+                undo.accept(() -> byId.remove(request.id()));
+            }
+
+            @Override
+            public void advance(SubjectRequest next) {
+                checkWritable.run();
+                Objects.requireNonNull(next, "next");
+                SubjectRequest stored = byId.get(next.id());
+                if (stored == null || stored.history().size() != next.history().size() - 1) {
+                    throw new ConcurrentUpdateException("request " + next.id() + " was changed or removed by another"
+                            + " writer", null);
+                }
+                byId.put(next.id(), next);
+                undo.accept(() -> byId.put(stored.id(), stored));
+            }
+
+            @Override
+            public Optional<SubjectRequest> find(RequestId id) {
+                checkOpen.run();
+                return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
+            }
+
+            @Override
+            public List<SubjectRequest> forSubject(SubjectId subject) {
+                checkOpen.run();
+                Objects.requireNonNull(subject, "subject");
+                return byId.values().stream().filter(r -> r.subject().equals(subject)).sorted(BY_RECEIPT).toList();
+            }
+
+            @Override
+            public List<SubjectRequest> openDue(Instant notBefore, Instant notAfter, int limit) {
+                checkOpen.run();
+                Objects.requireNonNull(notBefore, "notBefore");
+                Objects.requireNonNull(notAfter, "notAfter");
+                if (limit <= 0) {
+                    throw new IllegalArgumentException("limit must be positive");
+                }
+                return byId.values().stream().filter(r -> r.isOpen()
+                        && !r.currentDue().isBefore(notBefore) && !r.currentDue().isAfter(notAfter))
+                        .sorted(BY_DUE).limit(limit).toList();
+            }
+        };
+    }
+}

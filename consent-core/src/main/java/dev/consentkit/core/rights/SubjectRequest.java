@@ -1,0 +1,115 @@
+package dev.consentkit.core.rights;
+
+import dev.consentkit.core.SubjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A data-subject request and its history. The due times are computed once, when the request is
+ * received or extended, and stored: a later change of the jurisdiction profile or of its calendar
+ * never moves them.
+ *
+ * <p>Immutable; {@link #next} gives the request after one more step. {@code toString()} names no
+ * subject.
+ *
+ * @param id the request's id
+ * @param subject the subject it is about
+ * @param type what is asked for
+ * @param jurisdiction the id of the profile whose deadlines apply
+ * @param receivedAt when it was received (the deadline counts from here)
+ * @param dueAt when the answer is due
+ * @param extendedDueAt the due time set by an extension, if any
+ * @param state where it stands: the state of the last step
+ * @param history every step, the first being {@link RequestState#RECEIVED} at {@code receivedAt}
+ */
+public record SubjectRequest(RequestId id, SubjectId subject, RequestType type, String jurisdiction, Instant receivedAt,
+                             Instant dueAt, Optional<Instant> extendedDueAt, RequestState state,
+                             List<RequestStep> history) {
+    /**
+     * @throws IllegalArgumentException if the history does not match the other fields: it must start
+     *                                  with RECEIVED at {@code receivedAt}, follow the lifecycle, end
+     *                                  in {@code state}, and carry the extended due time if extended
+     */
+    public SubjectRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(extendedDueAt, "extendedDueAt");
+        Objects.requireNonNull(state, "state");
+        history = List.copyOf(history);
+        if (history.isEmpty() || history.get(0).state() != RequestState.RECEIVED
+                || !history.get(0).at().equals(receivedAt)) {
+            throw new IllegalArgumentException("request " + id + ": the history starts with RECEIVED at the receipt");
+        }
+        if (dueAt.isBefore(receivedAt)) {
+            throw new IllegalArgumentException("request " + id + ": due before it was received");
+        }
+        Optional<Instant> extended = Optional.empty();
+        for (int i = 1; i < history.size(); i++) {
+            RequestStep step = history.get(i);
+            if (!history.get(i - 1).state().canMoveTo(step.state())) {
+                throw new IllegalArgumentException("request " + id + ": step " + (i + 1) + " goes from "
+                        + history.get(i - 1).state() + " to " + step.state());
+            }
+            if (step.dueAt().isPresent()) {
+                extended = step.dueAt();
+            }
+        }
+        if (history.get(history.size() - 1).state() != state) {
+            throw new IllegalArgumentException("request " + id + ": its state is the state of its last step");
+        }
+        if (!extended.equals(extendedDueAt)) {
+            throw new IllegalArgumentException("request " + id + ": the extended due time is the one its EXTENDED step set");
+        }
+    }
+
+    /** @return the due time in force: the extended one if extended, else the original */
+    public Instant currentDue() {
+        return extendedDueAt.orElse(dueAt);
+    }
+
+    /** @return whether it still needs an answer */
+    public boolean isOpen() {
+        return state.isOpen();
+    }
+
+    /**
+     * @param now the current time
+     * @return whether it is open and its due time has passed
+     */
+    public boolean isOverdue(Instant now) {
+        return isOpen() && now.isAfter(currentDue());
+    }
+
+    /**
+     * @param step the next step
+     * @return this request after it
+     * @throws IllegalRequestTransitionException if the lifecycle does not allow it
+     */
+    public SubjectRequest next(RequestStep step) {
+        Objects.requireNonNull(step, "step");
+        if (!state.canMoveTo(step.state())) {
+            throw new IllegalRequestTransitionException(id, state, step.state());
+        }
+        List<RequestStep> steps = new ArrayList<>(history);
+        steps.add(step);
+        return new SubjectRequest(id, subject, type, jurisdiction, receivedAt, dueAt,
+                step.dueAt().isPresent() ? step.dueAt() : extendedDueAt, step.state(), steps);
+    }
+
+    /** @return the last step */
+    public RequestStep lastStep() {
+        return history.get(history.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return "SubjectRequest[" + id + ", " + type + ", " + jurisdiction + ", " + state + ", due " + currentDue() + "]";
+    }
+}

@@ -1,0 +1,12 @@
+package dev.consentkit.core.memory;
+
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.BreachStoreContract;
+
+/** The breach register contract, run against {@link InMemoryStorage}. */
+class InMemoryBreachStoreTest extends BreachStoreContract {
+    @Override
+    protected ConsentStorage createStorage() {
+        return InMemoryStorage.create();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.consentkit.core.memory;
+
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.RequestStoreContract;
+
+/** The {@link RequestStoreContract} on the in-memory storage. */
+class InMemoryRequestStoreTest extends RequestStoreContract {
+    @Override
+    protected ConsentStorage createStorage() {
+        return InMemoryStorage.create();
+    }
+}
