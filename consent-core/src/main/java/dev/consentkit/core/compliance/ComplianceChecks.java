@@ -22,13 +22,14 @@ public final class ComplianceChecks {
     /**
      * @return the standard checks, in report order: retention declared, current notices, consents on
      *         outdated notices, lapsed validity, audit chain, key rotation, encryption and MFA of
-     *         sensitive categories, monitoring on, alerts acknowledged
+     *         sensitive categories, monitoring on, alerts acknowledged, subject requests answered on
+     *         time, breach notifications sent on time
      */
     public static List<ComplianceCheck> standard() {
         return List.of(new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
                 new LapsedValidityCheck(), new AuditChainCheck(), new KeyRotationCheck(),
                 new SensitiveEncryptionCheck(), new SensitiveMfaCheck(), new MonitoringCheck(),
-                new UnacknowledgedAlertsCheck());
+                new UnacknowledgedAlertsCheck(), new OverdueRequestsCheck(), new OverdueBreachNotificationsCheck());
     }
 
     /**

@@ -59,7 +59,7 @@ class ComplianceReportTest {
         assertThat(report.generatedAt()).isEqualTo(Instant.parse(START));
         assertThat(report.checks()).containsExactly("purpose.retention", "notice.current", "consent.outdated_notice",
                 "consent.validity_lapsed", "audit.chain", "key.rotation", "category.encryption", "category.mfa",
-                "monitoring.enabled", "monitoring.alerts");
+                "monitoring.enabled", "monitoring.alerts", "request.overdue", "breach.notification_overdue");
         assertThat(report.toMarkdown()).contains("No findings: every check passed.");
     }
 
@@ -231,6 +231,55 @@ class ComplianceReportTest {
     }
 
     @Test
+    void subjectRequestsPastTheirDeadlineAreFoundUntilAnswered() {
+        ConsentKit kit = clean();
+        give(kit, "client-1");
+        dev.consentkit.core.rights.SubjectRequest r = kit.rights().receive(SubjectId.of("client-1"),
+                dev.consentkit.core.rights.RequestType.ACCESS, Actor.operator("desk"));
+        clock.set(r.currentDue());
+        assertThat(kit.complianceReport().findings()).as("due, not yet past due").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("request.overdue");
+            assertThat(f.target()).isEqualTo("ACCESS requests");
+            assertThat(f.problem()).startsWith("1 ACCESS request is past due").contains(r.currentDue().toString())
+                    .doesNotContain("client-1");
+            assertThat(f.requirements()).contains("R-GDPR-13", "R-RU-10", "M12");
+        });
+
+        kit.rights().verifyIdentity(r.id(), Actor.operator("desk"));
+        kit.rights().start(r.id(), Actor.operator("desk"));
+        kit.rights().complete(r.id(), "export sent", Actor.operator("desk"));
+        assertThat(kit.complianceReport().findings()).isEmpty();
+    }
+
+    @Test
+    void breachNotificationsPastTheirDeadlineAreFoundUntilSent() {
+        ConsentKit kit = clean();
+        dev.consentkit.core.register.BreachRegister breaches = dev.consentkit.core.register.BreachRegister.of(kit);
+        dev.consentkit.core.register.BreachIncident b = breaches.record(clock.instant(), clock.instant(),
+                dev.consentkit.core.register.BreachDetails.builder("Laptop with the order book stolen")
+                        .categories("contact").approximately(120, 340)
+                        .likelyConsequences("Phishing e-mails to the clients").measuresTaken("Passwords reset")
+                        .presumedCauses("Theft").contactPoint("privacy@studio-lumen.example")
+                        .risk(dev.consentkit.core.register.BreachRisk.HIGH).build(),
+                Actor.operator("desk"));
+        clock.advance(Duration.ofHours(73));
+
+        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo("breach.notification_overdue");
+            assertThat(f.target()).isEqualTo("breach " + b.id().value() + ", gdpr authority-notice");
+            assertThat(f.problem()).contains("GDPR Art. 33(1)").doesNotContain("Laptop");
+            assertThat(f.requirements()).contains("R-GDPR-21", "R-RU-19", "M23");
+        });
+
+        breaches.notifiedLate(b.id(), dev.consentkit.core.rights.Jurisdiction.GDPR, "authority-notice", clock.instant(),
+                "DPA-2026-117", "the theft was reported to us late by the courier", Actor.operator("desk"));
+        assertThat(kit.complianceReport().findings()).isEmpty();
+    }
+
+    @Test
     void aHostCheckRunsAfterTheStandardOnesAndACheckThatThrowsBecomesAFinding() {
         ComplianceCheck policyPublished = new ComplianceCheck() {
             @Override
@@ -326,14 +375,22 @@ class ComplianceReportTest {
         });
         open(kit, "client-1");
         open(kit, "client-2");
+        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.rights.RequestType.ERASURE,
+                Actor.operator("desk"));
+        String breach = dev.consentkit.core.register.BreachRegister.of(kit).record(clock.instant(), clock.instant(),
+                dev.consentkit.core.register.BreachDetails.builder("Laptop stolen").categories("contact")
+                        .risk(dev.consentkit.core.register.BreachRisk.HIGH).build(), Actor.operator("desk"))
+                .id().value();
         clock.advance(Duration.ofDays(400));
 
         ComplianceReport report = kit.complianceReport();
 
         assertThat(checks(report)).containsExactly("purpose.retention", "notice.current", "consent.outdated_notice",
-                "consent.validity_lapsed", "key.rotation", "category.encryption", "category.mfa", "monitoring.alerts");
-        Golden.assertMatches("seeded-report.json", ComplianceJson.create().writeReport(report));
-        Golden.assertMatches("seeded-report.md", report.toMarkdown());
+                "consent.validity_lapsed", "key.rotation", "category.encryption", "category.mfa", "monitoring.alerts",
+                "request.overdue", "breach.notification_overdue");
+        // the breach id is random: the golden files hold a placeholder
+        Golden.assertMatches("seeded-report.json", ComplianceJson.create().writeReport(report).replace(breach, "BREACH-ID"));
+        Golden.assertMatches("seeded-report.md", report.toMarkdown().replace(breach, "BREACH-ID"));
     }
 
     private void open(ConsentKit kit, String subject) {

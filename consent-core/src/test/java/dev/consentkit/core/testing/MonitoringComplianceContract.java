@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Access monitoring and the compliance report as a scenario on one storage adapter: a bulk read trips
  * an alert that is stored, audited and found by the report until someone acknowledges it; lapsed
- * consents and old keys in the store are found; the report is the same on every store. An adapter's
+ * consents, old keys and overdue subject requests in the store are found; the report is the same on every store. An adapter's
  * test extends this class and implements {@link #createStorage()} in a few lines.
  */
 public abstract class MonitoringComplianceContract {
@@ -82,6 +82,8 @@ public abstract class MonitoringComplianceContract {
         for (int i = 0; i < 5; i++) {
             open(kit, "anna", "client-" + i);
         }
+        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.rights.RequestType.ACCESS,
+                Actor.operator("desk"));
         over.inTransaction(tx -> {
             tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 42, "kek-1",
                     new byte[] {1, 2, 3}, clock.instant()));
@@ -147,6 +149,6 @@ public abstract class MonitoringComplianceContract {
 
         assertThat(here).isEqualTo(inMemory);
         assertThat(here).contains("\"check\": \"consent.validity_lapsed\"").contains("\"check\": \"key.rotation\"")
-                .contains("\"check\": \"monitoring.alerts\"");
+                .contains("\"check\": \"monitoring.alerts\"").contains("\"check\": \"request.overdue\"");
     }
 }
