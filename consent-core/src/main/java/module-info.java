@@ -13,6 +13,7 @@ module dev.consentkit.core {
     exports dev.consentkit.core.access;
     exports dev.consentkit.core.rights;
     exports dev.consentkit.core.register;
+    exports dev.consentkit.core.retention;
     exports dev.consentkit.core.spi;
     exports dev.consentkit.core.memory;
     exports dev.consentkit.core.json;

@@ -233,6 +233,11 @@ public final class ConsentKit {
         return audit;
     }
 
+    /** @return the legal holds: place, lift and list holds that block disposal and erasure */
+    public dev.consentkit.core.retention.LegalHolds legalHolds() {
+        return dev.consentkit.core.retention.LegalHolds.of(this);
+    }
+
     /** @return the hasher of personal values under the pseudonym key */
     public KeyedHasher hasher() {
         return hasher;

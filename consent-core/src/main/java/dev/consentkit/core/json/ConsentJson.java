@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.consentkit.core.consent.ConsentHistory;
 import dev.consentkit.core.consent.ConsentReceipt;
+import dev.consentkit.core.rights.SubjectExport;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -106,6 +107,39 @@ public final class ConsentJson {
      */
     public ConsentHistory readHistory(String json) {
         return HistoryCodec.read(JsonIn.root(parse(json)));
+    }
+
+    /**
+     * @param export a subject's export, from {@code SubjectDataService.export}
+     * @return the bundle's JSON, pretty-printed; it validates against {@link #exportSchema()}
+     * @throws NullPointerException if {@code export} is null
+     */
+    public String writeExport(SubjectExport export) {
+        return write(ExportCodec.write(Objects.requireNonNull(export, "export")));
+    }
+
+    /**
+     * @param json a bundle written by {@link #writeExport}
+     * @return the export, equal to the one written
+     * @throws ConsentJsonException if the JSON is malformed or a field is missing or of the wrong form
+     */
+    public SubjectExport readExport(String json) {
+        return ExportCodec.read(JsonIn.root(parse(json)));
+    }
+
+    /**
+     * @return the JSON Schema (draft 2020-12) of the export bundle, as shipped in the jar at
+     *         {@code dev/consentkit/core/json/subject-export.schema.json}
+     */
+    public static String exportSchema() {
+        try (java.io.InputStream in = ConsentJson.class.getResourceAsStream(ExportCodec.SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException("the export schema is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the export schema could not be read", e);
+        }
     }
 
     private String write(JsonNode tree) {

@@ -162,4 +162,22 @@ final class JsonIn {
             throw new ConsentJsonException(path, e.getMessage());
         }
     }
+
+    /**
+     * Reads an object whose every member is a string, keeping the members' order (subject exports).
+     */
+    java.util.Map<String, String> textMap(String field) {
+        JsonNode value = require(field);
+        if (!value.isObject()) {
+            throw invalid(field, "an object of strings");
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        value.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw new ConsentJsonException(path(field) + "[" + out.size() + "]", "expected a string");
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        });
+        return out;
+    }
 }

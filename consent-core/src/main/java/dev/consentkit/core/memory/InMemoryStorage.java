@@ -20,6 +20,7 @@ import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -69,6 +70,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
+    private final MemoryHolds holds = new MemoryHolds();
     private final InMemoryRequests requests = new InMemoryRequests();
     private final InMemoryBreaches breaches = new InMemoryBreaches();
 
@@ -289,6 +291,11 @@ public final class InMemoryStorage implements ConsentStorage {
                     throw new IllegalArgumentException(what + " has sub-microsecond precision; stores keep microseconds");
                 }
             }
+        }
+
+        @Override
+        public HoldStore holds() {
+            return holds.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
         }
 
         @Override

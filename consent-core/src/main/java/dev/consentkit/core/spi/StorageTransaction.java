@@ -26,6 +26,9 @@ public interface StorageTransaction {
     /** @return the alerts of access monitoring */
     AlertStore alerts();
 
+    /** @return the legal holds */
+    HoldStore holds();
+
     /** @return the data-subject requests */
     RequestStore requests();
     /** @return the breach register: incidents and their notifications */

@@ -4,6 +4,7 @@ import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.spi.HoldStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
@@ -59,6 +60,11 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public AlertStore alerts() {
         return delegate.alerts();
+    }
+
+    @Override
+    public HoldStore holds() {
+        return delegate.holds();
     }
 
     @Override

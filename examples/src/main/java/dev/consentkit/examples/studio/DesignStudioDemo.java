@@ -239,7 +239,9 @@ public final class DesignStudioDemo {
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
         MonitoringChapter.run(out);
+
         RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
+        ErasureChapter.run(out);
     }
 
     private String[] actorOf(long sequence) {

@@ -1,0 +1,78 @@
+package dev.consentkit.core.memory;
+
+import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.spi.HoldStore;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The legal holds of an {@link InMemoryStorage}. Guarded by the storage's lock; each unit of work
+ * gets a view that checks its state and records undo steps.
+ */
+final class MemoryHolds {
+    private static final Comparator<LegalHold> ORDER =
+            Comparator.comparing(LegalHold::placedAt).thenComparing(h -> h.id().toString());
+    private final Map<UUID, LegalHold> holds = new LinkedHashMap<>();
+
+    /**
+     * @param checkOpen throws if the unit has ended
+     * @param checkWritable throws if the unit is read-only or ended
+     * @param undo records an undo step
+     * @return the unit's view
+     */
+    HoldStore unit(Runnable checkOpen, Runnable checkWritable, Consumer<Runnable> undo) {
+        return new HoldStore() {
+            @Override
+            public void add(LegalHold hold) {
+                checkWritable.run();
+                Objects.requireNonNull(hold, "hold");
+                if (holds.putIfAbsent(hold.id(), hold) != null) {
+                    throw new ConcurrentUpdateException("a legal hold with id " + hold.id() + " exists", null);
+                }
+                undo.accept(() -> holds.remove(hold.id()));
+            }
+
+            @Override
+            public Optional<LegalHold> find(UUID id) {
+                checkOpen.run();
+                return Optional.ofNullable(holds.get(Objects.requireNonNull(id, "id")));
+            }
+
+            @Override
+            public boolean lift(UUID id, LegalHold.Lifting lifting) {
+                checkWritable.run();
+                Objects.requireNonNull(id, "id");
+                Objects.requireNonNull(lifting, "lifting");
+                LegalHold before = holds.get(id);
+                if (before == null || !before.isActive()) {
+                    return false;
+                }
+                holds.put(id, before.lift(lifting.by(), lifting.at()));
+                undo.accept(() -> holds.put(id, before));
+                return true;
+            }
+
+            @Override
+            public List<LegalHold> active() {
+                checkOpen.run();
+                return holds.values().stream().filter(LegalHold::isActive).sorted(ORDER).toList();
+            }
+
+            @Override
+            public List<LegalHold> activeFor(SubjectId subject) {
+                checkOpen.run();
+                Objects.requireNonNull(subject, "subject");
+                return holds.values().stream().filter(h -> h.isActive() && h.scope().appliesTo(subject))
+                        .sorted(ORDER).toList();
+            }
+        };
+    }
+}

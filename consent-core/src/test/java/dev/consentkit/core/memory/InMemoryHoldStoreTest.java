@@ -1,0 +1,12 @@
+package dev.consentkit.core.memory;
+
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.HoldStoreContract;
+
+/** The core's {@link HoldStoreContract} on the in-memory storage. */
+class InMemoryHoldStoreTest extends HoldStoreContract {
+    @Override
+    protected ConsentStorage createStorage() {
+        return InMemoryStorage.create();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.consentkit.jdbc;
+
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.SubjectErasureContract;
+import dev.consentkit.jdbc.testing.DatabaseServer;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The core's erasure scenarios ({@link SubjectErasureContract}) on a real MariaDb server, schema applied by the installer. */
+class MariaDbSubjectErasureIT extends SubjectErasureContract {
+    @RegisterExtension
+    static final DatabaseServer SERVER = DatabaseServer.mariaDb();
+
+    @Override
+    protected ConsentStorage storage() {
+        DataSource ds = SERVER.freshDatabase().dataSource();
+        SchemaInstaller.of(ds, "ck_").install();
+        return JdbcStorage.builder(ds).build();
+    }
+}
