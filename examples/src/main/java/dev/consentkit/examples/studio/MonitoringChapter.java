@@ -32,8 +32,8 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * The demo's chapter on access monitoring and the compliance self-check (issue 6): a manager reads
  * thirty clients' e-mail addresses in one go, which trips the monitoring thresholds; the compliance
- * report shows the unacknowledged alert (and the portfolio purpose that declares no retention); the
- * privacy desk acknowledges the alert and the report shrinks. Runs on its own embedded H2 database,
+ * report shows the unacknowledged alerts; the privacy desk acknowledges them and the report comes
+ * back clean. Runs on its own embedded H2 database,
  * since the main scenario ends by tampering with its audit chain.
  */
 public final class MonitoringChapter {
