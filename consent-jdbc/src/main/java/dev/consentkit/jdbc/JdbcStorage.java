@@ -60,6 +60,23 @@ public final class JdbcStorage implements ConsentStorage {
         return sql.prefix();
     }
 
+    /**
+     * The connection of a unit of work of a {@code JdbcStorage}, for host statements that must commit
+     * or roll back with it (a retention target deleting the host's rows in the batch that records the
+     * disposal). Do not commit, roll back or close it.
+     *
+     * @param tx a unit of work handed out by a {@code JdbcStorage}
+     * @return its connection
+     * @throws IllegalArgumentException if the unit of work is not a {@code JdbcStorage}'s
+     */
+    public static Connection connection(StorageTransaction tx) {
+        Objects.requireNonNull(tx, "tx");
+        if (!(tx instanceof JdbcUnit unit)) {
+            throw new IllegalArgumentException("not a unit of work of a JdbcStorage: " + tx.getClass().getSimpleName());
+        }
+        return unit.connection();
+    }
+
     @Override
     public <T> T inTransaction(Function<StorageTransaction, T> work) {
         return run(work, false);

@@ -70,6 +70,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
     private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
+    private final InMemoryRetention retention = new InMemoryRetention();
     private final MemoryHolds holds = new MemoryHolds();
     private final InMemoryRequests requests = new InMemoryRequests();
     private final InMemoryBreaches breaches = new InMemoryBreaches();
@@ -140,6 +141,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
         private Alerts alertStore;
+        private dev.consentkit.core.spi.RetentionStore retentionStore;
         private RequestStore requestStore;
         private BreachStore breachStore;
 
@@ -291,6 +293,14 @@ public final class InMemoryStorage implements ConsentStorage {
                     throw new IllegalArgumentException(what + " has sub-microsecond precision; stores keep microseconds");
                 }
             }
+        }
+
+        @Override
+        public dev.consentkit.core.spi.RetentionStore retention() {
+            if (retentionStore == null) {
+                retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
+            }
+            return retentionStore;
         }
 
         @Override

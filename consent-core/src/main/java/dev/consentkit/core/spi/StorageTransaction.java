@@ -26,6 +26,9 @@ public interface StorageTransaction {
     /** @return the alerts of access monitoring */
     AlertStore alerts();
 
+    /** @return the retention anchors, disposal markers and destruction acts */
+    RetentionStore retention();
+
     /** @return the legal holds */
     HoldStore holds();
 

@@ -63,6 +63,11 @@ public class ForwardingTransaction implements StorageTransaction {
     }
 
     @Override
+    public dev.consentkit.core.spi.RetentionStore retention() {
+        return delegate.retention();
+    }
+
+    @Override
     public HoldStore holds() {
         return delegate.holds();
     }

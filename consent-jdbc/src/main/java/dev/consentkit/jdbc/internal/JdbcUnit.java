@@ -51,6 +51,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
     private AlertStore alerts;
+    private JdbcRetentionStore retentionStore;
     private RequestStore requests;
     private BreachStore breaches;
 
@@ -113,6 +114,19 @@ public final class JdbcUnit implements StorageTransaction {
             alerts = new JdbcAlertStore(jdbc, sql.prefix(), writable);
         }
         return alerts;
+    }
+
+    @Override
+    public dev.consentkit.core.spi.RetentionStore retention() {
+        if (retentionStore == null) {
+            retentionStore = new JdbcRetentionStore(jdbc, sql.prefix(), writable);
+        }
+        return retentionStore;
+    }
+
+    /** @return the unit's connection, for a host's statements that must commit with the unit */
+    public java.sql.Connection connection() {
+        return jdbc.connection();
     }
 
     @Override

@@ -242,6 +242,7 @@ public final class DesignStudioDemo {
 
         RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
         ErasureChapter.run(out);
+        RetentionChapter.run(out, storage, database, auditKey, pseudonymKey, clock.instant());
     }
 
     private String[] actorOf(long sequence) {

@@ -1,6 +1,62 @@
--- ConsentKit schema v3 for MariaDB 10.6+ (InnoDB; binary no-pad collation). Applied after v2. ${prefix} is
--- the validated table prefix (default ck_). Times are microseconds since the epoch (UTC). Each block below
--- belongs to one area of issue 5.
+-- ConsentKit schema v3 for MariaDB 10.6+ (InnoDB, binary no-pad collation). Applied after v2. ${prefix} is the validated table prefix
+-- (default ck_). Times are microseconds since the epoch (UTC). Each area of this version has its own
+-- block below.
+
+-- retention (issue 5)
+-- anchors of retention clocks: business events the host reports; the later time is kept.
+-- record_ref is empty when the event concerns every record of the subject
+CREATE TABLE ${prefix}retention_event (
+    event_name      VARCHAR(80)    NOT NULL,
+    subject_id      VARCHAR(128)   NOT NULL,
+    record_ref      VARCHAR(128)   NOT NULL,
+    at_us           BIGINT         NOT NULL,
+    CONSTRAINT ${prefix}retention_event_pk PRIMARY KEY (event_name, subject_id, record_ref)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- erasure forgets a subject's events
+CREATE INDEX ${prefix}retention_event_subject_ix ON ${prefix}retention_event (subject_id);
+
+-- what each policy disposed of, with the anchor time it disposed at: a run skips these
+CREATE TABLE ${prefix}retention_disposal (
+    policy_id       VARCHAR(64)    NOT NULL,
+    subject_id      VARCHAR(128)   NOT NULL,
+    record_ref      VARCHAR(128)   NOT NULL,
+    anchor_at_us    BIGINT         NOT NULL,
+    act_id          CHAR(36)       NOT NULL,
+    CONSTRAINT ${prefix}retention_disposal_pk PRIMARY KEY (policy_id, subject_id, record_ref)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- destruction acts (Roskomnadzor Order 179); completed_at_us is null while the run is open
+CREATE TABLE ${prefix}destruction_act (
+    act_id              CHAR(36)       NOT NULL,
+    operator_name       VARCHAR(1000)  NOT NULL,
+    operator_address    VARCHAR(1000),
+    processor           VARCHAR(200),
+    system_name         VARCHAR(200)   NOT NULL,
+    actor_kind          VARCHAR(16)    NOT NULL,
+    actor_id            VARCHAR(64),
+    signatory_name      VARCHAR(200),
+    signatory_position  VARCHAR(200),
+    started_at_us       BIGINT         NOT NULL,
+    completed_at_us     BIGINT,
+    CONSTRAINT ${prefix}destruction_act_pk PRIMARY KEY (act_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ${prefix}destruction_act_completed_ix ON ${prefix}destruction_act (completed_at_us);
+
+-- one disposed batch per row; subject_refs holds the batch's keyed subject references, space-separated
+CREATE TABLE ${prefix}destruction_act_entry (
+    act_id          CHAR(36)       NOT NULL,
+    entry_no        INT            NOT NULL,
+    policy_id       VARCHAR(64)    NOT NULL,
+    purpose_id      VARCHAR(64)    NOT NULL,
+    category        VARCHAR(64)    NOT NULL,
+    action          VARCHAR(16)    NOT NULL,
+    reason          VARCHAR(500)   NOT NULL,
+    subject_refs    MEDIUMTEXT NOT NULL,
+    record_count    INT            NOT NULL,
+    disposed_at_us  BIGINT         NOT NULL,
+    audit_seq       BIGINT         NOT NULL,
+    CONSTRAINT ${prefix}destruction_act_entry_pk PRIMARY KEY (act_id, entry_no)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 -- legal holds (issue 5)
 -- A hold is inserted when placed and updated once when lifted; never deleted (it records why data was kept).

@@ -1,0 +1,124 @@
+package dev.consentkit.crypto;
+
+import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
+import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.purpose.RetentionTrigger;
+import dev.consentkit.core.retention.DestructionAct;
+import dev.consentkit.core.retention.DisposalAction;
+import dev.consentkit.core.retention.RetentionEngine;
+import dev.consentkit.core.retention.RetentionPolicy;
+import dev.consentkit.core.retention.RetentionRun;
+import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Period;
+import dev.consentkit.core.spi.WrappedKey;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Retention by crypto-shredding through the real field protector (M20: the act records crypto-erasure). */
+class RetentionCryptoShredTest {
+    private static final ProtectedField ORDER_EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+    private static final RetentionPolicy NEWSLETTER_SHRED = RetentionPolicy.builder(NEWSLETTER, "contact")
+            .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED)
+            .keyGroups("marketing").build();
+
+    private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
+    private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
+    private final FieldCrypto crypto = FieldCrypto.builder(kit)
+            .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+            .accessPolicy(AccessPolicy.builder(kit.catalog())
+                    .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ).build())
+            .blindIndexKey(HmacKey.of(filled(9)))
+            .fields(ORDER_EMAIL, NEWS_EMAIL)
+            .build();
+    private final SubjectId anna = SubjectId.of("client-1001");
+    private final Principal manager = Principal.of("olga", "manager");
+
+    private static byte[] filled(int b) {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) b);
+        return key;
+    }
+
+    @Test
+    void aWithdrawnNewsletterShredsOnlyItsKeyGroupAndTheActSaysCryptoErasure() {
+        String orderEmail = crypto.seal(new FieldRef(ORDER_EMAIL, "row-1", anna), "anna@example.org");
+        String newsEmail = crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
+        kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED).fieldProtector(crypto).build();
+        clock.advance(Duration.ofDays(30));
+
+        RetentionRun run = retention.run(Actor.system("nightly-retention"));
+
+        assertThat(run.disposed()).isEqualTo(1);
+        SealedValue news = new SealedValue("newsletter_sub", "email", "sub-1", newsEmail);
+        assertThat(crypto.openForSubject(anna, news, Actor.operator("dpo"))).as("the marketing key is gone").isEmpty();
+        assertThat(crypto.open(manager, ORDERS, new FieldRef(ORDER_EMAIL, "row-1", anna), orderEmail))
+                .as("the contract key stays").isEqualTo("anna@example.org");
+        DestructionAct act = retention.act(run.actId().orElseThrow()).orElseThrow();
+        assertThat(act.methods()).containsExactly(DisposalAction.CRYPTO_SHRED);
+        assertThat(DisposalAction.CRYPTO_SHRED.method()).startsWith("crypto-erasure");
+        assertThat(retention.run(Actor.system("nightly-retention")).disposed()).isZero();
+    }
+
+    @Test
+    void aShredRepeatedAfterAKilledRunDestroysNothingMoreAndTheActHasTheSubjectOnce() {
+        crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
+        kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
+        AtomicInteger calls = new AtomicInteger();
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED).fieldProtector(crypto)
+                .target("contact", (batch, tx) -> {
+                    if (calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("killed after the shred (injected)");
+                    }
+                    return 0;
+                }).build();
+        clock.advance(Duration.ofDays(31));
+
+        assertThatThrownBy(() -> retention.run(Actor.system("nightly-retention"))).hasMessageContaining("injected");
+        assertThat(retention.acts()).isEmpty();
+
+        RetentionRun rerun = retention.run(Actor.system("nightly-retention"));
+
+        assertThat(rerun.disposed()).isEqualTo(1);
+        assertThat(retention.acts()).singleElement().satisfies(a -> {
+            assertThat(a.recordCount()).isEqualTo(1);
+            assertThat(a.subjectRefs()).containsExactly(kit.subjectRef(anna));
+        });
+        List<WrappedKey> left = kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        assertThat(left).isEmpty();
+    }
+
+    @Test
+    void aShredPolicyNeedsProtectedFieldsOfItsCategoryAndKnownGroups() {
+        RetentionPolicy unknownGroup = RetentionPolicy.builder(NEWSLETTER, "contact").id("x")
+                .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED)
+                .keyGroups("billing").build();
+        RetentionPolicy photos = RetentionPolicy.builder(dev.consentkit.core.testing.Fixtures.PORTFOLIO, "photo")
+                .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED).build();
+
+        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(unknownGroup).fieldProtector(crypto).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("[billing]");
+        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(photos).fieldProtector(crypto).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no protected field");
+    }
+}
