@@ -33,6 +33,18 @@ public final class ComplianceChecks {
     }
 
     /**
+     * Data whose retention ran out and that was not disposed of, judged on the engine's dry run (what a
+     * legal hold keeps is not reported). The engine is built from the kit, so the kit cannot hold this
+     * check: add it to a run, {@code kit.compliance().check(ComplianceChecks.retentionDue(engine)).report()}.
+     *
+     * @param engine the host's retention engine over this kit
+     * @return the check {@code retention.overdue}
+     */
+    public static ComplianceCheck retentionDue(dev.consentkit.core.retention.RetentionEngine engine) {
+        return new RetentionDueCheck(engine);
+    }
+
+    /**
      * Runs checks in order. A check that throws becomes a finding that it could not run (with the
      * exception's type only: a message might carry data).
      *

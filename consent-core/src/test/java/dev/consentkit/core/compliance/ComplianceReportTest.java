@@ -280,6 +280,35 @@ class ComplianceReportTest {
     }
 
     @Test
+    void dataPastItsRetentionIsFoundUntilTheEngineDisposesOfIt() {
+        ConsentKit kit = clean();
+        java.util.List<Integer> disposed = new java.util.ArrayList<>();
+        dev.consentkit.core.retention.RetentionEngine engine = dev.consentkit.core.retention.RetentionEngine.builder(kit)
+                .policy(dev.consentkit.core.retention.RetentionPolicy.builder(Fixtures.ORDERS, "order")
+                        .afterEvent(java.time.Period.ofMonths(24), "order.closed").build())
+                .target("order", (batch, tx) -> {
+                    disposed.add(batch.items().size());
+                    return batch.items().size();
+                })
+                .build();
+        engine.recordEvent(SubjectId.of("client-1"), "order.closed", clock.instant().minus(Duration.ofDays(1)));
+        engine.recordEvent(SubjectId.of("client-2"), "order.closed", clock.instant());
+        clock.advance(Duration.ofDays(2 * 366));
+
+        assertThat(kit.compliance().check(ComplianceChecks.retentionDue(engine)).report().findings())
+                .singleElement().satisfies(f -> {
+                    assertThat(f.check()).isEqualTo("retention.overdue");
+                    assertThat(f.problem()).startsWith("2 records under retention policy").doesNotContain("client-");
+                    assertThat(f.requirements()).contains("R-GDPR-3", "M15");
+                });
+        assertThat(kit.complianceReport().findings()).as("without the engine the kit cannot know").isEmpty();
+
+        engine.run(Actor.system("nightly-retention"));
+        assertThat(disposed).isNotEmpty();
+        assertThat(kit.compliance().check(ComplianceChecks.retentionDue(engine)).report().findings()).isEmpty();
+    }
+
+    @Test
     void aHostCheckRunsAfterTheStandardOnesAndACheckThatThrowsBecomesAFinding() {
         ComplianceCheck policyPublished = new ComplianceCheck() {
             @Override
