@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What differs between the databases ConsentKit runs on; everything else is standard SQL.
@@ -45,6 +46,20 @@ public interface Dialect {
      */
     void bindSet(Connection connection, PreparedStatement statement, int index, List<String> values)
             throws SQLException;
+
+    /**
+     * The set of values bound by {@link #bindSet} as a table of one column {@code v}, for the bulk
+     * reads that join it to a table: some databases look every value up in an index for such a
+     * join but test an {@link #inSet} condition row by row (H2 does, when the set is not on the
+     * first column of the index it picks). Empty by default: those reads then use {@link #inSet}.
+     *
+     * @param alias the table's alias, a plain lower-case identifier; its column is {@code alias.v}
+     * @return a table expression with one {@code ?} that ends with the alias, e.g.
+     *         {@code UNNEST(?) AS u(v)}, or empty
+     */
+    default Optional<String> setTable(String alias) {
+        return Optional.empty();
+    }
 
     /**
      * Takes a lock that serialises schema installers across processes, held until

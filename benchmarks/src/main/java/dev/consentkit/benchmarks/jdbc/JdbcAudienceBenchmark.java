@@ -37,23 +37,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link dev.consentkit.jdbc.JdbcStorage}, against raw JDBC in the same run.
  *
  * <ul>
- *   <li>{@link #rawChunked()} is the limit: the statement consent-jdbc runs,
- *       {@code ... WHERE purpose_id = ? AND subject_id = ANY(?)}, once per 10 000 ids (ten
- *       statements on one auto-commit connection, as the storage does), rows read by index into
- *       the set of permitted ids.</li>
+ *   <li>{@link #rawChunked()} is the limit: the statement consent-jdbc runs on the database, once per
+ *       10 000 ids (ten statements on one auto-commit connection, as the storage does), rows read by
+ *       index into the set of permitted ids. On PostgreSQL
+ *       {@code ... WHERE subject_id = ANY(?) AND purpose_id = ?}; on H2 the join
+ *       {@code FROM UNNEST(?) AS u(id) JOIN ck_projection p ON p.subject_id = u.id WHERE p.purpose_id = ?}
+ *       (H2 runs {@code = ANY(?)} as a scan of the purpose's index that compares every row with every
+ *       id, minutes for 100 000 ids; see {@code benchmarks/jdbc.md}).</li>
  *   <li>{@link #rawOneStatement()} sends all 100 000 ids as one array: how much the chunking costs.
  *       PostgreSQL only: an H2 array holds at most 65 536 elements, so on H2 it fails at once with a
  *       message saying so.</li>
- *   <li>{@link #rawJoinChunked()} looks the same chunks up with
- *       {@code FROM UNNEST(?) AS u(id) JOIN ck_projection p ON p.subject_id = u.id WHERE p.purpose_id = ?}:
- *       the form suggested for H2. H2 runs {@code = ANY(?)} as a scan of the purpose's index that
- *       compares every row with every id of the array, so there the kit and {@link #rawChunked()}
- *       take minutes; run them on H2 as single shots (see {@code benchmarks/jdbc.md}).</li>
+ *   <li>{@link #rawJoinChunked()} the same chunks by the join on either database (on H2 the same as
+ *       {@link #rawChunked()}; on PostgreSQL a comparison of the two forms).</li>
  * </ul>
  *
  * <p>The kit answers with a decision per subject, in the order given; the baselines only with the set
  * of permitted ids. The setup checks that the kit permits exactly the subjects the baselines find
- * (on H2, among the first {@value #AGREEMENT_SAMPLE_H2}).
+ * (all of them).
  * The loop of single checks is {@link JdbcAudienceLoopBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -66,8 +66,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JdbcAudienceBenchmark {
     /** Ids per statement, as consent-jdbc sends them. */
     public static final int CHUNK = 10_000;
-    /** Subjects the setup compares on H2, where all of them would take minutes. */
-    public static final int AGREEMENT_SAMPLE_H2 = 2_000;
     private static final long NOW_MICROS = JdbcBenchCatalog.micros(JdbcBenchCatalog.NOW);
 
     /** The database: embedded H2, or the PostgreSQL server given by {@code CK_BENCH_PG_URL}. */
@@ -95,7 +93,7 @@ public class JdbcAudienceBenchmark {
         kit = world.kit();
         audience = List.of(world.subjects());
         ids = world.ids();
-        int sample = world.database() == BenchDatabase.H2 ? AGREEMENT_SAMPLE_H2 : ids.length;
+        int sample = ids.length;
         Set<String> byKit = new HashSet<>();
         kit.checkAll(audience.subList(0, sample), NEWSLETTER).forEach((s, d) -> {
             if (d.isPermitted()) {
@@ -103,7 +101,7 @@ public class JdbcAudienceBenchmark {
             }
         });
         String[] sampled = Arrays.copyOf(ids, sample);
-        if (!byKit.equals(rawAudience(RawSql.STATE_FIND_ALL, sampled, CHUNK))
+        if (!byKit.equals(rawAudience(kitStatement(), sampled, CHUNK))
                 || !byKit.equals(rawAudience(RawSql.STATE_FIND_ALL_JOIN, sampled, CHUNK))
                 || world.database() != BenchDatabase.H2 && !byKit.equals(rawAudience(RawSql.STATE_FIND_ALL, sampled, sample))) {
             throw new IllegalStateException("kit and baseline disagree about the audience");
@@ -129,7 +127,12 @@ public class JdbcAudienceBenchmark {
      */
     @Benchmark
     public Set<String> rawChunked() throws SQLException {
-        return rawAudience(RawSql.STATE_FIND_ALL, ids, CHUNK);
+        return rawAudience(kitStatement(), ids, CHUNK);
+    }
+
+    /** @return the statement consent-jdbc runs on this database */
+    private String kitStatement() {
+        return world.database() == BenchDatabase.H2 ? RawSql.STATE_FIND_ALL_JOIN : RawSql.STATE_FIND_ALL;
     }
 
     /**
@@ -155,12 +158,11 @@ public class JdbcAudienceBenchmark {
     }
 
     private Set<String> rawAudience(String statement, String[] ids, int chunk) throws SQLException {
-        boolean idsFirst = statement.equals(RawSql.STATE_FIND_ALL_JOIN);
         Set<String> permitted = new HashSet<>(ids.length * 2);
         try (Connection c = world.pool().getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
             for (int from = 0; from < ids.length; from += chunk) {
-                ps.setString(idsFirst ? 2 : 1, NEWSLETTER.value());
-                ps.setArray(idsFirst ? 1 : 2,
+                ps.setString(2, NEWSLETTER.value());
+                ps.setArray(1,
                         world.database().idArray(c, Arrays.copyOfRange(ids, from, Math.min(ids.length, from + chunk))));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

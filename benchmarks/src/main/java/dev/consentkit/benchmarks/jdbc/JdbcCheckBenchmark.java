@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * one in ten of whom withdrew. The setup checks that both give the same answer for the first 1 000
  * of them. What the kit does beyond the baseline: its unit of work (a lease that reads the
  * connection's auto-commit mode before and after), a fetch size on the statement, reading columns
- * by name into a {@code ConsentState} (scope, notice, optional times), and the {@link Decision}
- * with its explanation.
+ * by position into a {@code ConsentState} (scope, notice reused from a cache, optional times), and
+ * the {@link Decision} with its explanation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -47,8 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The kit's unit of work runs seven statements where the limit, {@link #rawTransaction()}, runs
  * four: the writer turn, the ledger insert, a read of the projection row, an update of it that finds
  * none and then the insert, a read of the audit head, and the head-conditioned audit insert.
- * {@link #rawKitStatements()} runs those seven in plain JDBC, its audit insert in the form suggested
- * for H2, to tell the statements' cost from the kit's own.
+ * {@link #rawKitStatements()} runs those seven in plain JDBC (the same statement texts),
+ * to tell the statements' cost from the kit's own.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

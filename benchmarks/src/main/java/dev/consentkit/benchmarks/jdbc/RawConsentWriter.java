@@ -87,9 +87,9 @@ final class RawConsentWriter {
     /**
      * Records the first consent of a subject with the kit's seven statements: the writer turn, the
      * ledger insert, a read of the subject's projection rows, an update that finds none and the
-     * insert, a read of the chain's head, and the head-conditioned append — the latter in the form
-     * suggested for H2 ({@link RawSql#AUDIT_INSERT_AFTER_HEAD}). What is left between this and the
-     * kit is the kit's Java work, and the statement form.
+     * insert, a read of the chain's head, and the head-conditioned append
+     * ({@link RawSql#AUDIT_INSERT_AFTER_HEAD}, the kit's statement). What is left between this and
+     * the kit is the kit's Java work.
      *
      * @param subject a subject with no consent yet
      * @return the ledger sequence of the event

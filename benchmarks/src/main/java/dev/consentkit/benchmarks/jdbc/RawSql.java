@@ -26,12 +26,15 @@ final class RawSql {
 
     /** A single check: the projection rows of one subject and purpose. */
     static final String STATE_FIND = "SELECT " + STATE_COLUMNS + " FROM ck_projection WHERE subject_id = ? AND purpose_id = ?";
-    /** The audience filter: the projection rows of up to 10 000 subjects (or all) for one purpose. */
-    static final String STATE_FIND_ALL = "SELECT " + STATE_COLUMNS + " FROM ck_projection WHERE purpose_id = ? AND subject_id = ANY(?)";
     /**
-     * The audience filter as a join: each id looked up in the index. Not what consent-jdbc runs: the
-     * form suggested for H2, whose plan for {@code = ANY(?)} compares every row of the purpose with
-     * every id (see {@code benchmarks/jdbc.md}).
+     * The audience filter on PostgreSQL: the projection rows of up to 10 000 subjects (or all) for one
+     * purpose, the set bound first. On H2 this form compares every row of the purpose with every id
+     * (see {@code benchmarks/jdbc.md}), so consent-jdbc runs {@link #STATE_FIND_ALL_JOIN} there.
+     */
+    static final String STATE_FIND_ALL = "SELECT " + STATE_COLUMNS + " FROM ck_projection WHERE subject_id = ANY(?) AND purpose_id = ?";
+    /**
+     * The audience filter as a join, each id looked up in an index: what consent-jdbc runs on H2
+     * (its H2 dialect's set table); on PostgreSQL a comparison.
      */
     static final String STATE_FIND_ALL_JOIN = "SELECT p.subject_id, p.purpose_id, p.channel, p.asset_id, p.status,"
             + " p.since_us, p.notice_id, p.notice_version, p.notice_locale, p.notice_sha256, p.valid_until_us, p.seq,"
@@ -49,9 +52,8 @@ final class RawSql {
     /** The kit's read of the chain's head. */
     static final String AUDIT_HEAD_ROW = "SELECT " + AUDIT_COLUMNS + " FROM ck_audit ORDER BY seq DESC LIMIT 1";
     /**
-     * The kit's head-conditioned append with {@code COALESCE} moved out of the derived table: the form
-     * suggested for H2, which reads {@code MAX(seq)} from the index instead of scanning the table.
-     * consent-jdbc runs {@code ... FROM (SELECT COALESCE(MAX(seq), 0) AS head FROM ck_audit) h WHERE h.head = ?}.
+     * The kit's head-conditioned append, {@code COALESCE} outside the derived table so that H2 reads
+     * {@code MAX(seq)} from the key (before consent-jdbc had it inside, and H2 scanned the table).
      */
     static final String AUDIT_INSERT_AFTER_HEAD = "INSERT INTO ck_audit (" + AUDIT_COLUMNS + ") SELECT " + marks(11)
             + " FROM (SELECT MAX(seq) AS head FROM ck_audit) h WHERE COALESCE(h.head, 0) = ?";

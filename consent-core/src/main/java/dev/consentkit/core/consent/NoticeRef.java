@@ -2,6 +2,7 @@ package dev.consentkit.core.consent;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What exactly the subject was shown: the notice, its version, the language and the SHA-256 of the
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param textSha256 lower-case hex SHA-256 of the exact text shown
  */
 public record NoticeRef(NoticeId notice, NoticeVersion version, Locale locale, String textSha256) {
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
     /**
      * @throws IllegalArgumentException if the hash is not 64 lower-case hex characters
      */
@@ -21,7 +24,7 @@ public record NoticeRef(NoticeId notice, NoticeVersion version, Locale locale, S
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(textSha256, "textSha256");
-        if (!textSha256.matches("[0-9a-f]{64}")) {
+        if (!SHA256_HEX.matcher(textSha256).matches()) {
             throw new IllegalArgumentException("notice text hash must be 64 lower-case hex characters");
         }
     }

@@ -1,6 +1,7 @@
 package dev.consentkit.core.consent;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A {@code major.minor} notice version. A new major version changes what the subject agrees to and
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param minor minor number, 0 or more
  */
 public record NoticeVersion(int major, int minor) implements Comparable<NoticeVersion> {
+    private static final Pattern FORM = Pattern.compile("[0-9]{1,6}\\.[0-9]{1,6}");
+
     /**
      * @throws IllegalArgumentException if a number is negative
      */
@@ -26,7 +29,7 @@ public record NoticeVersion(int major, int minor) implements Comparable<NoticeVe
      */
     public static NoticeVersion parse(String text) {
         Objects.requireNonNull(text, "text");
-        if (!text.matches("[0-9]{1,6}\\.[0-9]{1,6}")) {
+        if (!FORM.matcher(text).matches()) {
             throw new IllegalArgumentException("notice version must be of the form major.minor");
         }
         int dot = text.indexOf('.');

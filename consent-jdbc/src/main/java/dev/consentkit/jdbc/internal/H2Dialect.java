@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +31,12 @@ public final class H2Dialect implements Dialect {
     @Override
     public String inSet(String column) {
         return column + " = ANY(?)";
+    }
+
+    /** H2 runs {@code purpose_id = ? AND subject_id = ANY(?)} as a scan of the purpose; a join looks each id up. */
+    @Override
+    public Optional<String> setTable(String alias) {
+        return Optional.of("UNNEST(?) AS " + alias + "(v)");
     }
 
     @Override

@@ -202,23 +202,39 @@ public final class JdbcUnit implements StorageTransaction {
             return jdbc.query(sql.stateFind, ps -> {
                 ps.setString(1, subject.value());
                 ps.setString(2, purpose.value());
-            }, Rows::state, "read " + sql.prefix() + "projection");
+            }, Rows.states(subject, purpose), "read " + sql.prefix() + "projection");
         }
 
         @Override
         public Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
             Objects.requireNonNull(purpose, "purpose");
-            List<String> ids = new ArrayList<>(new LinkedHashSet<>(subjects.stream().map(SubjectId::value).toList()));
-            Map<SubjectId, List<ConsentState>> found = new HashMap<>();
+            Set<String> distinct = new LinkedHashSet<>(Math.max(16, subjects.size() * 4 / 3 + 1));
+            for (SubjectId subject : subjects) {
+                distinct.add(subject.value());
+            }
+            List<String> ids = new ArrayList<>(distinct);
+            Map<SubjectId, List<ConsentState>> found = new HashMap<>(Math.max(16, ids.size() * 4 / 3 + 1));
             for (int from = 0; from < ids.size(); from += SET_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + SET_CHUNK));
                 jdbc.stream(sql.stateFindAll, ps -> {
-                    ps.setString(1, purpose.value());
-                    jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
-                }, Rows::state, s -> found.computeIfAbsent(s.scope().subject(), k -> new ArrayList<>()).add(s),
+                    jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk);
+                    ps.setString(2, purpose.value());
+                }, Rows.states(null, purpose), s -> found.merge(s.scope().subject(), List.of(s), Projection::both),
                         "bulk read " + sql.prefix() + "projection");
             }
             return found;
+        }
+
+        /** Most subjects have one row for a purpose: a second one (a channel, an asset) makes a list. */
+        private static List<ConsentState> both(List<ConsentState> earlier, List<ConsentState> next) {
+            if (earlier instanceof ArrayList<ConsentState> grown) {
+                grown.addAll(next);
+                return grown;
+            }
+            List<ConsentState> all = new ArrayList<>(earlier.size() + next.size());
+            all.addAll(earlier);
+            all.addAll(next);
+            return all;
         }
 
         @Override
@@ -233,7 +249,7 @@ public final class JdbcUnit implements StorageTransaction {
 
         @Override
         public void forPurpose(PurposeId purpose, Consumer<ConsentState> sink) {
-            jdbc.stream(sql.stateByPurpose, ps -> ps.setString(1, purpose.value()), Rows::state, sink,
+            jdbc.stream(sql.stateByPurpose, ps -> ps.setString(1, purpose.value()), Rows.states(null, purpose), sink,
                     "scan " + sql.prefix() + "projection by purpose");
         }
 
@@ -271,8 +287,8 @@ public final class JdbcUnit implements StorageTransaction {
             for (int from = 0; from < values.size(); from += SET_CHUNK) {
                 List<String> chunk = values.subList(from, Math.min(values.size(), from + SET_CHUNK));
                 jdbc.stream(sql.suppressionMatch, ps -> {
-                    ps.setString(1, purpose.value());
-                    jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
+                    jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk);
+                    ps.setString(2, purpose.value());
                 }, rs -> new KeyedHash(rs.getString(1)), found::add, "read " + sql.prefix() + "suppression");
             }
             return found;

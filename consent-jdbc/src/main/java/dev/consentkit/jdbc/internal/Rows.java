@@ -30,15 +30,107 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Binding domain values to statements and reading them back from rows. Not API. */
+/**
+ * Binding domain values to statements and reading them back from rows. Not API.
+ *
+ * <p>Rows are read by column index, in the order of the column lists of {@link Sql} (the positions
+ * below are computed from those lists, so a list and its reader cannot drift apart). A notice
+ * reference read back is built and validated once per distinct stored value and then reused (see
+ * {@link #NOTICES}); a projection row of the subject or purpose a query asked for reuses that id.
+ */
 final class Rows {
     private static final String NONE = "";
+    /** Most notice references kept for reuse; more distinct ones than this start the cache afresh. */
+    static final int NOTICE_CACHE_LIMIT = 256;
+    /**
+     * Validated notice references by their stored text hash. A projection or ledger holds a handful of
+     * distinct notices, so a read of 100 000 rows builds a few instead of 100 000; an entry is reused
+     * only when all four stored values match, so a corrupt or different row is still validated.
+     */
+    private static final ConcurrentHashMap<String, StoredNotice> NOTICES = new ConcurrentHashMap<>();
+
+    private static final int S_SUBJECT = column(Sql.STATE_COLUMNS, "subject_id");
+    private static final int S_PURPOSE = column(Sql.STATE_COLUMNS, "purpose_id");
+    private static final int S_CHANNEL = column(Sql.STATE_COLUMNS, "channel");
+    private static final int S_ASSET = column(Sql.STATE_COLUMNS, "asset_id");
+    private static final int S_STATUS = column(Sql.STATE_COLUMNS, "status");
+    private static final int S_SINCE = column(Sql.STATE_COLUMNS, "since_us");
+    private static final int S_NOTICE = column(Sql.STATE_COLUMNS, "notice_id");
+    private static final int S_VALID_UNTIL = column(Sql.STATE_COLUMNS, "valid_until_us");
+    private static final int S_SEQ = column(Sql.STATE_COLUMNS, "seq");
+    private static final int S_RESTRICTED = column(Sql.STATE_COLUMNS, "restricted");
+    private static final int S_OBJECTED = column(Sql.STATE_COLUMNS, "objected");
+
+    private static final int L_SEQ = column(Sql.LEDGER_COLUMNS, "seq");
+    private static final int L_EVENT = column(Sql.LEDGER_COLUMNS, "event_id");
+    private static final int L_SUBJECT = column(Sql.LEDGER_COLUMNS, "subject_id");
+    private static final int L_PURPOSE = column(Sql.LEDGER_COLUMNS, "purpose_id");
+    private static final int L_CHANNEL = column(Sql.LEDGER_COLUMNS, "channel");
+    private static final int L_ASSET = column(Sql.LEDGER_COLUMNS, "asset_id");
+    private static final int L_KIND = column(Sql.LEDGER_COLUMNS, "kind");
+    private static final int L_OCCURRED = column(Sql.LEDGER_COLUMNS, "occurred_at_us");
+    private static final int L_RECORDED = column(Sql.LEDGER_COLUMNS, "recorded_at_us");
+    private static final int L_NOTICE = column(Sql.LEDGER_COLUMNS, "notice_id");
+    private static final int L_METHOD = column(Sql.LEDGER_COLUMNS, "method");
+    private static final int L_FORM = column(Sql.LEDGER_COLUMNS, "form_id");
+    private static final int L_IP = column(Sql.LEDGER_COLUMNS, "ip_hash");
+    private static final int L_UA = column(Sql.LEDGER_COLUMNS, "ua_hash");
+    private static final int L_ACTOR_KIND = column(Sql.LEDGER_COLUMNS, "actor_kind");
+    private static final int L_ACTOR_ID = column(Sql.LEDGER_COLUMNS, "actor_id");
+    private static final int L_GUARDIAN = column(Sql.LEDGER_COLUMNS, "guardian_id");
+    private static final int L_ATTACHMENT = column(Sql.LEDGER_COLUMNS, "attachment_ref");
+    private static final int L_VALID_UNTIL = column(Sql.LEDGER_COLUMNS, "valid_until_us");
+    private static final int L_IDEMPOTENCY = column(Sql.LEDGER_COLUMNS, "idempotency_key");
+    private static final int L_DIGEST = column(Sql.LEDGER_COLUMNS, "request_digest");
+
+    private static final int A_SEQ = column(Sql.AUDIT_COLUMNS, "seq");
+    private static final int A_TIME = column(Sql.AUDIT_COLUMNS, "time_us");
+    private static final int A_ACTOR_KIND = column(Sql.AUDIT_COLUMNS, "actor_kind");
+    private static final int A_ACTOR_ID = column(Sql.AUDIT_COLUMNS, "actor_id");
+    private static final int A_ACTION = column(Sql.AUDIT_COLUMNS, "action");
+    private static final int A_SUBJECT_REF = column(Sql.AUDIT_COLUMNS, "subject_ref");
+    private static final int A_PURPOSE = column(Sql.AUDIT_COLUMNS, "purpose_id");
+    private static final int A_OUTCOME = column(Sql.AUDIT_COLUMNS, "outcome");
+    private static final int A_REFERENCE = column(Sql.AUDIT_COLUMNS, "reference");
+    private static final int A_PREVIOUS = column(Sql.AUDIT_COLUMNS, "previous_link");
+    private static final int A_LINK = column(Sql.AUDIT_COLUMNS, "link");
+
+    private static final int K_SUBJECT_REF = column(Sql.KEY_COLUMNS, "subject_ref");
+    private static final int K_GROUP = column(Sql.KEY_COLUMNS, "grp");
+    private static final int K_VERSION = column(Sql.KEY_COLUMNS, "version");
+    private static final int K_KEY_ID = column(Sql.KEY_COLUMNS, "key_id");
+    private static final int K_KEK = column(Sql.KEY_COLUMNS, "kek_id");
+    private static final int K_WRAPPED = column(Sql.KEY_COLUMNS, "wrapped");
+    private static final int K_CREATED = column(Sql.KEY_COLUMNS, "created_at_us");
+
+    private static final int SP_HASH = column(Sql.SUPPRESSION_COLUMNS, "hash");
+    private static final int SP_PURPOSE = column(Sql.SUPPRESSION_COLUMNS, "purpose_id");
+    private static final int SP_SINCE = column(Sql.SUPPRESSION_COLUMNS, "since_us");
+
+    private static final int C_SEQ = column(Sql.CHECKPOINT_COLUMNS, "seq");
+    private static final int C_LINK = column(Sql.CHECKPOINT_COLUMNS, "link");
+    private static final int C_TIME = column(Sql.CHECKPOINT_COLUMNS, "time_us");
 
     private Rows() {
+    }
+
+    /**
+     * @param columns a column list of {@link Sql}, names separated by {@code ", "}
+     * @param name a column of it
+     * @return its 1-based position
+     */
+    static int column(String columns, String name) {
+        int i = List.of(columns.split(", ")).indexOf(name);
+        if (i < 0) {
+            throw new IllegalStateException("no column " + name + " in " + columns);
+        }
+        return i + 1;
     }
 
     /** Refuses a value longer than its column before any SQL runs, naming the column and its limit. */
@@ -76,11 +168,11 @@ final class Rows {
         }
     }
 
-    private static Optional<String> text(ResultSet rs, String column) throws SQLException {
+    private static Optional<String> text(ResultSet rs, int column) throws SQLException {
         return Optional.ofNullable(rs.getString(column));
     }
 
-    private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+    private static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(instant(v));
     }
@@ -94,10 +186,20 @@ final class Rows {
         return i + 4;
     }
 
-    private static ConsentScope scope(ResultSet rs) throws SQLException {
-        String channel = rs.getString("channel");
-        String asset = rs.getString("asset_id");
-        return new ConsentScope(SubjectId.of(rs.getString("subject_id")), PurposeId.of(rs.getString("purpose_id")),
+    /**
+     * Reads the scope at {@code first} (subject), then purpose, channel, asset.
+     *
+     * @param subject the subject the query asked for, reused when the row holds it, or null
+     * @param purpose the purpose the query asked for, reused when the row holds it, or null
+     */
+    private static ConsentScope scope(ResultSet rs, int first, SubjectId subject, PurposeId purpose)
+            throws SQLException {
+        String subjectId = rs.getString(first);
+        String purposeId = rs.getString(first + 1);
+        String channel = rs.getString(first + 2);
+        String asset = rs.getString(first + 3);
+        return new ConsentScope(subject != null && subject.value().equals(subjectId) ? subject : SubjectId.of(subjectId),
+                purpose != null && purpose.value().equals(purposeId) ? purpose : PurposeId.of(purposeId),
                 channel.isEmpty() ? Optional.empty() : Optional.of(Channel.of(channel)),
                 asset.isEmpty() ? Optional.empty() : Optional.of(AssetId.of(asset)));
     }
@@ -111,13 +213,33 @@ final class Rows {
         return i + 4;
     }
 
-    private static Optional<NoticeRef> notice(ResultSet rs) throws SQLException {
-        String id = rs.getString("notice_id");
+    /** Reads the notice at {@code first} (id), then version, locale, hash; reused from {@link #NOTICES}. */
+    private static Optional<NoticeRef> notice(ResultSet rs, int first) throws SQLException {
+        String id = rs.getString(first);
         if (id == null) {
             return Optional.empty();
         }
-        return Optional.of(new NoticeRef(NoticeId.of(id), NoticeVersion.parse(rs.getString("notice_version")),
-                Locale.forLanguageTag(rs.getString("notice_locale")), rs.getString("notice_sha256")));
+        String version = rs.getString(first + 1);
+        String locale = rs.getString(first + 2);
+        String sha256 = rs.getString(first + 3);
+        StoredNotice known = sha256 == null ? null : NOTICES.get(sha256);
+        if (known != null && known.matches(id, version, locale)) {
+            return known.ref();
+        }
+        Optional<NoticeRef> ref = Optional.of(new NoticeRef(NoticeId.of(id), NoticeVersion.parse(version),
+                Locale.forLanguageTag(locale), sha256));
+        if (NOTICES.size() >= NOTICE_CACHE_LIMIT) {
+            NOTICES.clear();
+        }
+        NOTICES.put(sha256, new StoredNotice(id, version, locale, ref));
+        return ref;
+    }
+
+    /** A validated notice reference and the stored values it was read from. */
+    private record StoredNotice(String id, String version, String locale, Optional<NoticeRef> ref) {
+        boolean matches(String otherId, String otherVersion, String otherLocale) {
+            return id.equals(otherId) && version.equals(otherVersion) && locale.equals(otherLocale);
+        }
     }
 
     static void bindEvent(PreparedStatement ps, ConsentEvent e) throws SQLException {
@@ -141,16 +263,18 @@ final class Rows {
         ps.setString(i, e.requestDigest());
     }
 
+    /** Reads a row of {@link Sql#LEDGER_COLUMNS}. */
     static LedgerEntry ledgerEntry(ResultSet rs) throws SQLException {
-        Evidence evidence = new Evidence(CollectionMethod.valueOf(rs.getString("method")), text(rs, "form_id"),
-                text(rs, "ip_hash").map(KeyedHash::new), text(rs, "ua_hash").map(KeyedHash::new),
-                new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), text(rs, "actor_id")),
-                text(rs, "guardian_id"), text(rs, "attachment_ref"));
-        ConsentEvent event = new ConsentEvent(UUID.fromString(rs.getString("event_id")), scope(rs),
-                ConsentEvent.Kind.valueOf(rs.getString("kind")), instant(rs.getLong("occurred_at_us")),
-                instant(rs.getLong("recorded_at_us")), notice(rs), evidence, optionalInstant(rs, "valid_until_us"),
-                text(rs, "idempotency_key").map(IdempotencyKey::new), rs.getString("request_digest"));
-        return new LedgerEntry(rs.getLong("seq"), event);
+        Evidence evidence = new Evidence(CollectionMethod.valueOf(rs.getString(L_METHOD)), text(rs, L_FORM),
+                text(rs, L_IP).map(KeyedHash::new), text(rs, L_UA).map(KeyedHash::new),
+                new Actor(Actor.Kind.valueOf(rs.getString(L_ACTOR_KIND)), text(rs, L_ACTOR_ID)),
+                text(rs, L_GUARDIAN), text(rs, L_ATTACHMENT));
+        ConsentEvent event = new ConsentEvent(UUID.fromString(rs.getString(L_EVENT)),
+                scope(rs, L_SUBJECT, null, null), ConsentEvent.Kind.valueOf(rs.getString(L_KIND)),
+                instant(rs.getLong(L_OCCURRED)), instant(rs.getLong(L_RECORDED)), notice(rs, L_NOTICE), evidence,
+                optionalInstant(rs, L_VALID_UNTIL), text(rs, L_IDEMPOTENCY).map(IdempotencyKey::new),
+                rs.getString(L_DIGEST));
+        return new LedgerEntry(rs.getLong(L_SEQ), event);
     }
 
     /** Binds the SET part and the key of the projection UPDATE. */
@@ -175,16 +299,35 @@ final class Rows {
         return i;
     }
 
+    /** Reads a row of {@link Sql#STATE_COLUMNS}. */
     static ConsentState state(ResultSet rs) throws SQLException {
-        return new ConsentState(scope(rs), text(rs, "status").map(ConsentStatus::valueOf),
-                instant(rs.getLong("since_us")), notice(rs), optionalInstant(rs, "valid_until_us"), rs.getLong("seq"),
-                rs.getBoolean("restricted"), rs.getBoolean("objected"));
+        return state(rs, null, null);
     }
 
+    /**
+     * A reader of rows of {@link Sql#STATE_COLUMNS} that reuses the ids a query asked for.
+     *
+     * @param subject the subject asked for, or null
+     * @param purpose the purpose asked for, or null
+     * @return the reader
+     */
+    static Jdbc.RowMapper<ConsentState> states(SubjectId subject, PurposeId purpose) {
+        return rs -> state(rs, subject, purpose);
+    }
+
+    private static ConsentState state(ResultSet rs, SubjectId subject, PurposeId purpose) throws SQLException {
+        String status = rs.getString(S_STATUS);
+        return new ConsentState(scope(rs, S_SUBJECT, subject, purpose),
+                status == null ? Optional.empty() : Optional.of(ConsentStatus.valueOf(status)),
+                instant(rs.getLong(S_SINCE)), notice(rs, S_NOTICE), optionalInstant(rs, S_VALID_UNTIL),
+                rs.getLong(S_SEQ), rs.getBoolean(S_RESTRICTED), rs.getBoolean(S_OBJECTED));
+    }
+
+    /** Reads a row of {@link Sql#SUPPRESSION_COLUMNS}. */
     static SuppressionEntry suppression(ResultSet rs) throws SQLException {
-        String purpose = rs.getString("purpose_id");
-        return new SuppressionEntry(new KeyedHash(rs.getString("hash")),
-                purpose.isEmpty() ? Optional.empty() : Optional.of(PurposeId.of(purpose)), instant(rs.getLong("since_us")));
+        String purpose = rs.getString(SP_PURPOSE);
+        return new SuppressionEntry(new KeyedHash(rs.getString(SP_HASH)),
+                purpose.isEmpty() ? Optional.empty() : Optional.of(PurposeId.of(purpose)), instant(rs.getLong(SP_SINCE)));
     }
 
     static void bindAudit(PreparedStatement ps, AuditRecord r) throws SQLException {
@@ -202,17 +345,19 @@ final class Rows {
         ps.setString(11, r.link());
     }
 
+    /** Reads a row of {@link Sql#AUDIT_COLUMNS}. */
     static AuditRecord audit(ResultSet rs) throws SQLException {
-        AuditEvent e = new AuditEvent(instant(rs.getLong("time_us")),
-                new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), text(rs, "actor_id")),
-                new AuditAction(rs.getString("action")), text(rs, "subject_ref").map(KeyedHash::new),
-                text(rs, "purpose_id").map(PurposeId::of), AuditOutcome.valueOf(rs.getString("outcome")),
-                text(rs, "reference"));
-        return new AuditRecord(rs.getLong("seq"), e, rs.getString("previous_link"), rs.getString("link"));
+        AuditEvent e = new AuditEvent(instant(rs.getLong(A_TIME)),
+                new Actor(Actor.Kind.valueOf(rs.getString(A_ACTOR_KIND)), text(rs, A_ACTOR_ID)),
+                new AuditAction(rs.getString(A_ACTION)), text(rs, A_SUBJECT_REF).map(KeyedHash::new),
+                text(rs, A_PURPOSE).map(PurposeId::of), AuditOutcome.valueOf(rs.getString(A_OUTCOME)),
+                text(rs, A_REFERENCE));
+        return new AuditRecord(rs.getLong(A_SEQ), e, rs.getString(A_PREVIOUS), rs.getString(A_LINK));
     }
 
+    /** Reads a row of {@link Sql#CHECKPOINT_COLUMNS}. */
     static AuditCheckpoint checkpoint(ResultSet rs) throws SQLException {
-        return new AuditCheckpoint(rs.getLong("seq"), rs.getString("link"), instant(rs.getLong("time_us")));
+        return new AuditCheckpoint(rs.getLong(C_SEQ), rs.getString(C_LINK), instant(rs.getLong(C_TIME)));
     }
 
     /** Binds parameters 1..7 in the order of {@link Sql#KEY_COLUMNS}. */
@@ -226,9 +371,9 @@ final class Rows {
         ps.setLong(7, micros(k.createdAt(), "createdAt"));
     }
 
+    /** Reads a row of {@link Sql#KEY_COLUMNS}. */
     static WrappedKey key(ResultSet rs) throws SQLException {
-        return new WrappedKey(new KeyedHash(rs.getString("subject_ref")), rs.getString("grp"), rs.getInt("version"),
-                rs.getInt("key_id"), rs.getString("kek_id"), rs.getBytes("wrapped"),
-                instant(rs.getLong("created_at_us")));
+        return new WrappedKey(new KeyedHash(rs.getString(K_SUBJECT_REF)), rs.getString(K_GROUP), rs.getInt(K_VERSION),
+                rs.getInt(K_KEY_ID), rs.getString(K_KEK), rs.getBytes(K_WRAPPED), instant(rs.getLong(K_CREATED)));
     }
 }

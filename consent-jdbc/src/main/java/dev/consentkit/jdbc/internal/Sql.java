@@ -16,9 +16,13 @@ public final class Sql {
             + " request_digest";
     static final String STATE_COLUMNS = "subject_id, purpose_id, channel, asset_id, status, since_us, notice_id,"
             + " notice_version, notice_locale, notice_sha256, valid_until_us, seq, restricted, objected";
+    /** The columns of a ledger row as the ledger's SELECTs list them: its sequence, then the event. */
+    static final String LEDGER_COLUMNS = "seq, " + EVENT_COLUMNS;
     static final String AUDIT_COLUMNS = "seq, time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
             + " reference, previous_link, link";
     static final String KEY_COLUMNS = "subject_ref, grp, version, key_id, kek_id, wrapped, created_at_us";
+    static final String SUPPRESSION_COLUMNS = "hash, purpose_id, since_us";
+    static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
 
     final String ledgerInsert;
     final String ledgerByKey;
@@ -58,7 +62,7 @@ public final class Sql {
 
     /**
      * @param prefix the validated table prefix
-     * @param dialect the dialect, for its set condition
+     * @param dialect the dialect, for its set condition or set table
      */
     public Sql(String prefix, Dialect dialect) {
         this.prefix = prefix;
@@ -68,13 +72,18 @@ public final class Sql {
         String audit = prefix + "audit";
         String checkpoint = prefix + "audit_checkpoint";
         ledgerInsert = "INSERT INTO " + ledger + " (" + EVENT_COLUMNS + ") VALUES (" + marks(23) + ")";
-        String ledgerSelect = "SELECT seq, " + EVENT_COLUMNS + " FROM " + ledger;
+        String ledgerSelect = "SELECT " + LEDGER_COLUMNS + " FROM " + ledger;
         ledgerByKey = ledgerSelect + " WHERE idempotency_key = ?";
         ledgerBySubject = ledgerSelect + " WHERE subject_id = ? ORDER BY seq";
         ledgerPage = ledgerSelect + " WHERE seq > ? ORDER BY seq LIMIT ?";
         String stateSelect = "SELECT " + STATE_COLUMNS + " FROM " + projection;
         stateFind = stateSelect + " WHERE subject_id = ? AND purpose_id = ?";
-        stateFindAll = stateSelect + " WHERE purpose_id = ? AND " + dialect.inSet("subject_id");
+        // bulk reads bind the set first (parameter 1), then the purpose (2), in either form
+        java.util.Optional<String> setTable = dialect.setTable("u");
+        stateFindAll = setTable.isPresent()
+                ? "SELECT " + qualified("p", STATE_COLUMNS) + " FROM " + setTable.get() + " JOIN " + projection
+                        + " p ON p.subject_id = u.v WHERE p.purpose_id = ?"
+                : stateSelect + " WHERE " + dialect.inSet("subject_id") + " AND purpose_id = ?";
         stateUpdate = "UPDATE " + projection + " SET status = ?, since_us = ?, notice_id = ?, notice_version = ?,"
                 + " notice_locale = ?, notice_sha256 = ?, valid_until_us = ?, seq = ?, restricted = ?, objected = ?"
                 + " WHERE subject_id = ? AND purpose_id = ? AND channel = ? AND asset_id = ?";
@@ -83,16 +92,21 @@ public final class Sql {
         stateAll = stateSelect + " ORDER BY subject_id, purpose_id, channel, asset_id";
         suppressionExists = "SELECT 1 FROM " + suppression + " WHERE hash = ? AND purpose_id = ?";
         suppressionInsert = "INSERT INTO " + suppression + " (hash, purpose_id, since_us) VALUES (?, ?, ?)";
-        suppressionMatch = "SELECT DISTINCT hash FROM " + suppression + " WHERE purpose_id IN (?, '') AND "
-                + dialect.inSet("hash");
-        suppressionAll = "SELECT hash, purpose_id, since_us FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
+        suppressionMatch = setTable.isPresent()
+                ? "SELECT DISTINCT s.hash FROM " + setTable.get() + " JOIN " + suppression
+                        + " s ON s.hash = u.v WHERE s.purpose_id IN (?, '')"
+                : "SELECT DISTINCT hash FROM " + suppression + " WHERE " + dialect.inSet("hash")
+                        + " AND purpose_id IN (?, '')";
+        suppressionAll = "SELECT " + SUPPRESSION_COLUMNS + " FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
         auditHead = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " ORDER BY seq DESC LIMIT 1";
-        // appends only the head's successor: a gap or a duplicate inserts nothing (and a race fails on the key)
+        // appends only the head's successor: a gap or a duplicate inserts nothing (and a race fails on the key).
+        // COALESCE stays outside the derived table: inside it, H2 scans the whole table instead of
+        // reading MAX(seq) from the key (and pushes the outer condition into a HAVING)
         auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") SELECT " + marks(11)
-                + " FROM (SELECT COALESCE(MAX(seq), 0) AS head FROM " + audit + ") h WHERE h.head = ?";
+                + " FROM (SELECT MAX(seq) AS head FROM " + audit + ") h WHERE COALESCE(h.head, 0) = ?";
         auditPage = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " WHERE seq >= ? ORDER BY seq LIMIT ?";
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
-        checkpointAll = "SELECT seq, link, time_us FROM " + checkpoint + " ORDER BY id";
+        checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
         String dataKey = prefix + "data_key";
         String keySelect = "SELECT " + KEY_COLUMNS + " FROM " + dataKey;
         keyInsert = "INSERT INTO " + dataKey + " (" + KEY_COLUMNS + ") VALUES (" + marks(7) + ")";
@@ -136,6 +150,11 @@ public final class Sql {
     /** @return the statement reading the installed schema version */
     public String schemaVersion() {
         return schemaVersion;
+    }
+
+    private static String qualified(String alias, String columns) {
+        return java.util.Arrays.stream(columns.split(", ")).map(c -> alias + "." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String marks(int n) {
