@@ -17,5 +17,7 @@ module dev.consentkit.core {
     exports dev.consentkit.core.spi;
     exports dev.consentkit.core.memory;
     exports dev.consentkit.core.json;
+    exports dev.consentkit.core.monitor;
+    exports dev.consentkit.core.compliance;
     exports dev.consentkit.core.transparency;
 }

@@ -1,6 +1,18 @@
 package dev.consentkit.core;
 
 import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.core.audit.AuditListener;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.compliance.ComplianceCheck;
+import dev.consentkit.core.compliance.ComplianceChecks;
+import dev.consentkit.core.compliance.ComplianceReport;
+import dev.consentkit.core.compliance.ComplianceRun;
+import dev.consentkit.core.compliance.KitConfiguration;
+import dev.consentkit.core.internal.ListeningStorage;
+import dev.consentkit.core.monitor.AccessMonitoring;
+import dev.consentkit.core.monitor.AlertListener;
+import dev.consentkit.core.monitor.MonitoringPolicy;
+import dev.consentkit.core.spi.ProtectionProfile;
 import dev.consentkit.core.audit.AuditTrail;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
@@ -78,13 +90,17 @@ public final class ConsentKit {
     private final AuditTrail audit;
     private final Jurisdiction jurisdiction;
     private final Optional<AccessPolicy> accessPolicy;
+    private final AccessMonitoring monitoring;
+    private final Optional<ProtectionProfile> protection;
+    private final Duration keyRotationPeriod;
+    private final List<ComplianceCheck> complianceChecks;
     private final SubjectRights rights;
 
     private ConsentKit(Builder b) {
         this.jurisdiction = b.jurisdiction;
         this.accessPolicy = Optional.ofNullable(b.accessPolicy);
         this.catalog = b.catalog;
-        this.storage = b.storage != null ? b.storage : InMemoryStorage.create();
+        this.storage = withListeners(b.storage != null ? b.storage : InMemoryStorage.create(), b);
         this.clock = b.clock;
         this.clockTolerance = b.clockTolerance;
         this.hasher = new HmacKeyedHasher(b.pseudonymKey);
@@ -92,7 +108,86 @@ public final class ConsentKit {
         this.recorder = new ConsentRecorder(storage, chain, hasher);
         this.decider = new ConsentDecider(catalog);
         this.audit = new AuditTrail(storage, chain, clock);
+        this.monitoring = new AccessMonitoring(storage, audit, clock, Optional.ofNullable(b.monitoring),
+                b.alertListeners);
+        this.protection = Optional.ofNullable(b.protection);
+        this.keyRotationPeriod = b.keyRotationPeriod;
+        List<ComplianceCheck> checks = new ArrayList<>(ComplianceChecks.standard());
+        checks.addAll(b.complianceChecks);
+        this.complianceChecks = List.copyOf(checks);
         this.rights = SubjectRights.builder(this).build();
+    }
+
+    /** Wraps the storage so that audit listeners (and the monitor) hear every committed unit. */
+    private ConsentStorage withListeners(ConsentStorage raw, Builder b) {
+        List<AuditListener> listeners = new ArrayList<>(b.auditListeners);
+        if (b.monitoring != null) {
+            listeners.add(this::feedMonitor);
+        }
+        return listeners.isEmpty() ? raw : new ListeningStorage(raw, listeners);
+    }
+
+    private void feedMonitor(List<AuditRecord> records) {
+        monitoring.auditListener().committed(records);
+    }
+
+    /**
+     * @return access monitoring: its thresholds, and the alerts it raised (read and acknowledge them);
+     *         without {@link Builder#monitoring} nothing is watched
+     */
+    public AccessMonitoring monitoring() {
+        return monitoring;
+    }
+
+    /** @return what field protection was declared to encrypt ({@link Builder#protection}), if anything */
+    public Optional<ProtectionProfile> protection() {
+        return protection;
+    }
+
+    /** @return the age at which a data key in use is due for rotation; default 365 days */
+    public Duration keyRotationPeriod() {
+        return keyRotationPeriod;
+    }
+
+    /**
+     * Runs the compliance self-check: every standard check ({@link ComplianceChecks#standard()}) and
+     * every check added to the builder, in order, each finding explained with the requirement it
+     * relates to and the fix. A clean kit gives a report without findings. Field protection is judged
+     * by what {@link Builder#protection} declared. Same as {@code compliance().report()}.
+     *
+     * @return the report, dated by the kit's clock
+     * @throws StorageException if a store cannot be read
+     */
+    public ComplianceReport complianceReport() {
+        return compliance().report();
+    }
+
+    /**
+     * Like {@link #complianceReport()}, judging field protection by {@code protection} (e.g.
+     * {@code fieldCrypto.describe()}, which can only exist once the kit does).
+     *
+     * @param protection what field protection encrypts
+     * @return the report
+     */
+    public ComplianceReport complianceReport(ProtectionProfile protection) {
+        return compliance().protection(protection).report();
+    }
+
+    /**
+     * @return a compliance self-check to run, to which the caller can add field protection and checks
+     *         over objects built from this kit (a retention engine)
+     */
+    public ComplianceRun compliance() {
+        return ComplianceRun.of(this, complianceChecks);
+    }
+
+    /**
+     * @return the kit's effective settings, derived from the objects it runs with: deadlines, what a
+     *         subject without records gets per purpose, what is encrypted, monitoring thresholds
+     *         (privacy by default, GDPR Art. 25(2))
+     */
+    public KitConfiguration configuration() {
+        return ConfigurationDescriber.describe(this, decider, clockTolerance, complianceChecks, now());
     }
 
     /** @return a builder */
@@ -615,8 +710,77 @@ public final class ConsentKit {
         private HmacKey pseudonymKey;
         private Jurisdiction jurisdiction = Jurisdiction.GDPR;
         private AccessPolicy accessPolicy;
+        private final List<AuditListener> auditListeners = new ArrayList<>();
+        private final List<AlertListener> alertListeners = new ArrayList<>();
+        private final List<ComplianceCheck> complianceChecks = new ArrayList<>();
+        private MonitoringPolicy monitoring;
+        private ProtectionProfile protection;
+        private Duration keyRotationPeriod = Duration.ofDays(365);
 
         private Builder() {
+        }
+
+        /**
+         * @param listener hears the audit records of every committed unit of work (may be called more
+         *                 than once to add several)
+         * @return this builder
+         */
+        public Builder auditListener(AuditListener listener) {
+            auditListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param policy turns access monitoring on with these thresholds; default off
+         * @return this builder
+         */
+        public Builder monitoring(MonitoringPolicy policy) {
+            this.monitoring = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param listener hears every monitoring alert (may be called more than once to add several)
+         * @return this builder
+         */
+        public Builder alertListener(AlertListener listener) {
+            alertListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param profile what field protection encrypts (e.g. a copy of {@code FieldCrypto.describe()}
+         *                from an earlier run, or declared by hand), for the compliance report and the
+         *                configuration
+         * @return this builder
+         */
+        public Builder protection(ProtectionProfile profile) {
+            this.protection = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * @param period the age at which a data key in use is due for rotation; 1 to 3660 days,
+         *               default 365 days
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder keyRotationPeriod(Duration period) {
+            Objects.requireNonNull(period, "period");
+            if (period.compareTo(Duration.ofDays(1)) < 0 || period.compareTo(Duration.ofDays(3660)) > 0) {
+                throw new IllegalArgumentException("key rotation period must be between 1 and 3660 days");
+            }
+            this.keyRotationPeriod = period;
+            return this;
+        }
+
+        /**
+         * @param check a check of the host's, run by {@code complianceReport()} after the standard ones
+         * @return this builder
+         */
+        public Builder complianceCheck(ComplianceCheck check) {
+            complianceChecks.add(Objects.requireNonNull(check, "check"));
+            return this;
         }
 
         /**

@@ -12,6 +12,9 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.monitor.Acknowledgement;
+import dev.consentkit.core.monitor.MonitoringAlert;
+import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
@@ -39,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,6 +69,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
     private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
     private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
     private final InMemoryRetention retention = new InMemoryRetention();
     private final MemoryHolds holds = new MemoryHolds();
     private final InMemoryRequests requests = new InMemoryRequests();
@@ -135,6 +140,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Audit auditStore;
         private Keys keyStore;
         private BlindIndexes blindIndexStore;
+        private Alerts alertStore;
         private dev.consentkit.core.spi.RetentionStore retentionStore;
         private RequestStore requestStore;
         private BreachStore breachStore;
@@ -220,6 +226,73 @@ public final class InMemoryStorage implements ConsentStorage {
                 blindIndexStore = new BlindIndexes();
             }
             return blindIndexStore;
+        }
+
+        @Override
+        public AlertStore alerts() {
+            if (alertStore == null) {
+                alertStore = new Alerts();
+            }
+            return alertStore;
+        }
+
+        private final class Alerts implements AlertStore {
+            @Override
+            public void add(MonitoringAlert alert) {
+                checkWritable();
+                Objects.requireNonNull(alert, "alert");
+                if (alert.isAcknowledged()) {
+                    throw new IllegalArgumentException("a new alert is not acknowledged yet");
+                }
+                micros(alert.raisedAt(), "raisedAt");
+                if (alerts.containsKey(alert.id())) {
+                    throw new ConcurrentUpdateException("monitoring alert " + alert.id() + " is already stored", null);
+                }
+                alerts.put(alert.id(), alert);
+                undo().push(() -> alerts.remove(alert.id()));
+            }
+
+            @Override
+            public Optional<MonitoringAlert> find(UUID id) {
+                checkOpen();
+                return Optional.ofNullable(alerts.get(Objects.requireNonNull(id, "id")));
+            }
+
+            @Override
+            public boolean acknowledge(UUID id, Acknowledgement ack) {
+                checkWritable();
+                Objects.requireNonNull(id, "id");
+                micros(Objects.requireNonNull(ack, "ack").at(), "acknowledgement time");
+                MonitoringAlert stored = alerts.get(id);
+                if (stored == null || stored.isAcknowledged()) {
+                    return false;
+                }
+                alerts.put(id, stored.acknowledged(ack));
+                undo().push(() -> alerts.put(id, stored));
+                return true;
+            }
+
+            @Override
+            public List<MonitoringAlert> unacknowledged(int limit) {
+                checkOpen();
+                checkLimit(limit);
+                return alerts.values().stream().filter(a -> !a.isAcknowledged())
+                        .sorted(java.util.Comparator.comparing(MonitoringAlert::raisedAt)
+                                .thenComparing(a -> a.id().toString()))
+                        .limit(limit).toList();
+            }
+
+            @Override
+            public long countUnacknowledged() {
+                checkOpen();
+                return alerts.values().stream().filter(a -> !a.isAcknowledged()).count();
+            }
+
+            private void micros(java.time.Instant t, String what) {
+                if (t.getNano() % 1_000 != 0) {
+                    throw new IllegalArgumentException(what + " has sub-microsecond precision; stores keep microseconds");
+                }
+            }
         }
 
         @Override

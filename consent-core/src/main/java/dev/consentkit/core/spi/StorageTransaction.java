@@ -23,6 +23,9 @@ public interface StorageTransaction {
     /** @return the blind indexes of encrypted fields */
     BlindIndexStore blindIndexes();
 
+    /** @return the alerts of access monitoring */
+    AlertStore alerts();
+
     /** @return the retention anchors, disposal markers and destruction acts */
     RetentionStore retention();
 

@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
@@ -54,6 +55,11 @@ public class ForwardingTransaction implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return delegate.blindIndexes();
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return delegate.alerts();
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
@@ -49,6 +50,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Audit audit = new Audit();
     private final Keys keys = new Keys();
     private final BlindIndexes blindIndexes = new BlindIndexes();
+    private AlertStore alerts;
     private JdbcRetentionStore retentionStore;
     private RequestStore requests;
     private BreachStore breaches;
@@ -104,6 +106,14 @@ public final class JdbcUnit implements StorageTransaction {
     @Override
     public BlindIndexStore blindIndexes() {
         return blindIndexes;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        if (alerts == null) {
+            alerts = new JdbcAlertStore(jdbc, sql.prefix(), writable);
+        }
+        return alerts;
     }
 
     @Override

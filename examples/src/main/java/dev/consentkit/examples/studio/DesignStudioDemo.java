@@ -238,6 +238,7 @@ public final class DesignStudioDemo {
         out.println("   row restored, verify(): " + updated.audit().verify().isIntact());
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
+        MonitoringChapter.run(out);
 
         RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
         ErasureChapter.run(out);

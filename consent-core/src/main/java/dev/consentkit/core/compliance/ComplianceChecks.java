@@ -1,0 +1,78 @@
+package dev.consentkit.core.compliance;
+
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.spi.ProtectionProfile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standard compliance checks, and the runner that turns checks into a {@link ComplianceReport}.
+ * Thread-safe.
+ */
+public final class ComplianceChecks {
+    private static final Logger LOG = LoggerFactory.getLogger(ComplianceChecks.class);
+    private ComplianceChecks() {
+    }
+
+    /**
+     * @return the standard checks, in report order: retention declared, current notices, consents on
+     *         outdated notices, lapsed validity, audit chain, key rotation, encryption and MFA of
+     *         sensitive categories, monitoring on, alerts acknowledged, subject requests answered on
+     *         time, breach notifications sent on time
+     */
+    public static List<ComplianceCheck> standard() {
+        return List.of(new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
+                new LapsedValidityCheck(), new AuditChainCheck(), new KeyRotationCheck(),
+                new SensitiveEncryptionCheck(), new SensitiveMfaCheck(), new MonitoringCheck(),
+                new UnacknowledgedAlertsCheck(), new OverdueRequestsCheck(), new OverdueBreachNotificationsCheck());
+    }
+
+    /**
+     * Data whose retention ran out and that was not disposed of, judged on the engine's dry run (what a
+     * legal hold keeps is not reported). The engine is built from the kit, so the kit cannot hold this
+     * check: add it to a run, {@code kit.compliance().check(ComplianceChecks.retentionDue(engine)).report()}.
+     *
+     * @param engine the host's retention engine over this kit
+     * @return the check {@code retention.overdue}
+     */
+    public static ComplianceCheck retentionDue(dev.consentkit.core.retention.RetentionEngine engine) {
+        return new RetentionDueCheck(engine);
+    }
+
+    /**
+     * Runs checks in order. A check that throws becomes a finding that it could not run (with the
+     * exception's type only: a message might carry data).
+     *
+     * @param kit the kit under check
+     * @param checks the checks
+     * @param now the time of the report
+     * @param protection what field protection encrypts, if known
+     * @return the report
+     */
+    public static ComplianceReport run(ConsentKit kit, List<ComplianceCheck> checks, Instant now,
+                                       Optional<ProtectionProfile> protection) {
+        ComplianceContext context = new ComplianceContext(kit, now, protection);
+        List<String> ran = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (ComplianceCheck check : checks) {
+            Objects.requireNonNull(check, "check");
+            ran.add(check.id());
+            try {
+                findings.addAll(check.run(context));
+            } catch (RuntimeException e) {
+                LOG.error("compliance check {} could not run", check.id(), e);
+                findings.add(new Finding("compliance.check_failed", List.of("R-GDPR-5"), Severity.HIGH,
+                        "check " + check.id(),
+                        "Check " + check.id() + " could not run (" + e.getClass().getSimpleName() + "), so its "
+                                + "part of compliance is unknown.",
+                        "Find the cause in the host's logs, fix it and run the report again."));
+            }
+        }
+        return new ComplianceReport(now, ran, findings);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.consentkit.core.compliance;
+
+import dev.consentkit.core.monitor.MonitoringAlert;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every monitoring alert must have been looked at and acknowledged. */
+final class UnacknowledgedAlertsCheck implements ComplianceCheck {
+    static final String ID = "monitoring.alerts";
+    private static final int SAMPLE = 1_000;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> run(ComplianceContext context) {
+        record Open(long count, List<MonitoringAlert> sample) {
+        }
+        Open open = context.kit().storage().read(tx ->
+                new Open(tx.alerts().countUnacknowledged(), tx.alerts().unacknowledged(SAMPLE)));
+        if (open.count() == 0) {
+            return List.of();
+        }
+        Set<String> rules = new TreeSet<>();
+        open.sample().forEach(a -> rules.add(a.rule().name()));
+        return List.of(new Finding(ID, List.of("R-RU-22", "R-GDPR-20"), Severity.HIGH, "monitoring alerts",
+                open.count() + (open.count() == 1 ? " monitoring alert is" : " monitoring alerts are")
+                        + " not acknowledged, the oldest raised at " + open.sample().get(0).raisedAt() + " (rules: "
+                        + String.join(", ", rules) + ").",
+                "Look into each (kit.monitoring().unacknowledged(...)); if data left the studio, record a breach; "
+                        + "then acknowledge it with what you found (kit.monitoring().acknowledge(id, by, note))."));
+    }
+}

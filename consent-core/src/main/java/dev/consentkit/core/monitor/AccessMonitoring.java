@@ -1,0 +1,167 @@
+package dev.consentkit.core.monitor;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.audit.AuditAction;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.AuditListener;
+import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditTrail;
+import dev.consentkit.core.spi.ConsentStorage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access monitoring of a kit: watches the committed audit stream for suspicious access by staff
+ * (thresholds of a {@link MonitoringPolicy}), stores and audits every alert, warns through SLF4J (ids
+ * and counts only), tells the {@link AlertListener}s, and lets someone acknowledge an alert.
+ *
+ * <pre>{@code
+ * ConsentKit kit = ConsentKit.builder()...monitoring(MonitoringPolicy.defaults()).alertListener(pager::send).build();
+ * for (MonitoringAlert a : kit.monitoring().unacknowledged(100)) { ... }
+ * kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), "bulk export for the tax audit, ticket 42");
+ * }</pre>
+ *
+ * <p>Obtained from {@code ConsentKit.monitoring()}; without a policy nothing is watched, but stored
+ * alerts can still be read and acknowledged. Thread-safe.
+ */
+public final class AccessMonitoring {
+    /** An alert was raised (audited by the monitor, referencing the alert id). */
+    public static final AuditAction ALERT_RAISED = new AuditAction("monitoring.alert_raised");
+    /** An alert was acknowledged (audited by whoever acknowledged it). */
+    public static final AuditAction ALERT_ACKNOWLEDGED = new AuditAction("monitoring.alert_acknowledged");
+    /** The actor the monitor audits as. */
+    public static final Actor MONITOR = Actor.system("access-monitor");
+    private static final Logger LOG = LoggerFactory.getLogger(AccessMonitoring.class);
+    private final ConsentStorage storage;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Optional<MonitoringPolicy> policy;
+    private final Optional<AccessEvaluator> evaluator;
+    private final List<AlertListener> listeners;
+
+    /**
+     * Made by the kit; hosts obtain it from {@code ConsentKit.monitoring()}.
+     *
+     * @param storage the kit's storage (the one that tells audit listeners)
+     * @param audit the kit's audit trail
+     * @param clock the kit's clock
+     * @param policy the thresholds, or empty to watch nothing
+     * @param listeners who hears each alert
+     */
+    public AccessMonitoring(ConsentStorage storage, AuditTrail audit, Clock clock, Optional<MonitoringPolicy> policy,
+                            List<AlertListener> listeners) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.evaluator = policy.map(p -> new AccessEvaluator(p, MONITOR));
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** @return the thresholds in force, if monitoring is on */
+    public Optional<MonitoringPolicy> policy() {
+        return policy;
+    }
+
+    /** @return the audit listener through which the kit feeds committed records to the monitor */
+    public AuditListener auditListener() {
+        return this::committed;
+    }
+
+    private void committed(List<AuditRecord> records) {
+        if (evaluator.isEmpty()) {
+            return;
+        }
+        List<MonitoringAlert> alerts = evaluator.get().evaluate(records);
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try {
+            Instant now = now();
+            storage.inTransaction(tx -> {
+                for (MonitoringAlert a : alerts) {
+                    tx.alerts().add(a);
+                    audit.append(tx, new AuditEvent(now, MONITOR, ALERT_RAISED, Optional.empty(), Optional.empty(),
+                            AuditOutcome.SUCCESS, Optional.of(a.id().toString())));
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("could not store {} monitoring alerts; they are still reported", alerts.size(), e);
+        }
+        for (MonitoringAlert a : alerts) {
+            LOG.warn("access monitoring alert {}: {} by {} ({} against a limit of {}, audit record {})", a.id(),
+                    a.rule(), a.principal(), a.observed(), a.threshold(), a.auditSequence());
+            for (AlertListener l : listeners) {
+                try {
+                    l.alertRaised(a);
+                } catch (RuntimeException e) {
+                    LOG.error("alert listener {} failed on alert {}", l.getClass().getName(), a.id(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param limit at most this many, positive
+     * @return alerts nobody has acknowledged, oldest first
+     * @throws IllegalArgumentException if the limit is not positive
+     */
+    public List<MonitoringAlert> unacknowledged(int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return storage.read(tx -> tx.alerts().unacknowledged(limit));
+    }
+
+    /**
+     * @param id an alert id
+     * @return the alert, if stored
+     */
+    public Optional<MonitoringAlert> find(UUID id) {
+        Objects.requireNonNull(id, "id");
+        return storage.read(tx -> tx.alerts().find(id));
+    }
+
+    /**
+     * Records that someone looked at an alert, and audits it.
+     *
+     * @param id the alert id
+     * @param by who looked at it
+     * @param note what they found or did (a ticket, a reason), 1 to 500 characters, no client data
+     * @return the acknowledged alert
+     * @throws IllegalArgumentException if no such alert is stored or the note is blank or too long
+     * @throws IllegalStateException if it was acknowledged already
+     */
+    public MonitoringAlert acknowledge(UUID id, Actor by, String note) {
+        Objects.requireNonNull(id, "id");
+        Acknowledgement ack = new Acknowledgement(by, now(), note);
+        return storage.inTransaction(tx -> {
+            MonitoringAlert alert = tx.alerts().find(id)
+                    .orElseThrow(() -> new IllegalArgumentException("no monitoring alert with id " + id));
+            if (alert.isAcknowledged() || !tx.alerts().acknowledge(id, ack)) {
+                throw new IllegalStateException("monitoring alert " + id + " is acknowledged already");
+            }
+            audit.append(tx, new AuditEvent(ack.at(), by, ALERT_ACKNOWLEDGED, Optional.empty(), Optional.empty(),
+                    AuditOutcome.SUCCESS, Optional.of(id.toString())));
+            return alert.acknowledged(ack);
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessMonitoring[" + policy.map(p -> "on").orElse("off") + "]";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.consentkit.jdbc;
+
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.AlertStoreContract;
+import dev.consentkit.jdbc.testing.DatabaseServer;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The core's {@link AlertStoreContract} on a real Postgres server, schema applied by the installer. */
+class PostgresAlertStoreIT extends AlertStoreContract {
+    @RegisterExtension
+    static final DatabaseServer SERVER = DatabaseServer.postgres();
+
+    @Override
+    protected ConsentStorage createStorage() {
+        DataSource ds = SERVER.freshDatabase().dataSource();
+        SchemaInstaller.of(ds, "ck_").install();
+        return JdbcStorage.builder(ds).build();
+    }
+}

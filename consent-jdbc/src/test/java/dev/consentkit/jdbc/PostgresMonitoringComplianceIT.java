@@ -1,0 +1,20 @@
+package dev.consentkit.jdbc;
+
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.testing.MonitoringComplianceContract;
+import dev.consentkit.jdbc.testing.DatabaseServer;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The monitoring and compliance scenario ({@link MonitoringComplianceContract}) on a real Postgres server. */
+class PostgresMonitoringComplianceIT extends MonitoringComplianceContract {
+    @RegisterExtension
+    static final DatabaseServer SERVER = DatabaseServer.postgres();
+
+    @Override
+    protected ConsentStorage createStorage() {
+        DataSource ds = SERVER.freshDatabase().dataSource();
+        SchemaInstaller.of(ds, "ck_").install();
+        return JdbcStorage.builder(ds).build();
+    }
+}
