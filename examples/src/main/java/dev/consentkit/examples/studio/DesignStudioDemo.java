@@ -183,7 +183,7 @@ public final class DesignStudioDemo {
                     e.subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"));
         }
 
-        step("9b. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
+        step("10. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
         FieldCrypto crypto = FieldCrypto.builder(updated)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(updated.catalog())
@@ -229,7 +229,7 @@ public final class DesignStudioDemo {
         TransparencyChapter.run(out, this::kit, kit.catalog(), updated, crypto.describe());
         RegisterChapter.run(out, updated, crypto.describe(), clock::advance);
 
-        step("10. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
+        step("17. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
         String[] original = actorOf(3);
         sql("UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 3");
         out.println("   verify(): " + updated.audit().verify());

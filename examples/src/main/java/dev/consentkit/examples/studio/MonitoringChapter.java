@@ -73,7 +73,7 @@ public final class MonitoringChapter {
         ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
 
         out.println();
-        out.println("11. Access monitoring: the manager reads 30 clients' e-mail addresses in one go");
+        out.println("18. Access monitoring: the manager reads 30 clients' e-mail addresses in one go");
         List<FieldRef> refs = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
@@ -91,12 +91,12 @@ public final class MonitoringChapter {
         }
 
         out.println();
-        out.println("12. Compliance report before (field protection as FieldCrypto describes it)");
+        out.println("19. Compliance report before (field protection as FieldCrypto describes it)");
         ComplianceReport before = kit.complianceReport(crypto.describe());
         out.println(before.toMarkdown().indent(3).stripTrailing());
 
         out.println();
-        out.println("13. The privacy desk looks into the alerts and acknowledges them; the report after");
+        out.println("20. The privacy desk looks into the alerts and acknowledges them; the report after");
         for (MonitoringAlert a : kit.monitoring().unacknowledged(100)) {
             kit.monitoring().acknowledge(a.id(), Actor.operator("dpo"), "mailing list for the print shop, ticket 42");
         }

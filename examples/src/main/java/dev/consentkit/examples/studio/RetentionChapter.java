@@ -74,7 +74,7 @@ final class RetentionChapter {
 
     private void chapter() {
         out.println();
-        out.println("17. Retention: orders go 24 months after they close, newsletter contacts 30 days after withdrawal");
+        out.println("27. Retention: orders go 24 months after they close, newsletter contacts 30 days after withdrawal");
         sql("CREATE TABLE studio_order (id VARCHAR(32) PRIMARY KEY, client_id VARCHAR(64) NOT NULL, title VARCHAR(100))");
         sql("CREATE TABLE studio_newsletter_contact (client_id VARCHAR(64) PRIMARY KEY, email VARCHAR(100))");
         sql("INSERT INTO studio_order VALUES ('order-17', 'client-1001', 'Logo'), ('order-18', 'client-1002', 'Poster'),"
