@@ -277,6 +277,10 @@ public final class SubjectDataService {
         if (failure.isEmpty()) {
             failure = step("crypto-shredding", () -> shred(request, plan, run));
         }
+        if (failure.isEmpty() && run.kept.isEmpty() && plan.isFullErasure(request)) {
+            // nothing of the subject is kept, so no retention period can run on their business events
+            failure = step("retention anchors", () -> forgetAnchors(subject, run));
+        }
         int events = kit.history(subject).entries().size();
         if (events > 0) {
             run.kept.add(new ErasureOutcome.Kept(KIT, "consent events", events, new KeepReason(KeepGround.PROOF,
@@ -310,6 +314,13 @@ public final class SubjectDataService {
             LOG.warn("erasure step {} failed with {}; the erasure is incomplete, run it again to resume", name,
                     e.getClass().getName());
             return Optional.of(name + " failed (" + e.getClass().getSimpleName() + "): run the erasure again to resume");
+        }
+    }
+
+    private void forgetAnchors(SubjectId subject, Run run) {
+        int forgotten = kit.storage().inTransaction(tx -> tx.retention().forgetEvents(subject));
+        if (forgotten > 0) {
+            run.erased.add(new ErasureOutcome.Erased(KIT, "retention anchors (business events)", forgotten));
         }
     }
 

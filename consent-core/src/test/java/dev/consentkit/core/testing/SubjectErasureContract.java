@@ -40,6 +40,8 @@ import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.retention.HoldScope;
 import dev.consentkit.core.retention.LegalHold;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.RetentionAnchor;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,39 @@ public abstract class SubjectErasureContract {
             assertThat(r.event().outcome()).isEqualTo(AuditOutcome.SUCCESS);
         });
         assertThat(outcome.toString()).doesNotContain("Anna", "anna@", ANNA.value());
+    }
+
+    private void anchor(SubjectId subject, String event, String record) {
+        kit.storage().inTransaction(tx -> tx.retention().recordEvent(event,
+                new RetentionAnchor(subject, record, Instant.parse("2026-03-01T09:00:00Z"))));
+    }
+
+    private java.util.Optional<Instant> anchorOf(SubjectId subject, String event, String record) {
+        return kit.storage().read(tx -> tx.retention().event(event, new RetentionAnchor.Key(subject, record)));
+    }
+
+    @Test
+    void keptInvoicesKeepTheirRetentionAnchorSoTheirPeriodStillRuns_M17() {
+        anchor(ANNA, "invoice.issued", "INV-1");
+
+        erase();
+
+        assertThat(anchorOf(ANNA, "invoice.issued", "INV-1")).isPresent();
+    }
+
+    @Test
+    void aSubjectErasedWithNothingKeptLosesTheirRetentionAnchorsToo_M15() {
+        SubjectId boris = SubjectId.of("client-2002");
+        book.client(boris, "Boris Ivanov", "boris@example.org").order(boris, "Poster");
+        anchor(boris, "order.closed", "order-7");
+
+        ErasureOutcome outcome = data.erase(ErasureRequest.builder(boris, DPO).build());
+
+        assertThat(outcome.status()).isEqualTo(ErasureOutcome.Status.COMPLETED);
+        assertThat(outcome.kept()).isEmpty();
+        assertThat(outcome.erased()).extracting(e -> e.source() + ":" + e.what() + ":" + e.count())
+                .contains("consent-kit:retention anchors (business events):1");
+        assertThat(anchorOf(boris, "order.closed", "order-7")).isEmpty();
     }
 
     @Test
