@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * The retention store on JDBC: anchors, disposal markers and destruction acts, with all its SQL.
  * Every read of many rows is one statement (sets of up to {@link JdbcUnit#SET_CHUNK} ids); markers are
- * written as one JDBC batch per disposal batch. Not API. Not thread-safe: one per unit of work.
+ * written set-based (arrays) on PostgreSQL and H2, as one JDBC batch per disposal batch elsewhere.
+ * Not API. Not thread-safe: one per unit of work.
  */
 final class JdbcRetentionStore implements RetentionStore {
     private static final String ACT_COLUMNS = "act_id, operator_name, operator_address, processor, system_name,"
@@ -52,6 +53,9 @@ final class JdbcRetentionStore implements RetentionStore {
     private final String disposalFind;
     private final String disposalDelete;
     private final String disposalInsert;
+    private final boolean arrays;
+    private final String disposalDeleteSet;
+    private final String disposalInsertSet;
 
     JdbcRetentionStore(Jdbc jdbc, String prefix, boolean writable) {
         this.jdbc = jdbc;
@@ -77,6 +81,12 @@ final class JdbcRetentionStore implements RetentionStore {
         disposalDelete = "DELETE FROM " + disposal + " WHERE policy_id = ? AND subject_id = ? AND record_ref = ?";
         disposalInsert = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
                 + " VALUES (?, ?, ?, ?, ?)";
+        // PostgreSQL and H2 take whole arrays: a disposal batch is one DELETE and one INSERT, not 2 per row
+        arrays = "postgresql".equals(jdbc.dialect().name()) || "h2".equals(jdbc.dialect().name());
+        disposalDeleteSet = "DELETE FROM " + disposal + " WHERE policy_id = ? AND (subject_id, record_ref) IN"
+                + " (SELECT u.s, u.r FROM UNNEST(?, ?) AS u(s, r))";
+        disposalInsertSet = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
+                + " SELECT ?, u.s, u.r, u.a, ? FROM UNNEST(?, ?, ?) AS u(s, r, a)";
     }
 
     private void checkWritable() {
@@ -181,6 +191,10 @@ final class JdbcRetentionStore implements RetentionStore {
         Map<RetentionAnchor.Key, RetentionAnchor> latest = new HashMap<>();
         anchors.forEach(a -> latest.merge(a.key(), a, (x, y) -> x.at().isAfter(y.at()) ? x : y));
         String what = "write " + disposal;
+        if (arrays) {
+            markDisposedSet(policyId, latest.values(), actId, what);
+            return;
+        }
         batch(disposalDelete, latest.values(), (ps, a) -> {
             ps.setString(1, policyId);
             ps.setString(2, a.subject().value());
@@ -193,6 +207,40 @@ final class JdbcRetentionStore implements RetentionStore {
             ps.setLong(4, Rows.micros(a.at(), "anchor time"));
             ps.setString(5, actId.toString());
         }, what);
+    }
+
+    /**
+     * The markers of one batch as one set-based DELETE and one INSERT per {@link JdbcUnit#SET_CHUNK} anchors,
+     * the keys and anchor times bound as arrays (PostgreSQL, H2).
+     */
+    private void markDisposedSet(String policyId, Collection<RetentionAnchor> anchors, UUID actId, String what) {
+        List<RetentionAnchor> rows = new ArrayList<>(anchors);
+        String typeName = "h2".equals(jdbc.dialect().name()) ? "VARCHAR" : "varchar";
+        String longName = "h2".equals(jdbc.dialect().name()) ? "BIGINT" : "bigint";
+        for (int from = 0; from < rows.size(); from += JdbcUnit.SET_CHUNK) {
+            List<RetentionAnchor> chunk = rows.subList(from, Math.min(rows.size(), from + JdbcUnit.SET_CHUNK));
+            Object[] subjects = new Object[chunk.size()];
+            Object[] records = new Object[chunk.size()];
+            Object[] times = new Object[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                RetentionAnchor a = chunk.get(i);
+                subjects[i] = a.subject().value();
+                records[i] = a.recordRef();
+                times[i] = Rows.micros(a.at(), "anchor time");
+            }
+            jdbc.update(disposalDeleteSet, ps -> {
+                ps.setString(1, policyId);
+                ps.setArray(2, jdbc.connection().createArrayOf(typeName, subjects));
+                ps.setArray(3, jdbc.connection().createArrayOf(typeName, records));
+            }, what);
+            jdbc.update(disposalInsertSet, ps -> {
+                ps.setString(1, policyId);
+                ps.setString(2, actId.toString());
+                ps.setArray(3, jdbc.connection().createArrayOf(typeName, subjects));
+                ps.setArray(4, jdbc.connection().createArrayOf(typeName, records));
+                ps.setArray(5, jdbc.connection().createArrayOf(longName, times));
+            }, what);
+        }
     }
 
     @Override
