@@ -54,6 +54,7 @@ final class JdbcRetentionStore implements RetentionStore {
     private final String disposalDelete;
     private final String disposalInsert;
     private final boolean arrays;
+    private final boolean rowValues;
     private final String disposalDeleteSet;
     private final String disposalInsertSet;
 
@@ -66,12 +67,16 @@ final class JdbcRetentionStore implements RetentionStore {
         entry = prefix + "destruction_act_entry";
         eventAdvance = "UPDATE " + event + " SET at_us = ? WHERE event_name = ? AND subject_id = ? AND record_ref = ?"
                 + " AND at_us < ?";
+        rowValues = rowValues(jdbc);
         eventFind = "SELECT at_us FROM " + event + " WHERE event_name = ? AND subject_id = ? AND record_ref = ?";
         eventInsert = "INSERT INTO " + event + " (event_name, subject_id, record_ref, at_us) VALUES (?, ?, ?, ?)";
         // keyset paging in the table's key order; the empty cursor ('', '') precedes every subject id
         eventsDue = "SELECT e.subject_id, e.record_ref, e.at_us FROM " + event + " e"
                 + " WHERE e.event_name = ? AND e.at_us <= ?"
-                + " AND (e.subject_id > ? OR (e.subject_id = ? AND e.record_ref > ?))"
+                // a row-value comparison is an index range on PostgreSQL and H2; the OR form is filtered
+                // from the start of the index on PostgreSQL, making every page cost more than the last
+                + (rowValues(jdbc) ? " AND (e.subject_id, e.record_ref) > (?, ?)"
+                        : " AND (e.subject_id > ? OR (e.subject_id = ? AND e.record_ref > ?))")
                 + " AND NOT EXISTS (SELECT 1 FROM " + disposal + " d WHERE d.policy_id = ?"
                 + " AND d.subject_id = e.subject_id AND d.record_ref = e.record_ref AND d.anchor_at_us >= e.at_us)"
                 + " ORDER BY e.subject_id, e.record_ref LIMIT ?";
@@ -87,6 +92,10 @@ final class JdbcRetentionStore implements RetentionStore {
                 + " (SELECT u.s, u.r FROM UNNEST(?, ?) AS u(s, r))";
         disposalInsertSet = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
                 + " SELECT ?, u.s, u.r, u.a, ? FROM UNNEST(?, ?, ?) AS u(s, r, a)";
+    }
+
+    private static boolean rowValues(Jdbc jdbc) {
+        return "postgresql".equals(jdbc.dialect().name()) || "h2".equals(jdbc.dialect().name());
     }
 
     private void checkWritable() {
@@ -150,11 +159,14 @@ final class JdbcRetentionStore implements RetentionStore {
         return jdbc.query(eventsDue, ps -> {
             ps.setString(1, eventName);
             ps.setLong(2, Rows.micros(upTo, "upTo"));
-            ps.setString(3, afterSubject);
-            ps.setString(4, afterSubject);
-            ps.setString(5, afterRecord);
-            ps.setString(6, policyId);
-            ps.setInt(7, limit);
+            int i = 3;
+            ps.setString(i++, afterSubject);
+            if (!rowValues) {
+                ps.setString(i++, afterSubject);
+            }
+            ps.setString(i++, afterRecord);
+            ps.setString(i++, policyId);
+            ps.setInt(i, limit);
         }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
                 "read due anchors from " + event);
     }
