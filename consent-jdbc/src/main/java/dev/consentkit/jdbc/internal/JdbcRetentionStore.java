@@ -57,6 +57,7 @@ final class JdbcRetentionStore implements RetentionStore {
     private final boolean rowValues;
     private final String disposalDeleteSet;
     private final String disposalInsertSet;
+    private final String disposalFindKeys;
 
     JdbcRetentionStore(Jdbc jdbc, String prefix, boolean writable) {
         this.jdbc = jdbc;
@@ -92,6 +93,10 @@ final class JdbcRetentionStore implements RetentionStore {
                 + " (SELECT u.s, u.r FROM UNNEST(?, ?) AS u(s, r))";
         disposalInsertSet = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
                 + " SELECT ?, u.s, u.r, u.a, ? FROM UNNEST(?, ?, ?) AS u(s, r, a)";
+        // exact keys looked up one by one in the primary key: "subject_id = ANY(?)" turned into a scan of
+        // the policy's markers on PostgreSQL once the table had grown past its statistics
+        disposalFindKeys = "SELECT d.subject_id, d.record_ref, d.anchor_at_us FROM UNNEST(?, ?) AS u(s, r) JOIN "
+                + disposal + " d ON d.policy_id = ? AND d.subject_id = u.s AND d.record_ref = u.r";
     }
 
     private static boolean rowValues(Jdbc jdbc) {
@@ -179,6 +184,27 @@ final class JdbcRetentionStore implements RetentionStore {
         List<String> subjects = new ArrayList<>(new LinkedHashSet<>(wanted.keySet().stream()
                 .map(k -> k.subject().value()).toList()));
         Set<RetentionAnchor.Key> found = new HashSet<>();
+        if (arrays) {
+            List<RetentionAnchor.Key> keys = new ArrayList<>(wanted.keySet());
+            String typeName = "h2".equals(jdbc.dialect().name()) ? "VARCHAR" : "varchar";
+            for (int from = 0; from < keys.size(); from += JdbcUnit.SET_CHUNK) {
+                List<RetentionAnchor.Key> chunk = keys.subList(from, Math.min(keys.size(), from + JdbcUnit.SET_CHUNK));
+                Object[] subjectIds = chunk.stream().map(k -> k.subject().value()).toArray();
+                Object[] records = chunk.stream().map(RetentionAnchor.Key::recordRef).toArray();
+                jdbc.stream(disposalFindKeys, ps -> {
+                    ps.setArray(1, jdbc.connection().createArrayOf(typeName, subjectIds));
+                    ps.setArray(2, jdbc.connection().createArrayOf(typeName, records));
+                    ps.setString(3, policyId);
+                }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
+                        marker -> {
+                            Instant at = wanted.get(marker.key());
+                            if (at != null && !marker.at().isBefore(at)) {
+                                found.add(marker.key());
+                            }
+                        }, "read " + disposal);
+            }
+            return found;
+        }
         for (int from = 0; from < subjects.size(); from += JdbcUnit.SET_CHUNK) {
             List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + JdbcUnit.SET_CHUNK));
             jdbc.stream(disposalFind, ps -> {
