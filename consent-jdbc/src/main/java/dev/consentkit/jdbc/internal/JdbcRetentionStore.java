@@ -31,7 +31,8 @@ import java.util.UUID;
 /**
  * The retention store on JDBC: anchors, disposal markers and destruction acts, with all its SQL.
  * Every read of many rows is one statement (sets of up to {@link JdbcUnit#SET_CHUNK} ids); markers are
- * written as one JDBC batch per disposal batch. Not API. Not thread-safe: one per unit of work.
+ * written set-based (arrays) on PostgreSQL and H2, as one JDBC batch per disposal batch elsewhere.
+ * Not API. Not thread-safe: one per unit of work.
  */
 final class JdbcRetentionStore implements RetentionStore {
     private static final String ACT_COLUMNS = "act_id, operator_name, operator_address, processor, system_name,"
@@ -52,6 +53,11 @@ final class JdbcRetentionStore implements RetentionStore {
     private final String disposalFind;
     private final String disposalDelete;
     private final String disposalInsert;
+    private final boolean arrays;
+    private final boolean rowValues;
+    private final String disposalDeleteSet;
+    private final String disposalInsertSet;
+    private final String disposalFindKeys;
 
     JdbcRetentionStore(Jdbc jdbc, String prefix, boolean writable) {
         this.jdbc = jdbc;
@@ -62,12 +68,16 @@ final class JdbcRetentionStore implements RetentionStore {
         entry = prefix + "destruction_act_entry";
         eventAdvance = "UPDATE " + event + " SET at_us = ? WHERE event_name = ? AND subject_id = ? AND record_ref = ?"
                 + " AND at_us < ?";
+        rowValues = rowValues(jdbc);
         eventFind = "SELECT at_us FROM " + event + " WHERE event_name = ? AND subject_id = ? AND record_ref = ?";
         eventInsert = "INSERT INTO " + event + " (event_name, subject_id, record_ref, at_us) VALUES (?, ?, ?, ?)";
         // keyset paging in the table's key order; the empty cursor ('', '') precedes every subject id
         eventsDue = "SELECT e.subject_id, e.record_ref, e.at_us FROM " + event + " e"
                 + " WHERE e.event_name = ? AND e.at_us <= ?"
-                + " AND (e.subject_id > ? OR (e.subject_id = ? AND e.record_ref > ?))"
+                // a row-value comparison is an index range on PostgreSQL and H2; the OR form is filtered
+                // from the start of the index on PostgreSQL, making every page cost more than the last
+                + (rowValues(jdbc) ? " AND (e.subject_id, e.record_ref) > (?, ?)"
+                        : " AND (e.subject_id > ? OR (e.subject_id = ? AND e.record_ref > ?))")
                 + " AND NOT EXISTS (SELECT 1 FROM " + disposal + " d WHERE d.policy_id = ?"
                 + " AND d.subject_id = e.subject_id AND d.record_ref = e.record_ref AND d.anchor_at_us >= e.at_us)"
                 + " ORDER BY e.subject_id, e.record_ref LIMIT ?";
@@ -77,6 +87,20 @@ final class JdbcRetentionStore implements RetentionStore {
         disposalDelete = "DELETE FROM " + disposal + " WHERE policy_id = ? AND subject_id = ? AND record_ref = ?";
         disposalInsert = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
                 + " VALUES (?, ?, ?, ?, ?)";
+        // PostgreSQL and H2 take whole arrays: a disposal batch is one DELETE and one INSERT, not 2 per row
+        arrays = "postgresql".equals(jdbc.dialect().name()) || "h2".equals(jdbc.dialect().name());
+        disposalDeleteSet = "DELETE FROM " + disposal + " WHERE policy_id = ? AND (subject_id, record_ref) IN"
+                + " (SELECT u.s, u.r FROM UNNEST(?, ?) AS u(s, r))";
+        disposalInsertSet = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
+                + " SELECT ?, u.s, u.r, u.a, ? FROM UNNEST(?, ?, ?) AS u(s, r, a)";
+        // exact keys looked up one by one in the primary key: "subject_id = ANY(?)" turned into a scan of
+        // the policy's markers on PostgreSQL once the table had grown past its statistics
+        disposalFindKeys = "SELECT d.subject_id, d.record_ref, d.anchor_at_us FROM UNNEST(?, ?) AS u(s, r) JOIN "
+                + disposal + " d ON d.policy_id = ? AND d.subject_id = u.s AND d.record_ref = u.r";
+    }
+
+    private static boolean rowValues(Jdbc jdbc) {
+        return "postgresql".equals(jdbc.dialect().name()) || "h2".equals(jdbc.dialect().name());
     }
 
     private void checkWritable() {
@@ -140,11 +164,14 @@ final class JdbcRetentionStore implements RetentionStore {
         return jdbc.query(eventsDue, ps -> {
             ps.setString(1, eventName);
             ps.setLong(2, Rows.micros(upTo, "upTo"));
-            ps.setString(3, afterSubject);
-            ps.setString(4, afterSubject);
-            ps.setString(5, afterRecord);
-            ps.setString(6, policyId);
-            ps.setInt(7, limit);
+            int i = 3;
+            ps.setString(i++, afterSubject);
+            if (!rowValues) {
+                ps.setString(i++, afterSubject);
+            }
+            ps.setString(i++, afterRecord);
+            ps.setString(i++, policyId);
+            ps.setInt(i, limit);
         }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
                 "read due anchors from " + event);
     }
@@ -157,6 +184,27 @@ final class JdbcRetentionStore implements RetentionStore {
         List<String> subjects = new ArrayList<>(new LinkedHashSet<>(wanted.keySet().stream()
                 .map(k -> k.subject().value()).toList()));
         Set<RetentionAnchor.Key> found = new HashSet<>();
+        if (arrays) {
+            List<RetentionAnchor.Key> keys = new ArrayList<>(wanted.keySet());
+            String typeName = "h2".equals(jdbc.dialect().name()) ? "VARCHAR" : "varchar";
+            for (int from = 0; from < keys.size(); from += JdbcUnit.SET_CHUNK) {
+                List<RetentionAnchor.Key> chunk = keys.subList(from, Math.min(keys.size(), from + JdbcUnit.SET_CHUNK));
+                Object[] subjectIds = chunk.stream().map(k -> k.subject().value()).toArray();
+                Object[] records = chunk.stream().map(RetentionAnchor.Key::recordRef).toArray();
+                jdbc.stream(disposalFindKeys, ps -> {
+                    ps.setArray(1, jdbc.connection().createArrayOf(typeName, subjectIds));
+                    ps.setArray(2, jdbc.connection().createArrayOf(typeName, records));
+                    ps.setString(3, policyId);
+                }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
+                        marker -> {
+                            Instant at = wanted.get(marker.key());
+                            if (at != null && !marker.at().isBefore(at)) {
+                                found.add(marker.key());
+                            }
+                        }, "read " + disposal);
+            }
+            return found;
+        }
         for (int from = 0; from < subjects.size(); from += JdbcUnit.SET_CHUNK) {
             List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + JdbcUnit.SET_CHUNK));
             jdbc.stream(disposalFind, ps -> {
@@ -181,6 +229,10 @@ final class JdbcRetentionStore implements RetentionStore {
         Map<RetentionAnchor.Key, RetentionAnchor> latest = new HashMap<>();
         anchors.forEach(a -> latest.merge(a.key(), a, (x, y) -> x.at().isAfter(y.at()) ? x : y));
         String what = "write " + disposal;
+        if (arrays) {
+            markDisposedSet(policyId, latest.values(), actId, what);
+            return;
+        }
         batch(disposalDelete, latest.values(), (ps, a) -> {
             ps.setString(1, policyId);
             ps.setString(2, a.subject().value());
@@ -193,6 +245,40 @@ final class JdbcRetentionStore implements RetentionStore {
             ps.setLong(4, Rows.micros(a.at(), "anchor time"));
             ps.setString(5, actId.toString());
         }, what);
+    }
+
+    /**
+     * The markers of one batch as one set-based DELETE and one INSERT per {@link JdbcUnit#SET_CHUNK} anchors,
+     * the keys and anchor times bound as arrays (PostgreSQL, H2).
+     */
+    private void markDisposedSet(String policyId, Collection<RetentionAnchor> anchors, UUID actId, String what) {
+        List<RetentionAnchor> rows = new ArrayList<>(anchors);
+        String typeName = "h2".equals(jdbc.dialect().name()) ? "VARCHAR" : "varchar";
+        String longName = "h2".equals(jdbc.dialect().name()) ? "BIGINT" : "bigint";
+        for (int from = 0; from < rows.size(); from += JdbcUnit.SET_CHUNK) {
+            List<RetentionAnchor> chunk = rows.subList(from, Math.min(rows.size(), from + JdbcUnit.SET_CHUNK));
+            Object[] subjects = new Object[chunk.size()];
+            Object[] records = new Object[chunk.size()];
+            Object[] times = new Object[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                RetentionAnchor a = chunk.get(i);
+                subjects[i] = a.subject().value();
+                records[i] = a.recordRef();
+                times[i] = Rows.micros(a.at(), "anchor time");
+            }
+            jdbc.update(disposalDeleteSet, ps -> {
+                ps.setString(1, policyId);
+                ps.setArray(2, jdbc.connection().createArrayOf(typeName, subjects));
+                ps.setArray(3, jdbc.connection().createArrayOf(typeName, records));
+            }, what);
+            jdbc.update(disposalInsertSet, ps -> {
+                ps.setString(1, policyId);
+                ps.setString(2, actId.toString());
+                ps.setArray(3, jdbc.connection().createArrayOf(typeName, subjects));
+                ps.setArray(4, jdbc.connection().createArrayOf(typeName, records));
+                ps.setArray(5, jdbc.connection().createArrayOf(longName, times));
+            }, what);
+        }
     }
 
     @Override
