@@ -2,6 +2,7 @@ package dev.consentkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentkit.core.testing.TraceLogCapture;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
@@ -13,11 +14,6 @@ import dev.consentkit.core.consent.NoticeId;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -62,39 +58,11 @@ class NoPersonalDataInLogsTest {
 
     @BeforeAll
     static void playTheScenario() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader isolated = new URLClassLoader(new URL[] {
-                codeSource(ConsentKit.class), codeSource(NoPersonalDataInLogsTest.class),
-                codeSource(org.slf4j.LoggerFactory.class), codeSource(org.slf4j.simple.SimpleLogger.class)},
-                ClassLoader.getPlatformClassLoader())) {
-            PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
-            System.setOut(sink);
-            System.setErr(sink);
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "trace");
-            Thread.currentThread().setContextClassLoader(isolated);
-            Callable<?> scenario = (Callable<?>) Class.forName(Scenario.class.getName(), true, isolated)
-                    .getConstructor().newInstance();
-            said = ((List<?>) scenario.call()).stream().map(String::valueOf).toList();
-        } finally {
-            Thread.currentThread().setContextClassLoader(context);
-            if (level == null) {
-                System.clearProperty("org.slf4j.simpleLogger.defaultLogLevel");
-            } else {
-                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-            }
-            System.setOut(out);
-            System.setErr(err);
-        }
-        log = captured.toString(StandardCharsets.UTF_8);
+        TraceLogCapture capture = TraceLogCapture.run(Scenario.class, TraceLogCapture.codeSources(ConsentKit.class, NoPersonalDataInLogsTest.class, org.slf4j.LoggerFactory.class, org.slf4j.simple.SimpleLogger.class));
+        log = capture.log();
+        said = capture.said();
     }
 
-    private static URL codeSource(Class<?> type) {
-        return type.getProtectionDomain().getCodeSource().getLocation();
-    }
 
     private static List<String> said(String kind) {
         return said.stream().filter(s -> s.startsWith(kind)).map(s -> s.substring(kind.length())).toList();

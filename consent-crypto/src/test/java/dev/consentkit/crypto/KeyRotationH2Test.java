@@ -2,7 +2,7 @@ package dev.consentkit.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.Actor;
+import dev.consentkit.core.testing.TraceLogCapture;
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
@@ -15,12 +15,6 @@ import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.crypto.internal.Argon2id;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,35 +49,9 @@ class KeyRotationH2Test {
 
     @BeforeAll
     static void playTheScenario() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        List<URL> classPath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            classPath.add(Path.of(entry).toUri().toURL());
-        }
-        try (URLClassLoader isolated = new URLClassLoader(classPath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
-            System.setOut(sink);
-            System.setErr(sink);
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "trace");
-            Thread.currentThread().setContextClassLoader(isolated);
-            Callable<?> scenario = (Callable<?>) Class.forName(Scenario.class.getName(), true, isolated)
-                    .getConstructor().newInstance();
-            said = ((List<?>) scenario.call()).stream().map(String::valueOf).toList();
-        } finally {
-            Thread.currentThread().setContextClassLoader(context);
-            if (level == null) {
-                System.clearProperty("org.slf4j.simpleLogger.defaultLogLevel");
-            } else {
-                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-            }
-            System.setOut(out);
-            System.setErr(err);
-        }
-        log = captured.toString(StandardCharsets.UTF_8);
+        TraceLogCapture capture = TraceLogCapture.run(Scenario.class, TraceLogCapture.wholeClassPath());
+        log = capture.log();
+        said = capture.said();
     }
 
     private static List<String> said(String kind) {
