@@ -3,6 +3,7 @@ package dev.consentkit.core.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,7 @@ class ProvisionalCalendarTest {
     private final YearlyWorkingDayCalendar ru = YearlyWorkingDayCalendar.russia();
 
     static InputStream fixture(String name) {
-        InputStream in = ProvisionalCalendarTest.class.getResourceAsStream(name);
-        assertThat(in).as("test fixture %s", name).isNotNull();
-        return in;
+        return Fixtures.calendarFixture(name);
     }
 
     @ParameterizedTest(name = "{0} working: {1} ({2})")

@@ -24,7 +24,6 @@ import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.rights.YearlyWorkingDayCalendar;
 import dev.consentkit.core.spi.ConsentStorage;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -85,9 +84,8 @@ public abstract class ProvisionalDeadlineScenarios {
 
     /** @return the 152-FZ profile with a 2027 table (a test fixture) added, as a host adds the decree's */
     private ConsentKit kitWith2027(String fixture) {
-        InputStream table = ProvisionalDeadlineScenarios.class.getResourceAsStream("/dev/consentkit/core/rights/" + fixture);
-        assertThat(table).as("test fixture %s", fixture).isNotNull();
-        return kit(Jurisdiction.RU_152FZ.withCalendar(YearlyWorkingDayCalendar.russia().withTable(table)));
+        return kit(Jurisdiction.RU_152FZ.withCalendar(YearlyWorkingDayCalendar.russia()
+                .withTable(Fixtures.calendarFixture(fixture))));
     }
 
     private static void known(ConsentKit kit, SubjectId subject) {
