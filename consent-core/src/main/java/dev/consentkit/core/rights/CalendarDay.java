@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * What a {@link WorkingDayCalendar} says about one date, and on what authority.
  *
+ * <p>Immutable.
+ *
  * @param date the date
  * @param working whether it is a working day
  * @param source the table or provisional rule that answered; empty when the calendar names none (a

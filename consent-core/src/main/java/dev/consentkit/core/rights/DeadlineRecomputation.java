@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What {@link SubjectRights#recomputeProvisionalDeadlines} did.
  *
+ * <p>Immutable.
+ *
  * @param changed the requests whose deadline this run stored anew (due time, or the provisional mark
  *                and calendar basis), each audited once
  * @param unchanged how many open provisional requests gave the same deadline and basis again (their

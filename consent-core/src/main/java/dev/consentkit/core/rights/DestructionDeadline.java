@@ -10,6 +10,8 @@ import java.util.Objects;
  * ({@code RetentionPolicy.Builder.overridingStatutoryPeriod}); {@code RetentionEngine} checks this at
  * build for whatever profile declares the rule, whatever its zone or calendar.
  *
+ * <p>Immutable.
+ *
  * @param within the period, in calendar days
  * @param source the legal source, e.g. {@code "152-FZ Art. 21 parts 4-5"}
  */

@@ -11,6 +11,8 @@ import java.util.TreeSet;
  * of their text) and the provisional rules consulted. A due time counted on any provisional day is
  * provisional: it may move, earlier or later, when the year's table is loaded.
  *
+ * <p>Immutable.
+ *
  * @param at the due time
  * @param basis the sources consulted, sorted, without duplicates; empty when no working-day calendar
  *              was consulted (hours, calendar days, months by {@link MonthRule#EARLIEST})

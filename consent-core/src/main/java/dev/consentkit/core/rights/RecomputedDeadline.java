@@ -8,6 +8,8 @@ import java.util.Optional;
  * One request whose provisional deadline was recomputed: its due times before and after, and
  * whether it is still provisional (a year it reaches still has no table). Names no subject.
  *
+ * <p>Immutable.
+ *
  * @param request the request's id
  * @param type what it asks for
  * @param oldDueAt the due time before
