@@ -113,6 +113,7 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
      *
      * @param rule the rule
      * @return this calendar with that rule instead of any other
+     * @throws IllegalArgumentException if the rule's id is malformed
      */
     public YearlyWorkingDayCalendar withProvisionalRule(ProvisionalRule rule) {
         Objects.requireNonNull(rule, "rule");
