@@ -3,11 +3,15 @@ package dev.consentkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.consent.NoticeId;
 import dev.consentkit.core.internal.Canonical;
 import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.register.BreachId;
+import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +64,15 @@ class IdentifierAttackTest {
         assertThatThrownBy(() -> ContactPoint.email("anna\uD800@example.org"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("contact point is not well-formed UTF-16 (it has a lone surrogate)");
-        // the pattern-checked ids (purpose, actor) never took one
+        // the ids checked against ASCII patterns or UUID forms never took one
         assertThatThrownBy(() -> PurposeId.of("news\uD800")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Actor.operator("olga\uD800")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Principal.of("olga\uD800", "manager")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NoticeId.of("notice\uD800")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BreachId.of("123e4567-e89b-12d3-a456-42661417400\uD800"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RequestId.of("123e4567-e89b-12d3-a456-42661417400\uD800"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
