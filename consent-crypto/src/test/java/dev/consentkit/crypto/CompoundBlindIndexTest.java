@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +8,15 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,6 +30,10 @@ class CompoundBlindIndexTest {
     private static final CompoundBlindIndex NAME_YEAR =
             CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, Normalizer.NAME, Normalizer.YEAR);
 
+    private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
+    private static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", "contact", "contract");
+    private static final Principal RECEPTION = Principal.of("olga", "reception");
+
     private static byte[] filled(int b) {
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) b);
@@ -35,8 +43,12 @@ class CompoundBlindIndexTest {
     private static FieldCrypto crypto(ConsentKit kit) {
         return FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .accessPolicy(AccessPolicy.builder(kit.catalog())
+                        .grant("reception").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE, AccessAction.SEARCH)
+                        .build())
                 .blindIndexKey(HmacKey.of(filled(9)))
+                .fields(LAST_NAME, BIRTH_DATE)
+                .blindIndex(NAME_YEAR, LAST_NAME, BIRTH_DATE)
                 .build();
     }
 
@@ -50,20 +62,20 @@ class CompoundBlindIndexTest {
         FieldCrypto crypto = crypto(Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z")));
         SubjectId anna = SubjectId.of("client-1001");
         SubjectId boris = SubjectId.of("client-1002");
-        crypto.index(NAME_YEAR, anna, "Petrova", "1987-04-12");
-        crypto.index(NAME_YEAR, boris, "Petrov", "1987");
+        crypto.index(RECEPTION, ORDERS, NAME_YEAR, anna, "Petrova", "1987-04-12");
+        crypto.index(RECEPTION, ORDERS, NAME_YEAR, boris, "Petrov", "1987");
 
-        assertThat(crypto.find(NAME_YEAR, "  PETROVA ", "1987")).contains(anna);
-        assertThat(crypto.find(NAME_YEAR, "petrov", "1987-01-01")).contains(boris);
-        assertThat(crypto.find(NAME_YEAR, "petrova", "1988")).doesNotContain(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "  PETROVA ", "1987")).contains(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "petrov", "1987-01-01")).contains(boris);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "petrova", "1988")).doesNotContain(anna);
 
-        crypto.index(NAME_YEAR, anna, "Sidorova", "1987");
-        assertThat(crypto.find(NAME_YEAR, "Sidorova", "1987")).contains(anna);
-        assertThat(crypto.find(NAME_YEAR, "Petrova", "1987")).as("replaced").doesNotContain(anna);
+        crypto.index(RECEPTION, ORDERS, NAME_YEAR, anna, "Sidorova", "1987");
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Sidorova", "1987")).contains(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Petrova", "1987")).as("replaced").doesNotContain(anna);
 
-        crypto.shred(anna, Actor.operator("dpo"));
-        assertThat(crypto.find(NAME_YEAR, "Sidorova", "1987")).doesNotContain(anna);
-        assertThat(crypto.find(NAME_YEAR, "Petrov", "1987")).contains(boris);
+        crypto.shred(anna, Set.of(), Actor.operator("dpo"));
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Sidorova", "1987")).doesNotContain(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Petrov", "1987")).contains(boris);
     }
 
     @Test

@@ -11,6 +11,9 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
@@ -21,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +58,8 @@ class RsaKeyEncryptionKeysTest {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
         ConsentKit kit = Fixtures.kit(storage.get(), clock);
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
         FieldCrypto form = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic()))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
@@ -63,25 +68,30 @@ class RsaKeyEncryptionKeysTest {
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
         Principal manager = Principal.of("olga", "manager");
-        FieldRef first = new FieldRef(EMAIL, "row-1", anna);
-        FieldRef second = new FieldRef(EMAIL, "row-2", anna);
-        FieldRef third = new FieldRef(EMAIL, "row-3", anna);
+        Principal signup = Principal.of("signup-form", "web-form");
+        FieldRef first = EMAIL.at("row-1", anna);
+        FieldRef second = EMAIL.at("row-2", anna);
+        FieldRef third = EMAIL.at("row-3", anna);
 
-        String one = form.seal(first, "anna@example.org");
-        String two = form.seal(second, "anna@work.example");
+        String one = form.seal(signup, ORDERS, first, "anna@example.org");
+        String two = form.seal(signup, ORDERS, second, "anna@work.example");
         assertThatThrownBy(() -> form.open(manager, ORDERS, first, one))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("this FieldCrypto is write-only: its master key rsa-2026 cannot unwrap, so it seals but never opens");
-        assertThatThrownBy(() -> form.openForSubject(anna, new SealedValue("client", "email", "row-1", one), Actor.operator("dpo")))
+        // the host knows its clients: its subject directory admits the request
+        RequestId access = SubjectRights.builder(kit).directory(known -> true).build()
+                .receive(anna, RequestType.ACCESS, Actor.operator("dpo")).id();
+        kit.rights().verifyIdentity(access, Actor.operator("dpo"));
+        assertThatThrownBy(() -> form.openForRequest(access, new SealedValue("client", "email", "row-1", one), Actor.operator("dpo")))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> form.rewrapAll(10, p -> { })).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> form.resealIfOld(first, one)).isInstanceOf(IllegalStateException.class);
 
         // the back office seals under the same key while the front end's cache is warm...
-        String fromOffice = office.seal(third, "anna@home.example");
+        String fromOffice = office.seal(manager, ORDERS, third, "anna@home.example");
         // ...and after the front end's cache period it cannot unwrap that key, so it makes the next version
         clock.advance(FieldCrypto.Builder.DEFAULT_CACHE_TTL);
-        String three = form.seal(third, "anna@new.example");
+        String three = form.seal(signup, ORDERS, third, "anna@new.example");
 
         assertThat(office.open(manager, ORDERS, first, one)).isEqualTo("anna@example.org");
         assertThat(office.open(manager, ORDERS, second, two)).isEqualTo("anna@work.example");
@@ -93,7 +103,7 @@ class RsaKeyEncryptionKeysTest {
         assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action())
                 .filteredOn(a -> a.equals(FieldCrypto.KEY_CREATED)).hasSize(2);
 
-        assertThat(office.shred(anna, Actor.operator("dpo")).keysDestroyed()).isEqualTo(2);
+        assertThat(office.shred(anna, Set.of(), Actor.operator("dpo")).keysDestroyed()).isEqualTo(2);
         assertThatThrownBy(() -> office.open(manager, ORDERS, third, three)).isInstanceOf(KeyDestroyedException.class);
         assertThat(form.toString()).contains("write-only").doesNotContain("Modulus");
         assertThat(office.describe().keyHierarchy()).endsWith("wrapped by a master key from RsaKeyEncryptionKeys");
