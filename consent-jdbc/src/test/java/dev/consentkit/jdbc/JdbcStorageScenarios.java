@@ -139,7 +139,8 @@ abstract class JdbcStorageScenarios {
 
     @Test
     void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
-        // only the data keys (rewrap, crypto-shredding) and blind indexes (erasure) are updated or deleted
+        // only the data keys (rewrap, crypto-shredding) are updated or deleted here; blind indexes
+        // (erasure) and the v3 stores keep their SQL in their own classes
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
@@ -152,7 +153,7 @@ abstract class JdbcStorageScenarios {
         assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT).*"));
         assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
                 .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
-                .containsOnly("ck_writer_lock", "ck_projection", "ck_data_key", "ck_blind_index");
+                .containsOnly("ck_writer_lock", "ck_projection", "ck_data_key");
     }
 
     @Test
@@ -210,18 +211,19 @@ abstract class JdbcStorageScenarios {
                 .hasMessageContaining("SchemaInstaller")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql, "
                         + "dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql, "
-                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql");
+                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql, "
+                        + "dev/consentkit/jdbc/schema/v4/" + expectedDialect().name() + ".sql");
     }
 
     @Test
     void aNewerSchemaRefusesToStart() throws SQLException {
         DataSource ds = installed();
-        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (4, 'from the future')");
+        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (5, 'from the future')");
 
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("schema version 4")
-                .hasMessageContaining("newer than this library's 3");
+                .hasMessageContaining("schema version 5")
+                .hasMessageContaining("newer than this library's 4");
         assertThatThrownBy(() -> SchemaInstaller.of(ds, "ck_").install())
                 .isInstanceOf(StorageException.class).hasMessageContaining("newer");
     }
@@ -229,9 +231,9 @@ abstract class JdbcStorageScenarios {
     @Test
     void installerAppliesMissingVersionsOnceAndPrefixesSeparateInstallations() {
         DataSource ds = emptyDatabase();
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3, 4);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
-        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3);
+        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3, 4);
 
         ConsentKit a = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
         ConsentKit b = Fixtures.kit(JdbcStorage.builder(ds).tablePrefix("crm_ck_").build(), clock);
@@ -249,10 +251,10 @@ abstract class JdbcStorageScenarios {
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("schema version 1")
-                .hasMessageContaining("needs 3")
+                .hasMessageContaining("needs 4")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql")
                 .message().doesNotContain("/v1/");
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3, 4);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
@@ -261,12 +263,13 @@ abstract class JdbcStorageScenarios {
         WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
         storage.inTransaction(tx -> {
             tx.keys().add(key);
-            tx.blindIndexes().put(new BlindIndexEntry("client.email", "aGVsbG8", SubjectId.of("client-1")));
+            tx.blindIndexes().put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
+                    "contract", "client.email"));
             return null;
         });
         List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
         assertThat(keys).containsExactly(key);
-        assertThat(versions(ds)).containsExactly(1, 2, 3);
+        assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -275,9 +278,10 @@ abstract class JdbcStorageScenarios {
         applyByHand(byHand, 1);
         applyByHand(byHand, 2);
         applyByHand(byHand, 3);
+        applyByHand(byHand, 4);
 
         assertThat(SchemaInstaller.of(byHand, "ck_").install()).isEmpty();
-        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3);
+        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3, 4);
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(byHand).build(), clock);
         give(kit, SubjectId.of("client-1"));
         assertThat(kit.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
@@ -314,7 +318,7 @@ abstract class JdbcStorageScenarios {
             for (var run : runs) {
                 applied.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(applied).containsExactly(1, 2, 3);
+            assertThat(applied).containsExactly(1, 2, 3, 4);
         } finally {
             pool.shutdownNow();
         }
