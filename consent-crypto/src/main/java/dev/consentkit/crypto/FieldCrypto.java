@@ -16,7 +16,6 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.Decision;
-import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.ErasureReceipt;
 import dev.consentkit.core.spi.FieldProtector;
 import dev.consentkit.core.spi.ProtectionProfile;
@@ -25,13 +24,10 @@ import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
 import dev.consentkit.crypto.internal.FieldSealer;
-import dev.consentkit.crypto.internal.Hkdf;
-import dev.consentkit.crypto.internal.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +78,7 @@ public final class FieldCrypto implements FieldProtector {
     private final DataKeys keys;
     private final AccessPolicy policy;
     private final Suite suite;
-    private final byte[] indexRoot;
-    /** Per-index keys, derived once: a handful of indexes, so the map stays tiny. */
-    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> indexKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BlindIndexing indexing;
     private final FieldSealer sealer = new FieldSealer();
     private final Map<String, ProtectedField> fields;
 
@@ -93,9 +87,9 @@ public final class FieldCrypto implements FieldProtector {
         this.keks = b.keks;
         this.policy = b.policy;
         this.suite = b.suite;
-        this.indexRoot = b.indexKey.bytes();
         this.keys = new DataKeys(b.kit, b.keks, b.cacheSize, b.cacheTtl);
         this.fields = Map.copyOf(b.fields);
+        this.indexing = new BlindIndexing(b.kit, b.indexKey.bytes(), fields);
     }
 
     /**
@@ -172,7 +166,9 @@ public final class FieldCrypto implements FieldProtector {
 
     /**
      * Destroys a subject's data keys (all groups, or the ones named), evicts them from every cache of
-     * this instance, removes the subject's blind-index entries when every group goes, and audits it.
+     * this instance, removes the subject's blind-index entries of those groups in the same unit of work
+     * (every entry when every group goes; also entries stored before groups were recorded, until a
+     * {@link ReindexJob} attributes them), and audits it.
      *
      * @param subject the subject
      * @param actor who erased
@@ -188,7 +184,7 @@ public final class FieldCrypto implements FieldProtector {
         Instant now = now();
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
             int keys = tx.keys().destroy(subjectRef, named);
-            int entries = named.isEmpty() ? tx.blindIndexes().removeSubject(subject) : 0;
+            int entries = BlindIndexing.removeShredded(tx, subject, named);
             AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
@@ -259,50 +255,48 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /**
-     * Records a subject's value in a blind index (replacing their earlier value there).
+     * Records a subject's value in a blind index, replacing their earlier value there (in every
+     * version). The entry belongs to the key group of the index's field: shredding that group of the
+     * subject removes it.
      *
      * @param index the index
      * @param subject the subject
      * @param value the plaintext value; only its truncated keyed hash is stored
+     * @throws IllegalArgumentException if the value cannot be normalised (the value is not echoed), or
+     *     the index's field is declared here ({@link Builder#fields}) under another key group; nothing
+     *     is stored then
      */
     public void index(BlindIndex index, SubjectId subject, String value) {
-        Objects.requireNonNull(subject, "subject");
-        String term = term(index, value);
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(index.name(), subject);
-            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
-            return null;
-        });
+        indexing.index(index.spec(), subject, value);
     }
 
     /**
      * Finds the subjects whose indexed value may equal {@code value}. Truncated indexes collide on
-     * purpose: open the candidates' fields to confirm.
+     * purpose: open the candidates' fields to confirm. Entries of earlier normaliser versions, not yet
+     * moved by a {@link ReindexJob}, are searched with the term of their own version.
      *
      * @param index the index
      * @param value the searched value
      * @return the candidate subjects
+     * @throws IllegalArgumentException if the value cannot be normalised at the index's version
      */
     public List<SubjectId> find(BlindIndex index, String value) {
-        String term = term(index, value);
-        return kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
+        return indexing.find(index.spec(), value);
     }
 
     /**
      * @param index the index
      * @param value a plaintext value
-     * @return its index value (base64url of the truncated HMAC)
+     * @return its index value at the index's version (base64url of the truncated HMAC)
+     * @throws IllegalArgumentException if the value cannot be normalised
      */
     public String term(BlindIndex index, String value) {
-        Objects.requireNonNull(index, "index");
-        Objects.requireNonNull(value, "value");
-        byte[] key = indexKeys.computeIfAbsent(index.name(), name ->
-                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + name).getBytes(StandardCharsets.UTF_8), 32));
-        return truncatedTerm(key, index.bits(), index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
+        return indexing.term(index.spec(), value);
     }
 
     /**
-     * Records a subject's values in a compound blind index (replacing their earlier entry there).
+     * Records a subject's values in a compound blind index (replacing their earlier entry there, in
+     * every version). The entry belongs to the key group of the index's fields.
      *
      * @param index the index
      * @param subject the subject
@@ -312,59 +306,39 @@ public final class FieldCrypto implements FieldProtector {
      *     cannot be normalised (the value is not echoed)
      */
     public void index(CompoundBlindIndex index, SubjectId subject, String... values) {
-        Objects.requireNonNull(subject, "subject");
-        String term = term(index, values);
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(index.name(), subject);
-            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
-            return null;
-        });
+        indexing.index(index.spec(), subject, values);
     }
 
     /**
      * Finds the subjects whose indexed values may equal {@code values} (truncation makes candidates
-     * collide on purpose: open their fields to confirm).
+     * collide on purpose: open their fields to confirm), in every version up to the index's.
      *
      * @param index the index
      * @param values one searched value per part, in order
      * @return the candidate subjects
      */
     public List<SubjectId> find(CompoundBlindIndex index, String... values) {
-        String term = term(index, values);
-        return kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
+        return indexing.find(index.spec(), values);
     }
 
     /**
      * @param index the index
      * @param values one plaintext value per part, in order
-     * @return the index value: base64url of the truncated HMAC over the normalised parts, each
-     *     preceded by its 4-byte big-endian UTF-8 length
+     * @return the index value at the index's version: base64url of the truncated HMAC over the
+     *     normalised parts, each preceded by its 4-byte big-endian UTF-8 length
      */
     public String term(CompoundBlindIndex index, String... values) {
-        Objects.requireNonNull(index, "index");
-        Objects.requireNonNull(values, "values");
-        if (values.length != index.parts().size()) {
-            throw new IllegalArgumentException("compound blind index " + index.name() + " takes "
-                    + index.parts().size() + " values, got " + values.length);
-        }
-        byte[][] parts = new byte[values.length * 2][];
-        for (int i = 0; i < values.length; i++) {
-            byte[] normalised = index.parts().get(i).normalize(Objects.requireNonNull(values[i], "value"))
-                    .getBytes(StandardCharsets.UTF_8);
-            parts[2 * i] = java.nio.ByteBuffer.allocate(4).putInt(normalised.length).array();
-            parts[2 * i + 1] = normalised;
-        }
-        byte[] key = indexKeys.computeIfAbsent("compound/" + index.name(), name ->
-                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx-compound/" + index.name()).getBytes(StandardCharsets.UTF_8), 32));
-        return truncatedTerm(key, index.bits(), parts);
+        return indexing.term(index.spec(), values);
     }
 
-    private static String truncatedTerm(byte[] key, int bits, byte[]... message) {
-        int bytes = (bits + 7) / 8;
-        byte[] mac = HmacSha256.truncated(key, bytes, message);
-        int spare = bytes * 8 - bits;
-        mac[bytes - 1] &= (byte) (0xFF << spare);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    /** The blind indexes, for {@link ReindexJob}. */
+    BlindIndexing indexing() {
+        return indexing;
+    }
+
+    /** The kit, for {@link ReindexJob}. */
+    ConsentKit kit() {
+        return kit;
     }
 
     /** Whether any data key is still wrapped under a master key other than {@code kekId} (for {@link KeyFile#dropRetired}). */

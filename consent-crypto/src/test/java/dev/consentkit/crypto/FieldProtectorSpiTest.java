@@ -40,7 +40,7 @@ class FieldProtectorSpiTest {
     private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
             .replacedBy("[erased]");
     private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     private static final Actor DPO = Actor.operator("dpo");
 
     private final SubjectId anna = SubjectId.of("client-1001");

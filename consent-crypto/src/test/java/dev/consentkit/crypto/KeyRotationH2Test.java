@@ -84,7 +84,7 @@ class KeyRotationH2Test {
     public static final class Scenario implements Callable<List<String>> {
         private static final ProtectedField EMAIL_FIELD = ProtectedField.of("client", "email", "contact", "contract");
         private static final ProtectedField PHONE_FIELD = ProtectedField.of("client", "phone", "contact", "contract");
-        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL_FIELD, Normalizer.EMAIL, 16, 1_000_000);
 
         @Override
         public List<String> call() throws Exception {

@@ -29,7 +29,7 @@ public final class StudioTables implements SubjectDataContributor {
             ProtectedField.of("client", "email", "contact", "profile"),
             ProtectedField.of("client", "phone", "contact", "profile"),
             ProtectedField.of("invoice", "billing_name", "billing", "billing")};
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", FIELDS[1], Normalizer.EMAIL, 16, 1_000_000);
     private final DataSource ds;
     private final FieldCrypto crypto;
 
