@@ -3,6 +3,7 @@ package dev.consentkit.benchmarks.crypto;
 import dev.consentkit.crypto.BlindIndex;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.Normalizer;
+import dev.consentkit.crypto.ProtectedField;
 import dev.consentkit.crypto.internal.Hkdf;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -38,7 +39,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
 public class BlindIndexBenchmark {
-    private static final BlindIndex INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex INDEX = BlindIndex.sized("client.email",
+            ProtectedField.of("client", "email", "contact", "contract"), Normalizer.EMAIL, 16, 1_000_000);
     private static final String VALUE = "Anna.Karenina@Example.org";
 
     private FieldCrypto crypto;
@@ -64,7 +66,9 @@ public class BlindIndexBenchmark {
         crypto = Kits.fieldCrypto();
         normalised = Normalizer.EMAIL.normalize(VALUE).getBytes(StandardCharsets.UTF_8);
         indexRoot = Keys.bytes(4, 32);
-        indexInfo = ("ck/v1/bidx/" + INDEX.name()).getBytes(StandardCharsets.UTF_8);
+        // the label of an index at normaliser version 2 or later ends in its version
+        indexInfo = ("ck/v1/bidx/" + INDEX.name() + (INDEX.version() == 1 ? "" : "/n" + INDEX.version()))
+                .getBytes(StandardCharsets.UTF_8);
         indexKey = Hkdf.sha256(indexRoot, new byte[0], indexInfo, 32);
         indexKeySpec = new SecretKeySpec(indexKey, "HmacSHA256");
         keyedMac = Mac.getInstance("HmacSHA256", "SunJCE");

@@ -195,7 +195,7 @@ public final class DesignStudioDemo {
                 .build();
         ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
         ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
-        BlindIndex byEmail = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+        BlindIndex byEmail = BlindIndex.sized("client.email", email, Normalizer.EMAIL, 16, 1_000_000);
         FieldRef annaEmail = new FieldRef(email, "client-row-1001", anna);
         FieldRef annaPhone = new FieldRef(phone, "client-row-1001", anna);
         String storedEmail = crypto.seal(annaEmail, "anna.petrova@example.org");
