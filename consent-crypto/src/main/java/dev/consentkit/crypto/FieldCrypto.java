@@ -267,7 +267,7 @@ public final class FieldCrypto implements FieldProtector {
      *     is stored then
      */
     public void index(BlindIndex index, SubjectId subject, String value) {
-        indexing.index(index.spec(), subject, value);
+        indexing.index(Objects.requireNonNull(index, "index").spec(), subject, value);
     }
 
     /**
@@ -281,7 +281,7 @@ public final class FieldCrypto implements FieldProtector {
      * @throws IllegalArgumentException if the value cannot be normalised at the index's version
      */
     public List<SubjectId> find(BlindIndex index, String value) {
-        return indexing.find(index.spec(), value);
+        return indexing.find(Objects.requireNonNull(index, "index").spec(), value);
     }
 
     /**
@@ -291,7 +291,7 @@ public final class FieldCrypto implements FieldProtector {
      * @throws IllegalArgumentException if the value cannot be normalised
      */
     public String term(BlindIndex index, String value) {
-        return indexing.term(index.spec(), value);
+        return indexing.term(Objects.requireNonNull(index, "index").spec(), value);
     }
 
     /**
@@ -306,7 +306,7 @@ public final class FieldCrypto implements FieldProtector {
      *     cannot be normalised (the value is not echoed)
      */
     public void index(CompoundBlindIndex index, SubjectId subject, String... values) {
-        indexing.index(index.spec(), subject, values);
+        indexing.index(Objects.requireNonNull(index, "index").spec(), subject, values);
     }
 
     /**
@@ -318,7 +318,7 @@ public final class FieldCrypto implements FieldProtector {
      * @return the candidate subjects
      */
     public List<SubjectId> find(CompoundBlindIndex index, String... values) {
-        return indexing.find(index.spec(), values);
+        return indexing.find(Objects.requireNonNull(index, "index").spec(), values);
     }
 
     /**
@@ -328,7 +328,7 @@ public final class FieldCrypto implements FieldProtector {
      *     normalised parts, each preceded by its 4-byte big-endian UTF-8 length
      */
     public String term(CompoundBlindIndex index, String... values) {
-        return indexing.term(index.spec(), values);
+        return indexing.term(Objects.requireNonNull(index, "index").spec(), values);
     }
 
     /** The blind indexes, for {@link ReindexJob}. */
