@@ -20,7 +20,6 @@ import dev.consentkit.core.rights.IneligibleRequestException;
 import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.UnknownRequestException;
-import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.ErasureReceipt;
 import dev.consentkit.core.spi.FieldProtector;
 import dev.consentkit.core.spi.ProtectionProfile;
@@ -29,14 +28,11 @@ import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
 import dev.consentkit.crypto.internal.FieldSealer;
-import dev.consentkit.crypto.internal.Hkdf;
-import dev.consentkit.crypto.internal.HmacSha256;
 import dev.consentkit.crypto.internal.StrictUtf8;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +70,9 @@ import java.util.function.Consumer;
  * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
  * shred. Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
  * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
- * ({@link CompoundBlindIndex}). Thread-safe.
+ * ({@link CompoundBlindIndex}); each names the field(s) it holds and is declared with
+ * {@link Builder#blindIndex(BlindIndex)}, so its category and key group are the declared field's.
+ * Thread-safe.
  */
 public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */
@@ -112,26 +110,18 @@ public final class FieldCrypto implements FieldProtector {
     private final DataKeys keys;
     private final AccessPolicy policy;
     private final Suite suite;
-    private final byte[] indexRoot;
-    /** Per-index keys, derived once: a handful of indexes, so the map stays tiny. */
-    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> indexKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final FieldSealer sealer = new FieldSealer();
     private final Map<String, ProtectedField> fields;
-    private final Map<String, DeclaredIndex> indexes;
+    private final BlindIndexing indexing;
 
-    private FieldCrypto(Builder b, Map<String, DeclaredIndex> indexes) {
+    private FieldCrypto(Builder b) {
         this.kit = b.kit;
         this.keks = b.keks;
         this.policy = b.policy;
         this.suite = b.suite;
-        this.indexRoot = b.indexKey.bytes();
         this.keys = new DataKeys(b.kit, b.keks, b.cacheSize, b.cacheTtl);
         this.fields = Map.copyOf(b.fields);
-        this.indexes = Map.copyOf(indexes);
-    }
-
-    /** A blind index declared to this instance and the declared fields whose values it holds. */
-    private record DeclaredIndex(Object index, List<ProtectedField> fields) {
+        this.indexing = new BlindIndexing(b.kit, b.indexKey.bytes(), b.indexes.values());
     }
 
     /** Who reads a value and how the reading is audited. */
@@ -276,8 +266,9 @@ public final class FieldCrypto implements FieldProtector {
 
     /**
      * Destroys a subject's data keys in the named groups (every group if {@code groups} is empty),
-     * evicts them from every cache of this instance, removes the subject's blind-index entries when
-     * every group goes, and audits it with the actor.
+     * evicts them from every cache of this instance, removes the subject's blind-index entries of those
+     * groups in the same unit of work (every entry when every group goes; also entries stored before
+     * groups were recorded, until a {@link ReindexJob} attributes them), and audits it with the actor.
      *
      * <p>Erasure is not checked against the access policy (there is no "erase" action): it is what an
      * identity-verified erasure request ({@code SubjectDataService.erase}), a withdrawal or a retention
@@ -303,7 +294,7 @@ public final class FieldCrypto implements FieldProtector {
         Instant now = now();
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
             int keys = tx.keys().destroy(subjectRef, named);
-            int entries = named.isEmpty() ? tx.blindIndexes().removeSubject(subject) : 0;
+            int entries = BlindIndexing.removeShredded(tx, subject, named);
             AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
@@ -329,36 +320,53 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /**
-     * Records a subject's value in a blind index (replacing their earlier value there), as a principal
-     * the policy grants {@link AccessAction#WRITE} on the categories of the fields the index was
-     * declared over; a refusal is audited ({@link #FIELD_WRITE_REFUSED}).
+     * Records a subject's value in a blind index, replacing their earlier value there (in every
+     * version), as a principal the policy grants {@link AccessAction#WRITE} on the declared category of
+     * the index's field; a refusal is audited ({@link #FIELD_WRITE_REFUSED}). The entry belongs to the
+     * key group of that field: shredding that group of the subject removes it.
      *
      * @param principal who writes
      * @param purpose why the value is collected
-     * @param index the index, as declared ({@link Builder#blindIndex(BlindIndex, ProtectedField)})
+     * @param index the index, as declared ({@link Builder#blindIndex(BlindIndex)})
      * @param subject the subject
      * @param value the plaintext value; only its truncated keyed hash is stored
      * @throws IllegalArgumentException if the index is not declared, or the value is not well-formed
-     *     UTF-16 or cannot be normalised (the value is not echoed)
+     *     UTF-16 or cannot be normalised (the value is not echoed); nothing is stored then
      * @throws AccessDeniedException if the policy refuses the principal
      */
     public void index(Principal principal, PurposeId purpose, BlindIndex index, SubjectId subject, String value) {
-        Objects.requireNonNull(subject, "subject");
-        requireIndexWrite(principal, purpose, index, index.name(), subject, value);
-        String term = term(index, value);
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(index.name(), subject);
-            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
-            return null;
-        });
+        indexChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), subject, value);
+    }
+
+    /**
+     * Records a subject's values in a compound blind index, replacing their earlier entry there (in
+     * every version), as a principal the policy grants {@link AccessAction#WRITE} on the declared
+     * category of every field of the index; a refusal is audited ({@link #FIELD_WRITE_REFUSED}). The
+     * entry belongs to the key group of the index's fields.
+     *
+     * @param principal who writes
+     * @param purpose why the values are collected
+     * @param index the index, as declared ({@link Builder#blindIndex(CompoundBlindIndex)})
+     * @param subject the subject
+     * @param values one plaintext value per part of the index, in order; only the truncated keyed
+     *     hash of all of them together is stored
+     * @throws IllegalArgumentException if the index is not declared, the number of values is not the
+     *     number of parts, or a value is not well-formed UTF-16 or cannot be normalised (the value is
+     *     not echoed); nothing is stored then
+     * @throws AccessDeniedException if the policy refuses the principal
+     */
+    public void index(Principal principal, PurposeId purpose, CompoundBlindIndex index, SubjectId subject,
+                      String... values) {
+        indexChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), subject, values);
     }
 
     /**
      * Finds the subjects whose indexed value may equal {@code value}, as a principal the policy grants
-     * {@link AccessAction#SEARCH} on the categories of the fields the index was declared over. Every
-     * search is audited ({@link #INDEX_SEARCHED}, naming the index, never the value), and so is every
-     * refusal ({@link #INDEX_SEARCH_REFUSED}). Truncated indexes collide on purpose: open the
-     * candidates' fields to confirm.
+     * {@link AccessAction#SEARCH} on the declared category of the index's field. Every search is
+     * audited ({@link #INDEX_SEARCHED}, naming the index, never the value), and so is every refusal
+     * ({@link #INDEX_SEARCH_REFUSED}). Truncated indexes collide on purpose: open the candidates'
+     * fields to confirm. Entries of earlier normaliser versions, not yet moved by a
+     * {@link ReindexJob}, are searched with the term of their own version.
      *
      * @param principal who searches
      * @param purpose why
@@ -366,64 +374,18 @@ public final class FieldCrypto implements FieldProtector {
      * @param value the searched value
      * @return the candidate subjects
      * @throws IllegalArgumentException if the index is not declared, or the value is not well-formed
-     *     UTF-16 or cannot be normalised (the value is not echoed)
+     *     UTF-16 or cannot be normalised at the index's version (the value is not echoed)
      * @throws AccessDeniedException if the policy refuses the principal
      */
     public List<SubjectId> find(Principal principal, PurposeId purpose, BlindIndex index, String value) {
-        requireSearch(principal, purpose, index, index.name(), value);
-        String term = term(index, value);
-        List<SubjectId> found = kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
-        auditSearch(principal, purpose, index.name());
-        return found;
+        return findChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), value);
     }
 
     /**
-     * @param index the index
-     * @param value a plaintext value
-     * @return its index value (base64url of the truncated HMAC); not public: a term is only good for a
-     *     search, and {@link #find} is the checked, audited way to search
-     */
-    String term(BlindIndex index, String value) {
-        Objects.requireNonNull(index, "index");
-        Objects.requireNonNull(value, "value");
-        byte[] key = indexKeys.computeIfAbsent(index.name(), name ->
-                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + name).getBytes(StandardCharsets.UTF_8), 32));
-        return truncatedTerm(key, index.bits(), index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Records a subject's values in a compound blind index (replacing their earlier entry there), as a
-     * principal the policy grants {@link AccessAction#WRITE} on the categories of the fields the index
-     * was declared over; a refusal is audited ({@link #FIELD_WRITE_REFUSED}).
-     *
-     * @param principal who writes
-     * @param purpose why the values are collected
-     * @param index the index, as declared ({@link Builder#blindIndex(CompoundBlindIndex, ProtectedField...)})
-     * @param subject the subject
-     * @param values one plaintext value per part of the index, in order; only the truncated keyed
-     *     hash of all of them together is stored
-     * @throws IllegalArgumentException if the index is not declared, the number of values is not the
-     *     number of parts, or a value is not well-formed UTF-16 or cannot be normalised (the value is
-     *     not echoed)
-     * @throws AccessDeniedException if the policy refuses the principal
-     */
-    public void index(Principal principal, PurposeId purpose, CompoundBlindIndex index, SubjectId subject,
-                      String... values) {
-        Objects.requireNonNull(subject, "subject");
-        requireIndexWrite(principal, purpose, index, index.name(), subject, values);
-        String term = term(index, values);
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(index.name(), subject);
-            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
-            return null;
-        });
-    }
-
-    /**
-     * Finds the subjects whose indexed values may equal {@code values}, as a principal the policy
-     * grants {@link AccessAction#SEARCH} on the categories of the fields the index was declared over;
-     * audited as {@link #find(Principal, PurposeId, BlindIndex, String)} is. Truncation makes
-     * candidates collide on purpose: open their fields to confirm.
+     * Finds the subjects whose indexed values may equal {@code values}, in every version up to the
+     * index's, as a principal the policy grants {@link AccessAction#SEARCH} on the declared category
+     * of every field of the index; audited as {@link #find(Principal, PurposeId, BlindIndex, String)}
+     * is. Truncation makes candidates collide on purpose: open their fields to confirm.
      *
      * @param principal who searches
      * @param purpose why
@@ -435,44 +397,61 @@ public final class FieldCrypto implements FieldProtector {
      * @throws AccessDeniedException if the policy refuses the principal
      */
     public List<SubjectId> find(Principal principal, PurposeId purpose, CompoundBlindIndex index, String... values) {
-        requireSearch(principal, purpose, index, index.name(), values);
-        String term = term(index, values);
-        List<SubjectId> found = kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
-        auditSearch(principal, purpose, index.name());
+        return findChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), values);
+    }
+
+    private void indexChecked(Principal principal, PurposeId purpose, IndexSpec index, SubjectId subject,
+                              String... values) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(subject, "subject");
+        IndexSpec declared = indexing.declared(index);
+        requireAllowed(principal, purpose, fieldsOf(declared), AccessAction.WRITE, FIELD_WRITE_REFUSED,
+                Optional.of(kit.subjectRef(subject)), "index " + declared.name());
+        indexing.index(declared, subject, values);
+    }
+
+    private List<SubjectId> findChecked(Principal principal, PurposeId purpose, IndexSpec index, String... values) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        IndexSpec declared = indexing.declared(index);
+        requireAllowed(principal, purpose, fieldsOf(declared), AccessAction.SEARCH, INDEX_SEARCH_REFUSED,
+                Optional.empty(), "index " + declared.name());
+        List<SubjectId> found = indexing.find(declared, values);
+        audit(new AuditEvent(now(), Actor.operator(principal.id()), INDEX_SEARCHED, Optional.empty(),
+                Optional.of(purpose), AuditOutcome.SUCCESS, reference("index " + declared.name())));
         return found;
     }
 
-    /**
-     * @param index the index
-     * @param values one plaintext value per part, in order
-     * @return the index value: base64url of the truncated HMAC over the normalised parts, each
-     *     preceded by its 4-byte big-endian UTF-8 length; not public, as {@link #term(BlindIndex, String)}
-     */
-    String term(CompoundBlindIndex index, String... values) {
-        Objects.requireNonNull(index, "index");
-        Objects.requireNonNull(values, "values");
-        if (values.length != index.parts().size()) {
-            throw new IllegalArgumentException("compound blind index " + index.name() + " takes "
-                    + index.parts().size() + " values, got " + values.length);
-        }
-        byte[][] parts = new byte[values.length * 2][];
-        for (int i = 0; i < values.length; i++) {
-            byte[] normalised = index.parts().get(i).normalize(Objects.requireNonNull(values[i], "value"))
-                    .getBytes(StandardCharsets.UTF_8);
-            parts[2 * i] = java.nio.ByteBuffer.allocate(4).putInt(normalised.length).array();
-            parts[2 * i + 1] = normalised;
-        }
-        byte[] key = indexKeys.computeIfAbsent("compound/" + index.name(), name ->
-                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx-compound/" + index.name()).getBytes(StandardCharsets.UTF_8), 32));
-        return truncatedTerm(key, index.bits(), parts);
+    /** The declared fields a declared index holds: the access check takes their categories from here. */
+    private List<ProtectedField> fieldsOf(IndexSpec index) {
+        return index.parts().stream().map(p -> declared(p.field().table(), p.field().column())).distinct().toList();
     }
 
-    private static String truncatedTerm(byte[] key, int bits, byte[]... message) {
-        int bytes = (bits + 7) / 8;
-        byte[] mac = HmacSha256.truncated(key, bytes, message);
-        int spare = bytes * 8 - bits;
-        mac[bytes - 1] &= (byte) (0xFF << spare);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    /**
+     * @return the index value of {@code value} at the index's version; not public: a term is only good
+     *     for a search, and {@link #find} is the checked, audited way to search
+     */
+    String term(BlindIndex index, String value) {
+        return indexing.term(Objects.requireNonNull(index, "index").spec(), value);
+    }
+
+    /**
+     * @return the index value at the index's version: the truncated HMAC over the normalised parts,
+     *     each preceded by its 4-byte big-endian UTF-8 length; not public, as {@link #term(BlindIndex, String)}
+     */
+    String term(CompoundBlindIndex index, String... values) {
+        return indexing.term(Objects.requireNonNull(index, "index").spec(), values);
+    }
+
+    /** The blind indexes, for {@link ReindexJob}. */
+    BlindIndexing indexing() {
+        return indexing;
+    }
+
+    /** The kit, for {@link ReindexJob}. */
+    ConsentKit kit() {
+        return kit;
     }
 
     /** Whether any data key is still wrapped under a master key other than {@code kekId} (for {@link KeyFile#dropRetired}). */
@@ -602,19 +581,6 @@ public final class FieldCrypto implements FieldProtector {
         return field;
     }
 
-    private DeclaredIndex declaredIndex(Object index, String name) {
-        Objects.requireNonNull(index, "index");
-        DeclaredIndex declared = indexes.get(name);
-        if (declared == null) {
-            throw new IllegalArgumentException("no blind index " + name + " is declared: declare it with"
-                    + " FieldCrypto.builder(kit).blindIndex(index, fields...)");
-        }
-        if (!declared.index().equals(index)) {
-            throw new IllegalArgumentException("blind index " + name + " differs from the one declared under that name");
-        }
-        return declared;
-    }
-
     /**
      * Checks the policy for every declared field an operation touches; the first refusal is audited as
      * {@code refusal} and thrown.
@@ -629,30 +595,6 @@ public final class FieldCrypto implements FieldProtector {
                 throw new AccessDeniedException(refused.reason(), what + " for purpose " + purpose);
             }
         }
-    }
-
-    private void requireIndexWrite(Principal principal, PurposeId purpose, Object index, String name, SubjectId subject,
-                                   String... values) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(purpose, "purpose");
-        DeclaredIndex declared = declaredIndex(index, name);
-        requireAllowed(principal, purpose, declared.fields(), AccessAction.WRITE, FIELD_WRITE_REFUSED,
-                Optional.of(kit.subjectRef(subject)), "index " + name);
-        requireWellFormed(values);
-    }
-
-    private void requireSearch(Principal principal, PurposeId purpose, Object index, String name, String... values) {
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(purpose, "purpose");
-        DeclaredIndex declared = declaredIndex(index, name);
-        requireAllowed(principal, purpose, declared.fields(), AccessAction.SEARCH, INDEX_SEARCH_REFUSED,
-                Optional.empty(), "index " + name);
-        requireWellFormed(values);
-    }
-
-    private void auditSearch(Principal principal, PurposeId purpose, String name) {
-        audit(new AuditEvent(now(), Actor.operator(principal.id()), INDEX_SEARCHED, Optional.empty(),
-                Optional.of(purpose), AuditOutcome.SUCCESS, reference("index " + name)));
     }
 
     /** Parses a stored value; a malformed one, or one bound to a version the cell does not name, is audited and refused. */
@@ -703,14 +645,6 @@ public final class FieldCrypto implements FieldProtector {
         return Optional.of(text.length() <= MAX_REFERENCE ? text : text.substring(0, MAX_REFERENCE - 3) + "...");
     }
 
-    /** Index values must be well-formed too: {@code "a\uD800"} would otherwise index like {@code "a?"}. */
-    private static void requireWellFormed(String... values) {
-        Objects.requireNonNull(values, "values");
-        for (String v : values) {
-            StrictUtf8.requireWellFormed(Objects.requireNonNull(v, "value"), "an indexed value");
-        }
-    }
-
     private Instant now() {
         return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -733,7 +667,7 @@ public final class FieldCrypto implements FieldProtector {
         private int cacheSize = 10_000;
         private java.time.Duration cacheTtl = DEFAULT_CACHE_TTL;
         private final Map<String, ProtectedField> fields = new LinkedHashMap<>();
-        private final Map<String, IndexDeclaration> indexes = new LinkedHashMap<>();
+        private final Map<String, IndexSpec> indexes = new LinkedHashMap<>();
 
         private Builder(ConsentKit kit) {
             this.kit = kit;
@@ -826,56 +760,48 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * Declares a blind index over the values of a declared field: {@link FieldCrypto#index} needs
-         * {@link AccessAction#WRITE} and {@link FieldCrypto#find} {@link AccessAction#SEARCH} on that
-         * field's category. An undeclared index is refused.
+         * Declares a blind index. The index names the field it holds ({@link BlindIndex#field()}), which
+         * must be declared with {@link #fields} with the same category and key group:
+         * {@link FieldCrypto#index} needs {@link AccessAction#WRITE} and {@link FieldCrypto#find}
+         * {@link AccessAction#SEARCH} on that category, and the entries go with that group's keys. An
+         * undeclared index is refused by both.
          *
          * @param index the index
-         * @param over the declared field whose values it holds (only its table and column are used)
          * @return this builder
          * @throws IllegalArgumentException if an index of that name is already declared
          */
-        public Builder blindIndex(BlindIndex index, ProtectedField over) {
-            Objects.requireNonNull(index, "index");
-            return declareIndex(index.name(), index, List.of(Objects.requireNonNull(over, "over")));
+        public Builder blindIndex(BlindIndex index) {
+            return declareIndex(Objects.requireNonNull(index, "index").spec());
         }
 
         /**
-         * Declares a compound blind index over the values of declared fields: {@link FieldCrypto#index}
-         * needs {@link AccessAction#WRITE} and {@link FieldCrypto#find} {@link AccessAction#SEARCH} on
-         * the category of every one of them.
+         * Declares a compound blind index, as {@link #blindIndex(BlindIndex)} declares a single-value one:
+         * every field it holds ({@link CompoundBlindIndex#parts()}) must be declared with {@link #fields},
+         * and {@link FieldCrypto#index} and {@link FieldCrypto#find} are checked against the category of
+         * every one of them.
          *
          * @param index the index
-         * @param over the declared fields whose values it holds together (only their tables and columns
-         *     are used); at least one
          * @return this builder
-         * @throws IllegalArgumentException if an index of that name is already declared, or no field is given
+         * @throws IllegalArgumentException if an index of that name is already declared (single-value and
+         *     compound indexes share one namespace in storage)
          */
-        public Builder blindIndex(CompoundBlindIndex index, ProtectedField... over) {
-            Objects.requireNonNull(index, "index");
-            if (over.length == 0) {
-                throw new IllegalArgumentException("compound blind index " + index.name() + " needs the fields it holds");
-            }
-            return declareIndex(index.name(), index, List.of(over));
+        public Builder blindIndex(CompoundBlindIndex index) {
+            return declareIndex(Objects.requireNonNull(index, "index").spec());
         }
 
-        private Builder declareIndex(String name, Object index, List<ProtectedField> over) {
-            if (indexes.putIfAbsent(name, new IndexDeclaration(index, over)) != null) {
-                throw new IllegalArgumentException("blind index " + name + " is declared twice");
+        private Builder declareIndex(IndexSpec index) {
+            if (indexes.putIfAbsent(index.name(), index) != null) {
+                throw new IllegalArgumentException("blind index " + index.name() + " is declared twice");
             }
             return this;
-        }
-
-        /** An index as the builder was told of it, resolved against the declared fields at {@link #build}. */
-        private record IndexDeclaration(Object index, List<ProtectedField> over) {
         }
 
         /**
          * @return the field crypto
          * @throws IllegalStateException if the KEK provider or blind-index key is missing, there is no
          *     access policy, neither here nor on the kit, a declared field's category is not in the
-         *     kit's catalogue, or a blind index holds a field that is not declared; the message names
-         *     what is wrong
+         *     kit's catalogue, or a blind index holds a field that is not declared, or declared with
+         *     another category or key group; the message names what is wrong
          */
         public FieldCrypto build() {
             if (policy == null) {
@@ -900,17 +826,23 @@ public final class FieldCrypto implements FieldProtector {
                             + "', which the catalogue does not declare");
                 }
             }
-            Map<String, DeclaredIndex> resolved = new LinkedHashMap<>();
-            indexes.forEach((name, declaration) -> resolved.put(name, new DeclaredIndex(declaration.index(),
-                    declaration.over().stream().map(f -> {
-                        ProtectedField field = fields.get(f.table() + "." + f.column());
-                        if (field == null) {
-                            throw new IllegalStateException("blind index " + name + " holds " + f
-                                    + ", which is not declared with fields(...)");
-                        }
-                        return field;
-                    }).toList())));
-            return new FieldCrypto(this, resolved);
+            for (IndexSpec index : indexes.values()) {
+                for (CompoundBlindIndex.Part part : index.parts()) {
+                    ProtectedField f = part.field();
+                    ProtectedField declared = fields.get(f.table() + "." + f.column());
+                    if (declared == null) {
+                        throw new IllegalStateException("blind index " + index.name() + " holds " + f
+                                + ", which is not declared with fields(...)");
+                    }
+                    if (!declared.category().equals(f.category()) || !declared.group().equals(f.group())) {
+                        throw new IllegalStateException("blind index " + index.name() + " holds " + f + " as category '"
+                                + f.category() + "' in key group " + f.group() + ", but it is declared as category '"
+                                + declared.category() + "' in key group " + declared.group()
+                                + ": an index takes both from the declared field");
+                    }
+                }
+            }
+            return new FieldCrypto(this);
         }
     }
 }

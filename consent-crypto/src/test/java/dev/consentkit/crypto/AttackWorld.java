@@ -35,7 +35,7 @@ final class AttackWorld {
     static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
     static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
     static final ProtectedField ORDER_NOTE = ProtectedField.of("studio_order", "note", "order", "contract");
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     static final Principal MANAGER = Principal.of("olga", "manager");
     static final Principal DESIGNER = Principal.of("ivan", "designer");
     static final Actor DPO = Actor.operator("dpo");
@@ -63,7 +63,7 @@ final class AttackWorld {
                         .build())
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, NEWS_EMAIL, ORDER_NOTE)
-                .blindIndex(EMAIL_INDEX, EMAIL)
+                .blindIndex(EMAIL_INDEX)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.consentkit.crypto;
 
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
+import static dev.consentkit.crypto.AttackWorld.BORIS;
 import static dev.consentkit.crypto.AttackWorld.DESIGNER;
 import static dev.consentkit.crypto.AttackWorld.DPO;
 import static dev.consentkit.crypto.AttackWorld.EMAIL;
@@ -101,21 +102,32 @@ class CategoryAttackTest {
     @Test
     void anUndeclaredOrDifferentBlindIndexIsRefusedAndADeclaredOneIsCheckedForItsFieldsCategory() {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
-        BlindIndex undeclared = BlindIndex.sized("client.phone", Normalizer.PHONE_E164, 16, 1_000_000);
-        BlindIndex wider = BlindIndex.sized("client.email", Normalizer.EMAIL, 18, 1_000_000);
+        ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract");
+        BlindIndex undeclared = BlindIndex.sized("client.phone", phone, Normalizer.PHONE_E164, 16, 1_000_000);
+        BlindIndex wider = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 18, 1_000_000);
+        // the designer's own category named on the index, to get past the check on contact details
+        BlindIndex disguised = BlindIndex.sized("client.email",
+                ProtectedField.of("client", "email", "order", "contract"), Normalizer.EMAIL, 16, 1_000_000);
+        w.crypto.index(MANAGER, ORDERS, EMAIL_INDEX, ANNA, "anna@example.org");
 
         assertThatThrownBy(() -> w.crypto.find(MANAGER, ORDERS, undeclared, "+79123456789"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no blind index client.phone is declared");
         assertThatThrownBy(() -> w.crypto.find(MANAGER, ORDERS, wider, "anna@example.org"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("blind index client.email differs from the one declared under that name");
+        assertThatThrownBy(() -> w.crypto.find(DESIGNER, ORDERS, disguised, "anna@example.org"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("blind index client.email differs from the one declared under that name");
+        assertThatThrownBy(() -> w.crypto.index(DESIGNER, ORDERS, disguised, BORIS, "boris@example.org"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> w.crypto.find(DESIGNER, ORDERS, EMAIL_INDEX, "anna@example.org"))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccessDecision.Reason.CATEGORY_NOT_GRANTED));
+        assertThat(w.crypto.find(MANAGER, ORDERS, EMAIL_INDEX, "boris@example.org")).as("nothing stored").isEmpty();
     }
 
     @Test
-    void theBuilderRefusesAFieldOfAnUnknownCategoryAndAnIndexOverAnUndeclaredField() {
+    void theBuilderRefusesAFieldOfAnUnknownCategoryAndAnIndexOverAnUndeclaredOrDifferentlyDeclaredField() {
         ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
         FieldCrypto.Builder builder = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
@@ -129,9 +141,19 @@ class CategoryAttackTest {
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
                 .blindIndexKey(HmacKey.of(AttackWorld.filled(9)))
-                .blindIndex(EMAIL_INDEX, EMAIL);
+                .blindIndex(EMAIL_INDEX);
         assertThatThrownBy(other::build).isInstanceOf(IllegalStateException.class)
                 .hasMessage("blind index client.email holds client.email, which is not declared with fields(...)");
+        FieldCrypto.Builder disguised = FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
+                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .blindIndexKey(HmacKey.of(AttackWorld.filled(9)))
+                .fields(EMAIL)
+                .blindIndex(BlindIndex.sized("client.email", ProtectedField.of("client", "email", "order", "contract"),
+                        Normalizer.EMAIL, 16, 1_000_000));
+        assertThatThrownBy(disguised::build).isInstanceOf(IllegalStateException.class)
+                .hasMessage("blind index client.email holds client.email as category 'order' in key group contract, but it is"
+                        + " declared as category 'contact' in key group contract: an index takes both from the declared field");
     }
 
     /** A clinic: diagnoses are a sensitive category, which needs a second factor whatever the role. */

@@ -15,7 +15,6 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
@@ -27,11 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Compound blind indexes: several normalised values of a subject searched together, sized like single ones. */
 class CompoundBlindIndexTest {
-    private static final CompoundBlindIndex NAME_YEAR =
-            CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, Normalizer.NAME, Normalizer.YEAR);
-
     private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
     private static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", "contact", "contract");
+    private static final CompoundBlindIndex.Part LAST = new CompoundBlindIndex.Part(LAST_NAME, Normalizer.NAME);
+    private static final CompoundBlindIndex.Part YEAR = new CompoundBlindIndex.Part(BIRTH_DATE, Normalizer.YEAR);
+    private static final CompoundBlindIndex NAME_YEAR =
+            CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, LAST, YEAR);
     private static final Principal RECEPTION = Principal.of("olga", "reception");
 
     private static byte[] filled(int b) {
@@ -48,7 +48,7 @@ class CompoundBlindIndexTest {
                         .build())
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(LAST_NAME, BIRTH_DATE)
-                .blindIndex(NAME_YEAR, LAST_NAME, BIRTH_DATE)
+                .blindIndex(NAME_YEAR)
                 .build();
     }
 
@@ -80,7 +80,8 @@ class CompoundBlindIndexTest {
 
     @Test
     void thePartsAreLengthPrefixedSoTheirBoundaryCounts() {
-        CompoundBlindIndex twoNames = new CompoundBlindIndex("client.names", List.of(Normalizer.NAME, Normalizer.NAME), 256);
+        // unsized: 256 bits, so that two terms differ only where the inputs differ
+        CompoundBlindIndex twoNames = CompoundBlindIndex.unsafeWithoutSizing("client.names", 256, LAST, LAST);
 
         assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isNotEqualTo(IN_MEMORY.term(twoNames, "a", "bc"));
         assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isEqualTo(IN_MEMORY.term(twoNames, "AB", " c"));
@@ -89,8 +90,8 @@ class CompoundBlindIndexTest {
 
     @Test
     void aCompoundIndexNeverSharesAKeyWithASingleValueIndexOfTheSameName() {
-        CompoundBlindIndex compound = new CompoundBlindIndex("client.x", List.of(Normalizer.NAME, Normalizer.NAME), 256);
-        BlindIndex single = new BlindIndex("client.x", Normalizer.NAME, 256);
+        CompoundBlindIndex compound = CompoundBlindIndex.unsafeWithoutSizing("client.x", 256, LAST, LAST);
+        BlindIndex single = BlindIndex.unsafeWithoutSizing("client.x", LAST_NAME, Normalizer.NAME, 256);
 
         assertThat(IN_MEMORY.term(compound, "a", "b")).isNotEqualTo(IN_MEMORY.term(single, "a"))
                 .isNotEqualTo(IN_MEMORY.term(single, "ab"));
@@ -110,17 +111,22 @@ class CompoundBlindIndexTest {
 
     @Test
     void theSizingRuleAndTheShapeAreChecked() {
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.lastname-birthyear", 20, 100_000, Normalizer.NAME, Normalizer.YEAR))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.lastname-birthyear", 20, 100_000, LAST, YEAR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("blind index client.lastname-birthyear with 20 bits over 100000 subjects would make almost "
                         + "every value unique; use at most 15 bits");
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.one", 8, 1000, Normalizer.NAME))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.one", 8, 1000, LAST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("compound blind index client.one needs 2 to 8 parts, got 1");
-        assertThatThrownBy(() -> new CompoundBlindIndex("Bad Name", List.of(Normalizer.NAME, Normalizer.YEAR), 8))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("Bad Name", 8, 1000, LAST, YEAR))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("blind index name must match");
         assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("compound blind index client.lastname-birthyear takes 2 values, got 1");
+                .hasMessage("compound blind index client.lastname-birthyear takes 2 value(s), got 1");
+        ProtectedField marketingEmail = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.name-news", 8, 1000, LAST,
+                new CompoundBlindIndex.Part(marketingEmail, Normalizer.EMAIL)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("compound blind index client.name-news spans key groups contract, marketing");
         assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova", "12 April 1987"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not a year or an ISO date");
     }

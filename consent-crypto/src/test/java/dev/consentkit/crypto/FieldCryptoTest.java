@@ -32,7 +32,7 @@ class FieldCryptoTest {
     private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
     private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
             .replacedBy("[erased]");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final InMemoryStorage storage = InMemoryStorage.create();
@@ -47,7 +47,7 @@ class FieldCryptoTest {
             .accessPolicy(policy)
             .blindIndexKey(HmacKey.of(filled(9)))
             .fields(EMAIL, NEWS_EMAIL, PHONE)
-            .blindIndex(EMAIL_INDEX, EMAIL)
+            .blindIndex(EMAIL_INDEX)
             .build();
     private final SubjectId anna = SubjectId.of("client-1001");
     private final Principal manager = Principal.of("olga", "manager");
@@ -153,7 +153,7 @@ class FieldCryptoTest {
         assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "ANNA.NEW@example.org")).containsExactly(anna);
         assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "anna@example.org")).doesNotContain(anna);
         assertThat(crypto.term(EMAIL_INDEX, "x@example.org")).doesNotContain("example");
-        assertThatThrownBy(() -> BlindIndex.sized("client.email", Normalizer.EMAIL, 32, 10_000))
+        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 32, 10_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at most 12 bits");
         assertThat(BlindIndex.maxSafeBits(10_000)).isEqualTo(12);
     }

@@ -43,7 +43,7 @@ class FieldProtectorSpiTest {
     private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
             .replacedBy("[erased]");
     private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     private static final Actor DPO = Actor.operator("dpo");
 
     private static final Principal MANAGER = Principal.of("olga", "manager");
@@ -63,7 +63,7 @@ class FieldProtectorSpiTest {
                 .accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, PHONE, NEWS_EMAIL)
-                .blindIndex(EMAIL_INDEX, EMAIL)
+                .blindIndex(EMAIL_INDEX)
                 .build();
         protector = crypto;
     }

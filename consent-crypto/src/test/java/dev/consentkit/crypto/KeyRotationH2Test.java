@@ -84,7 +84,7 @@ class KeyRotationH2Test {
     public static final class Scenario implements Callable<List<String>> {
         private static final ProtectedField EMAIL_FIELD = ProtectedField.of("client", "email", "contact", "contract");
         private static final ProtectedField PHONE_FIELD = ProtectedField.of("client", "phone", "contact", "contract");
-        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL_FIELD, Normalizer.EMAIL, 16, 1_000_000);
 
         @Override
         public List<String> call() throws Exception {
@@ -110,7 +110,7 @@ class KeyRotationH2Test {
 
             FieldCrypto before = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
                     .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
-                    .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX, EMAIL_FIELD).build();
+                    .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             String sealedEmail = before.seal(manager, Fixtures.ORDERS, email, EMAIL);
             String sealedPhone = before.seal(manager, Fixtures.ORDERS, phone, PHONE);
             before.index(manager, Fixtures.ORDERS, EMAIL_INDEX, anna, EMAIL);
@@ -118,7 +118,7 @@ class KeyRotationH2Test {
             KeyFile.rotate(file, passphrase, "kek-2027");
             FieldCrypto after = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
                     .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
-                    .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX, EMAIL_FIELD).build();
+                    .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             said.add("report: " + after.rewrapAll(1, p -> { }));
             after.rotateDataKey(anna, "contract");
             String resealedEmail = after.resealIfOld(email, sealedEmail).orElseThrow();

@@ -33,7 +33,7 @@ public final class StudioTables implements SubjectDataContributor {
             ProtectedField.of("client", "email", "contact", "profile"),
             ProtectedField.of("client", "phone", "contact", "profile"),
             ProtectedField.of("invoice", "billing_name", "billing", "billing")};
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", FIELDS[1], Normalizer.EMAIL, 16, 1_000_000);
     /** The studio's application account, which writes the tables; see {@link #grants}. */
     static final Principal APP = Principal.of("studio-app", "studio-app");
     private final DataSource ds;
@@ -57,7 +57,7 @@ public final class StudioTables implements SubjectDataContributor {
 
     /** @return the builder with the studio's protected fields and its e-mail index declared */
     static FieldCrypto.Builder declare(FieldCrypto.Builder builder) {
-        return builder.fields(FIELDS).blindIndex(EMAIL_INDEX, FIELDS[1]);
+        return builder.fields(FIELDS).blindIndex(EMAIL_INDEX);
     }
 
     /** @return the policy builder with the application's grants: write clients for orders and invoices for invoicing */

@@ -32,7 +32,7 @@ final class Kits {
     /** The one protected field. */
     static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "orders");
     /** A 16-bit e-mail index over {@link #EMAIL}. */
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     private Kits() {
     }
@@ -66,7 +66,7 @@ final class Kits {
                 .accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(Keys.bytes(4, 32)))
                 .fields(EMAIL)
-                .blindIndex(EMAIL_INDEX, EMAIL)
+                .blindIndex(EMAIL_INDEX)
                 .build();
     }
 }

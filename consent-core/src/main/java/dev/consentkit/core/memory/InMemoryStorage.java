@@ -16,7 +16,6 @@ import dev.consentkit.core.monitor.Acknowledgement;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
@@ -67,8 +66,7 @@ public final class InMemoryStorage implements ConsentStorage {
     /** Wrapped data keys: subject reference, then group in {@code String} order, then version. */
     private final Map<KeyedHash, NavigableMap<String, NavigableMap<Integer, WrappedKey>>> keys = new HashMap<>();
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
-    private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
-    private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final MemoryBlindIndexes blindIndexes = new MemoryBlindIndexes();
     private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
     private final InMemoryRetention retention = new InMemoryRetention();
     private final MemoryHolds holds = new MemoryHolds();
@@ -124,9 +122,6 @@ public final class InMemoryStorage implements ConsentStorage {
     private record SuppressionKey(KeyedHash hash, Optional<PurposeId> purpose) {
     }
 
-    private record IndexValue(String index, String value) {
-    }
-
     /** One unit of work: its repositories and its undo log. */
     private final class Tx implements StorageTransaction {
         private final boolean writable;
@@ -139,7 +134,6 @@ public final class InMemoryStorage implements ConsentStorage {
         private Suppression suppressionStore;
         private Audit auditStore;
         private Keys keyStore;
-        private BlindIndexes blindIndexStore;
         private Alerts alertStore;
         private dev.consentkit.core.spi.RetentionStore retentionStore;
         private RequestStore requestStore;
@@ -222,10 +216,7 @@ public final class InMemoryStorage implements ConsentStorage {
 
         @Override
         public BlindIndexStore blindIndexes() {
-            if (blindIndexStore == null) {
-                blindIndexStore = new BlindIndexes();
-            }
-            return blindIndexStore;
+            return blindIndexes.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
         }
 
         @Override
@@ -600,68 +591,6 @@ public final class InMemoryStorage implements ConsentStorage {
                 }
             }
             keysById.remove(key.keyId());
-        }
-
-        }
-
-        private final class BlindIndexes implements BlindIndexStore {
-        @Override
-        public void put(BlindIndexEntry entry) {
-            checkWritable();
-            Objects.requireNonNull(entry, "entry");
-            if (blindIndexBySubject.getOrDefault(entry.subject(), Set.of()).contains(entry)) {
-                return;
-            }
-            index(entry);
-            undo().push(() -> unindex(entry));
-        }
-
-        @Override
-        public int remove(String index, SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(subject, "subject");
-            return removeAll(blindIndexBySubject.getOrDefault(subject, Set.of()).stream()
-                    .filter(e -> e.index().equals(index)).toList());
-        }
-
-        @Override
-        public List<SubjectId> find(String index, String value) {
-            checkOpen();
-            IndexValue key = new IndexValue(Objects.requireNonNull(index, "index"), Objects.requireNonNull(value, "value"));
-            return List.copyOf(blindIndex.getOrDefault(key, Set.of()));
-        }
-
-        @Override
-        public int removeSubject(SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(subject, "subject");
-            return removeAll(List.copyOf(blindIndexBySubject.getOrDefault(subject, Set.of())));
-        }
-
-        private int removeAll(List<BlindIndexEntry> entries) {
-            entries.forEach(this::unindex);
-            undo().push(() -> entries.forEach(this::index));
-            return entries.size();
-        }
-
-        private void index(BlindIndexEntry e) {
-            blindIndex.computeIfAbsent(new IndexValue(e.index(), e.value()), k -> new HashSet<>()).add(e.subject());
-            blindIndexBySubject.computeIfAbsent(e.subject(), s -> new HashSet<>()).add(e);
-        }
-
-        private void unindex(BlindIndexEntry e) {
-            IndexValue key = new IndexValue(e.index(), e.value());
-            Set<SubjectId> subjects = blindIndex.get(key);
-            subjects.remove(e.subject());
-            if (subjects.isEmpty()) {
-                blindIndex.remove(key);
-            }
-            Set<BlindIndexEntry> entries = blindIndexBySubject.get(e.subject());
-            entries.remove(e);
-            if (entries.isEmpty()) {
-                blindIndexBySubject.remove(e.subject());
-            }
         }
 
         }

@@ -42,8 +42,9 @@ public interface FieldProtector {
 
     /**
      * Destroys the subject's data keys in the named groups (every group if empty), evicts them from
-     * every cache, removes blind-index entries when every group goes, and audits it. Shredding a
-     * subject with no keys left destroys nothing and still returns a receipt.
+     * every cache, removes the subject's blind-index entries of those groups in the same unit of work
+     * (every entry when every group goes), and audits it. Shredding a subject with no keys left
+     * destroys nothing and still returns a receipt.
      *
      * @param subject the subject
      * @param groups the key groups; empty for all

@@ -13,7 +13,6 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.HoldStore;
@@ -49,7 +48,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Suppression suppression = new Suppression();
     private final Audit audit = new Audit();
     private final Keys keys = new Keys();
-    private final BlindIndexes blindIndexes = new BlindIndexes();
+    private BlindIndexStore blindIndexes;
     private AlertStore alerts;
     private JdbcRetentionStore retentionStore;
     private RequestStore requests;
@@ -105,6 +104,9 @@ public final class JdbcUnit implements StorageTransaction {
 
     @Override
     public BlindIndexStore blindIndexes() {
+        if (blindIndexes == null) {
+            blindIndexes = new JdbcBlindIndexStore(jdbc, sql.prefix(), writable);
+        }
         return blindIndexes;
     }
 
@@ -426,53 +428,6 @@ public final class JdbcUnit implements StorageTransaction {
                 ps.setInt(5, key.version());
                 ps.setInt(6, key.keyId());
             }, "rewrap in " + sql.prefix() + "data_key") > 0;
-        }
-    }
-
-    private final class BlindIndexes implements BlindIndexStore {
-        @Override
-        public void put(BlindIndexEntry entry) {
-            checkWritable();
-            Objects.requireNonNull(entry, "entry");
-            String what = "write " + sql.prefix() + "blind_index";
-            Jdbc.Binder bindEntry = ps -> {
-                ps.setString(1, entry.index());
-                ps.setString(2, entry.value());
-                ps.setString(3, entry.subject().value());
-            };
-            // a duplicate is a normal outcome: look first, as a failed insert would abort a PostgreSQL transaction
-            if (jdbc.queryOne(sql.blindIndexExists, bindEntry, rs -> Boolean.TRUE, what).isEmpty()) {
-                jdbc.update(sql.blindIndexInsert, bindEntry, what);
-            }
-        }
-
-        @Override
-        public int remove(String index, SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(subject, "subject");
-            return jdbc.update(sql.blindIndexRemove, ps -> {
-                ps.setString(1, subject.value());
-                ps.setString(2, index);
-            }, "remove from " + sql.prefix() + "blind_index");
-        }
-
-        @Override
-        public List<SubjectId> find(String index, String value) {
-            Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(value, "value");
-            return jdbc.query(sql.blindIndexFind, ps -> {
-                ps.setString(1, index);
-                ps.setString(2, value);
-            }, rs -> SubjectId.of(rs.getString(1)), "read " + sql.prefix() + "blind_index");
-        }
-
-        @Override
-        public int removeSubject(SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(subject, "subject");
-            return jdbc.update(sql.blindIndexRemoveSubject, ps -> ps.setString(1, subject.value()),
-                    "remove a subject from " + sql.prefix() + "blind_index");
         }
     }
 }

@@ -5,8 +5,9 @@ import dev.consentkit.jdbc.Dialect;
 /**
  * Every statement of the JDBC stores, built once from the validated table prefix. Identifiers come
  * only from the prefix; values only through {@code ?}. The ledger and the audit chain have no
- * UPDATE and no DELETE here; the data keys are rewrapped in place and, like blind indexes, deleted
- * (crypto-shredding, erasure). Not API. Immutable.
+ * UPDATE and no DELETE here; the data keys are rewrapped in place and deleted (crypto-shredding,
+ * erasure). Stores added later keep their SQL in their own class ({@link JdbcBlindIndexStore}, ...).
+ * Not API. Immutable.
  */
 public final class Sql {
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,15}");
@@ -51,11 +52,6 @@ public final class Sql {
     final String keysDestroyGroups;
     final String keysToRewrap;
     final String keyRewrap;
-    final String blindIndexExists;
-    final String blindIndexInsert;
-    final String blindIndexFind;
-    final String blindIndexRemove;
-    final String blindIndexRemoveSubject;
     final String schemaVersion;
     final String writerTurn;
     private final String prefix;
@@ -119,12 +115,6 @@ public final class Sql {
         keysToRewrap = keySelect + " WHERE kek_id < ? OR kek_id > ? LIMIT ?";
         keyRewrap = "UPDATE " + dataKey + " SET kek_id = ?, wrapped = ?"
                 + " WHERE subject_ref = ? AND grp = ? AND version = ? AND key_id = ?";
-        String blindIndex = prefix + "blind_index";
-        blindIndexExists = "SELECT 1 FROM " + blindIndex + " WHERE index_name = ? AND index_value = ? AND subject_id = ?";
-        blindIndexInsert = "INSERT INTO " + blindIndex + " (index_name, index_value, subject_id) VALUES (?, ?, ?)";
-        blindIndexFind = "SELECT subject_id FROM " + blindIndex + " WHERE index_name = ? AND index_value = ?";
-        blindIndexRemove = "DELETE FROM " + blindIndex + " WHERE subject_id = ? AND index_name = ?";
-        blindIndexRemoveSubject = "DELETE FROM " + blindIndex + " WHERE subject_id = ?";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
         writerTurn = "UPDATE " + prefix + "writer_lock SET turns = turns + 1 WHERE id = 1";
     }

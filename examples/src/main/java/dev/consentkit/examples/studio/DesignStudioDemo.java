@@ -187,7 +187,7 @@ public final class DesignStudioDemo {
         step("10. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
         ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
         ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
-        BlindIndex byEmail = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+        BlindIndex byEmail = BlindIndex.sized("client.email", email, Normalizer.EMAIL, 16, 1_000_000);
         FieldCrypto crypto = FieldCrypto.builder(updated)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(updated.catalog())
@@ -197,7 +197,7 @@ public final class DesignStudioDemo {
                         .build())
                 .blindIndexKey(randomKey())
                 .fields(email, phone)
-                .blindIndex(byEmail, email)
+                .blindIndex(byEmail)
                 .build();
         Principal olga = Principal.of("olga", "manager");
         FieldRef annaEmail = email.at("client-row-1001", anna);
