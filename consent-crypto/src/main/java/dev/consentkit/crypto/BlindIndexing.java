@@ -2,11 +2,11 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.internal.Utf8;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.crypto.internal.Hkdf;
 import dev.consentkit.crypto.internal.HmacSha256;
-import dev.consentkit.crypto.internal.StrictUtf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -86,7 +86,7 @@ final class BlindIndexing {
     String term(IndexSpec spec, int version, String... values) {
         Objects.requireNonNull(values, "values");
         for (String v : values) {
-            StrictUtf8.requireWellFormed(Objects.requireNonNull(v, "value"), "an indexed value");
+            Utf8.requireWellFormed(Objects.requireNonNull(v, "value"), "an indexed value");
         }
         if (values.length != spec.parts().size()) {
             throw new IllegalArgumentException((spec.compound() ? "compound blind index " : "blind index ")

@@ -16,6 +16,7 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.Decision;
+import dev.consentkit.core.internal.Utf8;
 import dev.consentkit.core.rights.IneligibleRequestException;
 import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.rights.SubjectRequest;
@@ -28,7 +29,6 @@ import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
 import dev.consentkit.crypto.internal.FieldSealer;
-import dev.consentkit.crypto.internal.StrictUtf8;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -161,7 +161,7 @@ public final class FieldCrypto implements FieldProtector {
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         requireAllowed(principal, purpose, List.of(field), AccessAction.WRITE, FIELD_WRITE_REFUSED,
                 Optional.of(subjectRef), field.toString());
-        byte[] plaintext = StrictUtf8.encode(value, "the value");
+        byte[] plaintext = Utf8.encode(value, "the value");
         try {
             return sealBytes(ref, field, subjectRef, plaintext).encodeText();
         } finally {

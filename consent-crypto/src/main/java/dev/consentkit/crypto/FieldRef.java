@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.crypto.internal.StrictUtf8;
+import dev.consentkit.core.internal.Utf8;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -51,7 +51,7 @@ public record FieldRef(String table, String column, String rowKey, SubjectId sub
         if (rowKey.isBlank() || rowKey.length() > MAX_ROW_KEY_LENGTH) {
             throw new IllegalArgumentException("row key must have 1 to " + MAX_ROW_KEY_LENGTH + " characters");
         }
-        StrictUtf8.requireWellFormed(rowKey, "row key");
+        Utf8.requireWellFormed(rowKey, "row key");
         if (version.isPresent() && version.getAsLong() < 0) {
             throw new IllegalArgumentException("a cell version is not negative");
         }

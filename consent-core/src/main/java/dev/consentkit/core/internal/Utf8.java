@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * Strict UTF-8: a string with a lone surrogate is refused instead of being encoded as {@code "?"}
  * the way {@link String#getBytes(java.nio.charset.Charset)} does. Without this, {@code "user-?"} and
- * {@code "user-\uD800"} would give the same bytes, and so the same keyed hash, MAC or digest.
- * Not API. Thread-safe (stateless).
+ * {@code "user-\uD800"} would give the same bytes, and so the same keyed hash, MAC or digest; and
+ * {@code consent-crypto} would seal, bind or index {@code "a\uD800"} as {@code "a?"}.
+ * Not API (exported to {@code dev.consentkit.crypto} only). Thread-safe (stateless).
  */
 public final class Utf8 {
     private Utf8() {

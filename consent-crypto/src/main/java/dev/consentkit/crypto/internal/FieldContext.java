@@ -1,5 +1,6 @@
 package dev.consentkit.crypto.internal;
 
+import dev.consentkit.core.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -77,7 +78,7 @@ public final class FieldContext {
         if (isAscii(value)) {
             return value.getBytes(StandardCharsets.US_ASCII);
         }
-        return StrictUtf8.encode(value, name);
+        return Utf8.encode(value, name);
     }
 
     private static boolean isAscii(String value) {
