@@ -21,13 +21,15 @@ public final class ComplianceChecks {
 
     /**
      * @return the standard checks, in report order: retention declared, current notices, consents on
-     *         outdated notices, lapsed validity, audit chain, key rotation, encryption and MFA of
+     *         outdated notices, lapsed validity, audit chain, key rotation, master keys within their
+     *         bounds ({@code key.master}: wraps per master key against its random-nonce bound, keys
+     *         under a smaller key than recommended), encryption and MFA of
      *         sensitive categories, monitoring on, alerts acknowledged, subject requests answered on
      *         time, breach notifications sent on time
      */
     public static List<ComplianceCheck> standard() {
         return List.of(new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
-                new LapsedValidityCheck(), new AuditChainCheck(), new KeyRotationCheck(),
+                new LapsedValidityCheck(), new AuditChainCheck(), new KeyRotationCheck(), new MasterKeyCheck(),
                 new SensitiveEncryptionCheck(), new SensitiveMfaCheck(), new MonitoringCheck(),
                 new UnacknowledgedAlertsCheck(), new OverdueRequestsCheck(), new OverdueBreachNotificationsCheck());
     }
