@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStorage implements ConsentStorage {
     /** The schema version this library writes and reads; its scripts are applied from v1 up to it. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     private final ConnectionSource source;
     private final Dialect dialect;
     private final Sql sql;

@@ -139,7 +139,8 @@ abstract class JdbcStorageScenarios {
 
     @Test
     void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
-        // only the data keys (rewrap, crypto-shredding) and blind indexes (erasure) are updated or deleted
+        // only blind indexes (erasure) are deleted here; the data keys (rewrap, crypto-shredding) keep
+        // their SQL in JdbcKeyStore
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
@@ -152,7 +153,7 @@ abstract class JdbcStorageScenarios {
         assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT).*"));
         assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
                 .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
-                .containsOnly("ck_writer_lock", "ck_projection", "ck_data_key", "ck_blind_index");
+                .containsOnly("ck_writer_lock", "ck_projection", "ck_blind_index");
     }
 
     @Test
@@ -210,18 +211,19 @@ abstract class JdbcStorageScenarios {
                 .hasMessageContaining("SchemaInstaller")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql, "
                         + "dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql, "
-                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql");
+                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql, "
+                        + "dev/consentkit/jdbc/schema/v4/" + expectedDialect().name() + ".sql");
     }
 
     @Test
     void aNewerSchemaRefusesToStart() throws SQLException {
         DataSource ds = installed();
-        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (4, 'from the future')");
+        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (5, 'from the future')");
 
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("schema version 4")
-                .hasMessageContaining("newer than this library's 3");
+                .hasMessageContaining("schema version 5")
+                .hasMessageContaining("newer than this library's 4");
         assertThatThrownBy(() -> SchemaInstaller.of(ds, "ck_").install())
                 .isInstanceOf(StorageException.class).hasMessageContaining("newer");
     }
@@ -229,9 +231,9 @@ abstract class JdbcStorageScenarios {
     @Test
     void installerAppliesMissingVersionsOnceAndPrefixesSeparateInstallations() {
         DataSource ds = emptyDatabase();
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3, 4);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
-        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3);
+        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3, 4);
 
         ConsentKit a = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
         ConsentKit b = Fixtures.kit(JdbcStorage.builder(ds).tablePrefix("crm_ck_").build(), clock);
@@ -249,10 +251,10 @@ abstract class JdbcStorageScenarios {
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("schema version 1")
-                .hasMessageContaining("needs 3")
+                .hasMessageContaining("needs 4")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql")
                 .message().doesNotContain("/v1/");
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3, 4);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
@@ -266,7 +268,7 @@ abstract class JdbcStorageScenarios {
         });
         List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
         assertThat(keys).containsExactly(key);
-        assertThat(versions(ds)).containsExactly(1, 2, 3);
+        assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -275,12 +277,57 @@ abstract class JdbcStorageScenarios {
         applyByHand(byHand, 1);
         applyByHand(byHand, 2);
         applyByHand(byHand, 3);
+        applyByHand(byHand, 4);
 
         assertThat(SchemaInstaller.of(byHand, "ck_").install()).isEmpty();
-        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3);
+        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3, 4);
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(byHand).build(), clock);
         give(kit, SubjectId.of("client-1"));
         assertThat(kit.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
+    }
+
+    @Test
+    void aVersion3DatabaseIsUpgradedToVersion4AndItsDataKeysKeepWorking() throws SQLException {
+        DataSource ds = emptyDatabase();
+        for (int v = 1; v <= 3; v++) {
+            applyByHand(ds, v);
+        }
+        // a key as v3 stored it: no format, no authenticator
+        try (Connection c = ds.getConnection(); var insert = c.prepareStatement("INSERT INTO ck_data_key (subject_ref,"
+                + " grp, version, key_id, kek_id, wrapped, created_at_us) VALUES (?, 'marketing', 1, 77, 'kek-2025', ?,"
+                + " 1000000)")) {
+            insert.setString(1, KEPT.value());
+            insert.setBytes(2, new byte[] {1, 2, 3, 4, 0});
+            insert.executeUpdate();
+        }
+
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(4);
+
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        WrappedKey old = new WrappedKey(KEPT, "marketing", 1, 77, "kek-2025", new byte[] {1, 2, 3, 4, 0},
+                Instant.ofEpochSecond(1));
+        java.util.Optional<WrappedKey> read = storage.read(tx -> tx.keys().find(KEPT, 77));
+        assertThat(read).get().satisfies(k -> {
+            assertThat(k).isEqualTo(old);
+            assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V1);
+            assertThat(k.hasAuthenticator()).isFalse();
+        });
+        WrappedKey next = new WrappedKey(KEPT, "marketing", 2, 78, "kek-2026", new byte[] {5}, Instant.ofEpochSecond(2),
+                WrappedKey.FORMAT_V2, new byte[32]);
+        storage.inTransaction(tx -> {
+            tx.keys().add(next);
+            return tx.keys().rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
+        });
+        List<WrappedKey> both = storage.read(tx -> tx.keys().forSubject(KEPT));
+        assertThat(both).containsExactly(
+                old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}), next);
+        Instant shred = Instant.ofEpochSecond(3);
+        int destroyed = storage.inTransaction(tx -> tx.keys().destroy(KEPT, List.of(), shred));
+        assertThat(destroyed).isEqualTo(2);
+        java.util.Optional<Instant> shredded = storage.read(tx -> tx.keys().shredded(KEPT, "marketing", 77));
+        Map<String, Long> wraps = storage.read(tx -> tx.keys().wrapsByKek());
+        assertThat(shredded).contains(shred);
+        assertThat(wraps).isEqualTo(Map.of("kek-2026", 2L));
     }
 
     /** What a migration tool does: run one shipped script, statement by statement. */
@@ -314,7 +361,7 @@ abstract class JdbcStorageScenarios {
             for (var run : runs) {
                 applied.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(applied).containsExactly(1, 2, 3);
+            assertThat(applied).containsExactly(1, 2, 3, 4);
         } finally {
             pool.shutdownNow();
         }
