@@ -57,7 +57,10 @@ import java.util.function.Consumer;
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
  * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
- * shred. Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
+ * shred. An instance seals only under data keys it knows to be its own: one that can unwrap, under a
+ * key row whose authenticator verifies under its master key's secret (it makes its own next version
+ * otherwise); a write-only one, under keys it made itself in this process
+ * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
  * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
  * ({@link CompoundBlindIndex}). Thread-safe.
  */
@@ -121,6 +124,7 @@ public final class FieldCrypto implements FieldProtector {
     private FieldCiphertext sealBytes(FieldRef ref, byte[] plaintext) {
         Objects.requireNonNull(ref, "ref");
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
+        // only a key this instance knows to be its own (DataKeys): never a row another party could make
         DataKey key = keys.current(subjectRef, ref.field().group());
         return sealer.seal(key, suite, context(ref, subjectRef), plaintext);
     }
@@ -134,11 +138,14 @@ public final class FieldCrypto implements FieldProtector {
      * @param purpose why
      * @param ref the cell the value was sealed for
      * @param sealed the ciphertext in text form
-     * @return the plaintext, or the field's replacement value if the key was destroyed
+     * @return the plaintext, or the field's replacement value if the key was shredded
      * @throws AccessDeniedException if the policy refuses the principal
      * @throws PurposeNotPermittedException if the subject's consent or the basis does not permit the purpose
-     * @throws KeyDestroyedException if the key was shredded and the field declares no replacement
-     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws KeyDestroyedException if the key was shredded (a shred record names it) and the field
+     *     declares no replacement
+     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext —
+     *     including a key id that names no key of the subject and no shredded one (a damaged value is
+     *     never taken for an erased one)
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
@@ -163,6 +170,7 @@ public final class FieldCrypto implements FieldProtector {
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
         if (key.isEmpty()) {
             audit(principal, FIELD_OPENED, subjectRef, purpose, AuditOutcome.FAILED, ref);
+            requireShredded(subjectRef, ref.field(), ciphertext.keyId());
             return ref.field().replacement().orElseThrow(() -> new KeyDestroyedException(ref.field()));
         }
         byte[] plaintext = sealer.open(key.get(), context(ref, subjectRef), ciphertext);
@@ -173,6 +181,8 @@ public final class FieldCrypto implements FieldProtector {
     /**
      * Destroys a subject's data keys (all groups, or the ones named), evicts them from every cache of
      * this instance, removes the subject's blind-index entries when every group goes, and audits it.
+     * Each destroyed key leaves a shred record (subject reference, group, version, key id, KEK id,
+     * time; no personal value), by which {@link #open} tells an erased value from a damaged one.
      *
      * @param subject the subject
      * @param actor who erased
@@ -187,7 +197,7 @@ public final class FieldCrypto implements FieldProtector {
         keys.evict(subjectRef);
         Instant now = now();
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
-            int keys = tx.keys().destroy(subjectRef, named);
+            int keys = tx.keys().destroy(subjectRef, named, now);
             int entries = named.isEmpty() ? tx.blindIndexes().removeSubject(subject) : 0;
             AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
@@ -212,7 +222,8 @@ public final class FieldCrypto implements FieldProtector {
      * export to its own subject: no role or purpose check, audited as an opening by the actor.
      *
      * @throws IllegalArgumentException if the cell's table and column are not a declared field
-     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext,
+     *     or names a key that is neither the subject's nor a shredded one
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     @Override
@@ -231,6 +242,7 @@ public final class FieldCrypto implements FieldProtector {
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
         if (key.isEmpty()) {
             auditExport(actor, subjectRef, AuditOutcome.FAILED, ref);
+            requireShredded(subjectRef, field, ciphertext.keyId());
             return field.replacement();
         }
         byte[] plaintext = sealer.open(key.get(), context(ref, subjectRef), ciphertext);
@@ -250,7 +262,8 @@ public final class FieldCrypto implements FieldProtector {
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
                         .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
-                        .toList());
+                        .toList(),
+                keks.describeMasterKeys());
     }
 
     /** @return the fields declared to this instance, keyed by {@code table.column} */
@@ -437,9 +450,10 @@ public final class FieldCrypto implements FieldProtector {
      * @param ref the cell the value was sealed for
      * @param sealed the stored ciphertext, in text form
      * @return the re-sealed value, or empty if {@code sealed} is already under the current key and suite
-     * @throws KeyDestroyedException if the key {@code sealed} names no longer exists (the subject or the
-     *     group was shredded): there is nothing to re-encrypt
-     * @throws DecryptionException if the value was changed or moved, or is not a ConsentKit ciphertext
+     * @throws KeyDestroyedException if the key {@code sealed} names was shredded (the subject or the
+     *     group was erased): there is nothing to re-encrypt
+     * @throws DecryptionException if the value was changed or moved, or is not a ConsentKit ciphertext,
+     *     or names a key that is neither the subject's nor a shredded one
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public Optional<String> resealIfOld(FieldRef ref, String sealed) {
@@ -448,7 +462,10 @@ public final class FieldCrypto implements FieldProtector {
         requireUnwrapping();
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         FieldCiphertext old = FieldCiphertext.parseText(sealed);
-        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> new KeyDestroyedException(ref.field()));
+        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> {
+            requireShredded(subjectRef, ref.field(), old.keyId());
+            return new KeyDestroyedException(ref.field());
+        });
         DataKey current = keys.current(subjectRef, ref.field().group());
         if (old.keyId() == current.keyId() && old.suite() == suite) {
             return Optional.empty();
@@ -465,6 +482,34 @@ public final class FieldCrypto implements FieldProtector {
                 Optional.empty(), AuditOutcome.SUCCESS, Optional.of(ref.field().toString()));
         kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
         return Optional.of(resealed);
+    }
+
+    /**
+     * A key a value names is missing: it reads as erased only if it was shredded (its shred record, or
+     * an earlier shred of the field's group); a key id that names nothing is a damaged value.
+     */
+    private void requireShredded(KeyedHash subjectRef, ProtectedField field, int keyId) {
+        if (!keys.wasShredded(subjectRef, field.group(), keyId)) {
+            throw new DecryptionException();
+        }
+    }
+
+    /**
+     * Records the shreds this kit made before its key store kept shred records (schema version 3 and
+     * earlier), from the {@code key.shredded} events of the audit chain, by subject and group. Values
+     * whose keys were shredded then read as shredded again (their field's replacement, or
+     * {@link KeyDestroyedException}) instead of failing to decrypt. Run it once after upgrading the
+     * database to schema version 4; running it again records nothing new.
+     *
+     * @return how many (subject, group) shreds were newly recorded
+     */
+    public int recordEarlierShreds() {
+        return keys.recordEarlierShreds();
+    }
+
+    /** A key file this instance's storage must remember: its generation was just written. */
+    void keyFileWritten(KeyFile.State state) {
+        keys.recordKeyFileGeneration(state);
     }
 
     /** A write-only instance (its provider cannot unwrap) opens nothing, not even what it sealed. */
@@ -602,6 +647,10 @@ public final class FieldCrypto implements FieldProtector {
          * @return the field crypto
          * @throws IllegalStateException if the KEK provider or blind-index key is missing, or there is no
          *     access policy, neither here nor on the kit; the message names what is missing
+         * @throws KeyFileException if the master keys come from a {@link KeyFile} that this kit's database
+         *     has seen at a later generation (the file was rolled back), or that lacks a master key data
+         *     keys are still wrapped under; the generation of a file seen for the first time, or later
+         *     than before, is recorded
          */
         public FieldCrypto build() {
             if (policy == null) {
@@ -620,7 +669,11 @@ public final class FieldCrypto implements FieldProtector {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("FieldCrypto needs " + String.join(", ", missing));
             }
-            return new FieldCrypto(this);
+            FieldCrypto crypto = new FieldCrypto(this);
+            if (keks instanceof LocalKeyEncryptionKeys local) {
+                crypto.keys.checkKeyFile(local);
+            }
+            return crypto;
         }
     }
 }

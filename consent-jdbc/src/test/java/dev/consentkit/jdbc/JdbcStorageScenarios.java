@@ -325,9 +325,9 @@ abstract class JdbcStorageScenarios {
         int destroyed = storage.inTransaction(tx -> tx.keys().destroy(KEPT, List.of(), shred));
         assertThat(destroyed).isEqualTo(2);
         java.util.Optional<Instant> shredded = storage.read(tx -> tx.keys().shredded(KEPT, "marketing", 77));
-        Map<String, Long> wraps = storage.read(tx -> tx.keys().wrapsByKek());
+        Map<String, dev.consentkit.core.spi.KekUsage> wraps = storage.read(tx -> tx.keys().usageByKek());
         assertThat(shredded).contains(shred);
-        assertThat(wraps).isEqualTo(Map.of("kek-2026", 2L));
+        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.KekUsage(0, 2)));
     }
 
     /** What a migration tool does: run one shipped script, statement by statement. */

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.KekUsage;
 import dev.consentkit.core.spi.ProtectionProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * rewrapped under a 3072-bit one).
  *
  * <p>The count per master key is what the key store can tell: keys stored under it now plus keys
- * shredded while under it ({@link dev.consentkit.core.spi.KeyStore#wrapsByKek}). The bound of a master
+ * shredded while under it ({@link dev.consentkit.core.spi.KeyStore#usageByKek}). The bound of a master
  * key comes from the protection profile; a master key the profile does not describe is held to
  * {@link #DEFAULT_WRAP_LIMIT}, the bound of AES-GCM with random 96-bit nonces.
  */
@@ -35,13 +36,15 @@ final class MasterKeyCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Map<String, Long> wraps = new TreeMap<String, Long>(context.kit().storage().<Map<String, Long>>read(tx -> tx.keys().wrapsByKek()));
+        Map<String, KekUsage> usage = new TreeMap<String, KekUsage>(context.kit().storage()
+                .<Map<String, KekUsage>>read(tx -> tx.keys().usageByKek()));
         Map<String, ProtectionProfile.MasterKey> described = context.protection()
                 .map(p -> p.masterKeys().stream()
                         .collect(Collectors.toMap(ProtectionProfile.MasterKey::kekId, Function.identity(), (a, b) -> a)))
                 .orElse(Map.of());
         List<Finding> found = new ArrayList<>();
-        wraps.forEach((kekId, count) -> {
+        usage.forEach((kekId, used) -> {
+            long count = used.wraps();
             ProtectionProfile.MasterKey key = described.get(kekId);
             long limit = key == null ? DEFAULT_WRAP_LIMIT : key.wrapLimit().orElse(Long.MAX_VALUE);
             if (count >= limit) {
@@ -57,8 +60,8 @@ final class MasterKeyCheck implements ComplianceCheck {
                         "Plan a master-key rotation (KeyFile.rotate, or a new key in your KMS, then "
                                 + "FieldCrypto.rewrapAll) before the bound is reached."));
             }
-            if (key != null && key.bits() < key.recommendedBits() && count > 0) {
-                found.add(finding(Severity.MEDIUM, kekId, count + " data keys are wrapped under master key " + kekId
+            if (key != null && key.bits() < key.recommendedBits() && used.stored() > 0) {
+                found.add(finding(Severity.MEDIUM, kekId, used.stored() + " data keys are wrapped under master key " + kekId
                         + " (" + key.algorithm() + ", " + key.bits() + " bits), smaller than the " + key.recommendedBits()
                         + " bits recommended for new keys (NIST SP 800-57 Part 1 Rev. 5: RSA-2048 gives 112-bit "
                         + "security, RSA-3072 128-bit). They still unwrap.",

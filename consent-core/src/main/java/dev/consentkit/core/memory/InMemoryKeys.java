@@ -2,6 +2,7 @@ package dev.consentkit.core.memory;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.spi.KekUsage;
 import dev.consentkit.core.spi.KeyFileId;
 import dev.consentkit.core.spi.KeyShred;
 import dev.consentkit.core.spi.KeyStore;
@@ -139,11 +140,12 @@ final class InMemoryKeys {
             }
 
             @Override
-            public Map<String, Long> wrapsByKek() {
+            public Map<String, KekUsage> usageByKek() {
                 checkOpen.run();
-                Map<String, Long> counts = new TreeMap<>();
-                keysById.values().forEach(k -> counts.merge(k.kekId(), 1L, Long::sum));
-                shreds.values().forEach(m -> m.values().forEach(s -> counts.merge(s.kekId(), 1L, Long::sum)));
+                Map<String, KekUsage> counts = new TreeMap<>();
+                keysById.values().forEach(k -> counts.merge(k.kekId(), new KekUsage(1, 0), KekUsage::plus));
+                shreds.values().forEach(m -> m.values().forEach(s -> counts.merge(s.kekId(), new KekUsage(0, 1),
+                        KekUsage::plus)));
                 return Map.copyOf(counts);
             }
 

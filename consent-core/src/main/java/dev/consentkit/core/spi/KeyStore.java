@@ -102,12 +102,13 @@ public interface KeyStore {
 
     /**
      * How many data keys each key-encryption key has wrapped, as far as the store can tell: the keys
-     * stored under it now plus the shred records naming it. A key rewrapped to another KEK counts for
-     * that one only. For the random-nonce bound of an AEAD master key.
+     * stored under it now, and the shred records naming it. A key rewrapped to another KEK counts for
+     * that one only. For the random-nonce bound of an AEAD master key, and to find a master key that
+     * keys are still wrapped under.
      *
-     * @return count per KEK id; KEKs with no key are absent
+     * @return the counts per KEK id; KEKs with neither are absent
      */
-    Map<String, Long> wrapsByKek();
+    Map<String, KekUsage> usageByKek();
 
     /**
      * @param fileId a key file's id

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KekUsage;
 import dev.consentkit.core.spi.KeyFileId;
 import dev.consentkit.core.spi.KeyShred;
 import dev.consentkit.core.spi.KeyStore;
@@ -321,16 +322,17 @@ public abstract class KeyStoreContract {
     }
 
     @Test
-    void wrapsByKekCountStoredKeysAndShredRecordsUnderEachKek() {
+    void usageByKekCountsStoredKeysAndShredRecordsUnderEachKek() {
         add(key(ANNA, "marketing", 1, 1), key(ANNA, "marketing", 2, 2), key(BOB, "marketing", 1, 3),
                 new WrappedKey(BOB, "billing", 1, 4, NEW_KEK, new byte[] {1}, T0));
-        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, 3L, NEW_KEK, 1L));
+        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(3, 0), NEW_KEK, new KekUsage(1, 0)));
 
         destroy(ANNA, List.of());
         rewrap(key(BOB, "marketing", 1, 3).rewrapped(NEW_KEK, new byte[] {2}));
 
         // Anna's two keys were wrapped under the old KEK before they were shredded; Bob's moved
-        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, 2L, NEW_KEK, 2L));
+        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(0, 2), NEW_KEK, new KekUsage(2, 0)));
+        assertThat(wraps().get(OLD_KEK).wraps()).isEqualTo(2);
     }
 
     @Test
@@ -495,7 +497,7 @@ public abstract class KeyStoreContract {
         assertThat(shredsOf(BOB)).isEmpty();
         assertThat(shredded(ANNA, "marketing", 1)).isEmpty();
         assertThat(generation(FILE)).isEmpty();
-        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, 2L));
+        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(2, 0)));
         // the rolled-back unit left no trace that blocks the next one
         add(key(ANNA, "marketing", 2, 3), key(hash("carol"), "billing", 1, 4));
         assertThat(StorageSnapshot.of(storage).keys()).hasSize(4);
@@ -567,8 +569,8 @@ public abstract class KeyStoreContract {
         return read(keys -> keys.shredded(subject, group, keyId));
     }
 
-    private Map<String, Long> wraps() {
-        return read(KeyStore::wrapsByKek);
+    private Map<String, KekUsage> wraps() {
+        return read(KeyStore::usageByKek);
     }
 
     private java.util.OptionalLong generation(KeyFileId file) {

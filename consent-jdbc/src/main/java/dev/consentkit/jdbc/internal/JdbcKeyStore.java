@@ -1,6 +1,7 @@
 package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.spi.KekUsage;
 import dev.consentkit.core.spi.KeyFileId;
 import dev.consentkit.core.spi.KeyShred;
 import dev.consentkit.core.spi.KeyStore;
@@ -218,12 +219,12 @@ final class JdbcKeyStore implements KeyStore {
     }
 
     @Override
-    public Map<String, Long> wrapsByKek() {
-        Map<String, Long> counts = new TreeMap<>();
-        for (String sql : List.of(keysPerKek, shredsPerKek)) {
-            jdbc.stream(sql, ps -> { }, rs -> Map.entry(rs.getString(1), rs.getLong(2)),
-                    e -> counts.merge(e.getKey(), e.getValue(), Long::sum), "count " + dataKey + " per KEK");
-        }
+    public Map<String, KekUsage> usageByKek() {
+        Map<String, KekUsage> counts = new TreeMap<>();
+        jdbc.stream(keysPerKek, ps -> { }, rs -> Map.entry(rs.getString(1), new KekUsage(rs.getLong(2), 0)),
+                e -> counts.merge(e.getKey(), e.getValue(), KekUsage::plus), "count " + dataKey + " per KEK");
+        jdbc.stream(shredsPerKek, ps -> { }, rs -> Map.entry(rs.getString(1), new KekUsage(0, rs.getLong(2))),
+                e -> counts.merge(e.getKey(), e.getValue(), KekUsage::plus), "count " + keyShred + " per KEK");
         return Map.copyOf(counts);
     }
 
