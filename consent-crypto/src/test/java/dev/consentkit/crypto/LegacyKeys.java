@@ -24,9 +24,19 @@ final class LegacyKeys {
     record Planted(WrappedKey row, DataKey key) {
         /** Seals a value for a cell under this key, as any holder of the key can. */
         String seal(ConsentKit kit, FieldRef ref, String value) {
+            return SEALER.seal(key, Suite.AES_256_GCM, context(kit, ref),
+                    value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).encodeText();
+        }
+
+        /** Opens a value with this key, as any holder of the key can. */
+        String open(ConsentKit kit, FieldRef ref, String sealed) {
+            return new String(SEALER.open(key, context(kit, ref), dev.consentkit.crypto.internal.FieldCiphertext.parseText(sealed)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static FieldContext context(ConsentKit kit, FieldRef ref) {
             KeyedHash subjectRef = kit.subjectRef(ref.subject());
-            return SEALER.seal(key, Suite.AES_256_GCM, new FieldContext(ref.field().table(), ref.field().column(),
-                    ref.rowKey(), subjectRef.value()), value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).encodeText();
+            return new FieldContext(ref.field().table(), ref.field().column(), ref.rowKey(), subjectRef.value());
         }
     }
 
