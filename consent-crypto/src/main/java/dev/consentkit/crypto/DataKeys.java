@@ -250,7 +250,13 @@ final class DataKeys {
 
     /** Makes the group's next version: this instance's own, authenticated where the provider can. */
     private DataKey create(StorageTransaction tx, KeyedHash subjectRef, String group, AuditAction action) {
-        int version = tx.keys().current(subjectRef, group).map(k -> k.version() + 1).orElse(1);
+        int last = tx.keys().current(subjectRef, group).map(WrappedKey::version).orElse(0);
+        if (last == Integer.MAX_VALUE) {
+            // only a planted or damaged row gets here: 2^31 versions are not made by rotation
+            throw new IllegalStateException("the data keys of group " + group + " of this subject are at the highest"
+                    + " version number; the key store was altered");
+        }
+        int version = last + 1;
         byte[] dek = new byte[DataKey.BYTES];
         random.nextBytes(dek);
         int keyId = random.nextInt();

@@ -168,6 +168,22 @@ class ForgedDataKeyAttackTest {
         assertThatThrownBy(() -> forged.open(kit, cell("row-1"), resealed)).isInstanceOf(DecryptionException.class);
     }
 
+    /** A writer can also stop new seals for a subject and group, as visibly as by deleting its rows. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.consentkit.crypto.Storages#each")
+    void aRowAtTheHighestVersionStopsSealsForThatGroupWithAClearError(String name, Supplier<ConsentStorage> storage) {
+        start(storage);
+        String genuine = office.seal(cell("row-1"), "anna@example.org");
+        LegacyKeys.forgedRow(kit, attacker, cell("row-1"), Integer.MAX_VALUE, 4242, LegacyKeys.chosen(0x41), new byte[0]);
+        expireCaches();
+
+        assertThatThrownBy(() -> office.seal(cell("row-2"), "anna@new.example"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the data keys of group contract of this subject are at the highest version number; the key"
+                        + " store was altered");
+        assertThat(office.open(MANAGER, ORDERS, cell("row-1"), genuine)).isEqualTo("anna@example.org");
+    }
+
     /** A writer who swaps the wrapped key of the back office's own row breaks that row: refused, never used. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")

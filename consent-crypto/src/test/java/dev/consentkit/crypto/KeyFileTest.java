@@ -142,6 +142,12 @@ class KeyFileTest {
         ObjectNode salt = root.deepCopy();
         salt.with("kdf").put("salt", Base64.getEncoder().encodeToString(new byte[16]));
         edits.add(json.writeValueAsString(salt));
+        ObjectNode reordered = root.deepCopy();
+        reordered.putArray("keys").add("kek-2027").add("kek-2026");
+        edits.add(json.writeValueAsString(reordered));
+        ObjectNode added = root.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) added.path("keys")).add("kek-2028");
+        edits.add(json.writeValueAsString(added));
         ObjectNode id = root.deepCopy();
         String fileId = root.path("id").textValue();
         id.put("id", (fileId.charAt(0) == 'A' ? "B" : "A") + fileId.substring(1));
