@@ -75,7 +75,8 @@ final class DataKeys {
         DataKey key;
         if (!keks.canUnwrap()) {
             // a front end: never a stored row's key, only one it makes now
-            key = retrying(() -> kit.storage().inTransaction(tx -> create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
+            key = retrying(() -> kit.storage().inTransaction(tx ->
+                    create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
         } else {
             Optional<DataKey> own = kit.storage().read(tx -> tx.keys().current(subjectRef, group))
                     .filter(this::isOwn).map(this::unwrap);
@@ -108,7 +109,8 @@ final class DataKeys {
 
     /** Adds the group's next version, which becomes current here at once. */
     void rotate(KeyedHash subjectRef, String group) {
-        DataKey key = retrying(() -> kit.storage().inTransaction(tx -> create(tx, subjectRef, group, FieldCrypto.KEY_ROTATED)));
+        DataKey key = retrying(() -> kit.storage().inTransaction(tx ->
+                create(tx, subjectRef, group, FieldCrypto.KEY_ROTATED)));
         cache.put(subjectRef, group, key);
     }
 
@@ -324,7 +326,8 @@ final class DataKeys {
         return keks.unwrap(row.kekId(), row.wrapped(), KeyRows.wrapContext(row));
     }
 
-    private void audit(StorageTransaction tx, Instant time, AuditAction action, Optional<KeyedHash> subjectRef, String reference) {
+    private void audit(StorageTransaction tx, Instant time, AuditAction action, Optional<KeyedHash> subjectRef,
+                       String reference) {
         kit.audit().append(tx, new AuditEvent(time, COMPONENT, action, subjectRef, Optional.empty(),
                 AuditOutcome.SUCCESS, Optional.of(reference)));
     }

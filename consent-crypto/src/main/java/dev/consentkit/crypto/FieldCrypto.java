@@ -60,9 +60,9 @@ import java.util.function.Consumer;
  * shred. An instance seals only under data keys it knows to be its own: one that can unwrap, under a
  * key row whose authenticator verifies under its master key's secret (it makes its own next version
  * otherwise); a write-only one, under keys it made itself in this process
- * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
- * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
- * ({@link CompoundBlindIndex}). Thread-safe.
+ * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the
+ * kit's {@link ConsentKit#accessPolicy()} applies. Blind indexes find subjects by one value
+ * ({@link BlindIndex}) or several together ({@link CompoundBlindIndex}). Thread-safe.
  */
 public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */

@@ -70,7 +70,8 @@ final class KeyCache {
         final Map<Integer, Entry> byId = new HashMap<>();
 
         boolean holds(DataKey key) {
-            return current.values().stream().anyMatch(e -> e.key == key) || byId.values().stream().anyMatch(e -> e.key == key);
+            return current.values().stream().anyMatch(e -> e.key == key)
+                    || byId.values().stream().anyMatch(e -> e.key == key);
         }
     }
 

@@ -204,7 +204,9 @@ public final class KeyFile {
             }
             Map<String, byte[]> kept = new LinkedHashMap<>();
             kept.put(contents.current(), contents.keys().get(contents.current()));
-            State written = KeyFileFormat.write(file, passphrase, new KeyFileFormat.Contents(contents.params(), contents.state(), contents.current(), kept), true);
+            KeyFileFormat.Contents dropped = new KeyFileFormat.Contents(contents.params(), contents.state(),
+                    contents.current(), kept);
+            State written = KeyFileFormat.write(file, passphrase, dropped, true);
             crypto.keyFileWritten(written);
             return retired;
         } finally {

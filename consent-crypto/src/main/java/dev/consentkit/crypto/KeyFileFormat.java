@@ -91,8 +91,8 @@ final class KeyFileFormat {
                 readVersion1(root, fileKey, current, keys);
                 state = new KeyFile.State(Optional.empty(), 0);
             } else {
-                state = new KeyFile.State(Optional.of(new KeyFileId(text(root, "id"))), root.path("generation").isIntegralNumber()
-                        ? root.path("generation").longValue() : -1);
+                long generation = root.path("generation").isIntegralNumber() ? root.path("generation").longValue() : -1;
+                state = new KeyFile.State(Optional.of(new KeyFileId(text(root, "id"))), generation);
                 if (state.generation() < 1) {
                     throw new KeyFileException();
                 }
@@ -135,7 +135,8 @@ final class KeyFileFormat {
         }
         for (JsonNode entry : entries) {
             String id = entry.path("id").asText();
-            byte[] key = AesGcm.open(fileKey, bytes(entry, "nonce"), aadVersion1(id, id.equals(current)), bytes(entry, "sealed"));
+            byte[] key = AesGcm.open(fileKey, bytes(entry, "nonce"), aadVersion1(id, id.equals(current)),
+                    bytes(entry, "sealed"));
             if (key.length != AesGcm.KEY_BYTES || keys.put(id, key) != null) {
                 throw new KeyFileException();
             }
