@@ -68,11 +68,14 @@ import java.util.function.Consumer;
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
  * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
- * shred. Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
- * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
- * ({@link CompoundBlindIndex}); each names the field(s) it holds and is declared with
- * {@link Builder#blindIndex(BlindIndex)}, so its category and key group are the declared field's.
- * Thread-safe.
+ * shred. An instance seals only under data keys it knows to be its own: one that can unwrap, under a
+ * key row whose authenticator verifies under its master key's secret (it makes its own next version
+ * otherwise); a write-only one, under keys it made itself in this process
+ * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the
+ * kit's {@link ConsentKit#accessPolicy()} applies. Blind indexes find subjects by one value
+ * ({@link BlindIndex}) or several together ({@link CompoundBlindIndex}); each names the field(s) it
+ * holds and is declared with {@link Builder#blindIndex(BlindIndex)}, so its category and key group are
+ * the declared field's. Thread-safe.
  */
 public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */
@@ -87,7 +90,8 @@ public final class FieldCrypto implements FieldProtector {
      * An opening failed on the value itself: reference {@code malformed: <table.column>} (not a
      * ConsentKit ciphertext), {@code version-binding: ...} (bound to a cell version and opened without
      * one, or the other way round) or {@code not-authentic: ...} (altered, moved, sealed for another
-     * version of its cell, or under another key). Never the value.
+     * version of its cell, under another key, or naming a key that is neither the subject's nor a
+     * shredded one). Never the value.
      */
     public static final AuditAction FIELD_OPEN_FAILED = new AuditAction("field.open_failed");
     /** A seal or a blind-index write was refused by the access policy. */
@@ -170,6 +174,7 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     private FieldCiphertext sealBytes(FieldRef ref, ProtectedField field, KeyedHash subjectRef, byte[] plaintext) {
+        // only a key this instance knows to be its own (DataKeys): never a row another party could make
         DataKey key = keys.current(subjectRef, field.group());
         return sealer.seal(key, suite, context(ref, subjectRef), plaintext);
     }
@@ -184,14 +189,16 @@ public final class FieldCrypto implements FieldProtector {
      * @param purpose why
      * @param ref the cell the value was read from, with the cell's version if it is sealed bound to one
      * @param sealed the ciphertext in text form
-     * @return the plaintext, or the field's replacement value if the key was destroyed
+     * @return the plaintext, or the field's replacement value if the key was shredded
      * @throws IllegalArgumentException if the cell's table and column are not a declared field
      * @throws AccessDeniedException if the policy refuses the principal
      * @throws PurposeNotPermittedException if the subject's consent or the basis does not permit the purpose
-     * @throws KeyDestroyedException if the key was shredded and the field declares no replacement
+     * @throws KeyDestroyedException if the key was shredded (a shred record names it) and the field
+     *     declares no replacement
      * @throws DecryptionException if the value was changed, moved, sealed for another version of the
      *     cell (or with a version when none is given, or the other way round), or is not a ConsentKit
-     *     ciphertext
+     *     ciphertext — including a key id that names no key of the subject and no shredded one (a
+     *     damaged value is never taken for an erased one)
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
@@ -214,6 +221,7 @@ public final class FieldCrypto implements FieldProtector {
         FieldCiphertext ciphertext = parse(sealed, ref, reader);
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
         if (key.isEmpty()) {
+            requireShredded(subjectRef, field, ciphertext.keyId(), reader);
             audit(reader, FIELD_OPENED, AuditOutcome.FAILED, reader.reference());
             return field.replacement().orElseThrow(() -> new KeyDestroyedException(field));
         }
@@ -235,7 +243,8 @@ public final class FieldCrypto implements FieldProtector {
      *     PORTABILITY request
      * @throws IllegalArgumentException if the cell's table and column are not a declared field
      * @throws DecryptionException if the value was changed, moved, sealed for another version of the
-     *     cell, or is not a ConsentKit ciphertext
+     *     cell, or is not a ConsentKit ciphertext, or names a key that is neither the subject's nor a
+     *     shredded one
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     @Override
@@ -256,6 +265,7 @@ public final class FieldCrypto implements FieldProtector {
         FieldCiphertext ciphertext = parse(value.ciphertext(), ref, reader);
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
         if (key.isEmpty()) {
+            requireShredded(subjectRef, field, ciphertext.keyId(), reader);
             audit(reader, FIELD_OPENED, AuditOutcome.FAILED, reader.reference());
             return field.replacement();
         }
@@ -269,6 +279,8 @@ public final class FieldCrypto implements FieldProtector {
      * evicts them from every cache of this instance, removes the subject's blind-index entries of those
      * groups in the same unit of work (every entry when every group goes; also entries stored before
      * groups were recorded, until a {@link ReindexJob} attributes them), and audits it with the actor.
+     * Each destroyed key leaves a shred record (subject reference, group, version, key id, KEK id,
+     * time; no personal value), by which {@link #open} tells an erased value from a damaged one.
      *
      * <p>Erasure is not checked against the access policy (there is no "erase" action): it is what an
      * identity-verified erasure request ({@code SubjectDataService.erase}), a withdrawal or a retention
@@ -293,7 +305,7 @@ public final class FieldCrypto implements FieldProtector {
         keys.evict(subjectRef);
         Instant now = now();
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
-            int keys = tx.keys().destroy(subjectRef, named);
+            int keys = tx.keys().destroy(subjectRef, named, now);
             int entries = BlindIndexing.removeShredded(tx, subject, named);
             AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
@@ -311,7 +323,8 @@ public final class FieldCrypto implements FieldProtector {
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
                         .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
-                        .toList());
+                        .toList(),
+                keks.describeMasterKeys());
     }
 
     /** @return the fields declared to this instance, keyed by {@code table.column} */
@@ -532,10 +545,11 @@ public final class FieldCrypto implements FieldProtector {
      * @param sealed the stored ciphertext, in text form
      * @return the re-sealed value, or empty if {@code sealed} is already under the current key and suite
      * @throws IllegalArgumentException if the cell's table and column are not a declared field
-     * @throws KeyDestroyedException if the key {@code sealed} names no longer exists (the subject or the
-     *     group was shredded): there is nothing to re-encrypt
+     * @throws KeyDestroyedException if the key {@code sealed} names was shredded (the subject or the
+     *     group was erased): there is nothing to re-encrypt
      * @throws DecryptionException if the value was changed or moved, sealed for another version of the
-     *     cell, or is not a ConsentKit ciphertext
+     *     cell, or is not a ConsentKit ciphertext, or names a key that is neither the subject's nor a
+     *     shredded one
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public Optional<String> resealIfOld(FieldRef ref, String sealed) {
@@ -546,7 +560,10 @@ public final class FieldCrypto implements FieldProtector {
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
         Reader reader = new Reader(DataKeys.COMPONENT, subjectRef, Optional.empty(), field.toString());
         FieldCiphertext old = parse(sealed, ref, reader);
-        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> new KeyDestroyedException(field));
+        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> {
+            requireShredded(subjectRef, field, old.keyId(), reader);
+            return new KeyDestroyedException(field);
+        });
         DataKey current = keys.current(subjectRef, field.group());
         if (old.keyId() == current.keyId() && old.suite() == suite) {
             return Optional.empty();
@@ -561,6 +578,36 @@ public final class FieldCrypto implements FieldProtector {
         }
         audit(reader, FIELD_RESEALED, AuditOutcome.SUCCESS, reader.reference());
         return Optional.of(resealed);
+    }
+
+    /**
+     * A key a value names is missing: it reads as erased only if it was shredded (its shred record, or
+     * an earlier shred of the field's group); a key id that names nothing is a damaged value, audited
+     * as {@link #FIELD_OPEN_FAILED} ({@code not-authentic}) and refused (issue 13, item 6).
+     */
+    private void requireShredded(KeyedHash subjectRef, ProtectedField field, int keyId, Reader reader) {
+        if (!keys.wasShredded(subjectRef, field.group(), keyId)) {
+            audit(reader, FIELD_OPEN_FAILED, AuditOutcome.FAILED, "not-authentic: " + reader.reference());
+            throw new DecryptionException();
+        }
+    }
+
+    /**
+     * Records the shreds this kit made before its key store kept shred records (schema version 3 and
+     * earlier), from the {@code key.shredded} events of the audit chain, by subject and group. Values
+     * whose keys were shredded then read as shredded again (their field's replacement, or
+     * {@link KeyDestroyedException}) instead of failing to decrypt. Run it once after upgrading the
+     * database to schema version 4; running it again records nothing new.
+     *
+     * @return how many (subject, group) shreds were newly recorded
+     */
+    public int recordEarlierShreds() {
+        return keys.recordEarlierShreds();
+    }
+
+    /** A key file this instance's storage must remember: its generation was just written. */
+    void keyFileWritten(KeyFile.State state) {
+        keys.recordKeyFileGeneration(state);
     }
 
     /** A write-only instance (its provider cannot unwrap) opens nothing, not even what it sealed. */
@@ -802,6 +849,10 @@ public final class FieldCrypto implements FieldProtector {
          *     access policy, neither here nor on the kit, a declared field's category is not in the
          *     kit's catalogue, or a blind index holds a field that is not declared, or declared with
          *     another category or key group; the message names what is wrong
+         * @throws KeyFileException if the master keys come from a {@link KeyFile} that this kit's database
+         *     has seen at a later generation (the file was rolled back), or that lacks a master key data
+         *     keys are still wrapped under; the generation of a file seen for the first time, or later
+         *     than before, is recorded
          */
         public FieldCrypto build() {
             if (policy == null) {
@@ -842,7 +893,11 @@ public final class FieldCrypto implements FieldProtector {
                     }
                 }
             }
-            return new FieldCrypto(this);
+            FieldCrypto crypto = new FieldCrypto(this);
+            if (keks instanceof LocalKeyEncryptionKeys local) {
+                crypto.keys.checkKeyFile(local);
+            }
+            return crypto;
         }
     }
 }

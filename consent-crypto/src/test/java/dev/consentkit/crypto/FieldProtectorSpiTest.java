@@ -122,9 +122,11 @@ class FieldProtectorSpiTest {
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
         SubjectId boris = SubjectId.of("client-1002");
         crypto.seal(MANAGER, ORDERS, EMAIL.at("row-9", boris), "boris@example.org");
-        // Boris holds no key with the id Anna's value names: to him it is as good as shredded
-        assertThat(protector.openForRequest(verifiedAccess(boris), new SealedValue("client", "email", "row-1", stored), DPO))
-                .isEmpty();
+        // Boris holds no key with the id Anna's value names, and none was shredded: it is not his value
+        // (issue 13 item 6: a missing key reads as erased only if it was shredded)
+        assertThatThrownBy(() -> protector.openForRequest(verifiedAccess(boris),
+                new SealedValue("client", "email", "row-1", stored), DPO))
+                .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -154,7 +154,8 @@ class ReindexJobTest {
         SubjectId fine = client(6, "fine@example.org");
         emails.remove(gone);
         // what a partial shred left behind before issue 12: the keys gone, the entry still there
-        kit.storage().inTransaction(tx -> tx.keys().destroy(kit.subjectRef(shredded), List.of("contract")));
+        kit.storage().inTransaction(tx -> tx.keys().destroy(kit.subjectRef(shredded), List.of("contract"),
+                kit.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         kit.restrict(restricted, ORDERS, DPO);
         SealedValue moved = emails.get(tampered);
         emails.put(tampered, new SealedValue("client", "email", "row-99", moved.ciphertext()));

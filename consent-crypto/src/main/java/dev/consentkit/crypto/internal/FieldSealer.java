@@ -48,6 +48,15 @@ public final class FieldSealer {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(plaintext, "plaintext");
         Sizes.exactly(nonce, Suites.nonceBytes(suite), "nonce");
+        key.enter();
+        try {
+            return sealEntered(key, suite, context, plaintext, nonce);
+        } finally {
+            key.exit();
+        }
+    }
+
+    private FieldCiphertext sealEntered(DataKey key, Suite suite, FieldContext context, byte[] plaintext, byte[] nonce) {
         DataKey.SuiteKey k = key.forSuite(suite);
         byte[] out = new byte[FieldCiphertext.encodedLength(suite, plaintext.length)];
         FieldCiphertext.writeHeader(out, suite, key.keyId(), context.version().isPresent());
@@ -88,6 +97,15 @@ public final class FieldSealer {
         if (ciphertext.keyId() != key.keyId() || ciphertext.versionBound() != context.version().isPresent()) {
             throw new DecryptionException();
         }
+        key.enter();
+        try {
+            return openEntered(key, context, ciphertext);
+        } finally {
+            key.exit();
+        }
+    }
+
+    private byte[] openEntered(DataKey key, FieldContext context, FieldCiphertext ciphertext) {
         Suite suite = ciphertext.suite();
         DataKey.SuiteKey k = key.forSuite(suite);
         byte[] encoded = ciphertext.encoded();

@@ -22,10 +22,8 @@ import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
-import dev.consentkit.core.spi.WrappedKey;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,7 +45,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Projection projection = new Projection();
     private final Suppression suppression = new Suppression();
     private final Audit audit = new Audit();
-    private final Keys keys = new Keys();
+    private KeyStore keys;
     private BlindIndexStore blindIndexes;
     private AlertStore alerts;
     private JdbcRetentionStore retentionStore;
@@ -99,6 +97,9 @@ public final class JdbcUnit implements StorageTransaction {
 
     @Override
     public KeyStore keys() {
+        if (keys == null) {
+            keys = new JdbcKeyStore(jdbc, sql.prefix(), this::checkWritable);
+        }
         return keys;
     }
 
@@ -345,89 +346,6 @@ public final class JdbcUnit implements StorageTransaction {
         public List<AuditCheckpoint> checkpoints() {
             return jdbc.query(sql.checkpointAll, ps -> { }, Rows::checkpoint,
                     "read " + sql.prefix() + "audit_checkpoint");
-        }
-    }
-
-    /** Not append-only: rewrap updates a row, destroy deletes rows (crypto-shredding). */
-    private final class Keys implements KeyStore {
-        /** Sorted here, not by the database: a locale-aware collation would order groups differently. */
-        private static final Comparator<WrappedKey> BY_GROUP_AND_VERSION =
-                Comparator.comparing(WrappedKey::group).thenComparingInt(WrappedKey::version);
-
-        @Override
-        public void add(WrappedKey key) {
-            checkWritable();
-            Objects.requireNonNull(key, "key");
-            // a duplicate version or key id fails on the table's keys: a ConcurrentUpdateException
-            jdbc.update(sql.keyInsert, ps -> Rows.bindKey(ps, key), "add to " + sql.prefix() + "data_key");
-        }
-
-        @Override
-        public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            Objects.requireNonNull(group, "group");
-            return jdbc.queryOne(sql.keyCurrent, ps -> {
-                ps.setString(1, subjectRef.value());
-                ps.setString(2, group);
-            }, Rows::key, "read " + sql.prefix() + "data_key");
-        }
-
-        @Override
-        public Optional<WrappedKey> find(KeyedHash subjectRef, int keyId) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            return jdbc.queryOne(sql.keyById, ps -> {
-                ps.setInt(1, keyId);
-                ps.setString(2, subjectRef.value());
-            }, Rows::key, "read " + sql.prefix() + "data_key by key id");
-        }
-
-        @Override
-        public List<WrappedKey> forSubject(KeyedHash subjectRef) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            List<WrappedKey> found = jdbc.query(sql.keysOfSubject, ps -> ps.setString(1, subjectRef.value()),
-                    Rows::key, "read " + sql.prefix() + "data_key by subject");
-            found.sort(BY_GROUP_AND_VERSION);
-            return found;
-        }
-
-        @Override
-        public int destroy(KeyedHash subjectRef, List<String> groups) {
-            checkWritable();
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            List<String> wanted = new ArrayList<>(new LinkedHashSet<>(List.copyOf(groups)));
-            String what = "destroy in " + sql.prefix() + "data_key";
-            if (wanted.isEmpty()) {
-                return jdbc.update(sql.keysDestroyAll, ps -> ps.setString(1, subjectRef.value()), what);
-            }
-            return jdbc.update(sql.keysDestroyGroups, ps -> {
-                ps.setString(1, subjectRef.value());
-                jdbc.dialect().bindSet(jdbc.connection(), ps, 2, wanted);
-            }, what);
-        }
-
-        @Override
-        public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
-            Objects.requireNonNull(kekId, "kekId");
-            checkLimit(limit);
-            return jdbc.query(sql.keysToRewrap, ps -> {
-                ps.setString(1, kekId);
-                ps.setString(2, kekId);
-                ps.setInt(3, limit);
-            }, Rows::key, "read " + sql.prefix() + "data_key to rewrap");
-        }
-
-        @Override
-        public boolean rewrap(WrappedKey key) {
-            checkWritable();
-            Objects.requireNonNull(key, "key");
-            return jdbc.update(sql.keyRewrap, ps -> {
-                ps.setString(1, key.kekId());
-                ps.setBytes(2, key.wrapped());
-                ps.setString(3, key.subjectRef().value());
-                ps.setString(4, key.group());
-                ps.setInt(5, key.version());
-                ps.setInt(6, key.keyId());
-            }, "rewrap in " + sql.prefix() + "data_key") > 0;
         }
     }
 }

@@ -5,9 +5,8 @@ import dev.consentkit.jdbc.Dialect;
 /**
  * Every statement of the JDBC stores, built once from the validated table prefix. Identifiers come
  * only from the prefix; values only through {@code ?}. The ledger and the audit chain have no
- * UPDATE and no DELETE here; the data keys are rewrapped in place and deleted (crypto-shredding,
- * erasure). Stores added later keep their SQL in their own class ({@link JdbcBlindIndexStore}, ...).
- * Not API. Immutable.
+ * UPDATE and no DELETE here. Stores added later keep their SQL in their own class
+ * ({@link JdbcKeyStore}, {@link JdbcBlindIndexStore}, ...). Not API. Immutable.
  */
 public final class Sql {
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,15}");
@@ -21,7 +20,6 @@ public final class Sql {
     static final String LEDGER_COLUMNS = "seq, " + EVENT_COLUMNS;
     static final String AUDIT_COLUMNS = "seq, time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
             + " reference, previous_link, link";
-    static final String KEY_COLUMNS = "subject_ref, grp, version, key_id, kek_id, wrapped, created_at_us";
     static final String SUPPRESSION_COLUMNS = "hash, purpose_id, since_us";
     static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
 
@@ -44,14 +42,6 @@ public final class Sql {
     final String auditPage;
     final String checkpointInsert;
     final String checkpointAll;
-    final String keyInsert;
-    final String keyCurrent;
-    final String keyById;
-    final String keysOfSubject;
-    final String keysDestroyAll;
-    final String keysDestroyGroups;
-    final String keysToRewrap;
-    final String keyRewrap;
     final String schemaVersion;
     final String writerTurn;
     private final String prefix;
@@ -103,18 +93,6 @@ public final class Sql {
         auditPage = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " WHERE seq >= ? ORDER BY seq LIMIT ?";
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
         checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
-        String dataKey = prefix + "data_key";
-        String keySelect = "SELECT " + KEY_COLUMNS + " FROM " + dataKey;
-        keyInsert = "INSERT INTO " + dataKey + " (" + KEY_COLUMNS + ") VALUES (" + marks(7) + ")";
-        keyCurrent = keySelect + " WHERE subject_ref = ? AND grp = ? ORDER BY version DESC LIMIT 1";
-        keyById = keySelect + " WHERE key_id = ? AND subject_ref = ?";
-        keysOfSubject = keySelect + " WHERE subject_ref = ?";
-        keysDestroyAll = "DELETE FROM " + dataKey + " WHERE subject_ref = ?";
-        keysDestroyGroups = keysDestroyAll + " AND " + dialect.inSet("grp");
-        // "<>" as two ranges, so that the index on kek_id serves it
-        keysToRewrap = keySelect + " WHERE kek_id < ? OR kek_id > ? LIMIT ?";
-        keyRewrap = "UPDATE " + dataKey + " SET kek_id = ?, wrapped = ?"
-                + " WHERE subject_ref = ? AND grp = ? AND version = ? AND key_id = ?";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
         writerTurn = "UPDATE " + prefix + "writer_lock SET turns = turns + 1 WHERE id = 1";
     }
