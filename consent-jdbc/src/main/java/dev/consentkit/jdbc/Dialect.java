@@ -81,6 +81,22 @@ public interface Dialect {
     void unlockSchema(Connection connection, String lockName) throws SQLException;
 
     /**
+     * The statement that locks one row of a lock table (columns {@code subject_id}, {@code area},
+     * {@code turns}) until the end of the transaction, creating the row if it is missing; parameters:
+     * subject id, area. Two transactions creating the same new row must end with one row, locked by
+     * each in turn. The default is a standard {@code MERGE}; where the loser of such a first-insert race
+     * gets a duplicate-key error instead of waiting (H2), the caller runs the statement once more.
+     *
+     * @param table the lock table, prefix included
+     * @return the SQL
+     */
+    default String lockRow(String table) {
+        return "MERGE INTO " + table + " t USING (VALUES (?, ?)) v(s, a) ON t.subject_id = v.s AND t.area = v.a"
+                + " WHEN MATCHED THEN UPDATE SET turns = t.turns + 1"
+                + " WHEN NOT MATCHED THEN INSERT (subject_id, area, turns) VALUES (v.s, v.a, 1)";
+    }
+
+    /**
      * Prepares an {@code INSERT} whose generated key column is read back with
      * {@code getGeneratedKeys()}.
      *
