@@ -330,7 +330,8 @@ public final class AuditChain {
                         return Check.EDITED;
                     }
                     if (same(linkV1(r.previousLink(), r.sequence(), r), r.link())) {
-                        return Check.INTACT;
+                        // the format-1 link does not cover the entry id: it must be the sequence, as set
+                        return r.entryId() == r.sequence() ? Check.INTACT : Check.EDITED;
                     }
                     for (long s : nearby(r.sequence())) {
                         if (same(linkV1(r.previousLink(), s, r), r.link())) {

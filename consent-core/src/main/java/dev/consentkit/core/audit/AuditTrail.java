@@ -3,6 +3,7 @@ package dev.consentkit.core.audit;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHasher;
 import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.internal.AuditHooks;
 import dev.consentkit.core.internal.Micros;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail of a kit: write entries, order them into the chain, verify the chain and what it
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Obtained from {@code ConsentKit.audit()}.
  */
 public final class AuditTrail {
-    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     /** Pending entries linked per sequencer transaction. */
     static final int SEQUENCER_BATCH = 500;
     private static final int PAGE = 1_000;
@@ -186,8 +184,7 @@ public final class AuditTrail {
                 n = sequenceBatch(false);
             } while (n == SEQUENCER_BATCH);
         } catch (RuntimeException e) {
-            LOG.warn("opportunistic audit sequencing failed ({}); the entries stay pending for the next run",
-                    e.getClass().getSimpleName());
+            AuditHooks.sequencingFailed(e);
         }
     }
 
@@ -342,15 +339,7 @@ public final class AuditTrail {
         if (owned) {
             sequenceQuietly();
         }
-        List<AuditEntry> heard = List.copyOf(entries);
-        for (AuditListener l : listeners) {
-            try {
-                l.committed(heard);
-            } catch (RuntimeException e) {
-                LOG.error("audit listener {} failed on {} entries; the change stands", l.getClass().getName(),
-                        heard.size(), e);
-            }
-        }
+        AuditHooks.tell(listeners, List.copyOf(entries));
     }
 
     private Instant now() {
