@@ -77,13 +77,14 @@ abstract class JdbcStorageScenarios {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE crm_client (id VARCHAR(64) PRIMARY KEY, name VARCHAR(100))");
         }
-        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        ConsentKit kit = Fixtures.kit(storage, clock);
 
         for (boolean commit : new boolean[] {false, true}) {
             SubjectId client = SubjectId.of(commit ? "client-kept" : "client-dropped");
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
-                try (HostTransaction.Binding b = HostTransaction.bind(c); Statement st = c.createStatement()) {
+                try (JdbcStorage.Binding b = storage.bind(c); Statement st = c.createStatement()) {
                     st.execute("INSERT INTO crm_client VALUES ('" + client.value() + "', 'Anna')");
                     give(kit, client);
                 }
@@ -98,8 +99,12 @@ abstract class JdbcStorageScenarios {
         }
         assertThat(count(ds, "crm_client")).isEqualTo(1);
         assertThat(count(ds, "ck_ledger")).isEqualTo(1);
-        assertThat(count(ds, "ck_audit")).isEqualTo(1);
+        // the committed entry waits for the sequencer (the kit did not commit the host's transaction)
+        assertThat(count(ds, "ck_audit_entry")).isEqualTo(1);
         assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(count(ds, "ck_audit")).isEqualTo(1);
+        assertThat(count(ds, "ck_audit_entry")).isZero();
+        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
     }
 
     @Test
@@ -118,6 +123,7 @@ abstract class JdbcStorageScenarios {
         assertThat(count(ds, "ck_ledger")).isZero();
         assertThat(count(ds, "ck_projection")).isZero();
         assertThat(count(ds, "ck_audit")).isZero();
+        assertThat(count(ds, "ck_audit_entry")).isZero();
     }
 
     @Test
@@ -139,7 +145,8 @@ abstract class JdbcStorageScenarios {
 
     @Test
     void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
-        // only the data keys (rewrap, crypto-shredding) and blind indexes (erasure) are updated or deleted
+        // only the data keys (rewrap, crypto-shredding), blind indexes (erasure), pending audit entries (moved
+        // into the chain), the projection, the lock rows and the sequencer's bookkeeping change
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
@@ -149,10 +156,11 @@ abstract class JdbcStorageScenarios {
             }
         }
         assertThat(statements).hasSizeGreaterThan(15);
-        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT).*"));
+        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT) .*"));
         assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
                 .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
-                .containsOnly("ck_writer_lock", "ck_projection", "ck_data_key", "ck_blind_index");
+                .containsOnly("ck_projection", "ck_data_key", "ck_blind_index", "ck_audit_entry", "ck_audit_sequencer",
+                        "ck_audit_verified");
     }
 
     @Test
@@ -210,18 +218,19 @@ abstract class JdbcStorageScenarios {
                 .hasMessageContaining("SchemaInstaller")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v1/" + expectedDialect().name() + ".sql, "
                         + "dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql, "
-                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql");
+                        + "dev/consentkit/jdbc/schema/v3/" + expectedDialect().name() + ".sql, "
+                        + "dev/consentkit/jdbc/schema/v4/" + expectedDialect().name() + ".sql");
     }
 
     @Test
     void aNewerSchemaRefusesToStart() throws SQLException {
         DataSource ds = installed();
-        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (4, 'from the future')");
+        sql(ds, "INSERT INTO ck_schema_version (version, description) VALUES (5, 'from the future')");
 
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("schema version 4")
-                .hasMessageContaining("newer than this library's 3");
+                .hasMessageContaining("schema version 5")
+                .hasMessageContaining("newer than this library's 4");
         assertThatThrownBy(() -> SchemaInstaller.of(ds, "ck_").install())
                 .isInstanceOf(StorageException.class).hasMessageContaining("newer");
     }
@@ -229,9 +238,9 @@ abstract class JdbcStorageScenarios {
     @Test
     void installerAppliesMissingVersionsOnceAndPrefixesSeparateInstallations() {
         DataSource ds = emptyDatabase();
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(1, 2, 3, 4);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
-        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3);
+        assertThat(SchemaInstaller.of(ds, "crm_ck_").install()).containsExactly(1, 2, 3, 4);
 
         ConsentKit a = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
         ConsentKit b = Fixtures.kit(JdbcStorage.builder(ds).tablePrefix("crm_ck_").build(), clock);
@@ -249,10 +258,10 @@ abstract class JdbcStorageScenarios {
         assertThatThrownBy(() -> JdbcStorage.builder(ds).build())
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("schema version 1")
-                .hasMessageContaining("needs 3")
+                .hasMessageContaining("needs 4")
                 .hasMessageContaining("dev/consentkit/jdbc/schema/v2/" + expectedDialect().name() + ".sql")
                 .message().doesNotContain("/v1/");
-        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3);
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(2, 3, 4);
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
@@ -266,7 +275,7 @@ abstract class JdbcStorageScenarios {
         });
         List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
         assertThat(keys).containsExactly(key);
-        assertThat(versions(ds)).containsExactly(1, 2, 3);
+        assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -275,9 +284,10 @@ abstract class JdbcStorageScenarios {
         applyByHand(byHand, 1);
         applyByHand(byHand, 2);
         applyByHand(byHand, 3);
+        applyByHand(byHand, 4);
 
         assertThat(SchemaInstaller.of(byHand, "ck_").install()).isEmpty();
-        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3);
+        assertThat(versions(byHand)).isEqualTo(versions(installed())).containsExactly(1, 2, 3, 4);
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(byHand).build(), clock);
         give(kit, SubjectId.of("client-1"));
         assertThat(kit.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
@@ -314,7 +324,7 @@ abstract class JdbcStorageScenarios {
             for (var run : runs) {
                 applied.addAll(run.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
-            assertThat(applied).containsExactly(1, 2, 3);
+            assertThat(applied).containsExactly(1, 2, 3, 4);
         } finally {
             pool.shutdownNow();
         }
