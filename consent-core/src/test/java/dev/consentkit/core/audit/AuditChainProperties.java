@@ -8,15 +8,13 @@ import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.audit.AuditVerification.BreakKind;
 import dev.consentkit.core.audit.AuditVerification.Broken;
-import dev.consentkit.core.internal.Canonical;
-import dev.consentkit.core.internal.Hmac;
 import dev.consentkit.core.internal.HmacKeyedHasher;
 import dev.consentkit.core.internal.Micros;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.VerifiedPoint;
 import dev.consentkit.core.testing.Fixtures;
-import java.nio.charset.StandardCharsets;
+import dev.consentkit.core.testing.LegacyAudit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -142,19 +140,7 @@ class AuditChainProperties {
 
     /** A record as ConsentKit wrote it before schema v4: the format-1 link, pinned here byte for byte. */
     static StoredAuditRow v1(long sequence, AuditEvent e, String previous) {
-        byte[] canonical = new Canonical("consentkit.audit.v1")
-                .add(sequence)
-                .add(e.time().toString())
-                .add(e.actor().kind().name())
-                .add(e.actor().id().orElse(null))
-                .add(e.action().code())
-                .add(e.subjectRef().map(KeyedHash::value).orElse(null))
-                .add(e.purpose().map(PurposeId::value).orElse(null))
-                .add(e.outcome().name())
-                .add(e.reference().orElse(null))
-                .bytes();
-        String link = HEX.formatHex(new Hmac(Fixtures.auditKey()).mac(previous.getBytes(StandardCharsets.US_ASCII),
-                canonical));
+        String link = LegacyAudit.v1Link(Fixtures.auditKey(), sequence, e, previous);
         return new StoredAuditRow(sequence, sequence, StoredAuditRow.FORMAT_1, Micros.of(e.time(), "time"),
                 e.actor().kind().name(), e.actor().id(), e.action().code(), e.subjectRef().map(KeyedHash::value),
                 e.purpose().map(PurposeId::value), e.outcome().name(), e.reference(), OptionalLong.empty(),

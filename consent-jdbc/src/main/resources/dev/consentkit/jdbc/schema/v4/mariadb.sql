@@ -33,12 +33,11 @@ ALTER TABLE ${prefix}audit ADD ledger_digest CHAR(64);
 ALTER TABLE ${prefix}audit ADD entry_mac CHAR(64);
 UPDATE ${prefix}audit SET entry_id = seq;
 ALTER TABLE ${prefix}audit MODIFY entry_id BIGINT NOT NULL;
--- new entry ids continue after the sequences of the records written before v4
-SET @ck_next_entry = (SELECT COALESCE(MAX(seq), 0) + 1 FROM ${prefix}audit);
-SET @ck_restart = CONCAT('ALTER TABLE ${prefix}audit_entry AUTO_INCREMENT = ', @ck_next_entry);
-PREPARE ck_restart FROM @ck_restart;
-EXECUTE ck_restart;
-DEALLOCATE PREPARE ck_restart;
+-- new entry ids continue after the sequences of the records written before v4: an explicit id moves
+-- InnoDB's (persistent) auto-increment counter past it; the placeholder row goes at once. Plain
+-- statements, so a tool that runs each on a connection of its own gets the same result.
+INSERT INTO ${prefix}audit_entry (id, time_us, actor_kind, action, outcome, entry_mac) SELECT MAX(seq), 0, '', '', '', '' FROM ${prefix}audit HAVING MAX(seq) IS NOT NULL;
+DELETE FROM ${prefix}audit_entry;
 CREATE UNIQUE INDEX ${prefix}audit_entry_id_uq ON ${prefix}audit (entry_id);
 CREATE INDEX ${prefix}audit_ledger_ix ON ${prefix}audit (ledger_seq);
 
