@@ -97,6 +97,22 @@ public interface Dialect {
     }
 
     /**
+     * Whether a plain read made after a row lock was granted may still come from a snapshot taken
+     * before the previous lock holder committed (MariaDB and MySQL under REPEATABLE READ, where a
+     * transaction's read view is fixed by its first read, and where locking reads of a range would lock
+     * the neighbouring subjects' rows too). Where it may, the JDBC store keeps the sequence of each
+     * locked purpose's latest ledger event on its lock row and refuses a unit whose snapshot is older
+     * ({@code ConcurrentUpdateException}: the host retries its transaction). Default false: PostgreSQL
+     * and H2 read committed data per statement, and under a stricter isolation level they fail the lock
+     * itself when its row changed after the snapshot.
+     *
+     * @return whether reads after a lock need the check
+     */
+    default boolean snapshotMayPredateLock() {
+        return false;
+    }
+
+    /**
      * Prepares an {@code INSERT} whose generated key column is read back with
      * {@code getGeneratedKeys()}.
      *

@@ -160,7 +160,7 @@ abstract class JdbcStorageScenarios {
         assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
                 .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
                 .containsOnly("ck_projection", "ck_data_key", "ck_blind_index", "ck_audit_entry", "ck_audit_sequencer",
-                        "ck_audit_verified");
+                        "ck_audit_verified", "ck_scope_lock");
     }
 
     @Test

@@ -63,9 +63,7 @@ final class JdbcRequestStore implements RequestStore {
         String stepSelect = "SELECT " + qualified("s", STEP_COLUMNS) + " FROM " + step + " s";
         requestById = select + " WHERE request_id = ?";
         stepsById = stepSelect + " WHERE s.request_id = ? ORDER BY s.step_no";
-        // a writer (receiving a request under the subject's lock) reads the latest rows, whatever the isolation
-        requestsBySubject = select + " WHERE subject_id = ? ORDER BY received_at_us, request_id"
-                + (writable ? " FOR UPDATE" : "");
+        requestsBySubject = select + " WHERE subject_id = ? ORDER BY received_at_us, request_id";
         stepsBySubject = stepSelect + " JOIN " + request + " r ON r.request_id = s.request_id WHERE r.subject_id = ?"
                 + " ORDER BY s.request_id, s.step_no";
         requestsDue = select + " WHERE is_open = 1 AND current_due_us >= ? AND current_due_us <= ? ORDER BY current_due_us, request_id LIMIT ?";

@@ -184,7 +184,9 @@ public final class JdbcUnit implements StorageTransaction {
             Objects.requireNonNull(event, "event");
             long seq = jdbc.insertReturningKey(sql.ledgerInsert, "seq", ps -> Rows.bindEvent(ps, event),
                     "append to " + sql.prefix() + "ledger");
-            return new LedgerEntry(seq, event);
+            LedgerEntry entry = new LedgerEntry(seq, event);
+            locks.appended(entry);
+            return entry;
         }
 
         @Override
@@ -214,7 +216,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final class Projection implements ProjectionStore {
         @Override
         public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
-            return jdbc.query(writable ? sql.stateFindForUpdate : sql.stateFind, ps -> {
+            return jdbc.query(sql.stateFind, ps -> {
                 ps.setString(1, subject.value());
                 ps.setString(2, purpose.value());
             }, Rows.states(subject, purpose), "read " + sql.prefix() + "projection");
@@ -335,7 +337,44 @@ public final class JdbcUnit implements StorageTransaction {
                     ps.setString(2, l.area());
                 }, "lock a row of " + sql.prefix() + "scope_lock");
                 held.add(l);
+                if (jdbc.dialect().snapshotMayPredateLock() && !l.area().startsWith("~")) {
+                    refuseAStaleSnapshot(l);
+                }
             }
+        }
+
+        /**
+         * The latest event of the locked purpose, as the lock row (read with the lock) says, must be
+         * visible to this transaction's plain reads; if its snapshot is older, its reads of the
+         * projection would be stale and its write would fork the state.
+         */
+        private void refuseAStaleSnapshot(SubjectLock l) {
+            String what = "check the snapshot against " + sql.prefix() + "scope_lock";
+            long locked = jdbc.queryOne(sql.lockLastSeq, ps -> {
+                ps.setString(1, l.subject().value());
+                ps.setString(2, l.area());
+            }, rs -> rs.getLong(1), what).orElse(0L);
+            long seen = jdbc.queryOne(sql.ledgerLastSeq, ps -> {
+                ps.setString(1, l.subject().value());
+                ps.setString(2, l.area());
+            }, rs -> rs.getLong(1), what).orElse(0L);
+            if (locked > seen) {
+                throw new ConcurrentUpdateException("lock " + sql.prefix() + "scope_lock: this transaction's snapshot"
+                        + " predates the commit of the previous writer of the same subject and purpose (REPEATABLE READ);"
+                        + " retry the transaction", null);
+            }
+        }
+
+        /** Records the sequence of an event on its purpose's lock row, for the check above. */
+        void appended(LedgerEntry entry) {
+            if (!jdbc.dialect().snapshotMayPredateLock()) {
+                return;
+            }
+            jdbc.update(sql.lockLastSeqUpdate, ps -> {
+                ps.setLong(1, entry.sequence());
+                ps.setString(2, entry.event().scope().subject().value());
+                ps.setString(3, entry.event().scope().purpose().value());
+            }, "write " + sql.prefix() + "scope_lock");
         }
     }
 

@@ -71,6 +71,11 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public boolean snapshotMayPredateLock() {
+        return true;
+    }
+
+    @Override
     public void lockSchema(Connection connection, String lockName) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 60)")) {
             ps.setString(1, lockName);

@@ -58,7 +58,9 @@ public final class Sql {
     final String verifiedUpdate;
     final String verifiedInsert;
     final String lockRow;
-    final String stateFindForUpdate;
+    final String lockLastSeq;
+    final String lockLastSeqUpdate;
+    final String ledgerLastSeq;
     final String ledgerSubjectsFirst;
     final String ledgerSubjectsAfter;
     final String ledgerRowsOf;
@@ -104,8 +106,6 @@ public final class Sql {
         ledgerPage = ledgerSelect + " WHERE seq > ? ORDER BY seq LIMIT ?";
         String stateSelect = "SELECT " + STATE_COLUMNS + " FROM " + projection;
         stateFind = stateSelect + " WHERE subject_id = ? AND purpose_id = ?";
-        // writers read under the scope's lock, and read the latest row even under REPEATABLE READ
-        stateFindForUpdate = stateFind + " FOR UPDATE";
         // bulk reads bind the set first (parameter 1), then the purpose (2), in either form
         java.util.Optional<String> setTable = dialect.setTable("u");
         stateFindAll = setTable.isPresent()
@@ -149,6 +149,10 @@ public final class Sql {
         verifiedInsert = "INSERT INTO " + verified + " (audit_seq, audit_link, ledger_high, sweep_after, legacy_until,"
                 + " time_us, mac, id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)";
         lockRow = dialect.lockRow(prefix + "scope_lock");
+        // a locking read by the whole primary key of a row that exists: a record lock, never a gap lock
+        lockLastSeq = "SELECT last_seq FROM " + prefix + "scope_lock WHERE subject_id = ? AND area = ? FOR UPDATE";
+        lockLastSeqUpdate = "UPDATE " + prefix + "scope_lock SET last_seq = ? WHERE subject_id = ? AND area = ?";
+        ledgerLastSeq = "SELECT MAX(seq) FROM " + ledger + " WHERE subject_id = ? AND purpose_id = ?";
         ledgerSubjectsFirst = "SELECT DISTINCT subject_id FROM " + ledger + " ORDER BY subject_id LIMIT ?";
         ledgerSubjectsAfter = "SELECT DISTINCT subject_id FROM " + ledger + " WHERE subject_id > ? ORDER BY subject_id"
                 + " LIMIT ?";

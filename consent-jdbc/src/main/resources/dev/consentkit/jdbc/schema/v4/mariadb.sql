@@ -67,11 +67,14 @@ CREATE TABLE ${prefix}audit_verified (
 
 -- Row locks of subjects, held to the end of a writer's (possibly the host's) transaction: writers of
 -- the same subject and purpose (area = the purpose id) or of the same subject's requests
--- (area = ~requests) take turns; writers of different subjects never wait for each other.
+-- (area = ~requests) take turns; writers of different subjects never wait for each other. last_seq is
+-- the ledger sequence of the area's latest event, kept where a read after the lock may come from an
+-- older snapshot (MariaDB under REPEATABLE READ), so such a stale read is refused instead of used.
 CREATE TABLE ${prefix}scope_lock (
     subject_id      VARCHAR(128)   NOT NULL,
     area            VARCHAR(72)    NOT NULL,
     turns           BIGINT         NOT NULL,
+    last_seq        BIGINT         DEFAULT 0 NOT NULL,
     CONSTRAINT ${prefix}scope_lock_pk PRIMARY KEY (subject_id, area)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
