@@ -217,7 +217,7 @@ public final class DesignStudioDemo {
         }
         ErasureReceipt receipt = crypto.shred(anna, Actor.operator("dpo"));
         out.println("   Anna erased: " + receipt.keysDestroyed() + " key destroyed, " + receipt.indexEntriesRemoved()
-                + " index entry removed, audit #" + receipt.auditSequence());
+                + " index entry removed, audit entry #" + receipt.auditEntry());
         try {
             crypto.open(olga, StudioCatalog.ORDERS, annaEmail, storedEmail);
         } catch (KeyDestroyedException e) {
