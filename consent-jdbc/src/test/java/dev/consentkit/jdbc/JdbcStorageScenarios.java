@@ -108,6 +108,18 @@ abstract class JdbcStorageScenarios {
     }
 
     @Test
+    void aUnitOfTheKitsOwnIsLinkedIntoTheChainRightAfterItsCommit() throws SQLException {
+        DataSource ds = installed();
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+
+        give(kit, SubjectId.of("client-1"));
+        give(kit, SubjectId.of("client-2"));
+
+        assertThat(count(ds, "ck_audit_entry")).as("nothing waits for the sequencer").isZero();
+        assertThat(count(ds, "ck_audit")).isEqualTo(2);
+    }
+
+    @Test
     void failedCommitLeavesNothingAndKeepsTheSqlState() throws SQLException {
         RecordingDataSource ds = new RecordingDataSource(installed());
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
