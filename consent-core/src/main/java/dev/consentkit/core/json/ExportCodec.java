@@ -7,8 +7,10 @@ import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentHistory;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.rights.CalendarSource;
 import dev.consentkit.core.rights.ExportRecord;
 import dev.consentkit.core.rights.ExportSection;
+import dev.consentkit.core.rights.LegalPeriod;
 import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
@@ -104,6 +106,8 @@ final class ExportCodec {
         out.put("receivedAt", JsonValues.instant(r.receivedAt()));
         out.put("dueAt", JsonValues.instant(r.dueAt()));
         JsonValues.optional(out, "extendedDueAt", r.extendedDueAt(), JsonValues::instant);
+        out.put("dueProvisional", r.isProvisional());
+        JsonValues.texts(out, "dueBasis", r.dueBasis().stream().map(CalendarSource::toString).toList());
         out.put("state", r.state().name());
         ArrayNode steps = out.putArray("history");
         for (RequestStep step : r.history()) {
@@ -115,6 +119,11 @@ final class ExportCodec {
             JsonValues.optional(actor, "id", step.actor().id(), v -> v);
             JsonValues.optional(s, "note", step.note(), v -> v);
             JsonValues.optional(s, "dueAt", step.dueAt(), JsonValues::instant);
+            step.extendedBy().ifPresent(by -> {
+                ObjectNode period = s.putObject("extendedBy");
+                period.put("amount", by.amount());
+                period.put("unit", by.unit().name());
+            });
         }
     }
 
@@ -125,6 +134,21 @@ final class ExportCodec {
         Instant receivedAt = in.text("receivedAt", "an ISO-8601 instant", Instant::parse);
         Instant dueAt = in.text("dueAt", "an ISO-8601 instant", Instant::parse);
         Optional<Instant> extendedDueAt = in.optText("extendedDueAt", "an ISO-8601 instant", Instant::parse);
+        List<CalendarSource> basis = new ArrayList<>();
+        if (in.has("dueBasis")) {
+            List<String> texts = in.texts("dueBasis");
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    basis.add(CalendarSource.parse(texts.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw in.invalid("dueBasis[" + i + "]", "a calendar source like ru/2026@sha256:<hex>");
+                }
+            }
+        }
+        boolean provisional = basis.stream().anyMatch(CalendarSource::isProvisional);
+        if (in.has("dueProvisional") && in.bool("dueProvisional") != provisional) {
+            throw in.invalid("dueProvisional", provisional + ", as its dueBasis says");
+        }
         RequestState state = in.text("state", "a request state", RequestState::valueOf);
         List<RequestStep> steps = new ArrayList<>();
         for (JsonIn s : in.objects("history")) {
@@ -136,9 +160,19 @@ final class ExportCodec {
             Actor actor = by.build(() -> new Actor(kind, actorId));
             Optional<String> note = s.optText("note");
             Optional<Instant> stepDue = s.optText("dueAt", "an ISO-8601 instant", Instant::parse);
-            steps.add(s.build(() -> new RequestStep(stepState, at, actor, note, stepDue)));
+            Optional<LegalPeriod> extendedBy = s.optObject("extendedBy").map(ExportCodec::period);
+            steps.add(s.build(() -> new RequestStep(stepState, at, actor, note, stepDue, extendedBy)));
         }
         return in.build(() -> new SubjectRequest(id, subject, type, jurisdiction, receivedAt, dueAt, extendedDueAt,
-                state, steps));
+                state, steps, basis));
+    }
+
+    private static LegalPeriod period(JsonIn in) {
+        long amount = in.integer("amount");
+        LegalPeriod.Unit unit = in.text("unit", "a period unit", LegalPeriod.Unit::valueOf);
+        if (amount < 1 || amount > Integer.MAX_VALUE) {
+            throw in.invalid("amount", "a positive integer");
+        }
+        return in.build(() -> new LegalPeriod((int) amount, unit));
     }
 }

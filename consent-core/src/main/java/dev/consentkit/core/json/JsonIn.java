@@ -86,6 +86,11 @@ final class JsonIn {
         }
     }
 
+    /** @return whether the field is present and not null */
+    boolean has(String field) {
+        return find(field).isPresent();
+    }
+
     boolean bool(String field) {
         JsonNode value = require(field);
         if (!value.isBoolean()) {

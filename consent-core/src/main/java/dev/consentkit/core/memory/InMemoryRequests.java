@@ -3,6 +3,7 @@ package dev.consentkit.core.memory;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.spi.RequestStore;
 import java.time.Instant;
@@ -23,6 +24,7 @@ final class InMemoryRequests {
             Comparator.comparing(SubjectRequest::receivedAt).thenComparing(r -> r.id().value().toString());
     private static final Comparator<SubjectRequest> BY_DUE =
             Comparator.comparing(SubjectRequest::currentDue).thenComparing(r -> r.id().value().toString());
+    private static final Comparator<SubjectRequest> BY_ID = Comparator.comparing(r -> r.id().toString());
     private final Map<RequestId, SubjectRequest> byId = new HashMap<>();
 
     /**
@@ -51,12 +53,40 @@ final class InMemoryRequests {
                 checkWritable.run();
                 Objects.requireNonNull(next, "next");
                 SubjectRequest stored = byId.get(next.id());
-                if (stored == null || stored.history().size() != next.history().size() - 1) {
+                if (stored == null || stored.history().size() != next.history().size() - 1
+                        || !stored.dueAt().equals(next.dueAt())) {
                     throw new ConcurrentUpdateException("request " + next.id() + " was changed or removed by another"
                             + " writer", null);
                 }
-                byId.put(next.id(), next);
+                // as the JDBC store: only an extension writes due times; any other step keeps the stored ones
+                SubjectRequest advanced = next.state() == RequestState.EXTENDED ? next : stored.next(next.lastStep());
+                byId.put(next.id(), advanced);
                 undo.accept(() -> byId.put(stored.id(), stored));
+            }
+
+            @Override
+            public boolean redate(SubjectRequest read, SubjectRequest redated) {
+                checkWritable.run();
+                RequestStore.checkRedate(read, redated);
+                SubjectRequest stored = byId.get(read.id());
+                if (!read.equals(stored)) {
+                    return false;
+                }
+                byId.put(redated.id(), redated);
+                undo.accept(() -> byId.put(stored.id(), stored));
+                return true;
+            }
+
+            @Override
+            public List<SubjectRequest> openProvisional(Optional<RequestId> after, int limit) {
+                checkOpen.run();
+                Objects.requireNonNull(after, "after");
+                if (limit <= 0) {
+                    throw new IllegalArgumentException("limit must be positive");
+                }
+                String from = after.map(RequestId::toString).orElse("");
+                return byId.values().stream().filter(r -> r.isOpen() && r.isProvisional()
+                        && r.id().toString().compareTo(from) > 0).sorted(BY_ID).limit(limit).toList();
             }
 
             @Override

@@ -16,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +107,8 @@ public final class BreachRegister {
      * @return the recorded incident, revision 1
      * @throws BreachRefusedException if the times are out of order ({@code TIME_OUT_OF_ORDER}) or the data
      *                                is declared encrypted where it is not ({@code ENCRYPTION_NOT_DECLARED})
-     * @throws IllegalArgumentException if a category is not declared, or no jurisdiction is given
+     * @throws IllegalArgumentException if a category is not declared, no jurisdiction is given, or two
+     *                                  profiles with one id declare different breach clocks
      * @throws dev.consentkit.core.purpose.UnknownPurposeException if a purpose is not declared
      */
     public BreachIncident record(Instant detectedAt, Instant awareAt, BreachDetails details,
@@ -116,7 +118,7 @@ public final class BreachRegister {
         Instant now = now();
         Instant detected = micros(Objects.requireNonNull(detectedAt, "detectedAt"));
         Instant aware = micros(Objects.requireNonNull(awareAt, "awareAt"));
-        List<Jurisdiction> applying = List.copyOf(new LinkedHashSet<>(jurisdictions));
+        List<Jurisdiction> applying = byId(jurisdictions);
         if (applying.isEmpty()) {
             throw new IllegalArgumentException("a breach is recorded under at least one jurisdiction");
         }
@@ -136,6 +138,23 @@ public final class BreachRegister {
             audit(tx, BREACH_RECORDED, incident.id(), actor, now);
             return incident;
         });
+    }
+
+    /**
+     * One profile per id, the first given: a profile adjusted with {@code withZone} or {@code withCalendar}
+     * is the same jurisdiction (breach clocks run in hours, not in its zone or calendar), so it is not
+     * counted twice; two profiles with one id but different breach clocks are a mistake.
+     */
+    private static List<Jurisdiction> byId(Collection<Jurisdiction> jurisdictions) {
+        Map<String, Jurisdiction> byId = new LinkedHashMap<>();
+        for (Jurisdiction j : Objects.requireNonNull(jurisdictions, "jurisdictions")) {
+            Jurisdiction first = byId.putIfAbsent(Objects.requireNonNull(j, "jurisdiction").id(), j);
+            if (first != null && !first.breachClocks().equals(j.breachClocks())) {
+                throw new IllegalArgumentException("two profiles of jurisdiction " + j.id()
+                        + " declare different breach clocks; give one");
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionTrigger;
+import dev.consentkit.core.rights.DestructionDeadline;
 import dev.consentkit.core.rights.Jurisdiction;
 import dev.consentkit.core.spi.FieldProtector;
 import dev.consentkit.core.spi.ProtectionProfile;
@@ -573,8 +574,9 @@ public final class RetentionEngine {
          * @return the engine
          * @throws IllegalStateException if no policy is declared; a policy names an undeclared purpose,
          *         a category its purpose does not process, a withdrawal trigger on a purpose not based on
-         *         consent, or (under 152-FZ) a period past 30 days after withdrawal or the end of the
-         *         purpose without an override; a delete, anonymise or collection-anchored policy has no
+         *         consent, or a period after withdrawal or the end of the purpose longer than the kit's
+         *         jurisdiction allows ({@link Jurisdiction#destruction()}: 30 days under 152-FZ) without an
+         *         override; a delete, anonymise or collection-anchored policy has no
          *         target; a crypto-shred policy has no field protector or no protected field of its
          *         category; or a target's category has no policy
          */
@@ -596,12 +598,15 @@ public final class RetentionEngine {
                     throw new IllegalStateException("retention policy " + p.id() + " runs from withdrawal, but purpose "
                             + p.purpose() + " is based on " + purpose.basis() + ", not consent");
                 }
-                if (kit.jurisdiction().equals(Jurisdiction.RU_152FZ) && p.statutoryOverride().isEmpty()
+                Optional<DestructionDeadline> destruction = kit.jurisdiction().destruction();
+                if (destruction.isPresent() && p.statutoryOverride().isEmpty()
                         && (p.trigger() == RetentionTrigger.SINCE_WITHDRAWAL
-                        || p.trigger() == RetentionTrigger.SINCE_PURPOSE_ENDED) && p.longerThan30Days()) {
+                        || p.trigger() == RetentionTrigger.SINCE_PURPOSE_ENDED)
+                        && p.mayExceedDays(destruction.get().within().amount())) {
                     throw new IllegalStateException("retention policy " + p.id() + " keeps data " + p.period()
                             + " after " + (p.trigger() == RetentionTrigger.SINCE_WITHDRAWAL ? "withdrawal" : "the purpose ended")
-                            + ": 152-FZ Art. 21 parts 4-5 ask for destruction within 30 days; shorten it or name the"
+                            + ": " + destruction.get().source() + " asks for destruction within "
+                            + destruction.get().within() + " (" + kit.jurisdiction().id() + "); shorten it or name the"
                             + " legal ground with overridingStatutoryPeriod");
                 }
                 boolean needsTarget = p.action() != DisposalAction.CRYPTO_SHRED || p.trigger() == RetentionTrigger.SINCE_COLLECTION;

@@ -158,10 +158,12 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
     }
 
     /**
-     * @return whether the period may exceed 30 days (a month or a year always may, whatever its length)
+     * @param days a number of calendar days
+     * @return whether the period may exceed that many days (a month counts as 31 days, the longest it
+     *         may be)
      */
-    boolean longerThan30Days() {
-        return period.toTotalMonths() > 0 || period.getDays() > 30;
+    boolean mayExceedDays(int days) {
+        return period.toTotalMonths() * 31 + period.getDays() > days;
     }
 
     /** Builds a {@link RetentionPolicy}; every setter validates its argument. Not thread-safe. */

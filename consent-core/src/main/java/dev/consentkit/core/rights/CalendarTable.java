@@ -1,16 +1,20 @@
 package dev.consentkit.core.rights;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,16 +24,17 @@ import java.util.Set;
 
 /**
  * One year of a working-day calendar, read from its text table (format in
- * {@code calendars/ru-2025.calendar}). Immutable.
+ * {@code docs/guide/calendars.md}). Immutable.
  *
  * @param calendar the calendar's name
  * @param year the year
  * @param weekend the weekly days off
  * @param sources the legal sources named by the table
  * @param days the dates that differ from the weekly pattern, with their kind and note
+ * @param sha256 the SHA-256 of the table's bytes as read: its identity in the deadlines counted on it
  */
 record CalendarTable(String calendar, int year, Set<DayOfWeek> weekend, List<String> sources,
-                     Map<LocalDate, Day> days) {
+                     Map<LocalDate, Day> days, String sha256) {
 
     /** The kinds of listed dates. */
     enum Kind {
@@ -47,6 +52,12 @@ record CalendarTable(String calendar, int year, Set<DayOfWeek> weekend, List<Str
         weekend = Set.copyOf(weekend);
         sources = List.copyOf(sources);
         days = Map.copyOf(days);
+        Patterns.check(calendar, year);
+    }
+
+    /** @return this table as the source of the answers it gives */
+    CalendarSource.Table source() {
+        return new CalendarSource.Table(calendar, year, sha256);
     }
 
     boolean isWorkingDay(LocalDate date) {
@@ -66,14 +77,31 @@ record CalendarTable(String calendar, int year, Set<DayOfWeek> weekend, List<Str
      * @throws IllegalArgumentException naming the line of the first mistake
      */
     static CalendarTable read(InputStream in, String what) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(reader.lines().toList(), what);
+        byte[] bytes;
+        try (in) {
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read calendar table " + what, e);
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("calendar table " + what + " is not UTF-8 text", e);
+        }
+        return parse(text.lines().toList(), what, sha256(bytes));
     }
 
-    private static CalendarTable parse(List<String> lines, String what) {
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static CalendarTable parse(List<String> lines, String what, String sha256) {
         String calendar = null;
         Integer year = null;
         Set<DayOfWeek> weekend = null;
@@ -90,7 +118,7 @@ record CalendarTable(String calendar, int year, Set<DayOfWeek> weekend, List<Str
             String rest = parts.length > 1 ? parts[1].strip() : "";
             switch (key) {
                 case "calendar" -> {
-                    if (calendar != null || !rest.matches("[a-z][a-z0-9_-]{0,31}")) {
+                    if (calendar != null || !Patterns.CALENDAR.matcher(rest).matches()) {
                         throw new IllegalArgumentException(where + "one 'calendar' name of lower-case letters, digits, '-' or '_'");
                     }
                     calendar = rest;
@@ -137,7 +165,7 @@ record CalendarTable(String calendar, int year, Set<DayOfWeek> weekend, List<Str
         if (sources.isEmpty()) {
             throw new IllegalArgumentException(head + "needs at least one 'source' line naming where its dates come from");
         }
-        return new CalendarTable(calendar, year, weekend, sources, days);
+        return new CalendarTable(calendar, year, weekend, sources, days, sha256);
     }
 
     private static void dayLine(String key, String rest, int year, Set<DayOfWeek> weekend, Map<LocalDate, Day> days,

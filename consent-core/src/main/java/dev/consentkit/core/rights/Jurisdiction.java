@@ -11,13 +11,18 @@ import java.util.regex.Pattern;
 
 /**
  * A jurisdiction profile as data: the deadline of each request type, the breach notification
- * clocks, and how its periods are counted — the zone whose days end a deadline, the working-day
- * calendar and the month rule. {@link #GDPR} and {@link #RU_152FZ} ship; a host may build its own
- * or adjust one with the {@code with...} methods:
+ * clocks, the rules it declares (such as a {@link DestructionDeadline}), and how its periods are
+ * counted — the zone whose days end a deadline, the working-day calendar and the month rule.
+ * {@link #GDPR} and {@link #RU_152FZ} ship; a host may build its own or adjust one with the
+ * {@code with...} methods:
  *
  * <pre>{@code
  * Jurisdiction ru = Jurisdiction.RU_152FZ.withZone(ZoneId.of("Asia/Vladivostok"));
  * }</pre>
+ *
+ * <p>An adjusted profile keeps its {@link #id()} and every rule: code that asks what a profile does
+ * reads what it declares ({@link #destruction()}, {@link #deadline}) or compares ids, never whole
+ * profiles with {@code equals} (two profiles that differ only in zone or calendar are not equal).
  *
  * <p>Immutable and thread-safe.
  *
@@ -28,10 +33,12 @@ import java.util.regex.Pattern;
  * @param calendar the working days; required when a deadline counts working days
  * @param monthRule how a period in months ends
  * @param complaintRight what a refusal tells the subject about complaining, with its source
+ * @param destruction how soon data is destroyed once its purpose is achieved or consent withdrawn, if
+ *                    the jurisdiction sets a period
  */
 public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests, List<BreachClock> breachClocks,
                            ZoneId zone, Optional<WorkingDayCalendar> calendar, MonthRule monthRule,
-                           String complaintRight) {
+                           String complaintRight, Optional<DestructionDeadline> destruction) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     /**
@@ -43,7 +50,9 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
 
     /**
      * Russian Federal Law 152-FZ as amended by 266-FZ (from 2022-09-01): working-day deadlines from
-     * {@link YearlyWorkingDayCalendar#russia()}, days ending in Europe/Moscow; 24 h + 72 h for a breach.
+     * {@link YearlyWorkingDayCalendar#russia()} (provisional for a year without a table), days ending in
+     * Europe/Moscow; 24 h + 72 h for a breach; destruction within 30 days of achieving the purpose or
+     * of a withdrawal (Art. 21 parts 4-5).
      */
     public static final Jurisdiction RU_152FZ = russia();
 
@@ -70,6 +79,7 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(monthRule, "monthRule");
         Objects.requireNonNull(complaintRight, "complaintRight");
+        Objects.requireNonNull(destruction, "destruction");
         if (complaintRight.isBlank()) {
             throw new IllegalArgumentException("jurisdiction " + id + " needs the text of the right to complain");
         }
@@ -85,8 +95,25 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
     }
 
     /**
+     * A profile that declares no {@link DestructionDeadline}.
+     *
+     * @param id a short id
+     * @param requests the deadline of every request type
+     * @param breachClocks the breach notification clocks
+     * @param zone the zone whose calendar days count
+     * @param calendar the working days
+     * @param monthRule how a period in months ends
+     * @param complaintRight what a refusal tells the subject about complaining
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public Jurisdiction(String id, Map<RequestType, RequestDeadline> requests, List<BreachClock> breachClocks,
+                        ZoneId zone, Optional<WorkingDayCalendar> calendar, MonthRule monthRule, String complaintRight) {
+        this(id, requests, breachClocks, zone, calendar, monthRule, complaintRight, Optional.empty());
+    }
+
+    /**
      * A profile whose days end in UTC, with no working-day calendar, months by
-     * {@link MonthRule#EARLIEST} and a generic complaint text.
+     * {@link MonthRule#EARLIEST}, a generic complaint text and no {@link DestructionDeadline}.
      *
      * @param id a short id
      * @param requests the deadline of every request type
@@ -94,7 +121,7 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
      */
     public Jurisdiction(String id, Map<RequestType, RequestDeadline> requests, List<BreachClock> breachClocks) {
         this(id, requests, breachClocks, ZoneOffset.UTC, Optional.empty(), MonthRule.EARLIEST,
-                "the right to complain to the data protection authority");
+                "the right to complain to the data protection authority", Optional.empty());
     }
 
     /**
@@ -110,7 +137,7 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
      * @return this profile with days ending there
      */
     public Jurisdiction withZone(ZoneId zone) {
-        return new Jurisdiction(id, requests, breachClocks, zone, calendar, monthRule, complaintRight);
+        return new Jurisdiction(id, requests, breachClocks, zone, calendar, monthRule, complaintRight, destruction);
     }
 
     /**
@@ -119,7 +146,7 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
      */
     public Jurisdiction withCalendar(WorkingDayCalendar calendar) {
         return new Jurisdiction(id, requests, breachClocks, zone, Optional.of(Objects.requireNonNull(calendar,
-                "calendar")), monthRule, complaintRight);
+                "calendar")), monthRule, complaintRight, destruction);
     }
 
     /**
@@ -127,7 +154,15 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
      * @return this profile with that rule
      */
     public Jurisdiction withMonthRule(MonthRule rule) {
-        return new Jurisdiction(id, requests, breachClocks, zone, calendar, rule, complaintRight);
+        return new Jurisdiction(id, requests, breachClocks, zone, calendar, rule, complaintRight, destruction);
+    }
+
+    /**
+     * @param deadline the destruction period the profile declares, or empty for none
+     * @return this profile with that rule
+     */
+    public Jurisdiction withDestruction(Optional<DestructionDeadline> deadline) {
+        return new Jurisdiction(id, requests, breachClocks, zone, calendar, monthRule, complaintRight, deadline);
     }
 
     private static Jurisdiction gdpr() {
@@ -141,7 +176,7 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
                 new BreachClock("authority-notice", LegalPeriod.hours(72), "GDPR Art. 33(1)")),
                 ZoneOffset.UTC, Optional.empty(), MonthRule.EARLIEST,
                 "the right to lodge a complaint with a supervisory authority and to seek a judicial remedy"
-                        + " (GDPR Art. 12(4), 77, 79)");
+                        + " (GDPR Art. 12(4), 77, 79)", Optional.empty());
     }
 
     private static Jurisdiction russia() {
@@ -173,6 +208,8 @@ public record Jurisdiction(String id, Map<RequestType, RequestDeadline> requests
                 new BreachClock("investigation-results", LegalPeriod.hours(72), "152-FZ Art. 21 part 3.1(2)",
                         BreachClock.Start.DETECTION)),
                 ZoneId.of("Europe/Moscow"), Optional.of(YearlyWorkingDayCalendar.russia()), MonthRule.EARLIEST,
-                "the right to appeal to Roskomnadzor or to a court (152-FZ Art. 17)");
+                "the right to appeal to Roskomnadzor or to a court (152-FZ Art. 17)",
+                // R-RU-14, R-RU-15: destroy within 30 days of achieving the purpose or of a withdrawal
+                Optional.of(new DestructionDeadline(LegalPeriod.days(30), "152-FZ Art. 21 parts 4-5")));
     }
 }

@@ -3,6 +3,7 @@ package dev.consentkit.core.rights;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.spi.SubjectLock;
@@ -10,6 +11,7 @@ import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +20,11 @@ import java.util.Optional;
  * Data-subject requests under the kit's {@link Jurisdiction}: receive one, take it through its
  * lifecycle ({@link RequestState}), and list what is due soon or overdue (M12-M16, R-GDPR-13,
  * R-RU-10).
+ *
+ * <p>A deadline that reaches a year the calendar has no table for is counted on the calendar's
+ * {@link ProvisionalRule} and stored {@linkplain SubjectRequest#isProvisional() provisional}, with the
+ * identity of every table and rule it used; once the year's table is loaded,
+ * {@link #recomputeProvisionalDeadlines} recomputes it (see {@code docs/guide/calendars.md}).
  *
  * <pre>{@code
  * SubjectRights rights = kit.rights();
@@ -37,6 +44,11 @@ import java.util.Optional;
 public final class SubjectRights {
     /** Most requests one query returns. */
     public static final int MAX_LISTED = 10_000;
+    /**
+     * The audit action of a recomputed provisional deadline; its reference is
+     * {@code <request id> due|extended-due <old due time> <new due time>}.
+     */
+    public static final AuditAction DEADLINE_RECOMPUTED = new AuditAction("request.deadline_recomputed");
     private final ConsentKit kit;
     private final DeadlineCalculator deadlines;
     private final SubjectDirectory directory;
@@ -94,7 +106,8 @@ public final class SubjectRights {
      * @return the stored request, with its due time
      * @throws UnknownSubjectException if the subject is unknown
      * @throws DuplicateRequestException if the subject has an open request of the same type
-     * @throws UnknownCalendarYearException if the deadline reaches a year the calendar has no table for
+     * @throws UnknownCalendarYearException if the deadline reaches a year the calendar has neither a
+     *                                      table nor a provisional rule for
      * @throws IllegalArgumentException if {@code receivedAt} lies in the future or before 1970
      */
     public SubjectRequest receive(SubjectId subject, RequestType type, Instant receivedAt, Actor actor) {
@@ -106,10 +119,10 @@ public final class SubjectRights {
         if (received.isAfter(now) || received.isBefore(Instant.EPOCH)) {
             throw new IllegalArgumentException("a request is received between 1970 and now, not at " + received);
         }
-        Instant due = deadlines.due(type, received);
+        DueTime due = deadlines.dueTime(type, received);
         RequestStep first = new RequestStep(RequestState.RECEIVED, received, actor, Optional.empty(), Optional.empty());
         SubjectRequest request = new SubjectRequest(RequestId.random(), subject, type, jurisdiction().id(), received,
-                due, Optional.empty(), RequestState.RECEIVED, List.of(first));
+                due.at(), Optional.empty(), RequestState.RECEIVED, List.of(first), due.basis());
         // asked before the unit of work: the host's directory may read its own database
         boolean inDirectory = directory.knows(subject);
         return kit.storage().inTransaction(tx -> {
@@ -166,6 +179,8 @@ public final class SubjectRights {
      *                                   request is extended already or fell due
      * @throws IllegalRequestTransitionException if it is not in progress
      * @throws UnknownRequestException if there is no such request
+     * @throws UnknownCalendarYearException if the extended deadline reaches a year the calendar has
+     *                                      neither a table nor a provisional rule for
      */
     public SubjectRequest extend(RequestId id, LegalPeriod by, String reason, Actor actor) {
         Objects.requireNonNull(id, "id");
@@ -195,10 +210,13 @@ public final class SubjectRights {
                 throw new InvalidExtensionException("request " + id + " was received under " + request.jurisdiction()
                         + ", the kit now runs " + jurisdiction().id());
             }
-            Instant newDue = deadlines.extendedDue(request.type(), request.receivedAt(), by);
+            DueTime newDue = deadlines.extendedDueTime(request.type(), request.receivedAt(), by);
             RequestStep step = new RequestStep(RequestState.EXTENDED, now, actor, Optional.of(reason),
-                    Optional.of(newDue));
-            return advance(tx, request.next(step), now, actor);
+                    Optional.of(newDue.at()), Optional.of(by));
+            List<CalendarSource> basis = new ArrayList<>(request.dueBasis());
+            basis.addAll(newDue.basis());
+            SubjectRequest extended = request.next(step).withDeadlines(request.dueAt(), Optional.of(newDue.at()), basis);
+            return advance(tx, extended, now, actor);
         });
     }
 
@@ -295,6 +313,39 @@ public final class SubjectRights {
         Instant now = now();
         Instant cutoff = now.plus(window);
         return kit.storage().read(tx -> tx.requests().openDue(now, cutoff, MAX_LISTED));
+    }
+
+    /**
+     * @return the open requests whose deadline is {@linkplain SubjectRequest#isProvisional() provisional},
+     *         by id; at most {@value #MAX_LISTED}
+     */
+    public List<SubjectRequest> provisional() {
+        return kit.storage().read(tx -> tx.requests().openProvisional(Optional.empty(), MAX_LISTED));
+    }
+
+    /**
+     * Recomputes the open requests whose deadline is provisional against the calendar the kit's
+     * jurisdiction has now - call it after loading a year's table (for example at start-up, once the
+     * new table ships). For each request whose due times or calendar basis come out different, it
+     * stores the new ones and audits the change ({@code request.deadline_recomputed}, naming the request
+     * id and the old and new due time, no personal data), in one unit of work per request.
+     *
+     * <p>The new deadline stands even when the official table moves it earlier, into the past: the
+     * request is then at once in {@link #overdue()} and the compliance report. A deadline that still
+     * reaches a year without a table stays provisional (its basis may still change). Requests received
+     * under another jurisdiction id are left alone.
+     *
+     * <p>Safe to run from several instances at once and to re-run: each change is a compare-and-set on
+     * the request as read, so two runs never both store or audit the same change; a run that loses
+     * reads the request again.
+     *
+     * @param actor who runs it, e.g. {@code Actor.system("calendar-2027")}
+     * @return what changed
+     * @throws dev.consentkit.core.ConcurrentUpdateException if a request could not be written after
+     *                                                       repeated conflicts with other writers
+     */
+    public DeadlineRecomputation recomputeProvisionalDeadlines(Actor actor) {
+        return new DeadlineRecomputer(kit, deadlines, now()).run(Objects.requireNonNull(actor, "actor"));
     }
 
     /** @return the open requests whose due time has passed, longest overdue first; at most {@value #MAX_LISTED} */

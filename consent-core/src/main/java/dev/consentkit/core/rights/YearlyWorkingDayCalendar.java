@@ -15,15 +15,19 @@ import java.util.TreeSet;
 /**
  * A {@link WorkingDayCalendar} made of yearly tables: for each year, the weekly days off plus the
  * dates that differ (public holidays, weekdays made days off, weekend days made working days), each
- * with its legal source. A year without a table is an {@link UnknownCalendarYearException}.
+ * with its legal source. Each table is known by the SHA-256 of its text ({@link #source(int)}), which
+ * every deadline counted on it keeps.
  *
- * <p>{@link #russia()} is the Russian production calendar shipped in the jar (2025 and 2026, from
- * Labour Code Art. 112 and the Government's yearly decrees on moving days off). A host loads its
- * own tables, or adds a year, with {@link #load} and {@link #withTable}; the table format is
- * described at the top of {@code dev/consentkit/core/rights/calendars/ru-2025.calendar}:
+ * <p>A year without a table is answered only if the calendar declares a {@link ProvisionalRule}, and
+ * then provisionally; otherwise it is an {@link UnknownCalendarYearException}. {@link #russia()} is the
+ * Russian production calendar shipped in the jar (2025 and 2026, from Labour Code Art. 112 and the
+ * Government's yearly decrees on moving days off) with {@link ProvisionalRule#russianLabourCode()} for
+ * other years; a calendar {@link #load loaded} by the host has no rule unless it adds one. A host adds
+ * a year with {@link #withTable}; the table format and how to ship one are in
+ * {@code docs/guide/calendars.md}:
  *
  * <pre>{@code
- * WorkingDayCalendar ru = YearlyWorkingDayCalendar.russia().withTable(Files.newInputStream(ru2027));
+ * YearlyWorkingDayCalendar ru = YearlyWorkingDayCalendar.russia().withTable(Files.newInputStream(ru2027));
  * Jurisdiction profile = Jurisdiction.RU_152FZ.withCalendar(ru);
  * }</pre>
  *
@@ -31,17 +35,22 @@ import java.util.TreeSet;
  */
 public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
     private static final String RESOURCES = "calendars/";
-    private static final YearlyWorkingDayCalendar RUSSIA = bundled("ru-2025.calendar", "ru-2026.calendar");
+    private static final YearlyWorkingDayCalendar RUSSIA = bundled("ru-2025.calendar", "ru-2026.calendar")
+            .withProvisionalRule(ProvisionalRule.russianLabourCode());
     private final String name;
     private final Map<Integer, CalendarTable> tables;
+    private final Optional<ProvisionalRule> provisional;
 
-    private YearlyWorkingDayCalendar(String name, Map<Integer, CalendarTable> tables) {
+    private YearlyWorkingDayCalendar(String name, Map<Integer, CalendarTable> tables,
+                                     Optional<ProvisionalRule> provisional) {
         this.name = name;
         this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+        this.provisional = provisional;
     }
 
     /**
-     * @return the Russian production calendar (five-day week) for 2025 and 2026, named {@code ru}
+     * @return the Russian production calendar (five-day week) named {@code ru}: the shipped tables for
+     *         2025 and 2026, and {@link ProvisionalRule#russianLabourCode()} for years without a table
      */
     public static YearlyWorkingDayCalendar russia() {
         return RUSSIA;
@@ -65,8 +74,8 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
         YearlyWorkingDayCalendar calendar = null;
         for (int i = 0; i < tables.length; i++) {
             CalendarTable table = CalendarTable.read(Objects.requireNonNull(tables[i], "table"), "#" + (i + 1));
-            calendar = calendar == null ? new YearlyWorkingDayCalendar(table.calendar(), Map.of(table.year(), table))
-                    : calendar.with(table);
+            calendar = calendar == null ? new YearlyWorkingDayCalendar(table.calendar(), Map.of(table.year(), table),
+                    Optional.empty()) : calendar.with(table);
         }
         return calendar;
     }
@@ -75,10 +84,12 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
      * Adds a year.
      *
      * @param table the year's table, UTF-8; read and closed
-     * @return a calendar with that year too
+     * @return a calendar with that year too, and the same provisional rule (which no longer answers
+     *         for that year)
      * @throws IllegalArgumentException if the table is malformed, names another calendar, or covers
      *                                  a year this calendar has already (tables are never replaced
      *                                  silently)
+     * @throws java.io.UncheckedIOException if the stream fails
      */
     public YearlyWorkingDayCalendar withTable(InputStream table) {
         return with(CalendarTable.read(Objects.requireNonNull(table, "table"), "for " + name));
@@ -94,7 +105,34 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
         }
         Map<Integer, CalendarTable> more = new TreeMap<>(tables);
         more.put(table.year(), table);
-        return new YearlyWorkingDayCalendar(name, more);
+        return new YearlyWorkingDayCalendar(name, more, provisional);
+    }
+
+    /**
+     * Declares how years without a table are answered until their table is loaded.
+     *
+     * @param rule the rule
+     * @return this calendar with that rule instead of any other
+     * @throws IllegalArgumentException if the rule's id is malformed
+     */
+    public YearlyWorkingDayCalendar withProvisionalRule(ProvisionalRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        Patterns.checkRule(rule.id());
+        return new YearlyWorkingDayCalendar(name, tables, Optional.of(rule));
+    }
+
+    /**
+     * @return this calendar without a provisional rule: a year without a table is an
+     *         {@link UnknownCalendarYearException} again (for a host that would rather refuse a request
+     *         than record a provisional deadline)
+     */
+    public YearlyWorkingDayCalendar withoutProvisionalRule() {
+        return new YearlyWorkingDayCalendar(name, tables, Optional.empty());
+    }
+
+    /** @return the rule that answers years without a table, if the calendar declares one */
+    public Optional<ProvisionalRule> provisionalRule() {
+        return provisional;
     }
 
     private static YearlyWorkingDayCalendar bundled(String... files) {
@@ -114,7 +152,7 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
         return name;
     }
 
-    /** @return the years it has tables for, ascending */
+    /** @return the years it has tables for, ascending (years answered provisionally are not among them) */
     public NavigableSet<Integer> years() {
         return Collections.unmodifiableNavigableSet(new TreeSet<>(tables.keySet()));
     }
@@ -128,16 +166,59 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
         return table(year).sources();
     }
 
+    /**
+     * @param year a year
+     * @return what answers for it: its table, or the provisional rule when there is no table
+     * @throws UnknownCalendarYearException if there is neither
+     */
+    public CalendarSource source(int year) {
+        CalendarTable table = tables.get(year);
+        if (table != null) {
+            return table.source();
+        }
+        ProvisionalRule rule = rule(year);
+        return new CalendarSource.Provisional(name, year, rule.id());
+    }
+
+    /**
+     * @throws UnknownCalendarYearException if the year has no table and no provisional rule covers it
+     */
     @Override
     public boolean isWorkingDay(LocalDate date) {
-        return table(Objects.requireNonNull(date, "date").getYear()).isWorkingDay(date);
+        return day(date).working();
+    }
+
+    /**
+     * @throws UnknownCalendarYearException if the year has no table and no provisional rule covers it
+     */
+    @Override
+    public CalendarDay day(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        CalendarTable table = tables.get(date.getYear());
+        if (table != null) {
+            return new CalendarDay(date, table.isWorkingDay(date), Optional.of(table.source()));
+        }
+        ProvisionalRule rule = rule(date.getYear());
+        return new CalendarDay(date, rule.isWorkingDay(date),
+                Optional.of(new CalendarSource.Provisional(name, date.getYear(), rule.id())));
+    }
+
+    /** @return whether the year has a table */
+    @Override
+    public boolean isOfficial(int year) {
+        return tables.containsKey(year);
+    }
+
+    private ProvisionalRule rule(int year) {
+        return provisional.filter(r -> r.covers(year)).orElseThrow(() -> new UnknownCalendarYearException(name, year));
     }
 
     /**
      * @param date a date
      * @return why it differs from the weekly pattern (a holiday, a moved day off, a working
-     *         Saturday), with its source; empty for an ordinary day
-     * @throws UnknownCalendarYearException if there is no table for its year
+     *         Saturday), with its source, as its year's table says; empty for an ordinary day
+     * @throws UnknownCalendarYearException if there is no table for its year (a provisional rule gives
+     *                                      no notes)
      */
     public Optional<String> note(LocalDate date) {
         return table(Objects.requireNonNull(date, "date").getYear()).day(date).map(CalendarTable.Day::note);
@@ -153,16 +234,18 @@ public final class YearlyWorkingDayCalendar implements WorkingDayCalendar {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof YearlyWorkingDayCalendar c && c.name.equals(name) && c.tables.equals(tables);
+        return o instanceof YearlyWorkingDayCalendar c && c.name.equals(name) && c.tables.equals(tables)
+                && c.provisional.equals(provisional);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, tables);
+        return Objects.hash(name, tables, provisional);
     }
 
     @Override
     public String toString() {
-        return "YearlyWorkingDayCalendar[" + name + ", years " + tables.keySet() + "]";
+        return "YearlyWorkingDayCalendar[" + name + ", years " + tables.keySet()
+                + provisional.map(r -> ", provisional rule " + r.id()).orElse("") + "]";
     }
 }

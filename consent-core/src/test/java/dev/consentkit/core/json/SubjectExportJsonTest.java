@@ -114,4 +114,49 @@ class SubjectExportJsonTest {
                 .hasMessageNotContaining("Анна");
         assertThat(List.of(export.toString())).noneMatch(s -> s.contains("Анна") || s.contains("anna@"));
     }
+
+    @Test
+    void aProvisionalDeadlineItsBasisAndItsExtensionTravelInTheBundle() throws Exception {
+        // R-RU-10, M17: the export says which deadlines are provisional and on which tables they rest
+        MutableClock clock = MutableClock.at("2026-12-20T09:00:00Z");
+        ConsentKit ru = ConsentKit.builder().catalog(Fixtures.catalog()).storage(InMemoryStorage.create()).clock(clock)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
+                .jurisdiction(dev.consentkit.core.rights.Jurisdiction.RU_152FZ).build();
+        ru.consent(ANNA, Fixtures.NEWSLETTER).evidence(ru.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
+        RequestId access = ru.rights().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
+        ru.rights().verifyIdentity(access, DPO);
+        ru.rights().start(access, DPO);
+        ru.rights().extend(access, dev.consentkit.core.rights.LegalPeriod.workingDays(5), "14 projects to check", DPO);
+        SubjectExport provisional = SubjectDataService.builder(ru).build().export(access, DPO);
+        String written = json.writeExport(provisional);
+
+        assertThat(schema.validate(written)).isEmpty();
+        assertThat(written).contains("\"dueProvisional\": true", "ru/2027@provisional:ru-labour-code-art112",
+                "\"extendedBy\"", "\"WORKING_DAYS\"");
+        SubjectExport read = json.readExport(written);
+        assertThat(read).isEqualTo(provisional);
+        assertThat(read.requests()).singleElement().satisfies(r -> {
+            assertThat(r.isProvisional()).isTrue();
+            assertThat(r.dueBasis()).hasSize(2);
+        });
+
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode older = (ObjectNode) mapper.readTree(written);
+        ObjectNode request = (ObjectNode) older.get("requests").get(0);
+        request.remove("dueProvisional");
+        request.remove("dueBasis");
+        assertThat(schema.validate(older.toString())).as("a bundle written before v4 still validates").isEmpty();
+        assertThat(json.readExport(older.toString()).requests().get(0).dueBasis()).isEmpty();
+
+        ObjectNode contradicts = (ObjectNode) mapper.readTree(written);
+        ((ObjectNode) contradicts.get("requests").get(0)).put("dueProvisional", false);
+        assertThatThrownBy(() -> json.readExport(contradicts.toString())).isInstanceOf(ConsentJsonException.class)
+                .hasMessageContaining("$.requests[0].dueProvisional");
+        ObjectNode badSource = (ObjectNode) mapper.readTree(written);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) badSource.get("requests").get(0).get("dueBasis")).set(0,
+                com.fasterxml.jackson.databind.node.TextNode.valueOf("ru/2027@guess"));
+        assertThat(schema.validate(badSource.toString())).hasSize(1);
+        assertThatThrownBy(() -> json.readExport(badSource.toString())).isInstanceOf(ConsentJsonException.class)
+                .hasMessageContaining("dueBasis[0]");
+    }
 }

@@ -142,12 +142,17 @@ class DeadlineCalculatorTest {
     }
 
     @Test
-    void aDeadlineReachingAYearWithoutATableFails() {
+    void aDeadlineReachingAYearWithoutATableFailsWhenTheCalendarDeclaresNoProvisionalRule() {
+        // R-RU-10: a calendar without a provisional rule still fails closed
+        DeadlineCalculator strict = DeadlineCalculator.of(Jurisdiction.RU_152FZ
+                .withCalendar(YearlyWorkingDayCalendar.russia().withoutProvisionalRule()));
         // 28, 29, 30 December 2026 count; 31 December is off; the rest lies in 2027
-        assertThatThrownBy(() -> RU.due(RequestType.ACCESS, Instant.parse("2026-12-25T09:00:00Z")))
+        assertThatThrownBy(() -> strict.due(RequestType.ACCESS, Instant.parse("2026-12-25T09:00:00Z")))
                 .isInstanceOf(UnknownCalendarYearException.class).hasMessageContaining("2027");
-        assertThat(RU.due(RequestType.RESTRICTION, Instant.parse("2026-12-25T09:00:00Z")))
+        assertThat(strict.due(RequestType.RESTRICTION, Instant.parse("2026-12-25T09:00:00Z")))
                 .isEqualTo(endOfMoscowDay("2026-12-30"));
+        // the shipped profile counts 2027 by its provisional rule instead (ProvisionalDeadlineTest)
+        assertThat(RU.dueTime(RequestType.ACCESS, Instant.parse("2026-12-25T09:00:00Z")).isProvisional()).isTrue();
     }
 
     @Test

@@ -72,10 +72,22 @@ class RussianCalendarTest {
 
     @ParameterizedTest
     @CsvSource({"2024-12-31", "2027-01-01", "1970-01-01"})
-    void aYearWithoutATableIsAnErrorNotAGuess(LocalDate date) {
-        assertThatThrownBy(() -> ru.isWorkingDay(date))
+    void aYearWithoutATableIsAnErrorWithoutAProvisionalRule(LocalDate date) {
+        YearlyWorkingDayCalendar strict = ru.withoutProvisionalRule();
+        assertThatThrownBy(() -> strict.isWorkingDay(date))
                 .isInstanceOf(UnknownCalendarYearException.class)
                 .hasMessageContaining("ru").hasMessageContaining(String.valueOf(date.getYear()));
-        assertThatThrownBy(() -> ru.note(date)).isInstanceOf(UnknownCalendarYearException.class);
+        assertThatThrownBy(() -> ru.note(date)).as("a provisional rule gives no notes")
+                .isInstanceOf(UnknownCalendarYearException.class);
+    }
+
+    @Test
+    void theShippedCalendarAnswersOtherYearsProvisionallyFrom2013() {
+        assertThat(ru.day(LocalDate.of(2027, 1, 1)).isProvisional()).isTrue();
+        assertThat(ru.day(LocalDate.of(2024, 12, 31)).isProvisional()).isTrue();
+        assertThat(ru.day(LocalDate.of(2026, 12, 31)).isProvisional()).isFalse();
+        assertThatThrownBy(() -> ru.isWorkingDay(LocalDate.of(1970, 1, 1)))
+                .as("the rule's holiday list is the one in force since 2013")
+                .isInstanceOf(UnknownCalendarYearException.class).hasMessageContaining("1970");
     }
 }

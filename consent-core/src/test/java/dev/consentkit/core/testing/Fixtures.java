@@ -147,4 +147,20 @@ public final class Fixtures {
                 .pseudonymKey(pseudonymKey())
                 .build();
     }
+
+    /**
+     * A 2027 table of the {@code ru} calendar for tests: {@code ru-2027-fixture-later.calendar} or
+     * {@code ru-2027-fixture-earlier.calendar}. They are made up - not the Government's decree, which
+     * was not known when they were written - and differ from the provisional rule on purpose.
+     *
+     * @param name the fixture's file name
+     * @return its text, to give to {@code YearlyWorkingDayCalendar.withTable}
+     */
+    public static java.io.InputStream calendarFixture(String name) {
+        java.io.InputStream in = Fixtures.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalArgumentException("no calendar fixture " + name);
+        }
+        return in;
+    }
 }

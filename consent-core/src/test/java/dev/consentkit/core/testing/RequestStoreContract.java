@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.rights.LegalPeriod;
 import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
@@ -241,6 +243,125 @@ public abstract class RequestStoreContract {
                 .next(step(RequestState.IDENTITY_VERIFIED, T0.plusSeconds(1), null));
         assertThatThrownBy(() -> add(r)).isInstanceOf(IllegalArgumentException.class);
         assertThat(find(id(1))).isEmpty();
+    }
+
+    // ---- provisional deadlines (issue 11) -------------------------------------------------------------
+
+    private static final CalendarSource TABLE_2026 =
+            CalendarSource.parse("ru/2026@sha256:" + "0123456789abcdef".repeat(4));
+    private static final CalendarSource TABLE_2027 =
+            CalendarSource.parse("ru/2027@sha256:" + "fedcba9876543210".repeat(4));
+    private static final CalendarSource PROVISIONAL_2027 = CalendarSource.parse("ru/2027@provisional:ru-labour-code-art112");
+
+    /** A request whose due time was counted on 2026's table and 2027's provisional rule. */
+    static SubjectRequest provisional(RequestId id, SubjectId subject, Instant received, Instant due) {
+        SubjectRequest r = received(id, subject, RequestType.ACCESS, received, due);
+        return r.withDeadlines(due, Optional.empty(), List.of(PROVISIONAL_2027, TABLE_2026));
+    }
+
+    private List<SubjectRequest> openProvisional(Optional<RequestId> after, int limit) {
+        return storage.read(tx -> tx.requests().openProvisional(after, limit));
+    }
+
+    private boolean redate(SubjectRequest read, SubjectRequest redated) {
+        return write(store -> store.redate(read, redated));
+    }
+
+    @Test
+    void theDueBasisAndTheExtensionPeriodRoundTrip() {
+        SubjectRequest r = provisional(id(1), ANNA, T0, T0.plus(Duration.ofDays(14)));
+        add(r);
+        assertThat(find(r.id())).contains(r);
+        assertThat(find(r.id()).orElseThrow().dueBasis()).containsExactly(TABLE_2026, PROVISIONAL_2027);
+        assertThat(find(r.id()).orElseThrow().isProvisional()).isTrue();
+
+        SubjectRequest verified = r.next(step(RequestState.IDENTITY_VERIFIED, T0.plusSeconds(1), null));
+        SubjectRequest started = verified.next(step(RequestState.IN_PROGRESS, T0.plusSeconds(2), null));
+        Instant extendedDue = T0.plus(Duration.ofDays(21));
+        SubjectRequest extended = started.next(new RequestStep(RequestState.EXTENDED, T0.plusSeconds(3), DESK,
+                Optional.of("many requests"), Optional.of(extendedDue), Optional.of(LegalPeriod.workingDays(5))))
+                .withDeadlines(r.dueAt(), Optional.of(extendedDue), List.of(TABLE_2026, TABLE_2027, PROVISIONAL_2027));
+        for (SubjectRequest next : List.of(verified, started, extended)) {
+            advance(next);
+        }
+        assertThat(find(r.id())).contains(extended);
+        assertThat(find(r.id()).orElseThrow().extension().orElseThrow().extendedBy()).contains(LegalPeriod.workingDays(5));
+    }
+
+    @Test
+    void aRedatingIsACompareAndSetOnTheRequestAsRead() {
+        SubjectRequest r = provisional(id(1), ANNA, T0, T0.plus(Duration.ofDays(14)));
+        add(r);
+        SubjectRequest official = r.withDeadlines(T0.plus(Duration.ofDays(15)), Optional.empty(), List.of(TABLE_2026, TABLE_2027));
+        SubjectRequest other = r.withDeadlines(T0.plus(Duration.ofDays(13)), Optional.empty(), List.of(TABLE_2026));
+
+        assertThat(redate(r, official)).isTrue();
+        assertThat(find(r.id())).contains(official);
+        assertThat(find(r.id()).orElseThrow().isProvisional()).isFalse();
+        assertThat(redate(r, other)).as("a second writer that read the request before").isFalse();
+        assertThat(redate(r, official)).as("the same change again").isFalse();
+        assertThat(find(r.id())).contains(official);
+        SubjectRequest missing = provisional(id(9), ANNA, T0, T0.plusSeconds(10));
+        assertThat(redate(missing, missing.withDeadlines(T0.plusSeconds(20), Optional.empty(), List.of()))).isFalse();
+        assertThat(find(id(9))).isEmpty();
+        // an advance that read the request before it was redated to another due time is a conflict too
+        assertThatThrownBy(() -> advance(r.next(step(RequestState.IDENTITY_VERIFIED, T0.plusSeconds(1), null))))
+                .isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(find(r.id())).contains(official);
+    }
+
+    @Test
+    void aRedatingChangesDueTimesAndBasisOnlyAndRollsBackWithItsUnit() {
+        SubjectRequest r = provisional(id(1), ANNA, T0, T0.plus(Duration.ofDays(14)));
+        add(r);
+        SubjectRequest stepped = r.next(step(RequestState.IDENTITY_VERIFIED, T0.plusSeconds(1), null));
+        assertThatThrownBy(() -> redate(r, stepped)).isInstanceOf(IllegalArgumentException.class);
+        SubjectRequest official = r.withDeadlines(T0.plus(Duration.ofDays(15)), Optional.empty(), List.of(TABLE_2026));
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            assertThat(tx.requests().redate(r, official)).isTrue();
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        assertThat(find(r.id())).contains(r);
+        assertThatThrownBy(() -> storage.read(tx -> tx.requests().redate(r, official)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(find(r.id())).contains(r);
+    }
+
+    @Test
+    void aStepOtherThanAnExtensionKeepsTheStoredDueTimesAndBasis() {
+        SubjectRequest r = provisional(id(1), ANNA, T0, T0.plus(Duration.ofDays(14)));
+        add(r);
+        // another writer confirmed the due time with the year's table
+        SubjectRequest confirmed = r.withDeadlines(r.dueAt(), Optional.empty(), List.of(TABLE_2026, TABLE_2027));
+        assertThat(redate(r, confirmed)).isTrue();
+
+        RequestStep verified = step(RequestState.IDENTITY_VERIFIED, T0.plusSeconds(1), null);
+        advance(r.next(verified));
+        assertThat(find(r.id())).contains(confirmed.next(verified));
+    }
+
+    @Test
+    void openProvisionalListsOpenRequestsWithAProvisionalDeadlineById() {
+        Instant due = T0.plus(Duration.ofDays(14));
+        SubjectRequest first = provisional(id(1), ANNA, T0, due);
+        SubjectRequest official = received(id(2), ANNA, RequestType.ERASURE, T0, due);
+        SubjectRequest third = provisional(id(3), ANNA_UPPER, T0, due);
+        SubjectRequest closed = provisional(id(4), ANNA, T0, due);
+        SubjectRequest fifth = provisional(id(5), ANNA, T0.plusSeconds(5), T0.plus(Duration.ofDays(2)));
+        add(fifth, closed, official, third, first);
+        advance(closed.next(step(RequestState.REFUSED, T0.plusSeconds(1), "not the subject")));
+
+        List<SubjectRequest> all = openProvisional(Optional.empty(), 100);
+        assertThat(all).extracting(SubjectRequest::id).containsExactly(id(1), id(3), id(5));
+        assertThat(all.get(0)).isEqualTo(first);
+        assertThat(openProvisional(Optional.of(id(1)), 1))
+                .extracting(SubjectRequest::id).containsExactly(id(3));
+        assertThat(openProvisional(Optional.of(id(5)), 10)).isEmpty();
+        assertThat(redate(third, third.withDeadlines(due, Optional.empty(), List.of(TABLE_2026, TABLE_2027)))).isTrue();
+        assertThat(openProvisional(Optional.empty(), 100))
+                .extracting(SubjectRequest::id).containsExactly(id(1), id(5));
+        assertThatThrownBy(() -> openProvisional(Optional.empty(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- queries ----------------------------------------------------------------------------------

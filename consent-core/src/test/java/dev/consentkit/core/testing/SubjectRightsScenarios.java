@@ -25,6 +25,7 @@ import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.rights.UnknownCalendarYearException;
 import dev.consentkit.core.rights.UnknownRequestException;
 import dev.consentkit.core.rights.UnknownSubjectException;
+import dev.consentkit.core.rights.YearlyWorkingDayCalendar;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,9 +233,10 @@ public abstract class SubjectRightsScenarios {
     }
 
     @Test
-    void aDeadlineInAYearWithoutACalendarTableStoresNothing() {
+    void aDeadlineInAYearWithoutACalendarTableStoresNothingWhenTheCalendarHasNoProvisionalRule() {
         clock.set(Instant.parse("2026-12-25T09:00:00Z"));
-        ConsentKit kit = kit(Jurisdiction.RU_152FZ);
+        // R-RU-10: fail closed, as a host that opts out of provisional deadlines asks
+        ConsentKit kit = kit(Jurisdiction.RU_152FZ.withCalendar(YearlyWorkingDayCalendar.russia().withoutProvisionalRule()));
         knownSubject(kit, ANNA);
         long audit = auditCount(kit);
 

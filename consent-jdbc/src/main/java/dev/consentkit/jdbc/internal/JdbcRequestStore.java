@@ -3,6 +3,8 @@ package dev.consentkit.jdbc.internal;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.rights.LegalPeriod;
 import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
@@ -16,21 +18,29 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The data-subject requests in {@code <prefix>request} (one row per request, its state and due
- * times) and {@code <prefix>request_step} (its history, append-only). All SQL of this store is here.
- * Not API. Not thread-safe: one per unit of work.
+ * The data-subject requests in {@code <prefix>request} (one row per request, its state, due times and
+ * their calendar basis) and {@code <prefix>request_step} (its history, append-only). All SQL of this
+ * store is here. Not API. Not thread-safe: one per unit of work.
+ *
+ * <p>Every write to a request row is a compare-and-set: an advance on the step count and the due
+ * time, a redating on the step count, both due times and the basis.
  */
 final class JdbcRequestStore implements RequestStore {
     private static final String REQUEST_COLUMNS = "request_id, subject_id, request_type, jurisdiction, received_at_us,"
-            + " due_at_us, extended_due_at_us, current_due_us, state, is_open, steps";
-    private static final String STEP_COLUMNS = "request_id, step_no, state, at_us, actor_kind, actor_id, note, due_at_us";
+            + " due_at_us, extended_due_at_us, current_due_us, state, is_open, steps, due_provisional, due_basis";
+    private static final String STEP_COLUMNS = "request_id, step_no, state, at_us, actor_kind, actor_id, note, due_at_us,"
+            + " extended_by_amount, extended_by_unit";
+    /** The width of {@code due_basis}. */
+    private static final int BASIS_LENGTH = 1000;
     private final Jdbc jdbc;
     private final boolean writable;
     private final String request;
@@ -38,6 +48,9 @@ final class JdbcRequestStore implements RequestStore {
     private final String requestInsert;
     private final String stepInsert;
     private final String requestAdvance;
+    private final String requestExtend;
+    private final String requestRedate;
+    private final String requestsProvisional;
     private final String requestById;
     private final String stepsById;
     private final String requestsBySubject;
@@ -55,10 +68,15 @@ final class JdbcRequestStore implements RequestStore {
         this.writable = writable;
         request = prefix + "request";
         step = prefix + "request_step";
-        requestInsert = "INSERT INTO " + request + " (" + REQUEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        stepInsert = "INSERT INTO " + step + " (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        requestAdvance = "UPDATE " + request + " SET state = ?, is_open = ?, extended_due_at_us = ?, current_due_us = ?,"
-                + " steps = ? WHERE request_id = ? AND steps = ?";
+        requestInsert = "INSERT INTO " + request + " (" + REQUEST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        stepInsert = "INSERT INTO " + step + " (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        requestAdvance = "UPDATE " + request + " SET state = ?, is_open = ?, steps = ?"
+                + " WHERE request_id = ? AND steps = ? AND due_at_us = ?";
+        requestExtend = "UPDATE " + request + " SET state = ?, is_open = ?, steps = ?, extended_due_at_us = ?,"
+                + " current_due_us = ?, due_provisional = ?, due_basis = ? WHERE request_id = ? AND steps = ? AND due_at_us = ?";
+        requestRedate = "UPDATE " + request + " SET due_at_us = ?, extended_due_at_us = ?, current_due_us = ?,"
+                + " due_provisional = ?, due_basis = ? WHERE request_id = ? AND steps = ? AND due_at_us = ?"
+                + " AND COALESCE(extended_due_at_us, -1) = ? AND due_basis = ?";
         String select = "SELECT " + REQUEST_COLUMNS + " FROM " + request;
         String stepSelect = "SELECT " + qualified("s", STEP_COLUMNS) + " FROM " + step + " s";
         requestById = select + " WHERE request_id = ?";
@@ -67,6 +85,7 @@ final class JdbcRequestStore implements RequestStore {
         stepsBySubject = stepSelect + " JOIN " + request + " r ON r.request_id = s.request_id WHERE r.subject_id = ?"
                 + " ORDER BY s.request_id, s.step_no";
         requestsDue = select + " WHERE is_open = 1 AND current_due_us >= ? AND current_due_us <= ? ORDER BY current_due_us, request_id LIMIT ?";
+        requestsProvisional = select + " WHERE due_provisional = 1 AND is_open = 1 AND request_id > ? ORDER BY request_id LIMIT ?";
         stepsOfSet = stepSelect + " WHERE " + jdbc.dialect().inSet("s.request_id") + " ORDER BY s.request_id, s.step_no";
     }
 
@@ -99,6 +118,8 @@ final class JdbcRequestStore implements RequestStore {
             ps.setString(9, r.state().name());
             ps.setInt(10, r.isOpen() ? 1 : 0);
             ps.setInt(11, 1);
+            ps.setInt(12, r.isProvisional() ? 1 : 0);
+            ps.setString(13, basis(r));
         }, "add to " + request);
         insertStep(r.id(), 1, r.history().get(0));
     }
@@ -108,20 +129,66 @@ final class JdbcRequestStore implements RequestStore {
         checkWritable();
         Objects.requireNonNull(next, "next");
         int steps = next.history().size();
-        int updated = jdbc.update(requestAdvance, ps -> {
+        boolean extension = next.state() == RequestState.EXTENDED;
+        // only an extension writes due times: any other step leaves those a redating may have stored
+        int updated = jdbc.update(extension ? requestExtend : requestAdvance, ps -> {
             ps.setString(1, next.state().name());
             ps.setInt(2, next.isOpen() ? 1 : 0);
-            setMicros(ps, 3, next.extendedDueAt(), "extended_due_at");
-            ps.setLong(4, Rows.micros(next.currentDue(), "current_due"));
-            ps.setInt(5, steps);
-            ps.setString(6, next.id().toString());
-            ps.setInt(7, steps - 1);
+            ps.setInt(3, steps);
+            int i = 4;
+            if (extension) {
+                setMicros(ps, i++, next.extendedDueAt(), "extended_due_at");
+                ps.setLong(i++, Rows.micros(next.currentDue(), "current_due"));
+                ps.setInt(i++, next.isProvisional() ? 1 : 0);
+                ps.setString(i++, basis(next));
+            }
+            ps.setString(i++, next.id().toString());
+            ps.setInt(i++, steps - 1);
+            ps.setLong(i, Rows.micros(next.dueAt(), "due_at"));
         }, "advance in " + request);
         if (updated != 1) {
             throw new ConcurrentUpdateException("advance in " + request + ": request " + next.id()
                     + " was changed or removed by another writer", null);
         }
         insertStep(next.id(), steps, next.lastStep());
+    }
+
+    @Override
+    public boolean redate(SubjectRequest read, SubjectRequest redated) {
+        checkWritable();
+        RequestStore.checkRedate(read, redated);
+        String basis = basis(redated);
+        return jdbc.update(requestRedate, ps -> {
+            ps.setLong(1, Rows.micros(redated.dueAt(), "due_at"));
+            setMicros(ps, 2, redated.extendedDueAt(), "extended_due_at");
+            ps.setLong(3, Rows.micros(redated.currentDue(), "current_due"));
+            ps.setInt(4, redated.isProvisional() ? 1 : 0);
+            ps.setString(5, basis);
+            ps.setString(6, read.id().toString());
+            ps.setInt(7, read.history().size());
+            ps.setLong(8, Rows.micros(read.dueAt(), "due_at"));
+            ps.setLong(9, read.extendedDueAt().map(t -> Rows.micros(t, "extended_due_at")).orElse(-1L));
+            ps.setString(10, basis(read));
+        }, "redate in " + request) == 1;
+    }
+
+    @Override
+    public List<SubjectRequest> openProvisional(Optional<RequestId> after, int limit) {
+        Objects.requireNonNull(after, "after");
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        // every id sorts after the empty text
+        String from = after.map(RequestId::toString).orElse("");
+        return withSteps(jdbc.query(requestsProvisional, ps -> {
+            ps.setString(1, from);
+            ps.setInt(2, limit);
+        }, JdbcRequestStore::row, "read provisional requests in " + request), "of provisional requests");
+    }
+
+    private static String basis(SubjectRequest r) {
+        return Rows.limited(r.dueBasis().stream().map(CalendarSource::toString).collect(Collectors.joining(" ")),
+                "due_basis", BASIS_LENGTH);
     }
 
     private void insertStep(RequestId id, int number, RequestStep s) {
@@ -134,6 +201,13 @@ final class JdbcRequestStore implements RequestStore {
             setText(ps, 6, s.actor().id());
             setText(ps, 7, s.note());
             setMicros(ps, 8, s.dueAt(), "step due_at");
+            if (s.extendedBy().isPresent()) {
+                ps.setInt(9, s.extendedBy().get().amount());
+                ps.setString(10, s.extendedBy().get().unit().name());
+            } else {
+                ps.setNull(9, Types.INTEGER);
+                ps.setNull(10, Types.VARCHAR);
+            }
         }, "add to " + step);
     }
 
@@ -181,6 +255,11 @@ final class JdbcRequestStore implements RequestStore {
             ps.setLong(2, high);
             ps.setInt(3, limit);
         }, JdbcRequestStore::row, "read due requests in " + request);
+        return withSteps(rows, "of due requests");
+    }
+
+    /** Reads the steps of a set of request rows in one query. */
+    private List<SubjectRequest> withSteps(List<Row> rows, String what) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -188,7 +267,7 @@ final class JdbcRequestStore implements RequestStore {
         List<String> ids = rows.stream().map(Row::id).toList();
         jdbc.stream(stepsOfSet, ps -> jdbc.dialect().bindSet(jdbc.connection(), ps, 1, ids), JdbcRequestStore::stepRow,
                 s -> steps.computeIfAbsent(s.requestId(), k -> new ArrayList<>()).add(s.step()),
-                "read " + step + " of due requests");
+                "read " + step + " " + what);
         return assemble(rows, steps);
     }
 
@@ -202,10 +281,12 @@ final class JdbcRequestStore implements RequestStore {
 
     /** A request row before its steps are read. */
     private record Row(String id, String subject, String type, String jurisdiction, long received, long due,
-                       Optional<Instant> extendedDue, String state) {
+                       Optional<Instant> extendedDue, String state, String basis) {
         SubjectRequest request(List<RequestStep> steps) {
+            List<CalendarSource> sources = basis.isEmpty() ? List.of()
+                    : Arrays.stream(basis.split(" ")).map(CalendarSource::parse).toList();
             return new SubjectRequest(RequestId.of(id), SubjectId.of(subject), RequestType.valueOf(type), jurisdiction,
-                    Rows.instant(received), Rows.instant(due), extendedDue, RequestState.valueOf(state), steps);
+                    Rows.instant(received), Rows.instant(due), extendedDue, RequestState.valueOf(state), steps, sources);
         }
     }
 
@@ -215,14 +296,22 @@ final class JdbcRequestStore implements RequestStore {
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString("request_id"), rs.getString("subject_id"), rs.getString("request_type"),
                 rs.getString("jurisdiction"), rs.getLong("received_at_us"), rs.getLong("due_at_us"),
-                optionalInstant(rs, "extended_due_at_us"), rs.getString("state"));
+                optionalInstant(rs, "extended_due_at_us"), rs.getString("state"), rs.getString("due_basis"));
     }
 
     private static StepRow stepRow(ResultSet rs) throws SQLException {
         RequestStep s = new RequestStep(RequestState.valueOf(rs.getString("state")), Rows.instant(rs.getLong("at_us")),
                 new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), Optional.ofNullable(rs.getString("actor_id"))),
-                Optional.ofNullable(rs.getString("note")), optionalInstant(rs, "due_at_us"));
+                Optional.ofNullable(rs.getString("note")), optionalInstant(rs, "due_at_us"), extendedBy(rs));
         return new StepRow(rs.getString("request_id"), s);
+    }
+
+    private static Optional<LegalPeriod> extendedBy(ResultSet rs) throws SQLException {
+        int amount = rs.getInt("extended_by_amount");
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LegalPeriod(amount, LegalPeriod.Unit.valueOf(rs.getString("extended_by_unit"))));
     }
 
     private static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {

@@ -5,8 +5,11 @@ import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.compliance.Finding;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.rights.DeadlineRecomputation;
 import dev.consentkit.core.rights.InvalidExtensionException;
 import dev.consentkit.core.rights.Jurisdiction;
 import dev.consentkit.core.rights.LegalPeriod;
@@ -30,8 +33,8 @@ import javax.sql.DataSource;
 /**
  * The demo's chapter on data-subject requests: the studio's Moscow office, under 152-FZ, receives a
  * client's access request just before the New Year holidays, extends it with a reasoned notice and
- * answers it. Runs on its own tables (prefix {@code msk_}) in the demo's database, with its own clock
- * fixed in December 2025.
+ * answers it; a year later, a request whose deadline reaches 2027 gets a provisional one. Runs on its
+ * own tables (prefix {@code msk_}) in the demo's database, with its own clock set by hand.
  */
 final class RightsChapter {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
@@ -122,6 +125,25 @@ final class RightsChapter {
             }
         }
         out.println("   audit chain verifies: " + kit.audit().verify().isIntact());
+
+        step(out, "23a. The same client writes on Sunday 20 December 2026, before the 2027 calendar is published");
+        clock.set(Instant.parse("2026-12-20T09:00:00Z"));
+        SubjectRequest late = rights.receive(client, RequestType.ACCESS, desk);
+        out.println("   due      " + moscow(late.dueAt()) + (late.isProvisional() ? " - PROVISIONAL" : ""));
+        for (CalendarSource source : late.dueBasis()) {
+            out.println("     counted on " + (source instanceof CalendarSource.Table t
+                    ? t.calendar() + "/" + t.year() + " table, sha256 " + t.sha256().substring(0, 12) + "..."
+                    : source + " (Labour Code Art. 112; the decree's January moves not known yet)"));
+        }
+        for (Finding f : kit.complianceReport().findings()) {
+            if (f.check().equals("request.provisional_deadline") || f.check().equals("calendar.table_missing")) {
+                out.printf("   compliance %-6s %-28s %s%n", f.severity(), f.check(), f.target());
+            }
+        }
+        DeadlineRecomputation again = rights.recomputeProvisionalDeadlines(Actor.system("calendar-update"));
+        out.println("   recomputed with the tables loaded now: " + again.changed().size() + " changed, "
+                + again.unchanged() + " still provisional - add ru-2027 with withTable(...) once the decree is out,"
+                + " then recompute");
     }
 
     private static String moscow(Instant t) {

@@ -22,7 +22,7 @@ class BookingSystemTest {
             BookingSystem.run(pool, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         }
         String out = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("schema versions applied now: [1, 2, 3]");
+        assertThat(out).contains("schema versions applied now: [1, 2, 3, 4]");
         assertThat(out.lines().filter(l -> l.startsWith("reminder to") && l.endsWith(": send"))).hasSize(3);
         assertThat(out.lines().filter(l -> l.contains("skip (REFUSED)"))).hasSize(2);
         assertThat(out).contains("booking itself, under contract: true").contains("audit chain: intact");

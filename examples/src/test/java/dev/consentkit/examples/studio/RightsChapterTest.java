@@ -34,6 +34,12 @@ class RightsChapterTest {
                 .contains("COMPLETED         Thu 22 Jan 2026 15:00")
                 .contains("request.extended")
                 .contains("audit chain verifies: true")
+                // R-RU-10: recorded with a provisional deadline while 2027 has no table
+                .contains("due      Tue 12 Jan 2027 23:59 - PROVISIONAL")
+                .contains("counted on ru/2027@provisional:ru-labour-code-art112")
+                .contains("request.provisional_deadline")
+                .contains("calendar.table_missing")
+                .contains("0 changed, 1 still provisional")
                 .doesNotContain("client-2001")
                 .doesNotContain("five more working days");
     }

@@ -1,6 +1,20 @@
 -- ConsentKit schema v4 for PostgreSQL 12+. Applied after v3. ${prefix} is the validated table prefix
 -- (default ck_). Times are microseconds since the epoch (UTC). Each area of this version has its own
--- block below.
+-- block below. Rows written under v3 keep working: every new column has a default or may be NULL.
+
+-- provisional request deadlines (issue 11)
+-- A deadline counted on a calendar year without a table is provisional and is recomputed (redated)
+-- once the table is loaded. due_basis lists the calendar sources both due times were counted on,
+-- space-separated (e.g. ru/2026@sha256:<hex> ru/2027@provisional:ru-labour-code-art112), '' for
+-- none or for rows written before v4; due_provisional is 1 when one of them is provisional. A redating
+-- is a compare-and-set on steps, the due times and due_basis, so two instances never both apply it.
+ALTER TABLE ${prefix}request ADD COLUMN due_provisional SMALLINT NOT NULL DEFAULT 0;
+ALTER TABLE ${prefix}request ADD COLUMN due_basis VARCHAR(1000) NOT NULL DEFAULT '';
+-- recomputation pages through the open provisional requests by id
+CREATE INDEX ${prefix}request_provisional_ix ON ${prefix}request (due_provisional, is_open, request_id);
+-- the period an EXTENDED step extended by (NULL for other steps and for extensions recorded before v4)
+ALTER TABLE ${prefix}request_step ADD COLUMN extended_by_amount INT;
+ALTER TABLE ${prefix}request_step ADD COLUMN extended_by_unit VARCHAR(16);
 
 -- audit and concurrency (issue 13)
 -- Writers no longer take turns: each unit of work writes its audit entries into audit_entry (with an
@@ -77,4 +91,4 @@ CREATE TABLE ${prefix}scope_lock (
 -- the single writer turn of v1-v3 is gone: an instance of an older version still writing fails at once
 DROP TABLE ${prefix}writer_lock;
 
-INSERT INTO ${prefix}schema_version (version, description) VALUES (4, 'audit entries and sequencer, ledger digests, scope locks');
+INSERT INTO ${prefix}schema_version (version, description) VALUES (4, 'provisional request deadlines; audit entries and sequencer, ledger digests, scope locks');
