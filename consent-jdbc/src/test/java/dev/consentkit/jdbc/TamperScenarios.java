@@ -337,6 +337,32 @@ abstract class TamperScenarios {
                 OptionalLong.of(gives.get(6).sequence()), OptionalLong.of(head + 1), Optional.empty(), Optional.empty()));
     }
 
+    /** The walk in pages of one, resumed from each returned cursor, finds exactly what the whole walk finds. */
+    @Test
+    void aWalkResumedPageByPageFindsWhatTheWholeWalkFinds() throws SQLException {
+        sql("UPDATE ck_ledger SET kind = 'REFUSED' WHERE seq = " + gives.get(7).sequence());
+        sql("UPDATE ck_projection SET objected = TRUE WHERE subject_id = 'client-08'");
+        sql("UPDATE ck_projection SET subject_id = 'client-88' WHERE subject_id = 'client-09'");
+        LedgerVerification whole = kit.audit().verifyLedger();
+
+        List<LedgerFinding> resumed = new ArrayList<>();
+        long rows = 0;
+        int calls = 0;
+        for (Optional<dev.consentkit.core.audit.LedgerCursor> next = Optional.of(dev.consentkit.core.audit.LedgerCursor.START);
+             next.isPresent(); calls++) {
+            LedgerVerification part = kit.audit().verifyLedger(next.get(), 1);
+            resumed.addAll(part.findings());
+            rows += part.ledgerRows();
+            next = part.next();
+        }
+
+        assertThat(calls).as("one page per call: ledger, its tail, projection, orphans").isGreaterThanOrEqualTo(4);
+        assertThat(resumed).containsExactlyInAnyOrderElementsOf(whole.findings());
+        assertThat(rows).isEqualTo(whole.ledgerRows());
+        assertThat(whole.findings()).extracting(LedgerFinding::kind).contains(Kind.LEDGER_EDITED, Kind.PROJECTION_DIFFERS,
+                Kind.PROJECTION_MISSING, Kind.PROJECTION_EXTRA);
+    }
+
     // ---- the incremental check ----------------------------------------------------------------------
 
     @Test

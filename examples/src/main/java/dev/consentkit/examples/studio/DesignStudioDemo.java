@@ -265,6 +265,8 @@ public final class DesignStudioDemo {
         sql("UPDATE ck_ledger SET kind = 'WITHDRAWN' WHERE seq = " + seq);
         sql("UPDATE ck_projection SET status = 'WITHDRAWN' WHERE seq = " + seq);
         out.println("   both restored, verifyLedger() finds nothing: " + kit.audit().verifyLedger().isIntact());
+        // she subscribes again, so the retention chapter has no newsletter contact of hers to dispose of
+        kit.consent(vera, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
     }
 
     private String[] actorOf(long sequence) {
