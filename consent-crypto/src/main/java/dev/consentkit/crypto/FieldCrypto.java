@@ -14,7 +14,7 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.ErasureReceipt;
@@ -189,10 +189,10 @@ public final class FieldCrypto implements FieldProtector {
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
             int keys = tx.keys().destroy(subjectRef, named);
             int entries = named.isEmpty() ? tx.blindIndexes().removeSubject(subject) : 0;
-            AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
+            AuditEntry entry = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
-            return new ErasureReceipt(subjectRef, named, keys, entries, now, record.sequence());
+            return new ErasureReceipt(subjectRef, named, keys, entries, now, entry.id());
         });
         keys.evict(subjectRef);
         return receipt;
@@ -239,8 +239,8 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     private void auditExport(Actor actor, KeyedHash subjectRef, AuditOutcome outcome, FieldRef ref) {
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, new AuditEvent(now(), actor, FIELD_OPENED,
-                Optional.of(subjectRef), Optional.empty(), outcome, Optional.of("subject-export " + ref.field()))));
+        kit.audit().recordRead(new AuditEvent(now(), actor, FIELD_OPENED, Optional.of(subjectRef), Optional.empty(),
+                outcome, Optional.of("subject-export " + ref.field())));
     }
 
     @Override
@@ -479,11 +479,15 @@ public final class FieldCrypto implements FieldProtector {
         return new FieldContext(ref.field().table(), ref.field().column(), ref.rowKey(), subjectRef.value());
     }
 
+    /**
+     * Records an opening or a refusal in a short transaction of the kit's own (never the host's, so it
+     * works inside a read-only host transaction and survives a host rollback), committed before the
+     * caller returns any plaintext; concurrent reads share one commit.
+     */
     private void audit(Principal principal, AuditAction action, KeyedHash subjectRef, PurposeId purpose,
                        AuditOutcome outcome, FieldRef ref) {
-        AuditEvent event = new AuditEvent(now(), Actor.operator(principal.id()), action, Optional.of(subjectRef),
-                Optional.of(purpose), outcome, Optional.of(ref.field().toString()));
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
+        kit.audit().recordRead(new AuditEvent(now(), Actor.operator(principal.id()), action, Optional.of(subjectRef),
+                Optional.of(purpose), outcome, Optional.of(ref.field().toString())));
     }
 
     private Instant now() {

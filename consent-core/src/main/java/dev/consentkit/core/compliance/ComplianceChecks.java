@@ -21,14 +21,15 @@ public final class ComplianceChecks {
 
     /**
      * @return the standard checks, in report order: retention declared, current notices, consents on
-     *         outdated notices, lapsed validity, audit chain, key rotation, encryption and MFA of
+     *         outdated notices, lapsed validity, audit chain, ledger and projection against the chain
+     *         (incremental), key rotation, encryption and MFA of
      *         sensitive categories, monitoring on, alerts acknowledged, subject requests answered on
      *         time, provisional request deadlines, the working-day calendar's tables for this year and
      *         (from 1 December) the next, breach notifications sent on time
      */
     public static List<ComplianceCheck> standard() {
         return List.of(new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
-                new LapsedValidityCheck(), new AuditChainCheck(), new KeyRotationCheck(),
+                new LapsedValidityCheck(), new AuditChainCheck(), new LedgerCheck(), new KeyRotationCheck(),
                 new SensitiveEncryptionCheck(), new SensitiveMfaCheck(), new MonitoringCheck(),
                 new UnacknowledgedAlertsCheck(), new OverdueRequestsCheck(), new ProvisionalDeadlinesCheck(),
                 new CalendarYearCheck(), new OverdueBreachNotificationsCheck());
