@@ -202,6 +202,7 @@ final class FieldOpenLoad implements AutoCloseable {
     }
 
     /** Every client's consent, data key, sealed and raw value, in host transactions of 250 clients. */
+    @SuppressWarnings("try") // the binding is held, not used
     private void fill(JdbcStorage storage, ConsentKit kit) throws Exception {
         Evidence evidence = kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup").build();
         for (int from = 0; from < CLIENTS; from += FILL_BATCH) {

@@ -118,6 +118,7 @@ final class HostTransactionLoad implements AutoCloseable {
      * @param worker unused; every transaction takes the next client id
      * @throws Exception if a statement, the consent or the commit fails (the transaction is rolled back)
      */
+    @SuppressWarnings("try") // the binding is held, not used
     void kitTransaction(int worker) throws Exception {
         String id = "k-" + next.getAndIncrement();
         try (Connection c = pool.getConnection()) {
