@@ -2,13 +2,12 @@ package dev.consentkit.core;
 
 import dev.consentkit.core.audit.AuditChain;
 import dev.consentkit.core.audit.AuditListener;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.compliance.ComplianceCheck;
 import dev.consentkit.core.compliance.ComplianceChecks;
 import dev.consentkit.core.compliance.ComplianceReport;
 import dev.consentkit.core.compliance.ComplianceRun;
 import dev.consentkit.core.compliance.KitConfiguration;
-import dev.consentkit.core.internal.ListeningStorage;
 import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.monitor.AlertListener;
 import dev.consentkit.core.monitor.MonitoringPolicy;
@@ -41,6 +40,7 @@ import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.rights.Jurisdiction;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.SubjectLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,14 +100,15 @@ public final class ConsentKit {
         this.jurisdiction = b.jurisdiction;
         this.accessPolicy = Optional.ofNullable(b.accessPolicy);
         this.catalog = b.catalog;
-        this.storage = withListeners(b.storage != null ? b.storage : InMemoryStorage.create(), b);
         this.clock = b.clock;
         this.clockTolerance = b.clockTolerance;
         this.hasher = new HmacKeyedHasher(b.pseudonymKey);
         AuditChain chain = new AuditChain(b.auditKey);
-        this.recorder = new ConsentRecorder(storage, chain, hasher);
+        this.audit = new AuditTrail(b.storage != null ? b.storage : InMemoryStorage.create(), chain, clock, hasher,
+                listeners(b));
+        this.storage = audit.storage();
+        this.recorder = new ConsentRecorder(storage, audit, hasher);
         this.decider = new ConsentDecider(catalog);
-        this.audit = new AuditTrail(storage, chain, clock);
         this.monitoring = new AccessMonitoring(storage, audit, clock, Optional.ofNullable(b.monitoring),
                 b.alertListeners);
         this.protection = Optional.ofNullable(b.protection);
@@ -118,17 +119,17 @@ public final class ConsentKit {
         this.rights = SubjectRights.builder(this).build();
     }
 
-    /** Wraps the storage so that audit listeners (and the monitor) hear every committed unit. */
-    private ConsentStorage withListeners(ConsentStorage raw, Builder b) {
+    /** The host's audit listeners, and the monitor when monitoring is on. */
+    private List<AuditListener> listeners(Builder b) {
         List<AuditListener> listeners = new ArrayList<>(b.auditListeners);
         if (b.monitoring != null) {
             listeners.add(this::feedMonitor);
         }
-        return listeners.isEmpty() ? raw : new ListeningStorage(raw, listeners);
+        return listeners;
     }
 
-    private void feedMonitor(List<AuditRecord> records) {
-        monitoring.auditListener().committed(records);
+    private void feedMonitor(List<AuditEntry> entries) {
+        monitoring.auditListener().committed(entries);
     }
 
     /**
@@ -218,7 +219,11 @@ public final class ConsentKit {
         return accessPolicy;
     }
 
-    /** @return the storage the kit keeps its ledger, projection, suppression list and audit chain in */
+    /**
+     * @return the storage the kit keeps its ledger, projection, suppression list and audit chain in, as
+     *         the kit uses it: the audit entries of a unit of work run on it are heard by the audit
+     *         listeners and, after a commit of the kit's own, linked into the chain
+     */
     public ConsentStorage storage() {
         return storage;
     }
@@ -228,7 +233,7 @@ public final class ConsentKit {
         return clock;
     }
 
-    /** @return the audit chain: verify, checkpoint, read */
+    /** @return the audit trail: sequence, verify (the chain and the ledger), checkpoint, read, record reads */
     public AuditTrail audit() {
         return audit;
     }
@@ -567,21 +572,35 @@ public final class ConsentKit {
         Instant now = now();
         Evidence evidence = Evidence.system(component);
         return recorder.write(tx -> {
-            List<ConsentState> due = new ArrayList<>();
+            Map<ConsentScope, Purpose> due = new LinkedHashMap<>();
             for (Purpose p : catalog.purposes()) {
                 if (p.needsConsent()) {
                     tx.projection().forPurpose(p.id(), s -> {
-                        if (s.status().map(ConsentStatus::isValid).orElse(false) && rule.applies(p, s)) {
-                            due.add(s);
+                        if (isDue(p, s, rule)) {
+                            due.put(s.scope(), p);
                         }
                     });
                 }
             }
+            if (due.isEmpty()) {
+                return List.<LedgerEntry>of();
+            }
+            // lock every scope found (sorted, so two sweeps never deadlock), then decide again on what
+            // the scope holds now: a writer may have changed it since the scan
+            tx.locks().lock(due.keySet().stream().map(s -> SubjectLock.of(s.subject(), s.purpose()))
+                    .collect(java.util.stream.Collectors.toSet()));
             List<LedgerEntry> recorded = new ArrayList<>();
-            for (ConsentState s : due) {
-                ConsentEvent event = new ConsentEvent(UUID.randomUUID(), s.scope(), kind, now, now, Optional.empty(),
+            for (Map.Entry<ConsentScope, Purpose> d : due.entrySet()) {
+                ConsentScope scope = d.getKey();
+                Optional<ConsentState> state = tx.projection().find(scope.subject(), scope.purpose()).stream()
+                        .filter(s -> s.scope().equals(scope)).findFirst();
+                if (state.isEmpty() || !isDue(d.getValue(), state.get(), rule)) {
+                    continue;
+                }
+                ConsentState s = state.get();
+                ConsentEvent event = new ConsentEvent(UUID.randomUUID(), scope, kind, now, now, Optional.empty(),
                         evidence, Optional.empty(), Optional.empty(),
-                        digest(new Canonical("sweep").add(kind.name()).add(s.scope().toString()).add(s.sequence())));
+                        digest(new Canonical("sweep").add(kind.name()).add(scope.toString()).add(s.sequence())));
                 recorded.add(recorder.record(tx, event));
             }
             if (!recorded.isEmpty()) {
@@ -589,6 +608,10 @@ public final class ConsentKit {
             }
             return recorded;
         });
+    }
+
+    private static boolean isDue(Purpose p, ConsentState s, SweepRule rule) {
+        return s.status().map(ConsentStatus::isValid).orElse(false) && rule.applies(p, s);
     }
 
     LedgerEntry capture(ConsentCapture c, ConsentEvent.Kind kind) {
@@ -630,6 +653,7 @@ public final class ConsentKit {
         ConsentEvent event = new ConsentEvent(UUID.randomUUID(), scope, kind, occurredAt, now, notice, evidence,
                 validUntil, Optional.ofNullable(c.idempotencyKeyOrNull()), digest(request));
         return recorder.write(tx -> {
+            recorder.lock(tx, scope.subject(), scope.purpose());
             if (kind == ConsentEvent.Kind.WITHDRAWN || kind == ConsentEvent.Kind.REVOKED
                     || kind == ConsentEvent.Kind.RENEWED_GIVEN) {
                 boolean replay = event.idempotencyKey().flatMap(k -> tx.ledger().findByIdempotencyKey(k)).isPresent();
@@ -721,8 +745,8 @@ public final class ConsentKit {
         }
 
         /**
-         * @param listener hears the audit records of every committed unit of work (may be called more
-         *                 than once to add several)
+         * @param listener hears the audit entries of every unit of work of this kit once it ended (may be
+         *                 called more than once to add several); see {@link AuditListener} for when
          * @return this builder
          */
         public Builder auditListener(AuditListener listener) {

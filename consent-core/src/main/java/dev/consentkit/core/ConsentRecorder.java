@@ -1,9 +1,9 @@
 package dev.consentkit.core;
 
 import dev.consentkit.core.audit.AuditAction;
-import dev.consentkit.core.audit.AuditChain;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.audit.AuditTrail;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.ConsentProjector;
 import dev.consentkit.core.consent.ConsentScope;
@@ -14,32 +14,45 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.internal.HmacKeyedHasher;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.SubjectLock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Writes ledger events: append, project, audit, in one unit of work, with idempotency and retry on
- * write conflicts. Thread-safe.
+ * Writes ledger events: lock the scope, append, project, audit, in one unit of work, with idempotency
+ * and retry on write conflicts. Thread-safe.
  */
 final class ConsentRecorder {
     private static final int ATTEMPTS = 20;
     private final ConsentStorage storage;
-    private final AuditChain chain;
+    private final AuditTrail audit;
     private final HmacKeyedHasher hasher;
 
-    ConsentRecorder(ConsentStorage storage, AuditChain chain, HmacKeyedHasher hasher) {
+    ConsentRecorder(ConsentStorage storage, AuditTrail audit, HmacKeyedHasher hasher) {
         this.storage = storage;
-        this.chain = chain;
+        this.audit = audit;
         this.hasher = hasher;
     }
 
-    /** Runs a writing unit of work, retrying it when another writer won a race. */
+    /**
+     * Runs a writing unit of work, retrying it when another writer won a race. A unit that joined a
+     * host transaction is not retried by the kit: the conflict goes to the host, whose transaction it
+     * is (on some databases a deadlock victim's whole transaction is rolled back).
+     */
     <T> T write(Function<StorageTransaction, T> work) {
         ConcurrentUpdateException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            boolean[] joined = {false};
             try {
-                return storage.inTransaction(work);
+                return storage.inTransaction(tx -> {
+                    joined[0] = !tx.ownsTransaction();
+                    return work.apply(tx);
+                });
             } catch (ConcurrentUpdateException e) {
+                if (joined[0]) {
+                    throw e;
+                }
                 last = e;
                 // jittered, growing pause so that colliding writers do not collide again at once
                 long maxMicros = 100L << Math.min(attempt, 8);
@@ -51,10 +64,20 @@ final class ConsentRecorder {
     }
 
     /**
+     * Locks the rows of a subject and purpose until the unit ends: writers of the same scope take
+     * turns, so the projection is read after the previous writer committed.
+     */
+    void lock(StorageTransaction tx, SubjectId subject, PurposeId purpose) {
+        tx.locks().lock(List.of(SubjectLock.of(subject, purpose)));
+    }
+
+    /**
      * Records {@code event} unless its idempotency key was used already: then returns the earlier
      * entry if it was the same request, and refuses it otherwise.
      */
     LedgerEntry record(StorageTransaction tx, ConsentEvent event) {
+        ConsentScope scope = event.scope();
+        lock(tx, scope.subject(), scope.purpose());
         if (event.idempotencyKey().isPresent()) {
             Optional<LedgerEntry> earlier = tx.ledger().findByIdempotencyKey(event.idempotencyKey().get());
             if (earlier.isPresent()) {
@@ -65,28 +88,23 @@ final class ConsentRecorder {
             }
         }
         LedgerEntry entry = tx.ledger().append(event);
-        ConsentScope scope = event.scope();
         Optional<ConsentState> current = tx.projection().find(scope.subject(), scope.purpose()).stream()
                 .filter(s -> s.scope().equals(scope))
                 .findFirst();
         tx.projection().put(ConsentProjector.apply(current, entry));
-        audit(tx, new AuditEvent(event.recordedAt(), event.evidence().recordedBy(), action(event.kind()),
+        audit.append(tx, new AuditEvent(event.recordedAt(), event.evidence().recordedBy(), action(event.kind()),
                 Optional.of(subjectRef(scope.subject())), Optional.of(scope.purpose()), AuditOutcome.SUCCESS,
-                Optional.of(event.id().toString())));
+                Optional.of(event.id().toString())), entry);
         return entry;
     }
 
     boolean suppress(StorageTransaction tx, SuppressionEntry entry, Actor actor) {
         boolean added = tx.suppression().add(entry);
         if (added) {
-            audit(tx, new AuditEvent(entry.since(), actor, AuditAction.SUPPRESSION_ADDED, Optional.of(entry.hash()),
+            audit.append(tx, new AuditEvent(entry.since(), actor, AuditAction.SUPPRESSION_ADDED, Optional.of(entry.hash()),
                     entry.purpose(), AuditOutcome.SUCCESS, Optional.empty()));
         }
         return added;
-    }
-
-    void audit(StorageTransaction tx, AuditEvent event) {
-        tx.audit().append(chain.next(tx.audit().head(), event));
     }
 
     KeyedHash subjectRef(SubjectId subject) {

@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.testing.ForwardingAuditStore;
 import dev.consentkit.core.testing.ForwardingTransaction;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -7,8 +8,8 @@ import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.consentkit.core.audit.AuditCheckpoint;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -124,7 +125,7 @@ class StorageFailureTest {
             return delegate.read(work);
         }
 
-        private final class Tx extends ForwardingTransaction implements AuditStore {
+        private final class Tx extends ForwardingTransaction {
             private final StorageTransaction tx;
             private int appended;
 
@@ -135,38 +136,18 @@ class StorageFailureTest {
 
             @Override
             public AuditStore audit() {
-                return this;
-            }
-
-            @Override
-            public Optional<AuditRecord> head() {
-                return tx.audit().head();
-            }
-
-            @Override
-            public void append(AuditRecord record) {
-                if (failures != null) {
-                    attempts++;
-                    if (appended++ >= failAfter && remainingFailures-- > 0) {
-                        throw failures.get();
+                return new ForwardingAuditStore(tx.audit()) {
+                    @Override
+                    public long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
+                        if (failures != null) {
+                            attempts++;
+                            if (appended++ >= failAfter && remainingFailures-- > 0) {
+                                throw failures.get();
+                            }
+                        }
+                        return super.add(event, ledger, mac);
                     }
-                }
-                tx.audit().append(record);
-            }
-
-            @Override
-            public List<AuditRecord> read(long fromSequence, int limit) {
-                return tx.audit().read(fromSequence, limit);
-            }
-
-            @Override
-            public void addCheckpoint(AuditCheckpoint checkpoint) {
-                tx.audit().addCheckpoint(checkpoint);
-            }
-
-            @Override
-            public List<AuditCheckpoint> checkpoints() {
-                return tx.audit().checkpoints();
+                };
             }
         }
     }

@@ -14,7 +14,7 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.internal.Utf8;
 import dev.consentkit.core.rights.IneligibleRequestException;
@@ -63,8 +63,10 @@ import java.util.function.Consumer;
  * ({@link Builder#fields}) — never a category the caller supplies: {@link #seal} and {@link #index}
  * need {@link AccessAction#WRITE}, {@link #open} needs {@link AccessAction#READ} and the subject's
  * consent or legal basis for the purpose, {@link #find} needs {@link AccessAction#SEARCH}. Openings,
- * searches, failed openings and every refusal are audited (and so watched by access monitoring); an
- * export to the subject opens values only for a verified request ({@link #openForRequest}).
+ * searches, failed openings and every refusal are audited (and so watched by access monitoring), in a
+ * short transaction of the kit's own committed before any plaintext is returned — never the host's, so
+ * a field opens inside a read-only host transaction; an export to the subject opens values only for a
+ * verified request ({@link #openForRequest}).
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
  * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
@@ -307,10 +309,10 @@ public final class FieldCrypto implements FieldProtector {
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
             int keys = tx.keys().destroy(subjectRef, named, now);
             int entries = BlindIndexing.removeShredded(tx, subject, named);
-            AuditRecord record = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
+            AuditEntry entry = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
-            return new ErasureReceipt(subjectRef, named, keys, entries, now, record.sequence());
+            return new ErasureReceipt(subjectRef, named, keys, entries, now, entry.id());
         });
         keys.evict(subjectRef);
         return receipt;
@@ -680,11 +682,15 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /**
-     * The one place this class appends the audit records of openings, refusals, failures, searches and
-     * reseals (shredding appends in its own unit of work, with the keys it destroys).
+     * The one place this class records the audit entries of openings, refusals, failures, searches and
+     * reseals: in a short transaction of the kit's own ({@link dev.consentkit.core.audit.AuditTrail#recordRead}),
+     * never the host's, so it works inside a read-only host transaction and survives a host rollback,
+     * committed before the caller gets any plaintext; concurrent reads share one commit. Writes (a
+     * shred, a key made or rotated, a rewrap, a re-index batch) append their entries inside their own
+     * unit of work instead, with what they change.
      */
     private void audit(AuditEvent event) {
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
+        kit.audit().recordRead(event);
     }
 
     /** An audit reference of at most 128 characters: long table and column names are cut, never the reason. */

@@ -169,7 +169,7 @@ class FieldProtectorSpiTest {
                 .singleElement().satisfies(r -> {
                     assertThat(r.event().reference()).contains("marketing");
                     assertThat(r.event().actor()).isEqualTo(DPO);
-                    assertThat(r.sequence()).isEqualTo(receipt.auditSequence());
+                    assertThat(r.entryId()).isEqualTo(receipt.auditEntry());
                 });
     }
 

@@ -156,7 +156,7 @@ class KeyIdCorruptionAttackTest {
     /** A shred made before schema v4 left no record; recordEarlierShreds finds it in the audit chain. */
     @Test
     void aShredFromBeforeVersion4ReadsAsErasedOnceRecordedFromTheAuditChain() throws SQLException {
-        DataSource ds = Storages.h2DataSource();
+        DataSource ds = Storages.installedH2();
         start(JdbcStorage.builder(ds).tablePrefix("ck_").build());
         FieldRef phone = PHONE.at("row-1", anna);
         FieldRef news = NEWS.at("sub-1", anna);

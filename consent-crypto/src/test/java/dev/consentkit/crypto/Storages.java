@@ -27,15 +27,21 @@ final class Storages {
 
     /** @return JDBC storage over a new in-memory H2 database with the schema installed */
     static ConsentStorage h2() {
-        return JdbcStorage.builder(h2DataSource()).tablePrefix("ck_").build();
+        return JdbcStorage.builder(installedH2()).tablePrefix("ck_").build();
     }
 
     /** @return a new in-memory H2 database with the schema installed, for tests that also use raw SQL */
-    static JdbcDataSource h2DataSource() {
+    static javax.sql.DataSource installedH2() {
+        javax.sql.DataSource ds = h2DataSource();
+        SchemaInstaller.of(ds, "ck_").install();
+        return ds;
+    }
+
+    /** @return a new, empty in-memory H2 database that lives until the JVM ends */
+    static javax.sql.DataSource h2DataSource() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:ck" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
-        SchemaInstaller.of(ds, "ck_").install();
         return ds;
     }
 }

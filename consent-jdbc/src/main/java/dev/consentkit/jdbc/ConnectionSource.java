@@ -1,6 +1,5 @@
 package dev.consentkit.jdbc;
 
-import dev.consentkit.jdbc.internal.JoiningConnectionSource;
 import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,16 +10,26 @@ import javax.sql.DataSource;
  * Where a unit of work gets its connection, and who owns the transaction.
  *
  * <ul>
- *   <li>{@link #ownTransactions(DataSource)}: each unit of work takes a connection from the host's
- *       pool and commits or rolls back its own transaction.</li>
- *   <li>{@link #joining(DataSource)}: a unit of work run while the host has bound its connection
- *       with {@link HostTransaction#bind} joins the host's transaction (under a savepoint, so a
- *       failed unit leaves the host's own work intact); the host commits or rolls back both. Without
- *       a bound connection it owns its transaction as above.</li>
+ *   <li>Default (no source set on {@link JdbcStorage.Builder}): each unit takes a connection from the
+ *       host's pool and commits its own transaction — unless the host bound its connection to that
+ *       storage with {@link JdbcStorage#bind(Connection)}: then the unit joins the host's transaction
+ *       (under a savepoint) and the host commits or rolls back both.</li>
+ *   <li>{@link #ownTransactions(DataSource)}: always the kit's own transactions; the storage cannot be
+ *       bound.</li>
+ *   <li>A host with its own transaction manager implements this interface (a few lines around its
+ *       "current connection" lookup) and says, through {@link Lease#ownsTransaction()}, whether a lease
+ *       joined the host's transaction.</li>
  * </ul>
  *
- * <p>A host with its own transaction manager implements this interface (a few lines around its
- * "current connection" lookup). Implementations are thread-safe.
+ * <p><b>The trap of a transaction-aware {@code DataSource}.</b> A proxy that hands out the host's
+ * current transactional connection from {@code getConnection()} (Spring's
+ * {@code TransactionAwareDataSourceProxy}) cannot be told apart from a pool: JDBC shows the same
+ * {@code Connection}. Given to {@link #ownTransactions} — or as the pool of the default source, whose
+ * read audits and audit sequencing always use transactions of their own — it makes ConsentKit commit
+ * the host's half-finished transaction. Give ConsentKit the pool itself, and join through
+ * {@link JdbcStorage#bind} or a source of your own.
+ *
+ * <p>Implementations are thread-safe.
  */
 public interface ConnectionSource {
 
@@ -32,6 +41,11 @@ public interface ConnectionSource {
     Lease acquire(boolean readOnly) throws SQLException;
 
     /**
+     * Units of work that own their transactions, whatever the pool's auto-commit setting: a writing
+     * unit turns auto-commit off only if it was on, commits or rolls back, and turns it back on before
+     * returning the connection; a reading unit changes nothing (with auto-commit off, the pool ends its
+     * read transaction when the connection is returned, as HikariCP does). See the trap above.
+     *
      * @param dataSource the host's pool
      * @return a source whose units of work own their transactions
      */
@@ -39,18 +53,18 @@ public interface ConnectionSource {
         return new OwnConnectionSource(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
-    /**
-     * @param dataSource the host's pool, used when no host connection is bound
-     * @return a source that joins the transaction bound by {@link HostTransaction#bind}
-     */
-    static ConnectionSource joining(DataSource dataSource) {
-        return new JoiningConnectionSource(ownTransactions(dataSource));
-    }
-
     /** One unit of work's use of a connection. Not thread-safe. */
     interface Lease extends AutoCloseable {
         /** @return the connection to run statements on */
         Connection connection();
+
+        /**
+         * @return whether the unit owns its transaction (commits it in {@link #commit()}); false when it
+         *         joined the host's, which the host commits later. Default true.
+         */
+        default boolean ownsTransaction() {
+            return true;
+        }
 
         /**
          * Ends the unit successfully: commits an owned transaction; releases the savepoint of a joined one.

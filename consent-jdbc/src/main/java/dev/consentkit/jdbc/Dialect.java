@@ -81,6 +81,38 @@ public interface Dialect {
     void unlockSchema(Connection connection, String lockName) throws SQLException;
 
     /**
+     * The statement that locks one row of a lock table (columns {@code subject_id}, {@code area},
+     * {@code turns}) until the end of the transaction, creating the row if it is missing; parameters:
+     * subject id, area. Two transactions creating the same new row must end with one row, locked by
+     * each in turn. The default is a standard {@code MERGE}; where the loser of such a first-insert race
+     * gets a duplicate-key error instead of waiting (H2), the caller runs the statement once more.
+     *
+     * @param table the lock table, prefix included
+     * @return the SQL
+     */
+    default String lockRow(String table) {
+        return "MERGE INTO " + table + " t USING (VALUES (?, ?)) v(s, a) ON t.subject_id = v.s AND t.area = v.a"
+                + " WHEN MATCHED THEN UPDATE SET turns = t.turns + 1"
+                + " WHEN NOT MATCHED THEN INSERT (subject_id, area, turns) VALUES (v.s, v.a, 1)";
+    }
+
+    /**
+     * Whether a plain read made after a row lock was granted may still come from a snapshot taken
+     * before the previous lock holder committed (MariaDB and MySQL under REPEATABLE READ, where a
+     * transaction's read view is fixed by its first read, and where locking reads of a range would lock
+     * the neighbouring subjects' rows too). Where it may, the JDBC store keeps the sequence of each
+     * locked purpose's latest ledger event on its lock row and refuses a unit whose snapshot is older
+     * ({@code ConcurrentUpdateException}: the host retries its transaction). Default false: PostgreSQL
+     * and H2 read committed data per statement, and under a stricter isolation level they fail the lock
+     * itself when its row changed after the snapshot.
+     *
+     * @return whether reads after a lock need the check
+     */
+    default boolean snapshotMayPredateLock() {
+        return false;
+    }
+
+    /**
      * Prepares an {@code INSERT} whose generated key column is read back with
      * {@code getGeneratedKeys()}.
      *

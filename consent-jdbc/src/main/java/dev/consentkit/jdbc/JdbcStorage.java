@@ -5,6 +5,8 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.internal.Jdbc;
 import dev.consentkit.jdbc.internal.JdbcUnit;
+import dev.consentkit.jdbc.internal.JoinedLease;
+import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import dev.consentkit.jdbc.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,19 +29,87 @@ import javax.sql.DataSource;
  *
  * <p>The host gives a {@link DataSource} (its pool); ConsentKit never creates pools and never reads
  * URLs or credentials. Each unit of work runs on one connection in one transaction — its own, or the
- * host's ({@link ConnectionSource#joining}). Immutable and thread-safe.
+ * host's: with the default connection source, a unit run while the host has bound its connection to
+ * this storage ({@link #bind(Connection)}) joins that transaction, so the host's rows and the consent
+ * commit or roll back together. Read audits and the audit sequencer always run in short transactions
+ * of their own on a connection from the pool ({@link #inOwnTransaction}). See {@link ConnectionSource}
+ * for the trap of a transaction-aware {@code DataSource}. Thread-safe.
  */
 public final class JdbcStorage implements ConsentStorage {
     /** The schema version this library writes and reads; its scripts are applied from v1 up to it. */
     public static final int SCHEMA_VERSION = 4;
     private final ConnectionSource source;
+    private final ConnectionSource own;
+    private final boolean bindable;
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final Dialect dialect;
     private final Sql sql;
 
-    private JdbcStorage(ConnectionSource source, Dialect dialect, String prefix) {
+    private JdbcStorage(ConnectionSource source, ConnectionSource own, boolean bindable, Dialect dialect, String prefix) {
         this.source = source;
+        this.own = own;
+        this.bindable = bindable;
         this.dialect = dialect;
         this.sql = new Sql(prefix, dialect);
+    }
+
+    /**
+     * Binds the host's connection, with its open transaction, to this storage on the current thread:
+     * until the binding is closed, this storage's units of work on this thread join that transaction
+     * (writes under a savepoint, so a failed unit leaves the host's work intact), and the host's commit
+     * or rollback decides for both. Another storage — on another {@code DataSource}, or another
+     * prefix — does not join. Read audits and the audit sequencer still use transactions of their own.
+     *
+     * <pre>{@code
+     * try (Connection c = pool.getConnection()) {
+     *     c.setAutoCommit(false);
+     *     try (JdbcStorage.Binding b = storage.bind(c)) {
+     *         insertClient(c, client);                            // the host's own SQL
+     *         kit.consent(client, NEWSLETTER).evidence(e).give(); // same transaction
+     *     }
+     *     c.commit();                                             // both, or neither on rollback
+     *     kit.audit().sequence();                                 // link the committed entries now
+     * }
+     * }</pre>
+     *
+     * @param connection the host's connection; it must be in a transaction (auto-commit off) when a
+     *                   unit of work runs
+     * @return the binding; closing it unbinds
+     * @throws IllegalStateException if a connection is bound to this storage on this thread already, or
+     *                               the storage was built with a connection source of its own (which
+     *                               then decides whether units join)
+     */
+    public Binding bind(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        if (!bindable) {
+            throw new IllegalStateException("this JdbcStorage was built with the connection source " + source
+                    + ", which decides whether a unit of work joins a host transaction: bind is for the default source");
+        }
+        if (bound.get() != null) {
+            throw new IllegalStateException("a host connection is bound to this storage on this thread already");
+        }
+        bound.set(connection);
+        return new Binding() {
+            private boolean open = true;
+
+            @Override
+            public void close() {
+                if (open && bound.get() == connection) {
+                    bound.remove();
+                }
+                open = false;
+            }
+        };
+    }
+
+    /**
+     * An active binding of a host connection to one storage on one thread; {@link #close()} unbinds.
+     * Not thread-safe: close it on the thread that bound it.
+     */
+    public interface Binding extends AutoCloseable {
+        /** Unbinds the connection from the storage on the current thread; closing again does nothing. */
+        @Override
+        void close();
     }
 
     /**
@@ -79,29 +149,39 @@ public final class JdbcStorage implements ConsentStorage {
 
     @Override
     public <T> T inTransaction(Function<StorageTransaction, T> work) {
-        return run(work, false);
+        return run(work, false, false);
+    }
+
+    /**
+     * Runs a writing unit of work in a transaction of the kit's own on a connection from the pool, even
+     * while a host connection is bound: for records that must outlive the host's transaction (the audit
+     * of a field that was opened) and for the audit sequencer. With a host connection held by the same
+     * thread, that is a second pool connection: size the pool for it.
+     */
+    @Override
+    public <T> T inOwnTransaction(Function<StorageTransaction, T> work) {
+        return run(work, false, true);
     }
 
     @Override
     public <T> T read(Function<StorageTransaction, T> work) {
-        return run(work, true);
+        return run(work, true, false);
     }
 
-    private <T> T run(Function<StorageTransaction, T> work, boolean readOnly) {
+    private <T> T run(Function<StorageTransaction, T> work, boolean readOnly, boolean ownOnly) {
         Objects.requireNonNull(work, "work");
         ConnectionSource.Lease lease;
         try {
-            lease = source.acquire(readOnly);
+            Connection host = ownOnly ? null : bound.get();
+            lease = host != null ? JoinedLease.join(host, readOnly) : (ownOnly ? own : source).acquire(readOnly);
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");
         }
         try (ConnectionSource.Lease l = lease) {
-            JdbcUnit unit = new JdbcUnit(new Jdbc(l.connection(), dialect, sql.prefix()), sql, !readOnly);
+            JdbcUnit unit = new JdbcUnit(new Jdbc(l.connection(), dialect, sql.prefix()), sql, !readOnly,
+                    l.ownsTransaction());
             T result;
             try {
-                if (!readOnly) {
-                    unit.takeWriterTurn();
-                }
                 result = work.apply(unit);
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(l, e);
@@ -168,8 +248,9 @@ public final class JdbcStorage implements ConsentStorage {
         }
 
         /**
-         * @param source where units of work get connections; default
-         *               {@link ConnectionSource#joining(DataSource)} over the data source
+         * @param source where units of work get connections; default: the data source, joining a host
+         *               connection bound with {@link JdbcStorage#bind}. A storage with a source of its
+         *               own cannot be bound. Read audits and the sequencer use the data source itself.
          * @return this builder
          */
         public Builder connectionSource(ConnectionSource source) {
@@ -200,7 +281,8 @@ public final class JdbcStorage implements ConsentStorage {
                             + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
                             + ": run SchemaInstaller or apply, in order, " + scripts(d, installed + 1), null);
                 }
-                return new JdbcStorage(source != null ? source : ConnectionSource.joining(dataSource), d, prefix);
+                ConnectionSource own = new OwnConnectionSource(dataSource);
+                return new JdbcStorage(source != null ? source : own, own, source == null, d, prefix);
             } catch (SQLException e) {
                 throw new StorageException("could not connect to check the ConsentKit schema (SQLState "
                         + e.getSQLState() + ")", e);

@@ -77,13 +77,14 @@ abstract class JdbcStorageScenarios {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE crm_client (id VARCHAR(64) PRIMARY KEY, name VARCHAR(100))");
         }
-        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        ConsentKit kit = Fixtures.kit(storage, clock);
 
         for (boolean commit : new boolean[] {false, true}) {
             SubjectId client = SubjectId.of(commit ? "client-kept" : "client-dropped");
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
-                try (HostTransaction.Binding b = HostTransaction.bind(c); Statement st = c.createStatement()) {
+                try (JdbcStorage.Binding b = storage.bind(c); Statement st = c.createStatement()) {
                     st.execute("INSERT INTO crm_client VALUES ('" + client.value() + "', 'Anna')");
                     give(kit, client);
                 }
@@ -98,8 +99,24 @@ abstract class JdbcStorageScenarios {
         }
         assertThat(count(ds, "crm_client")).isEqualTo(1);
         assertThat(count(ds, "ck_ledger")).isEqualTo(1);
-        assertThat(count(ds, "ck_audit")).isEqualTo(1);
+        // the committed entry waits for the sequencer (the kit did not commit the host's transaction)
+        assertThat(count(ds, "ck_audit_entry")).isEqualTo(1);
         assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(count(ds, "ck_audit")).isEqualTo(1);
+        assertThat(count(ds, "ck_audit_entry")).isZero();
+        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+    }
+
+    @Test
+    void aUnitOfTheKitsOwnIsLinkedIntoTheChainRightAfterItsCommit() throws SQLException {
+        DataSource ds = installed();
+        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
+
+        give(kit, SubjectId.of("client-1"));
+        give(kit, SubjectId.of("client-2"));
+
+        assertThat(count(ds, "ck_audit_entry")).as("nothing waits for the sequencer").isZero();
+        assertThat(count(ds, "ck_audit")).isEqualTo(2);
     }
 
     @Test
@@ -118,6 +135,7 @@ abstract class JdbcStorageScenarios {
         assertThat(count(ds, "ck_ledger")).isZero();
         assertThat(count(ds, "ck_projection")).isZero();
         assertThat(count(ds, "ck_audit")).isZero();
+        assertThat(count(ds, "ck_audit_entry")).isZero();
     }
 
     @Test
@@ -139,8 +157,9 @@ abstract class JdbcStorageScenarios {
 
     @Test
     void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
-        // only the projection (and the writer turn) is updated here; the data keys (rewrap,
-        // crypto-shredding), blind indexes (erasure) and the v3 stores keep their SQL in their own classes
+        // only pending audit entries (moved into the chain), the projection, the lock rows and the
+        // sequencer's bookkeeping change here; the data keys (rewrap, crypto-shredding), blind indexes
+        // (erasure) and the v3 stores keep their SQL in their own classes
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
@@ -150,10 +169,11 @@ abstract class JdbcStorageScenarios {
             }
         }
         assertThat(statements).hasSizeGreaterThan(15);
-        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT).*"));
+        assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT) .*"));
         assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
                 .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
-                .containsOnly("ck_writer_lock", "ck_projection");
+                .containsOnly("ck_projection", "ck_audit_entry", "ck_audit_sequencer", "ck_audit_verified",
+                        "ck_scope_lock");
     }
 
     @Test

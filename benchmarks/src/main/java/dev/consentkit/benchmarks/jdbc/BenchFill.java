@@ -4,7 +4,9 @@ import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.audit.AuditChain;
 import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentState;
@@ -12,7 +14,6 @@ import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.jdbc.HostTransaction;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -29,12 +32,11 @@ import javax.sql.DataSource;
  * consent, every {@value #WITHDRAW_EVERY}th then withdrew it.
  *
  * <p>The kit records the events on an in-memory store first, with the benchmarks' catalogue, keys
- * and fixed clock. Ledger events and projection rows are then written through
- * {@link JdbcStorage}'s own repositories (the projection's sequences mapped to the ledger's), and
- * the audit records with a plain batched {@code INSERT}, all in one transaction; the kit's audit
- * verification then proves the copied chain intact. Recording through the JDBC kit directly would
- * write the same rows, but on H2 every audit append scans the whole audit table (see
- * {@code benchmarks/jdbc.md}), which makes 110 000 of them take well over a quarter of an hour.
+ * and fixed clock. Ledger events, projection rows and audit entries are then written through
+ * {@link JdbcStorage}'s own repositories in one transaction (the projection's sequences mapped to the
+ * ledger's, each entry binding the database's ledger row); the kit's audit verification then links
+ * the entries into the chain and proves it intact. Recording through the JDBC kit directly would
+ * write the same rows one unit of work at a time, which takes far longer for 110 000 of them.
  */
 final class BenchFill {
     static final int WITHDRAW_EVERY = 10;
@@ -75,21 +77,7 @@ final class BenchFill {
         InMemoryStorage memory = InMemoryStorage.create();
         record(JdbcBenchCatalog.kit(memory), subjects);
         long recorded = System.nanoTime();
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (HostTransaction.Binding bound = HostTransaction.bind(c)) {
-                    storage.inTransaction(tx -> memory.read(from -> copyLedgerAndProjection(from, tx)));
-                }
-                memory.read(from -> copyAudit(from, c));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        storage.inTransaction(tx -> memory.read(from -> copy(from, tx, kit)));
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.execute("ANALYZE"); // fresh planner statistics, as a database that has lived with these rows would have
         }
@@ -116,7 +104,8 @@ final class BenchFill {
         }
     }
 
-    private static Void copyLedgerAndProjection(StorageTransaction from, StorageTransaction to) {
+    /** Ledger, projection and audit entries in one unit; the entries bind the database's ledger rows. */
+    private static Void copy(StorageTransaction from, StorageTransaction to, ConsentKit kit) {
         List<LedgerEntry> events = new ArrayList<>();
         for (List<LedgerEntry> page = from.ledger().read(0, PAGE); !page.isEmpty();
              page = from.ledger().read(page.get(page.size() - 1).sequence(), PAGE)) {
@@ -124,28 +113,26 @@ final class BenchFill {
         }
         // the database numbers the events itself: map the in-memory sequences onto its own
         long[] sequence = new long[(int) events.get(events.size() - 1).sequence() + 1];
+        Map<String, LedgerEntry> byEventId = new HashMap<>();
         for (LedgerEntry e : events) {
-            sequence[(int) e.sequence()] = to.ledger().append(e.event()).sequence();
+            LedgerEntry copied = to.ledger().append(e.event());
+            sequence[(int) e.sequence()] = copied.sequence();
+            byEventId.put(e.event().id().toString(), copied);
         }
         from.projection().forEach(s -> to.projection().put(new ConsentState(s.scope(), s.status(), s.since(),
                 s.notice(), s.validUntil(), sequence[(int) s.sequence()], s.restricted(), s.objected())));
-        return null;
-    }
-
-    private static Void copyAudit(StorageTransaction from, Connection c) {
-        try (PreparedStatement ps = c.prepareStatement(RawSql.AUDIT_INSERT)) {
-            long next = 1;
-            for (List<AuditRecord> page = from.audit().read(next, PAGE); !page.isEmpty();
-                 page = from.audit().read(next, PAGE)) {
-                for (AuditRecord r : page) {
-                    RawSql.bindAudit(ps, r);
-                    ps.addBatch();
-                    next = r.sequence() + 1;
+        // the entries as pending ones: the kit's sequencer links them when the fill verifies the chain
+        for (List<StoredAuditRow> page = from.audit().read(1, PAGE); !page.isEmpty();
+             page = from.audit().read(page.get(page.size() - 1).sequence() + 1, PAGE)) {
+            for (StoredAuditRow r : page) {
+                AuditRecord record = AuditChain.parse(r);
+                LedgerEntry recorded = record.event().reference().map(byEventId::get).orElse(null);
+                if (record.ledger().isPresent() && recorded != null) {
+                    kit.audit().append(to, record.event(), recorded);
+                } else {
+                    kit.audit().append(to, record.event());
                 }
-                ps.executeBatch();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("copying the audit chain failed (SQLState " + e.getSQLState() + ")", e);
         }
         return null;
     }

@@ -91,7 +91,7 @@ public class JdbcConsentBenchmark {
         // new subjects on every fork and run: a reused PostgreSQL database keeps earlier runs' subjects
         run = UUID.randomUUID().toString().substring(0, 8);
         LedgerEntry byKit = consentKitGive();
-        raw = new RawConsentWriter(world); // reads the head the kit just appended
+        raw = new RawConsentWriter(world);
         String rawSubject = nextSubject("r");
         raw.give(rawSubject);
         compareRows(byKit.event().scope().subject().value(), byKit.event().id().toString(), rawSubject);

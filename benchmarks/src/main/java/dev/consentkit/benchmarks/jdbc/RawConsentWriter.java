@@ -9,27 +9,33 @@ import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditChain;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.spi.StoredLedgerRow;
+import dev.consentkit.jdbc.Dialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * The baselines of recording a consent: the rows the kit writes for a first consent (writer turn,
- * ledger event, projection row, audit link) in one plain JDBC transaction on a pooled connection.
+ * The baselines of recording a consent: the rows the kit writes for a first consent (ledger event,
+ * projection row, pending audit entry with its ledger digest and entry MAC) in one plain JDBC
+ * transaction on a pooled connection.
  *
  * <p>Both compute the same values the kit stores — a random event id, the keyed hashes of the
- * subject reference and of the request, the audit link under the audit key (with the public
- * {@link AuditChain}, so the chain stays verifiable). {@link #give} is the limit: four statements,
- * skipping what the kit does to stay correct beside other writers — it keeps the chain's head in
- * memory instead of reading it, inserts the projection row without reading and updating it first,
- * and appends the link with a plain {@code INSERT}. {@link #giveWithKitStatements} runs the kit's
- * seven. Both keep the head in memory, which is safe only for one writer thread. Not thread-safe.
+ * subject reference and of the request, the ledger digest and the entry MAC under the audit key (with
+ * the public {@link AuditChain}, so the kit's sequencer links the entries into a chain that verifies).
+ * {@link #give} is the limit: three statements, skipping what the kit does to stay correct beside
+ * other writers — it takes no lock of the subject's scope and inserts the projection row without
+ * reading and updating it first. {@link #giveWithKitStatements} runs the kit's statements in its own
+ * transaction (the scope lock, the ledger insert, a read of the subject's projection rows, an update
+ * that finds none and the insert, the entry insert); what the kit does after its commit (an
+ * opportunistic sequencer run) is not part of either. Thread-safe (no state between calls).
  */
 final class RawConsentWriter {
     private final BenchDatabase database;
@@ -39,27 +45,23 @@ final class RawConsentWriter {
     private final NoticeRef notice = JdbcBenchCatalog.noticeShown();
     private final long now = JdbcBenchCatalog.micros(JdbcBenchCatalog.NOW);
     private final long validUntil = JdbcBenchCatalog.validUntilMicros();
-    private AuditRecord head;
+    private final String lockRow;
 
     /**
-     * @param world the filled database; the writer reads the chain's head once, here
-     * @throws SQLException if that read fails
+     * @param world the filled database
+     * @throws SQLException if its dialect cannot be read
      */
     RawConsentWriter(JdbcWorld world) throws SQLException {
         this.database = world.database();
         this.world = world;
         this.hasher = world.kit().hasher();
-        long seq;
-        try (Connection c = world.pool().getConnection(); PreparedStatement ps = c.prepareStatement(RawSql.AUDIT_HEAD);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            seq = rs.getLong(1);
+        try (Connection c = world.pool().getConnection()) {
+            this.lockRow = Dialects.detect(c.getMetaData()).lockRow("ck_scope_lock");
         }
-        this.head = world.kit().audit().records(seq, 1).get(0);
     }
 
     /**
-     * Records the first consent of a subject in four statements.
+     * Records the first consent of a subject in three statements.
      *
      * @param subject a subject with no consent yet
      * @return the ledger sequence of the event
@@ -67,39 +69,35 @@ final class RawConsentWriter {
      */
     long give(String subject) throws SQLException {
         String eventId = UUID.randomUUID().toString();
-        AuditRecord link = link(subject, eventId);
-        long seq = inTransaction(c -> {
+        return inTransaction(c -> {
             long s = insertEvent(c, eventId, subject);
             try (PreparedStatement ps = c.prepareStatement(RawSql.STATE_INSERT)) {
                 bindStateValues(ps, bindScope(ps, 1, subject), s);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement(RawSql.AUDIT_INSERT)) {
-                RawSql.bindAudit(ps, link);
-                ps.executeUpdate();
-            }
+            insertEntry(c, subject, eventId, s);
             return s;
         });
-        head = link;
-        return seq;
     }
 
     /**
-     * Records the first consent of a subject with the kit's seven statements: the writer turn, the
-     * ledger insert, a read of the subject's projection rows, an update that finds none and the
-     * insert, a read of the chain's head, and the head-conditioned append
-     * ({@link RawSql#AUDIT_INSERT_AFTER_HEAD}, the kit's statement). What is left between this and
-     * the kit is the kit's Java work.
+     * Records the first consent of a subject with the kit's statements: the scope lock, the ledger
+     * insert, a read of the subject's projection rows, an update that finds none and the insert, and
+     * the pending audit entry. What is left between this and the kit is the kit's Java work (and its
+     * sequencer run after the commit).
      *
      * @param subject a subject with no consent yet
      * @return the ledger sequence of the event
      * @throws SQLException if a statement or the commit fails (the transaction is rolled back)
-     * @throws IllegalStateException if the head read is not the head this writer appended
      */
     long giveWithKitStatements(String subject) throws SQLException {
         String eventId = UUID.randomUUID().toString();
-        AuditRecord link = link(subject, eventId);
-        long seq = inTransaction(c -> {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(lockRow)) {
+                ps.setString(1, subject);
+                ps.setString(2, NEWSLETTER.value());
+                ps.executeUpdate();
+            }
             long s = insertEvent(c, eventId, subject);
             try (PreparedStatement ps = c.prepareStatement(RawSql.STATE_FIND)) {
                 ps.setString(1, subject);
@@ -121,22 +119,9 @@ final class RawConsentWriter {
                     ps.executeUpdate();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(RawSql.AUDIT_HEAD_ROW); ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getLong(1) != head.sequence() || !rs.getString(11).equals(head.link())) {
-                    throw new IllegalStateException("another writer moved the audit head");
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(RawSql.AUDIT_INSERT_AFTER_HEAD)) {
-                RawSql.bindAudit(ps, link);
-                ps.setLong(12, head.sequence());
-                if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException("the audit append found another head");
-                }
-            }
+            insertEntry(c, subject, eventId, s);
             return s;
         });
-        head = link;
-        return seq;
     }
 
     /** The statements of one transaction. */
@@ -144,14 +129,11 @@ final class RawConsentWriter {
         long run(Connection c) throws SQLException;
     }
 
-    /** Takes the writer turn, runs the steps and commits, on a pooled connection switched out of auto-commit. */
+    /** Runs the steps and commits, on a pooled connection switched out of auto-commit. */
     private long inTransaction(Steps steps) throws SQLException {
         try (Connection c = world.pool().getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement(RawSql.WRITER_TURN)) {
-                    ps.executeUpdate();
-                }
                 long result = steps.run(c);
                 c.commit();
                 return result;
@@ -164,12 +146,25 @@ final class RawConsentWriter {
         }
     }
 
-    /** The next audit record: the same keyed hashes and link the kit computes. */
-    private AuditRecord link(String subject, String eventId) {
+    /** The pending audit entry: the same keyed hashes, ledger digest and entry MAC the kit computes. */
+    private void insertEntry(Connection c, String subject, String eventId, long seq) throws SQLException {
         KeyedHash subjectRef = hasher.hash("subject", subject);
-        return chain.next(Optional.of(head), new AuditEvent(JdbcBenchCatalog.NOW, Actor.subject(),
-                AuditAction.CONSENT_GIVEN, Optional.of(subjectRef), Optional.of(NEWSLETTER), AuditOutcome.SUCCESS,
-                Optional.of(eventId)));
+        AuditEvent event = new AuditEvent(JdbcBenchCatalog.NOW, Actor.subject(), AuditAction.CONSENT_GIVEN,
+                Optional.of(subjectRef), Optional.of(NEWSLETTER), AuditOutcome.SUCCESS, Optional.of(eventId));
+        LedgerBinding ledger = new LedgerBinding(seq, chain.ledgerDigest(storedRow(seq, eventId, subject)));
+        try (PreparedStatement ps = c.prepareStatement(RawSql.ENTRY_INSERT)) {
+            RawSql.bindEntry(ps, event, ledger, chain.entryMac(event, Optional.of(ledger)));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The ledger row as {@link #bindEvent} stores it, for its digest. */
+    private StoredLedgerRow storedRow(long seq, String eventId, String subject) {
+        return new StoredLedgerRow(seq, eventId, subject, NEWSLETTER.value(), "", "", "GIVEN", now, now,
+                Optional.of(notice.notice().value()), Optional.of(notice.version().toString()),
+                Optional.of(notice.locale().toLanguageTag()), Optional.of(notice.textSha256()), "WEB_CHECKBOX",
+                Optional.of("signup"), Optional.empty(), Optional.empty(), "SUBJECT", Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalLong.of(validUntil), Optional.empty(), hasher.hash("digest", subject).value());
     }
 
     private long insertEvent(Connection c, String eventId, String subject) throws SQLException {

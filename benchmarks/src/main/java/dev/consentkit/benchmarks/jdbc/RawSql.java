@@ -3,7 +3,7 @@ package dev.consentkit.benchmarks.jdbc;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.audit.AuditEvent;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.LedgerBinding;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +21,8 @@ final class RawSql {
             + " recorded_at_us, notice_id, notice_version, notice_locale, notice_sha256, method, form_id, ip_hash,"
             + " ua_hash, actor_kind, actor_id, guardian_id, attachment_ref, valid_until_us, idempotency_key,"
             + " request_digest";
-    static final String AUDIT_COLUMNS = "seq, time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
-            + " reference, previous_link, link";
+    static final String ENTRY_COLUMNS = "time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
+            + " reference, ledger_seq, ledger_digest, entry_mac";
 
     /** A single check: the projection rows of one subject and purpose. */
     static final String STATE_FIND = "SELECT " + STATE_COLUMNS + " FROM ck_projection WHERE subject_id = ? AND purpose_id = ?";
@@ -40,23 +40,13 @@ final class RawSql {
             + " p.since_us, p.notice_id, p.notice_version, p.notice_locale, p.notice_sha256, p.valid_until_us, p.seq,"
             + " p.restricted, p.objected FROM UNNEST(?) AS u(id) JOIN ck_projection p ON p.subject_id = u.id"
             + " WHERE p.purpose_id = ?";
-    static final String WRITER_TURN = "UPDATE ck_writer_lock SET turns = turns + 1 WHERE id = 1";
     static final String LEDGER_INSERT = "INSERT INTO ck_ledger (" + EVENT_COLUMNS + ") VALUES (" + marks(23) + ")";
     static final String STATE_INSERT = "INSERT INTO ck_projection (" + STATE_COLUMNS + ") VALUES (" + marks(14) + ")";
-    /** A plain insert: the raw writer keeps the chain's head in memory instead of reading it. */
-    static final String AUDIT_INSERT = "INSERT INTO ck_audit (" + AUDIT_COLUMNS + ") VALUES (" + marks(11) + ")";
-    static final String AUDIT_HEAD = "SELECT MAX(seq) FROM ck_audit";
+    /** The pending audit entry a writer inserts; the kit's sequencer links it into the chain later. */
+    static final String ENTRY_INSERT = "INSERT INTO ck_audit_entry (" + ENTRY_COLUMNS + ") VALUES (" + marks(11) + ")";
     static final String STATE_UPDATE = "UPDATE ck_projection SET status = ?, since_us = ?, notice_id = ?, notice_version = ?,"
             + " notice_locale = ?, notice_sha256 = ?, valid_until_us = ?, seq = ?, restricted = ?, objected = ?"
             + " WHERE subject_id = ? AND purpose_id = ? AND channel = ? AND asset_id = ?";
-    /** The kit's read of the chain's head. */
-    static final String AUDIT_HEAD_ROW = "SELECT " + AUDIT_COLUMNS + " FROM ck_audit ORDER BY seq DESC LIMIT 1";
-    /**
-     * The kit's head-conditioned append, {@code COALESCE} outside the derived table so that H2 reads
-     * {@code MAX(seq)} from the key (before consent-jdbc had it inside, and H2 scanned the table).
-     */
-    static final String AUDIT_INSERT_AFTER_HEAD = "INSERT INTO ck_audit (" + AUDIT_COLUMNS + ") SELECT " + marks(11)
-            + " FROM (SELECT MAX(seq) AS head FROM ck_audit) h WHERE COALESCE(h.head, 0) = ?";
 
     /** Notice versions "1.x" are current: the catalogue's notice is at 1.0. */
     private static final String CURRENT_MAJOR = "1.";
@@ -92,25 +82,26 @@ final class RawSql {
     }
 
     /**
-     * Binds a record of the audit chain to {@link #AUDIT_INSERT}, as consent-jdbc stores it.
+     * Binds a pending audit entry to {@link #ENTRY_INSERT}, as consent-jdbc stores it.
      *
      * @param ps the statement
-     * @param r the record
+     * @param e the event
+     * @param ledger the ledger row it binds
+     * @param mac its entry MAC
      * @throws SQLException if the driver fails
      */
-    static void bindAudit(PreparedStatement ps, AuditRecord r) throws SQLException {
-        AuditEvent e = r.event();
-        ps.setLong(1, r.sequence());
-        ps.setLong(2, JdbcBenchCatalog.micros(e.time()));
-        ps.setString(3, e.actor().kind().name());
-        ps.setString(4, e.actor().id().orElse(null));
-        ps.setString(5, e.action().code());
-        ps.setString(6, e.subjectRef().map(KeyedHash::value).orElse(null));
-        ps.setString(7, e.purpose().map(PurposeId::value).orElse(null));
-        ps.setString(8, e.outcome().name());
-        ps.setString(9, e.reference().orElse(null));
-        ps.setString(10, r.previousLink());
-        ps.setString(11, r.link());
+    static void bindEntry(PreparedStatement ps, AuditEvent e, LedgerBinding ledger, String mac) throws SQLException {
+        ps.setLong(1, JdbcBenchCatalog.micros(e.time()));
+        ps.setString(2, e.actor().kind().name());
+        ps.setString(3, e.actor().id().orElse(null));
+        ps.setString(4, e.action().code());
+        ps.setString(5, e.subjectRef().map(KeyedHash::value).orElse(null));
+        ps.setString(6, e.purpose().map(PurposeId::value).orElse(null));
+        ps.setString(7, e.outcome().name());
+        ps.setString(8, e.reference().orElse(null));
+        ps.setLong(9, ledger.sequence());
+        ps.setString(10, ledger.digest());
+        ps.setString(11, mac);
     }
 
     private static String marks(int n) {

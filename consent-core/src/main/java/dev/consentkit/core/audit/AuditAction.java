@@ -37,6 +37,11 @@ public record AuditAction(String code) {
     public static final AuditAction OBJECTION_LIFTED = new AuditAction("processing.objection_lifted");
     /** A contact point put on the suppression list. */
     public static final AuditAction SUPPRESSION_ADDED = new AuditAction("suppression.added");
+    /**
+     * Never written: what {@code AuditTrail.records} shows for a stored row that cannot be read (an
+     * edited or corrupt row; {@code verify()} names it).
+     */
+    public static final AuditAction UNREADABLE = new AuditAction("audit.unreadable");
 
     /**
      * @throws IllegalArgumentException if not a lower-case dotted code of at most 64 characters

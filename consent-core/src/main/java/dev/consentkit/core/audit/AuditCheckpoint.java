@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The head of the audit chain at a moment. A host may keep a copy outside the database (a log
- * shipper, a signed e-mail); {@code verify} then detects records cut off after it.
+ * The head of the audit chain at a moment. Keep a copy outside the database (a log shipper, a signed
+ * e-mail, write-once storage): {@code AuditTrail.verify(checkpoint)} then reports records cut off after
+ * it as {@code TRUNCATED}. Without one, a consistent cut of the chain's tail — the last records
+ * deleted, nothing else touched, stored checkpoints deleted with them — leaves a shorter chain that
+ * verifies: it cannot be detected from inside the database.
  *
  * @param sequence the head's sequence
  * @param link the head's link

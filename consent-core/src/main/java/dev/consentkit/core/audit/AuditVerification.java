@@ -12,11 +12,18 @@ public sealed interface AuditVerification permits AuditVerification.Intact, Audi
 
     /** How a chain is broken. */
     enum BreakKind {
-        /** A record's content or link does not match its MAC: it was edited. */
+        /**
+         * A record's content or link does not match its MACs, or a stored value is malformed (an unknown
+         * actor kind, action or outcome, bad hex, an unknown link format): it was edited, or forged.
+         */
         EDITED,
         /** A sequence number is missing: a record was deleted. */
         MISSING,
-        /** A record is intact but does not follow the record before it: records were moved. */
+        /**
+         * Records were moved: a record's stored link verifies under another sequence (within
+         * {@link AuditChain#REORDER_WINDOW} positions), or an intact record does not follow the record
+         * before it. A record moved further, or moved and edited, reads as {@link #EDITED}.
+         */
         REORDERED,
         /** The chain ends before a checkpoint's sequence: its tail was cut off. */
         TRUNCATED,

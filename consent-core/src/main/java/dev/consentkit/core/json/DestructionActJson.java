@@ -81,12 +81,13 @@ public final class DestructionActJson {
             n.put("recordCount", e.recordCount());
             JsonValues.texts(n, "subjectRefs", e.subjectRefs().stream().map(KeyedHash::value).toList());
             n.put("disposedAt", JsonValues.instant(e.disposedAt()));
-            n.put("auditSequence", e.auditSequence());
+            n.put("auditEntry", e.auditEntry());
         }
         ArrayNode audit = root.putArray("auditExport");
         for (AuditRecord r : auditExport) {
             ObjectNode n = audit.addObject();
             n.put("sequence", r.sequence());
+            n.put("entry", r.entryId());
             n.put("time", JsonValues.instant(r.event().time()));
             n.put("actor", r.event().actor().toString());
             n.put("action", r.event().action().code());
@@ -94,6 +95,7 @@ public final class DestructionActJson {
             JsonValues.optional(n, "purpose", r.event().purpose(), p -> p.value());
             n.put("outcome", r.event().outcome().name());
             JsonValues.optional(n, "reference", r.event().reference(), s -> s);
+            JsonValues.optional(n, "entryMac", r.entryMac(), s -> s);
             n.put("previousLink", r.previousLink());
             n.put("link", r.link());
         }

@@ -4,8 +4,6 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.audit.AuditCheckpoint;
-import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.ConsentState;
@@ -20,11 +18,13 @@ import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.HoldStore;
+import dev.consentkit.core.spi.IntegrityStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -58,8 +58,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<SubjectId, List<LedgerEntry>> bySubject = new HashMap<>();
     private final Map<SubjectPurpose, Map<ConsentScope, ConsentState>> projection = new HashMap<>();
     private final Map<SuppressionKey, SuppressionEntry> suppression = new LinkedHashMap<>();
-    private final List<AuditRecord> audit = new ArrayList<>();
-    private final List<AuditCheckpoint> checkpoints = new ArrayList<>();
+    private final InMemoryAudit audit = new InMemoryAudit();
     private final InMemoryKeys keys = new InMemoryKeys();
     private final MemoryBlindIndexes blindIndexes = new MemoryBlindIndexes();
     private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
@@ -127,7 +126,8 @@ public final class InMemoryStorage implements ConsentStorage {
         private Ledger ledgerStore;
         private Projection projectionStore;
         private Suppression suppressionStore;
-        private Audit auditStore;
+        private AuditStore auditStore;
+        private IntegrityStore integrityStore;
         private KeyStore keyStore;
         private Alerts alertStore;
         private dev.consentkit.core.spi.RetentionStore retentionStore;
@@ -196,9 +196,30 @@ public final class InMemoryStorage implements ConsentStorage {
         @Override
         public AuditStore audit() {
             if (auditStore == null) {
-                auditStore = new Audit();
+                auditStore = audit.view(this::checkOpen, this::checkWritable, r -> undo().push(r));
             }
             return auditStore;
+        }
+
+        @Override
+        public SubjectLocks locks() {
+            return locks -> {
+                // writers run one at a time already
+                checkWritable();
+                java.util.Objects.requireNonNull(locks, "locks");
+            };
+        }
+
+        @Override
+        public IntegrityStore integrity() {
+            if (integrityStore == null) {
+                integrityStore = new InMemoryIntegrity(this::checkOpen, () -> ledger, () -> {
+                    List<ConsentState> all = new ArrayList<>();
+                    projection.values().forEach(states -> all.addAll(states.values()));
+                    return all;
+                }, audit);
+            }
+            return integrityStore;
         }
 
         @Override
@@ -444,48 +465,6 @@ public final class InMemoryStorage implements ConsentStorage {
             public List<SuppressionEntry> list() {
                 checkOpen();
                 return List.copyOf(suppression.values());
-            }
-
-        }
-
-        private final class Audit implements AuditStore {
-            @Override
-            public Optional<AuditRecord> head() {
-                checkOpen();
-                return audit.isEmpty() ? Optional.empty() : Optional.of(audit.get(audit.size() - 1));
-            }
-
-            @Override
-            public void append(AuditRecord record) {
-                checkWritable();
-                long expected = audit.size() + 1L;
-                if (record.sequence() != expected) {
-                    throw new dev.consentkit.core.ConcurrentUpdateException(
-                            "audit sequence " + record.sequence() + " is not the next one (" + expected + ")", null);
-                }
-                audit.add(record);
-                undo().push(() -> audit.remove(audit.size() - 1));
-            }
-
-            @Override
-            public List<AuditRecord> read(long fromSequence, int limit) {
-                checkOpen();
-                checkLimit(limit);
-                int from = (int) Math.min(Math.max(fromSequence, 1) - 1, audit.size());
-                return List.copyOf(audit.subList(from, end(from, limit, audit.size())));
-            }
-
-            @Override
-            public void addCheckpoint(AuditCheckpoint checkpoint) {
-                checkWritable();
-                checkpoints.add(Objects.requireNonNull(checkpoint, "checkpoint"));
-                undo().push(() -> checkpoints.remove(checkpoints.size() - 1));
-            }
-
-            @Override
-            public List<AuditCheckpoint> checkpoints() {
-                checkOpen();
-                return List.copyOf(checkpoints);
             }
 
         }

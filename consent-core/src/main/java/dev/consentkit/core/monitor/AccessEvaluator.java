@@ -3,7 +3,7 @@ package dev.consentkit.core.monitor;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Applies a {@link MonitoringPolicy} to committed audit records, principal by principal, and says
+ * Applies a {@link MonitoringPolicy} to committed audit entries, principal by principal, and says
  * which alerts they raise. State lives in memory (a restart starts the windows afresh). Thread-safe.
  */
 final class AccessEvaluator {
@@ -28,9 +28,9 @@ final class AccessEvaluator {
         this.self = self;
     }
 
-    synchronized List<MonitoringAlert> evaluate(List<AuditRecord> records) {
+    synchronized List<MonitoringAlert> evaluate(List<AuditEntry> records) {
         List<MonitoringAlert> alerts = new ArrayList<>();
-        for (AuditRecord r : records) {
+        for (AuditEntry r : records) {
             AuditEvent e = r.event();
             if (!policy.watches(e.action()) || e.actor().kind() == Actor.Kind.SUBJECT || e.actor().equals(self)) {
                 continue;
@@ -65,10 +65,10 @@ final class AccessEvaluator {
         return alerts;
     }
 
-    private MonitoringAlert raise(PrincipalActivity a, AlertRule rule, AuditRecord r, int observed, int threshold) {
+    private MonitoringAlert raise(PrincipalActivity a, AlertRule rule, AuditEntry r, int observed, int threshold) {
         a.alerted(rule, r.event().time());
         return new MonitoringAlert(UUID.randomUUID(), rule, r.event().actor(), r.event().time(), observed, threshold,
-                r.sequence(), Optional.empty());
+                r.id(), Optional.empty());
     }
 
     private void forgetIdle(Instant now) {

@@ -5,7 +5,7 @@ import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.audit.AuditTrail;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Access monitoring of a kit: watches the committed audit stream for suspicious access by staff
+ * Access monitoring of a kit: watches the audit entries its kit writes for suspicious access by staff
  * (thresholds of a {@link MonitoringPolicy}), stores and audits every alert, warns through SLF4J (ids
  * and counts only), tells the {@link AlertListener}s, and lets someone acknowledge an alert.
  *
@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Obtained from {@code ConsentKit.monitoring()}; without a policy nothing is watched, but stored
- * alerts can still be read and acknowledged. Thread-safe.
+ * alerts can still be read and acknowledged. The windows live in this instance's memory: each
+ * application instance on a shared database counts the accesses its own kit audited, over
+ * {@link MonitoringPolicy#window()}, and a restart starts them afresh. Thread-safe.
  */
 public final class AccessMonitoring {
     /** An alert was raised (audited by the monitor, referencing the alert id). */
@@ -76,17 +78,19 @@ public final class AccessMonitoring {
         return this::committed;
     }
 
-    private void committed(List<AuditRecord> records) {
+    private void committed(List<AuditEntry> entries) {
         if (evaluator.isEmpty()) {
             return;
         }
-        List<MonitoringAlert> alerts = evaluator.get().evaluate(records);
+        List<MonitoringAlert> alerts = evaluator.get().evaluate(entries);
         if (alerts.isEmpty()) {
             return;
         }
         try {
             Instant now = now();
-            storage.inTransaction(tx -> {
+            // in a transaction of the kit's own, like the read audits that raise most alerts: an alert
+            // outlives a host rollback and is stored from inside a read-only host transaction
+            storage.inOwnTransaction(tx -> {
                 for (MonitoringAlert a : alerts) {
                     tx.alerts().add(a);
                     audit.append(tx, new AuditEvent(now, MONITOR, ALERT_RAISED, Optional.empty(), Optional.empty(),
@@ -98,8 +102,8 @@ public final class AccessMonitoring {
             LOG.error("could not store {} monitoring alerts; they are still reported", alerts.size(), e);
         }
         for (MonitoringAlert a : alerts) {
-            LOG.warn("access monitoring alert {}: {} by {} ({} against a limit of {}, audit record {})", a.id(),
-                    a.rule(), a.principal(), a.observed(), a.threshold(), a.auditSequence());
+            LOG.warn("access monitoring alert {}: {} by {} ({} against a limit of {}, audit entry {})", a.id(),
+                    a.rule(), a.principal(), a.observed(), a.threshold(), a.auditEntry());
             for (AlertListener l : listeners) {
                 try {
                     l.alertRaised(a);

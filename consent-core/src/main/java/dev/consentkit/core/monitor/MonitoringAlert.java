@@ -18,13 +18,14 @@ import java.util.UUID;
  * @param observed what was counted: openings, distinct subjects or denials in a row; 1 for an access
  *                 outside working hours
  * @param threshold the policy's limit; 0 for an access outside working hours (none is expected)
- * @param auditSequence sequence of the audit record that crossed it
+ * @param auditEntry id of the audit entry that crossed it ({@code AuditTrail.recordsOf} finds its record;
+ *                   for alerts raised before schema v4, its sequence)
  * @param acknowledgement who acknowledged it, if anyone has
  */
 public record MonitoringAlert(UUID id, AlertRule rule, Actor principal, Instant raisedAt, int observed, int threshold,
-                              long auditSequence, Optional<Acknowledgement> acknowledgement) {
+                              long auditEntry, Optional<Acknowledgement> acknowledgement) {
     /**
-     * @throws IllegalArgumentException if a count or the sequence is negative, or the principal is the
+     * @throws IllegalArgumentException if a count is negative or the entry id not positive, or the principal is the
      *                                  subject (subjects are not monitored)
      */
     public MonitoringAlert {
@@ -33,8 +34,8 @@ public record MonitoringAlert(UUID id, AlertRule rule, Actor principal, Instant 
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(raisedAt, "raisedAt");
         Objects.requireNonNull(acknowledgement, "acknowledgement");
-        if (observed < 0 || threshold < 0 || auditSequence <= 0) {
-            throw new IllegalArgumentException("alert counts must not be negative and the audit sequence positive");
+        if (observed < 0 || threshold < 0 || auditEntry <= 0) {
+            throw new IllegalArgumentException("alert counts must not be negative and the audit entry id positive");
         }
         if (principal.kind() == Actor.Kind.SUBJECT) {
             throw new IllegalArgumentException("alerts concern staff or components, not the data subject");
@@ -51,7 +52,7 @@ public record MonitoringAlert(UUID id, AlertRule rule, Actor principal, Instant 
      * @return this alert, acknowledged
      */
     public MonitoringAlert acknowledged(Acknowledgement ack) {
-        return new MonitoringAlert(id, rule, principal, raisedAt, observed, threshold, auditSequence,
+        return new MonitoringAlert(id, rule, principal, raisedAt, observed, threshold, auditEntry,
                 Optional.of(Objects.requireNonNull(ack, "ack")));
     }
 }

@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param subjectRefs the subjects' keyed references, distinct, at least one
  * @param recordCount how many records (an anchor for a whole subject counts as one)
  * @param disposedAt when
- * @param auditSequence sequence of the audit record of this batch
+ * @param auditEntry id of the audit entry of this batch ({@code AuditTrail.recordsOf} finds its record;
+ *                   for acts written before schema v4, the record's sequence)
  */
 public record ActEntry(int number, String policyId, PurposeId purpose, String category, DisposalAction action,
                        String reason, List<KeyedHash> subjectRefs, int recordCount, Instant disposedAt,
-                       long auditSequence) {
+                       long auditEntry) {
     /**
      * @throws IllegalArgumentException if a count or the number is not positive, or no subject is named
      */
@@ -36,8 +37,8 @@ public record ActEntry(int number, String policyId, PurposeId purpose, String ca
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(disposedAt, "disposedAt");
         subjectRefs = List.copyOf(subjectRefs);
-        if (number < 1 || recordCount < 1 || subjectRefs.isEmpty() || auditSequence < 1) {
-            throw new IllegalArgumentException("an act entry needs a positive number, records, subjects and an audit sequence");
+        if (number < 1 || recordCount < 1 || subjectRefs.isEmpty() || auditEntry < 1) {
+            throw new IllegalArgumentException("an act entry needs a positive number, records, subjects and an audit entry");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
@@ -281,13 +282,13 @@ public final class RetentionEngine {
             Optional<RetentionTarget> target = Optional.ofNullable(targets.get(policy.category()));
             DisposalBatch batch = new DisposalBatch(policy, items);
             target.ifPresent(t -> t.dispose(batch, tx));
-            AuditRecord audit = kit.audit().append(tx, new AuditEvent(state.now, state.actor, DISPOSED, Optional.empty(),
+            AuditEntry audit = kit.audit().append(tx, new AuditEvent(state.now, state.actor, DISPOSED, Optional.empty(),
                     Optional.of(policy.purpose()), AuditOutcome.SUCCESS, Optional.of(actId.toString())));
             Set<KeyedHash> refs = new LinkedHashSet<>();
             subjects(items).forEach(s -> refs.add(kit.subjectRef(s)));
             tx.retention().addActEntry(actId, new ActEntry(state.nextEntry, policy.id(), policy.purpose(),
                     policy.category(), policy.action(), policy.reason(), List.copyOf(refs), items.size(), state.now,
-                    audit.sequence()));
+                    audit.id()));
             tx.retention().markDisposed(policy.id(), items.stream().map(DueItem::anchor).toList(), actId);
             state.pendingItems = items.size();
             state.pendingAct = actId;
@@ -351,13 +352,18 @@ public final class RetentionEngine {
      */
     public List<AuditRecord> auditExport(DestructionAct act) {
         Objects.requireNonNull(act, "act");
-        return kit.storage().read(tx -> {
-            List<AuditRecord> records = new ArrayList<>();
-            for (ActEntry e : act.entries()) {
-                records.addAll(tx.audit().read(e.auditSequence(), 1));
+        Map<Long, AuditRecord> byEntry = new HashMap<>();
+        for (AuditRecord r : kit.audit().recordsOf(act.entries().stream().map(ActEntry::auditEntry).toList())) {
+            byEntry.put(r.entryId(), r);
+        }
+        List<AuditRecord> records = new ArrayList<>();
+        for (ActEntry e : act.entries()) {
+            AuditRecord r = byEntry.get(e.auditEntry());
+            if (r != null) {
+                records.add(r);
             }
-            return records;
-        });
+        }
+        return records;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.spi.SubjectLock;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +126,8 @@ public final class SubjectRights {
         // asked before the unit of work: the host's directory may read its own database
         boolean inDirectory = directory.knows(subject);
         return kit.storage().inTransaction(tx -> {
+            // two requests received at once take turns here, so the second sees the first (one open per type)
+            tx.locks().lock(List.of(SubjectLock.requests(subject)));
             if (!inDirectory && tx.ledger().history(subject).isEmpty()) {
                 throw new UnknownSubjectException(type);
             }

@@ -1,36 +1,84 @@
 package dev.consentkit.core.spi;
 
 import dev.consentkit.core.audit.AuditCheckpoint;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.LedgerBinding;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The audit chain's records and checkpoints. Append-only: there is no update and no delete.
+ * The audit entries and the chain that links them. Writers {@link #add} pending entries inside their
+ * own unit of work without reading anything global; the sequencer (under {@link #lockSequencer}) links
+ * committed pending entries into the chain with {@link #link}. The chain is append-only: no record is
+ * updated or deleted. Rows are handed out as stored ({@link StoredAuditRow}), unvalidated.
  */
 public interface AuditStore {
-    /** @return the record with the highest sequence, if any */
-    Optional<AuditRecord> head();
+    /**
+     * Writes a pending entry.
+     *
+     * @param event the event
+     * @param ledger the ledger row it records, if any
+     * @param mac its entry MAC
+     * @return the id the store gave it: positive, greater than every id given before
+     * @throws IllegalStateException if the unit is read-only
+     * @throws IllegalArgumentException if a value does not fit the store (a time finer than a microsecond)
+     */
+    long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac);
 
     /**
-     * @param record the next record; its sequence is the head's plus one
-     * @throws dev.consentkit.core.ConcurrentUpdateException if another unit of work appended that
-     *         sequence first
+     * Takes the sequencer's lock for the rest of the unit (one sequencer at a time, across
+     * processes sharing the store).
+     *
+     * @param wait whether to wait for another holder; without, returns false at once if it is held
+     * @return whether the lock is held now
      */
-    void append(AuditRecord record);
+    boolean lockSequencer(boolean wait);
+
+    /** @return the linked record with the highest sequence, if any */
+    Optional<StoredAuditRow> head();
+
+    /**
+     * @param limit at most this many, positive
+     * @return committed pending entries, lowest id first
+     */
+    List<StoredAuditRow> pending(int limit);
+
+    /**
+     * Appends linked entries to the chain and removes them from the pending ones, in the same unit.
+     *
+     * @param linked pending entries with their sequence and links ({@link StoredAuditRow#linked}),
+     *               in sequence order, the first following the head
+     * @throws dev.consentkit.core.ConcurrentUpdateException if a sequence is taken
+     */
+    void link(List<StoredAuditRow> linked);
 
     /**
      * @param fromSequence first sequence wanted
      * @param limit at most this many, positive
-     * @return records with sequence at least {@code fromSequence}, in sequence order
+     * @return linked records with sequence at least {@code fromSequence}, in sequence order
      */
-    List<AuditRecord> read(long fromSequence, int limit);
+    List<StoredAuditRow> read(long fromSequence, int limit);
+
+    /**
+     * @param entryIds entry ids
+     * @return the linked records of those entries (pending ones are not returned), in sequence order
+     */
+    List<StoredAuditRow> entries(Collection<Long> entryIds);
 
     /**
      * @param checkpoint a checkpoint of the head
      */
     void addCheckpoint(AuditCheckpoint checkpoint);
 
-    /** @return every checkpoint, oldest first */
+    /** @return every stored checkpoint that is well-formed, oldest first */
     List<AuditCheckpoint> checkpoints();
+
+    /** @return the last verified point, if one was saved */
+    Optional<VerifiedPoint> verifiedPoint();
+
+    /**
+     * @param point the new verified point, replacing the last
+     */
+    void saveVerifiedPoint(VerifiedPoint point);
 }

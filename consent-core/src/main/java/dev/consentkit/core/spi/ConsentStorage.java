@@ -26,6 +26,21 @@ public interface ConsentStorage {
     <T> T inTransaction(Function<StorageTransaction, T> work);
 
     /**
+     * Runs {@code work} in a read-write unit of work that never joins a transaction of the host, and
+     * commits it before returning: for records that must outlive the host's transaction (the audit of
+     * a field that was opened) and for the audit sequencer. A store that never joins host transactions
+     * runs it as {@link #inTransaction}.
+     *
+     * @param work what to do; must not keep the transaction after it returns
+     * @param <T> what it returns
+     * @return what {@code work} returned
+     * @throws dev.consentkit.core.StorageException if the store fails; nothing was written
+     */
+    default <T> T inOwnTransaction(Function<StorageTransaction, T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Runs {@code work} as a read: it sees committed data only (a JDBC store may run each statement
      * on its own). Writing through it is an error.
      *

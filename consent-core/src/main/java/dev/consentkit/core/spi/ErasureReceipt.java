@@ -7,17 +7,17 @@ import java.util.Objects;
 
 /**
  * Proof that a subject's keys were destroyed, with no personal data: the subject appears only by
- * its keyed reference, and the audit record's sequence ties the receipt to the audit chain.
+ * its keyed reference, and the audit entry's id ties the receipt to the audit chain.
  *
  * @param subjectRef the subject's keyed reference
  * @param groups the key groups shredded; empty means every group
  * @param keysDestroyed how many data keys were destroyed
  * @param indexEntriesRemoved how many blind-index entries were removed
  * @param at when
- * @param auditSequence sequence of the audit record of the shredding
+ * @param auditEntry id of the audit entry of the shredding ({@code AuditTrail.recordsOf} finds its record)
  */
 public record ErasureReceipt(KeyedHash subjectRef, List<String> groups, int keysDestroyed, int indexEntriesRemoved,
-                             Instant at, long auditSequence) {
+                             Instant at, long auditEntry) {
     /** Checks for nulls and copies the groups. */
     public ErasureReceipt {
         Objects.requireNonNull(subjectRef, "subjectRef");

@@ -14,8 +14,14 @@ public interface StorageTransaction {
     /** @return the suppression list */
     SuppressionStore suppression();
 
-    /** @return the audit chain */
+    /** @return the audit entries and chain */
     AuditStore audit();
+
+    /** @return the row locks of subjects */
+    SubjectLocks locks();
+
+    /** @return raw reads for verifying the ledger and projection */
+    IntegrityStore integrity();
 
     /** @return the wrapped data keys of field encryption */
     KeyStore keys();
@@ -34,6 +40,15 @@ public interface StorageTransaction {
 
     /** @return the data-subject requests */
     RequestStore requests();
+
     /** @return the breach register: incidents and their notifications */
     BreachStore breaches();
+
+    /**
+     * @return whether this unit commits by itself when the work returns; false when it joined a
+     *         transaction of the host, which commits (or rolls back) later
+     */
+    default boolean ownsTransaction() {
+        return true;
+    }
 }

@@ -58,7 +58,8 @@ class ComplianceReportTest {
         assertThat(report.isClean()).isTrue();
         assertThat(report.generatedAt()).isEqualTo(Instant.parse(START));
         assertThat(report.checks()).containsExactly("purpose.retention", "notice.current", "consent.outdated_notice",
-                "consent.validity_lapsed", "audit.chain", "key.rotation", "key.master", "category.encryption",
+                "consent.validity_lapsed", "audit.chain", "audit.ledger", "key.rotation", "key.master",
+                "category.encryption",
                 "category.mfa", "monitoring.enabled", "monitoring.alerts", "request.overdue",
                 "request.provisional_deadline", "calendar.table_missing", "breach.notification_overdue");
         assertThat(report.toMarkdown()).contains("No findings: every check passed.");
@@ -129,7 +130,10 @@ class ComplianceReportTest {
         give(clean(), "client-1");
         ConsentKit otherKey = ComplianceWorld.clean(storage, clock).auditKey(ComplianceWorld.otherAuditKey()).build();
 
-        assertThat(otherKey.complianceReport().findings()).singleElement().satisfies(f -> {
+        // under another key neither the chain nor the ledger's digests verify
+        assertThat(otherKey.complianceReport().findings()).extracting(Finding::check)
+                .containsExactly("audit.chain", "audit.ledger");
+        assertThat(otherKey.complianceReport().findings()).first().satisfies(f -> {
             assertThat(f.check()).isEqualTo("audit.chain");
             assertThat(f.target()).isEqualTo("audit chain at sequence 1");
             assertThat(f.problem()).contains("EDITED");

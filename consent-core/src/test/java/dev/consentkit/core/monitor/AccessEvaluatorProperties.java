@@ -6,7 +6,7 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class AccessEvaluatorProperties {
                                            @ForAll @IntRange(min = 1, max = 4) int maxDenials) {
         MonitoringPolicy policy = MonitoringPolicy.builder().window(WINDOW).maxOpens(maxOpens)
                 .maxDistinctSubjects(maxSubjects).maxDenialsInARow(maxDenials).build();
-        List<AuditRecord> records = new ArrayList<>();
+        List<AuditEntry> records = new ArrayList<>();
         Instant t = T0;
         for (int i = 0; i < accesses.size(); i++) {
             Access a = accesses.get(i);
@@ -57,12 +57,12 @@ class AccessEvaluatorProperties {
         }
 
         List<String> actual = new AccessEvaluator(policy, AccessMonitoring.MONITOR).evaluate(records).stream()
-                .map(a -> a.rule() + "@" + a.auditSequence() + "=" + a.observed()).toList();
+                .map(a -> a.rule() + "@" + a.auditEntry() + "=" + a.observed()).toList();
 
         assertThat(actual).isEqualTo(bruteForce(records, policy));
     }
 
-    private static List<String> bruteForce(List<AuditRecord> records, MonitoringPolicy policy) {
+    private static List<String> bruteForce(List<AuditEntry> records, MonitoringPolicy policy) {
         List<String> alerts = new ArrayList<>();
         Instant lastOpens = null;
         Instant lastSubjects = null;
@@ -99,11 +99,11 @@ class AccessEvaluatorProperties {
         return alerts;
     }
 
-    private static AuditRecord record(long sequence, Instant time, Access a) {
+    private static AuditEntry record(long sequence, Instant time, Access a) {
         String ref = String.valueOf(HEX.charAt(a.subject())).repeat(43);
         AuditEvent e = new AuditEvent(time, Actor.operator("anna"), a.denied() ? MonitoringPolicy.FIELD_OPEN_REFUSED
                 : MonitoringPolicy.FIELD_OPENED, Optional.of(new KeyedHash(ref)), Optional.empty(),
                 a.denied() ? AuditOutcome.DENIED : AuditOutcome.SUCCESS, Optional.empty());
-        return new AuditRecord(sequence, e, "0".repeat(64), "1".repeat(64));
+        return new AuditEntry(sequence, e, Optional.empty(), "1".repeat(64));
     }
 }

@@ -8,6 +8,7 @@ import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditOutcome;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;
@@ -44,14 +45,14 @@ class AccessMonitoringTest {
             w.after(Duration.ofMinutes(1));
         }
         assertThat(w.heard).isEmpty();
-        AuditRecord fourth = w.open("anna", "client-3");
+        AuditEntry fourth = w.open("anna", "client-3");
 
         assertThat(w.heard).singleElement().satisfies(a -> {
             assertThat(a.rule()).isEqualTo(AlertRule.OPENS_PER_WINDOW);
             assertThat(a.principal()).isEqualTo(Actor.operator("anna"));
             assertThat(a.observed()).isEqualTo(4);
             assertThat(a.threshold()).isEqualTo(3);
-            assertThat(a.auditSequence()).isEqualTo(fourth.sequence());
+            assertThat(a.auditEntry()).isEqualTo(fourth.id());
             assertThat(a.raisedAt()).isEqualTo(fourth.event().time());
         });
         w.open("anna", "client-4");
@@ -291,8 +292,8 @@ class AccessMonitoringTest {
     }
 
     @Test
-    void auditListenersHearEveryCommittedRecordOnceInOrder() {
-        List<AuditRecord> heard = new ArrayList<>();
+    void auditListenersHearEveryCommittedEntryOnceInOrder() {
+        List<AuditEntry> heard = new ArrayList<>();
         ConsentKit kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(InMemoryStorage.create())
                 .clock(dev.consentkit.core.testing.MutableClock.at(MONDAY_10))
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
@@ -305,8 +306,10 @@ class AccessMonitoringTest {
         kit.restrict(SubjectId.of("c1"), Fixtures.ORDERS, Actor.operator("anna"));
         kit.audit().checkpoint();
 
-        assertThat(heard).extracting(AuditRecord::sequence).containsExactly(1L, 2L);
-        assertThat(heard).isEqualTo(kit.audit().records(1, 10));
+        List<AuditRecord> records = kit.audit().records(1, 10);
+        assertThat(heard).extracting(AuditEntry::id).containsExactlyElementsOf(records.stream().map(AuditRecord::entryId).toList());
+        assertThat(heard).extracting(AuditEntry::event).containsExactlyElementsOf(records.stream().map(AuditRecord::event).toList());
+        assertThat(heard).extracting(AuditEntry::ledger).containsExactlyElementsOf(records.stream().map(AuditRecord::ledger).toList());
     }
 
     @Test
@@ -331,9 +334,9 @@ class AccessMonitoringTest {
         MonitoringWorld w = new MonitoringWorld(MONDAY_10, MonitoringPolicy.builder().maxOpens(1).build(), refusingAlerts);
 
         w.open("anna", "client-1");
-        AuditRecord second = w.open("anna", "client-2");
+        AuditEntry second = w.open("anna", "client-2");
 
-        assertThat(w.heard).singleElement().extracting(MonitoringAlert::auditSequence).isEqualTo(second.sequence());
+        assertThat(w.heard).singleElement().extracting(MonitoringAlert::auditEntry).isEqualTo(second.id());
         assertThat(w.kit.audit().records(1, 10)).hasSize(2);
     }
 
@@ -390,8 +393,11 @@ class AccessMonitoringTest {
     void withoutAPolicyNothingIsWatchedAndTheStorageIsTheHostsOwn() {
         InMemoryStorage storage = InMemoryStorage.create();
         ConsentKit kit = Fixtures.kit(storage, dev.consentkit.core.testing.MutableClock.at(MONDAY_10));
+        kit.restrict(SubjectId.of("c1"), Fixtures.ORDERS, Actor.operator("anna"));
 
-        assertThat(kit.storage()).isSameAs(storage);
+        assertThat(kit.storage()).hasToString(storage.toString());
+        List<dev.consentkit.core.consent.LedgerEntry> written = storage.read(tx -> tx.ledger().history(SubjectId.of("c1")));
+        assertThat(written).hasSize(1);
         assertThat(kit.monitoring().policy()).isEmpty();
         assertThat(kit.monitoring().unacknowledged(10)).isEmpty();
     }

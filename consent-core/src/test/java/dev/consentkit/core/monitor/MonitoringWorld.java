@@ -6,7 +6,7 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.Fixtures;
@@ -37,15 +37,15 @@ final class MonitoringWorld {
                 .monitoring(policy).alertListener(heard::add).build();
     }
 
-    AuditRecord open(String staff, String subject) {
+    AuditEntry open(String staff, String subject) {
         return access(staff, subject, MonitoringPolicy.FIELD_OPENED, AuditOutcome.SUCCESS);
     }
 
-    AuditRecord refuse(String staff, String subject) {
+    AuditEntry refuse(String staff, String subject) {
         return access(staff, subject, MonitoringPolicy.FIELD_OPEN_REFUSED, AuditOutcome.DENIED);
     }
 
-    AuditRecord access(String staff, String subject, AuditAction action, AuditOutcome outcome) {
+    AuditEntry access(String staff, String subject, AuditAction action, AuditOutcome outcome) {
         AuditEvent e = new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), Actor.operator(staff), action,
                 Optional.of(kit.subjectRef(SubjectId.of(subject))), Optional.of(Fixtures.ORDERS), outcome,
                 Optional.of("clients.email"));

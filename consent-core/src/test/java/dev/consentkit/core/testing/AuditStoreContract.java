@@ -21,10 +21,13 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.StoredAuditRow;
+import dev.consentkit.core.spi.VerifiedPoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,13 +38,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of the audit port ({@link dev.consentkit.core.spi.AuditStore}) for every storage
- * adapter: an append-only chain whose head moves one sequence at a time, records and checkpoints
- * that come back exactly as written, and a chain that {@link AuditChain#verify} finds intact after
- * ConsentKit wrote it (M21). An adapter's test extends this class and implements
- * {@link #createStorage()}.
+ * adapter: pending entries that get growing ids and come back as written, a sequencer that moves them
+ * into an append-only chain whose sequences are taken once, records and checkpoints that come back
+ * exactly as written, and a chain that {@link AuditChain#verify} finds intact after ConsentKit wrote it
+ * (M21). An adapter's test extends this class and implements {@link #createStorage()}.
  *
- * <p>Audit links are HMACs over every field of an event, its time included to the microsecond, so a
- * store that rounds a time or trims a text breaks verification; these tests catch that first.
+ * <p>Entry MACs and links are HMACs over every stored column, the time to the microsecond, so a store
+ * that rounds a time or trims a text breaks verification; these tests catch that first.
  */
 public abstract class AuditStoreContract {
     private static final AuditChain CHAIN = new AuditChain(Fixtures.auditKey());
@@ -53,7 +56,7 @@ public abstract class AuditStoreContract {
     /**
      * Creates the store under test. Called once before every test.
      *
-     * @return a new store with no audit records or checkpoints (and nothing else); it may share
+     * @return a new store with no audit entries, records or checkpoints (and nothing else); it may share
      *         nothing with the store of another test
      */
     protected abstract ConsentStorage createStorage();
@@ -64,60 +67,70 @@ public abstract class AuditStoreContract {
     }
 
     @Test
-    void aNewChainHasNoHeadRecordsOrCheckpoints() {
+    void aNewChainHasNoHeadEntriesRecordsOrCheckpoints() {
         assertThat(head()).isEmpty();
         assertThat(records(1, 100)).isEmpty();
+        assertThat(pending()).isEmpty();
         assertThat(checkpoints()).isEmpty();
+        assertThat(verifiedPoint()).isEmpty();
         assertThat(verify(CHAIN)).isEqualTo(new AuditVerification.Intact(0, 0, AuditChain.GENESIS));
     }
 
     @Test
-    void appendMovesTheHeadAndReadGivesRecordsInSequenceOrder() {
-        List<AuditRecord> appended = new ArrayList<>();
-        appended.addAll(storage.inTransaction(tx -> List.of(append(tx, event("consent.given")),
-                append(tx, event("consent.withdrawn")))));
-        assertThat(head()).contains(appended.get(1));
-        appended.add(storage.inTransaction(tx -> append(tx, event("processing.restricted"))));
+    void entriesGetGrowingIdsAndWaitUntilTheSequencerLinksThem() {
+        List<Long> ids = storage.inTransaction(tx -> List.of(add(tx, event("consent.given")),
+                add(tx, event("consent.withdrawn"))));
+        long third = storage.inTransaction(tx -> add(tx, event("processing.restricted")));
+        assertThat(ids.get(0)).isPositive();
+        assertThat(ids.get(1)).isGreaterThan(ids.get(0));
+        assertThat(third).isGreaterThan(ids.get(1));
+        assertThat(pending()).extracting(StoredAuditRow::entryId).containsExactly(ids.get(0), ids.get(1), third);
+        assertThat(pending()).allSatisfy(p -> assertThat(p.isPending()).isTrue());
+        assertThat(head()).isEmpty();
 
-        assertThat(head()).contains(appended.get(2));
-        assertThat(appended).extracting(AuditRecord::sequence).containsExactly(1L, 2L, 3L);
-        assertThat(records(1, 100)).containsExactlyElementsOf(appended);
+        List<StoredAuditRow> linked = sequence();
+
+        assertThat(linked).extracting(StoredAuditRow::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(linked).extracting(StoredAuditRow::entryId).containsExactly(ids.get(0), ids.get(1), third);
+        assertThat(pending()).isEmpty();
+        assertThat(head()).contains(linked.get(2));
+        assertThat(records(1, 100)).containsExactlyElementsOf(linked);
+        assertThat(entries(List.of(third, ids.get(0)))).containsExactly(linked.get(0), linked.get(2));
     }
 
     @Test
-    void appendOfASequenceOtherThanTheNextConflictsAndChangesNothing() {
-        AuditRecord second = CHAIN.next(Optional.of(CHAIN.next(Optional.empty(), event("consent.given"))),
-                event("consent.given"));
-        assertThatThrownBy(() -> storage.inTransaction(tx -> append(tx, second)))
-                .as("a first record must have sequence 1").isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(head()).isEmpty();
+    void aSequenceThatIsTakenConflictsAndChangesNothing() {
+        storage.inTransaction(tx -> add(tx, event("consent.given")));
+        List<StoredAuditRow> chain = sequence();
+        storage.inTransaction(tx -> add(tx, event("consent.withdrawn")));
+        StoredAuditRow next = storage.inTransaction(tx -> CHAIN.link(Optional.empty(), tx.audit().pending(10))).get(0);
+        assertThat(next.sequence()).as("linked as if the chain were empty").isEqualTo(1);
 
-        List<AuditRecord> chain = storage.inTransaction(tx -> List.of(append(tx, event("consent.given")),
-                append(tx, event("consent.given")), append(tx, event("consent.given"))));
-        AuditRecord staleNext = CHAIN.next(Optional.of(chain.get(1)), event("consent.withdrawn")); // sequence 3 again
-        AuditRecord gap = new AuditRecord(5, event("consent.withdrawn"), chain.get(2).link(), chain.get(2).link());
+        assertThatThrownBy(() -> storage.inTransaction(tx -> {
+            tx.audit().link(List.of(next));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
 
-        for (AuditRecord wrong : List.of(staleNext, gap)) {
-            assertThatThrownBy(() -> storage.inTransaction(tx -> {
-                tx.audit().addCheckpoint(new AuditCheckpoint(3, chain.get(2).link(), T0));
-                return append(tx, wrong);
-            })).as("append of sequence %d after head 3", wrong.sequence()).isInstanceOf(ConcurrentUpdateException.class);
-        }
-
-        assertThat(head()).contains(chain.get(2));
         assertThat(records(1, 100)).containsExactlyElementsOf(chain);
-        assertThat(checkpoints()).isEmpty();
+        assertThat(pending()).hasSize(1);
+        assertThat(sequence()).singleElement().extracting(StoredAuditRow::sequence).isEqualTo(2L);
+    }
+
+    @Test
+    void theSequencerLockIsFreeOutsideASequencerUnit() {
+        assertThat(lockSequencer(false)).isTrue();
+        assertThat(lockSequencer(true)).isTrue();
     }
 
     @Test
     void readStartsAtTheSequenceAskedForAndStopsAtTheLimit() {
-        List<AuditRecord> chain = storage.inTransaction(tx -> {
-            List<AuditRecord> r = new ArrayList<>();
+        storage.inTransaction(tx -> {
             for (int i = 0; i < 6; i++) {
-                r.add(append(tx, event("consent.given")));
+                add(tx, event("consent.given"));
             }
-            return r;
+            return null;
         });
+        List<StoredAuditRow> chain = sequence();
 
         assertThat(records(1, 2)).containsExactlyElementsOf(chain.subList(0, 2));
         assertThat(records(3, 2)).containsExactlyElementsOf(chain.subList(2, 4));
@@ -133,7 +146,7 @@ public abstract class AuditStoreContract {
     }
 
     @Test
-    void everyFieldOfARecordRoundTrips_M21() {
+    void everyColumnOfAnEntryRoundTripsPendingAndLinked_M21() {
         List<AuditEvent> events = new ArrayList<>();
         Actor[] actors = {Actor.subject(), Actor.operator("desk-7@front.office:2"), Actor.guardian("g-17"),
                 Actor.system("expiry-sweep")};
@@ -149,61 +162,77 @@ public abstract class AuditStoreContract {
         events.add(new AuditEvent(T0, Actor.system("s"), new AuditAction("a." + "b".repeat(62)),
                 Optional.of(hash("x")), Optional.empty(), AuditOutcome.FAILED, Optional.of("r".repeat(128))));
         assertThat(events.get(events.size() - 1).action().code()).hasSize(64);
+        LedgerBinding binding = new LedgerBinding(Long.MAX_VALUE / 3, "0123456789abcdef".repeat(4));
 
-        List<AuditRecord> written = storage.inTransaction(tx -> events.stream().map(e -> append(tx, e)).toList());
+        List<StoredAuditRow> written = storage.inTransaction(tx -> {
+            List<StoredAuditRow> rows = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                Optional<LedgerBinding> ledger = i % 2 == 0 ? Optional.of(binding) : Optional.empty();
+                String mac = CHAIN.entryMac(events.get(i), ledger);
+                rows.add(StoredAuditRow.pending(tx.audit().add(events.get(i), ledger, mac), events.get(i), ledger, mac));
+            }
+            return rows;
+        });
 
-        List<AuditRecord> read = records(1, 100);
-        assertThat(read).hasSameSizeAs(written);
-        for (int i = 0; i < written.size(); i++) {
-            AuditRecord w = written.get(i);
-            AuditRecord r = read.get(i);
-            assertThat(r.event()).as("event of record %d", w.sequence()).isEqualTo(w.event());
-            assertThat(r.previousLink()).as("previous link of record %d", w.sequence()).isEqualTo(w.previousLink());
-            assertThat(r.link()).as("link of record %d", w.sequence()).isEqualTo(w.link());
-            assertThat(r).isEqualTo(w);
+        assertThat(pending()).containsExactlyElementsOf(written);
+        List<StoredAuditRow> linked = sequence();
+        assertThat(records(1, 100)).containsExactlyElementsOf(linked);
+        for (int i = 0; i < linked.size(); i++) {
+            AuditRecord r = AuditChain.parse(linked.get(i));
+            assertThat(r.isUnreadable()).isFalse();
+            assertThat(r.event()).as("event of record %d", i + 1).isEqualTo(events.get(i));
+            assertThat(r.ledger()).isEqualTo(i % 2 == 0 ? Optional.of(binding) : Optional.empty());
         }
         assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
-    void checkpointsAreKeptOldestFirstAndRoundTrip() {
-        List<AuditCheckpoint> taken = storage.inTransaction(tx -> {
-            AuditRecord first = append(tx, event("consent.given"));
-            AuditCheckpoint a = new AuditCheckpoint(first.sequence(), first.link(), T0.plus(1, java.time.temporal.ChronoUnit.MICROS));
+    void checkpointsAndTheVerifiedPointRoundTrip() {
+        storage.inTransaction(tx -> add(tx, event("consent.given")));
+        StoredAuditRow first = sequence().get(0);
+        AuditCheckpoint a = new AuditCheckpoint(first.sequence(), first.link(), T0.plus(1, java.time.temporal.ChronoUnit.MICROS));
+        AuditCheckpoint b = new AuditCheckpoint(first.sequence(), first.link(), T0.plusSeconds(3600));
+        storage.inTransaction(tx -> {
             tx.audit().addCheckpoint(a);
-            AuditRecord second = append(tx, event("consent.given"));
-            AuditCheckpoint b = new AuditCheckpoint(second.sequence(), second.link(), T0.plus(2, java.time.temporal.ChronoUnit.MICROS));
-            tx.audit().addCheckpoint(b);
-            return List.of(a, b);
+            tx.audit().addCheckpoint(b); // a second checkpoint of the same head is kept too
+            return null;
         });
-        AuditCheckpoint again = storage.inTransaction(tx -> {
-            AuditRecord head = tx.audit().head().orElseThrow();
-            AuditCheckpoint c = new AuditCheckpoint(head.sequence(), head.link(), T0.plusSeconds(3600));
-            tx.audit().addCheckpoint(c); // a second checkpoint of the same head is kept too
-            return c;
+        VerifiedPoint p1 = new VerifiedPoint(1, first.link(), 17, "client-«" + NON_ASCII + "»", 3, 123_456, "f".repeat(64));
+        VerifiedPoint p2 = new VerifiedPoint(1, first.link(), 18, "", 3, 123_457, "e".repeat(64));
+        storage.inTransaction(tx -> {
+            tx.audit().saveVerifiedPoint(p1);
+            return null;
+        });
+        assertThat(verifiedPoint()).contains(p1);
+        storage.inTransaction(tx -> {
+            tx.audit().saveVerifiedPoint(p2);
+            return null;
         });
 
-        assertThat(checkpoints()).containsExactly(taken.get(0), taken.get(1), again);
+        assertThat(checkpoints()).containsExactly(a, b);
+        assertThat(verifiedPoint()).contains(p2);
         assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
-    void aFailedUnitOfWorkLeavesTheChainAsItWas() {
-        AuditRecord first = storage.inTransaction(tx -> append(tx, event("consent.given")));
+    void aFailedUnitOfWorkLeavesEntriesAndChainAsTheyWere() {
+        storage.inTransaction(tx -> add(tx, event("consent.given")));
+        StoredAuditRow first = sequence().get(0);
         RuntimeException boom = new IllegalStateException("failed after the audit write");
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            AuditRecord r = append(tx, event("consent.withdrawn"));
-            tx.audit().addCheckpoint(new AuditCheckpoint(r.sequence(), r.link(), T0));
+            add(tx, event("consent.withdrawn"));
+            tx.audit().link(CHAIN.link(tx.audit().head(), tx.audit().pending(10)));
+            tx.audit().addCheckpoint(new AuditCheckpoint(2, first.link(), T0));
             throw boom;
         })).isSameAs(boom);
 
         assertThat(head()).contains(first);
+        assertThat(pending()).isEmpty();
         assertThat(checkpoints()).isEmpty();
-        // the sequence the failed unit used is free again
-        AuditRecord second = storage.inTransaction(tx -> append(tx, event("processing.objected")));
-        assertThat(second.sequence()).isEqualTo(2);
-        assertThat(records(1, 100)).containsExactly(first, second);
+        storage.inTransaction(tx -> add(tx, event("processing.objected")));
+        assertThat(sequence()).singleElement().extracting(StoredAuditRow::sequence).isEqualTo(2L);
+        assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
@@ -220,18 +249,22 @@ public abstract class AuditStoreContract {
         AuditCheckpoint checkpoint = kit.audit().checkpoint();
         clock.advance(Duration.ofDays(1));
         kit.liftObjection(ANNA, ORDERS, Actor.operator("dpo"));
+        kit.audit().sequence();
 
-        AuditRecord head = head().orElseThrow();
+        StoredAuditRow head = head().orElseThrow();
         assertThat(head.sequence()).isEqualTo(6);
-        assertThat(records(1, 100)).extracting(r -> r.event().action()).containsExactly(AuditAction.CONSENT_GIVEN,
-                AuditAction.CONSENT_WITHDRAWN, AuditAction.PROCESSING_RESTRICTED, AuditAction.PROCESSING_OBJECTED,
-                AuditAction.SUPPRESSION_ADDED, AuditAction.OBJECTION_LIFTED);
+        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action()).containsExactly(
+                AuditAction.CONSENT_GIVEN, AuditAction.CONSENT_WITHDRAWN, AuditAction.PROCESSING_RESTRICTED,
+                AuditAction.PROCESSING_OBJECTED, AuditAction.SUPPRESSION_ADDED, AuditAction.OBJECTION_LIFTED);
+        assertThat(kit.audit().records(1, 100)).filteredOn(r -> r.event().action().code().startsWith("consent."))
+                .allSatisfy(r -> assertThat(r.ledger()).isPresent());
         assertThat(checkpoints()).containsExactly(checkpoint);
         AuditVerification.Intact intact = new AuditVerification.Intact(6, 6, head.link());
         assertThat(verify(CHAIN)).isEqualTo(intact);
         assertThat(kit.audit().verify()).isEqualTo(intact);
         assertThat(kit.audit().verify(checkpoint)).isEqualTo(intact);
-        // the verification reads real links: under another key the first record fails
+        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        // the verification reads real MACs: under another key the first record fails
         byte[] otherKey = new byte[32];
         Arrays.fill(otherKey, (byte) 9);
         assertThat(verify(new AuditChain(HmacKey.of(otherKey))))
@@ -245,14 +278,15 @@ public abstract class AuditStoreContract {
             int n = Math.min(500, total - written);
             storage.inTransaction(tx -> {
                 for (int i = 0; i < n; i++) {
-                    append(tx, event(i % 2 == 0 ? "consent.given" : "consent.withdrawn"));
+                    add(tx, event(i % 2 == 0 ? "consent.given" : "consent.withdrawn"));
                 }
                 return null;
             });
         }
+        sequence();
 
         assertThat(verify(CHAIN)).isEqualTo(new AuditVerification.Intact(total, total, head().orElseThrow().link()));
-        assertThat(records(1_000, 2)).extracting(AuditRecord::sequence).containsExactly(1_000L, 1_001L);
+        assertThat(records(1_000, 2)).extracting(StoredAuditRow::sequence).containsExactly(1_000L, 1_001L);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -262,20 +296,48 @@ public abstract class AuditStoreContract {
                 Optional.of(NEWSLETTER), AuditOutcome.SUCCESS, Optional.of(ConsentEvent.Kind.GIVEN.name()));
     }
 
-    private static AuditRecord append(StorageTransaction tx, AuditEvent event) {
-        return append(tx, CHAIN.next(tx.audit().head(), event));
+    private static long add(StorageTransaction tx, AuditEvent event) {
+        return tx.audit().add(event, Optional.empty(), CHAIN.entryMac(event, Optional.empty()));
     }
 
-    private static AuditRecord append(StorageTransaction tx, AuditRecord record) {
-        tx.audit().append(record);
-        return record;
+    /** The sequencer's work, in one unit per batch of 500: the linked rows. */
+    private List<StoredAuditRow> sequence() {
+        List<StoredAuditRow> all = new ArrayList<>();
+        while (true) {
+            List<StoredAuditRow> linked = storage.inTransaction(tx -> {
+                assertThat(tx.audit().lockSequencer(true)).isTrue();
+                List<StoredAuditRow> rows = CHAIN.link(tx.audit().head(), tx.audit().pending(500));
+                tx.audit().link(rows);
+                return rows;
+            });
+            if (linked.isEmpty()) {
+                return all;
+            }
+            all.addAll(linked);
+        }
     }
 
-    private Optional<AuditRecord> head() {
+    private Optional<VerifiedPoint> verifiedPoint() {
+        return storage.read(tx -> tx.audit().verifiedPoint());
+    }
+
+    private List<StoredAuditRow> entries(List<Long> ids) {
+        return storage.read(tx -> tx.audit().entries(ids));
+    }
+
+    private boolean lockSequencer(boolean wait) {
+        return storage.inTransaction(tx -> tx.audit().lockSequencer(wait));
+    }
+
+    private Optional<StoredAuditRow> head() {
         return storage.read(tx -> tx.audit().head());
     }
 
-    private List<AuditRecord> records(long fromSequence, int limit) {
+    private List<StoredAuditRow> pending() {
+        return storage.read(tx -> tx.audit().pending(10_000));
+    }
+
+    private List<StoredAuditRow> records(long fromSequence, int limit) {
         return storage.read(tx -> tx.audit().read(fromSequence, limit));
     }
 

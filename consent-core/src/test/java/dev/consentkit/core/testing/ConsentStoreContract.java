@@ -23,7 +23,6 @@ import dev.consentkit.core.audit.AuditChain;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -41,6 +40,7 @@ import dev.consentkit.core.consent.NoticeVersion;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.StoredAuditRow;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -583,7 +583,7 @@ public abstract class ConsentStoreContract {
             return tx.ledger().append(keyed(scope, key));
         });
         assertThat(next.sequence()).isGreaterThan(before.ledger().get(0).sequence());
-        assertThat(auditHead()).get().extracting(AuditRecord::sequence).isEqualTo(2L);
+        assertThat(auditHead()).get().extracting(StoredAuditRow::sequence).isEqualTo(2L);
     }
 
     @Test
@@ -600,7 +600,7 @@ public abstract class ConsentStoreContract {
             SuppressionEntry entry = new SuppressionEntry(hash("seen"), Optional.empty(), T0);
             tx.suppression().add(entry);
             assertThat(tx.suppression().add(entry)).isFalse();
-            AuditRecord r = appendAudit(tx, "consent.given");
+            StoredAuditRow r = appendAudit(tx, "consent.given");
             assertThat(tx.audit().head()).contains(r);
             return "what the work returned";
         });
@@ -661,19 +661,22 @@ public abstract class ConsentStoreContract {
         return storage.read(tx -> tx.suppression().list());
     }
 
-    private Optional<AuditRecord> auditHead() {
+    private Optional<StoredAuditRow> auditHead() {
         return storage.read(tx -> tx.audit().head());
     }
 
-    private static AuditRecord appendAudit(StorageTransaction tx, String action) {
-        AuditRecord record = CHAIN.next(tx.audit().head(), new AuditEvent(T0, Actor.subject(), new AuditAction(action),
-                Optional.of(hash("subject")), Optional.of(NEWSLETTER), AuditOutcome.SUCCESS, Optional.empty()));
-        tx.audit().append(record);
-        return record;
+    /** Writes an entry and links it at once, as the sequencer would after the commit. */
+    private static StoredAuditRow appendAudit(StorageTransaction tx, String action) {
+        AuditEvent event = new AuditEvent(T0, Actor.subject(), new AuditAction(action), Optional.of(hash("subject")),
+                Optional.of(NEWSLETTER), AuditOutcome.SUCCESS, Optional.empty());
+        tx.audit().add(event, Optional.empty(), CHAIN.entryMac(event, Optional.empty()));
+        List<StoredAuditRow> linked = CHAIN.link(tx.audit().head(), tx.audit().pending(10));
+        tx.audit().link(linked);
+        return linked.get(linked.size() - 1);
     }
 
     private static AuditCheckpoint checkpointOfHead(StorageTransaction tx) {
-        AuditRecord head = tx.audit().head().orElseThrow();
+        StoredAuditRow head = tx.audit().head().orElseThrow();
         return new AuditCheckpoint(head.sequence(), head.link(), T0);
     }
 

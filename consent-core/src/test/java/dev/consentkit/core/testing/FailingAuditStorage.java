@@ -1,8 +1,8 @@
 package dev.consentkit.core.testing;
 
 import dev.consentkit.core.StorageException;
-import dev.consentkit.core.audit.AuditCheckpoint;
-import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.audit.AuditEvent;
+import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Wraps a real store and, once armed, fails its audit appends: the last write of every ConsentKit
+ * Wraps a real store and, once armed, fails its audit entries: the last write of every ConsentKit
  * unit of work. A test uses it to show that a unit failing at its end leaves nothing of its earlier
  * writes behind. Everything else goes to the wrapped store unchanged.
  *
@@ -61,6 +61,11 @@ public final class FailingAuditStorage implements ConsentStorage {
     }
 
     @Override
+    public <T> T inOwnTransaction(Function<StorageTransaction, T> work) {
+        return delegate.inOwnTransaction(tx -> work.apply(new Tx(tx)));
+    }
+
+    @Override
     public <T> T read(Function<StorageTransaction, T> work) {
         return delegate.read(tx -> work.apply(new Tx(tx)));
     }
@@ -86,32 +91,11 @@ public final class FailingAuditStorage implements ConsentStorage {
 
         @Override
         public AuditStore audit() {
-            AuditStore audit = tx.audit();
-            return new AuditStore() {
+            return new ForwardingAuditStore(tx.audit()) {
                 @Override
-                public Optional<AuditRecord> head() {
-                    return audit.head();
-                }
-
-                @Override
-                public void append(AuditRecord record) {
+                public long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
                     beforeAppend();
-                    audit.append(record);
-                }
-
-                @Override
-                public List<AuditRecord> read(long fromSequence, int limit) {
-                    return audit.read(fromSequence, limit);
-                }
-
-                @Override
-                public void addCheckpoint(AuditCheckpoint checkpoint) {
-                    audit.addCheckpoint(checkpoint);
-                }
-
-                @Override
-                public List<AuditCheckpoint> checkpoints() {
-                    return audit.checkpoints();
+                    return super.add(event, ledger, mac);
                 }
             };
         }

@@ -48,6 +48,21 @@ public class ForwardingTransaction implements StorageTransaction {
     }
 
     @Override
+    public dev.consentkit.core.spi.SubjectLocks locks() {
+        return delegate.locks();
+    }
+
+    @Override
+    public dev.consentkit.core.spi.IntegrityStore integrity() {
+        return delegate.integrity();
+    }
+
+    @Override
+    public boolean ownsTransaction() {
+        return delegate.ownsTransaction();
+    }
+
+    @Override
     public KeyStore keys() {
         return delegate.keys();
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.audit.AuditChain;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.ConsentProjector;
@@ -9,6 +10,7 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.WrappedKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,18 +36,18 @@ import java.util.TreeMap;
  * @param projectionRows how many states {@code forEach} gave (more than {@code projection.size()}
  *                       means a scope is stored twice)
  * @param suppression every suppression entry
- * @param audit every audit record, in sequence order
+ * @param audit every audit record of the chain, in sequence order
+ * @param pending every audit entry not yet linked, lowest id first
  * @param checkpoints every audit checkpoint, oldest first
- * @param auditHead the audit head
  * @param keys every wrapped data key, by subject reference, group and version
  */
 public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, ConsentState> projection, int projectionRows,
                               Set<SuppressionEntry> suppression, List<AuditRecord> audit,
-                              List<AuditCheckpoint> checkpoints, Optional<AuditRecord> auditHead,
+                              List<StoredAuditRow> pending, List<AuditCheckpoint> checkpoints,
                               List<WrappedKey> keys) {
     /** What an empty store shows. */
     public static final StorageSnapshot EMPTY =
-            new StorageSnapshot(List.of(), Map.of(), 0, Set.of(), List.of(), List.of(), Optional.empty(), List.of());
+            new StorageSnapshot(List.of(), Map.of(), 0, Set.of(), List.of(), List.of(), List.of(), List.of());
 
     /** Copies the collections. */
     public StorageSnapshot {
@@ -53,8 +55,8 @@ public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, Consen
         projection = Map.copyOf(projection);
         suppression = Set.copyOf(suppression);
         audit = List.copyOf(audit);
+        pending = List.copyOf(pending);
         checkpoints = List.copyOf(checkpoints);
-        Objects.requireNonNull(auditHead, "auditHead");
         keys = List.copyOf(keys);
     }
 
@@ -69,8 +71,9 @@ public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, Consen
             Map<ConsentScope, ConsentState> byScope = new HashMap<>();
             states.forEach(s -> byScope.put(s.scope(), s));
             return new StorageSnapshot(tx.ledger().read(0, Integer.MAX_VALUE), byScope, states.size(),
-                    Set.copyOf(tx.suppression().list()), tx.audit().read(1, Integer.MAX_VALUE),
-                    tx.audit().checkpoints(), tx.audit().head(), allKeys(tx));
+                    Set.copyOf(tx.suppression().list()),
+                    tx.audit().read(1, Integer.MAX_VALUE).stream().map(AuditChain::parse).toList(),
+                    tx.audit().pending(Integer.MAX_VALUE), tx.audit().checkpoints(), allKeys(tx));
         });
     }
 

@@ -96,6 +96,61 @@ public final class Jdbc {
         }
     }
 
+    /** Sets a statement's parameters from one item of a batch. */
+    @FunctionalInterface
+    interface ItemBinder<T> {
+        /**
+         * @param ps the statement
+         * @param item the item
+         * @throws SQLException if the driver fails
+         */
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    /** Runs one statement for each item as a JDBC batch; returns how many rows each changed. */
+    <T> int[] batch(String sql, List<T> items, ItemBinder<T> binder, String what) {
+        if (items.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        } catch (SQLException e) {
+            throw failure(e, what);
+        }
+    }
+
+    /**
+     * Runs an update; a duplicate-key failure (the loser of a first-insert race, on a database whose
+     * upsert does not wait) is run once more, when the winner's row is there to update.
+     */
+    int updateAgainOnDuplicate(String sql, Binder binder, String what) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            try {
+                return ps.executeUpdate();
+            } catch (SQLException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                return ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failure(e, what);
+        }
+    }
+
+    /**
+     * @param e a driver failure
+     * @return whether it says a unique key is taken
+     */
+    static boolean isDuplicateKey(SQLException e) {
+        return SqlStates.anyInChain(e, "23505") || SqlStates.anyErrorCode(e, 1062);
+    }
+
     long insertReturningKey(String sql, String keyColumn, Binder binder, String what) {
         try (PreparedStatement ps = dialect.prepareInsertReturningKey(connection, sql, keyColumn)) {
             binder.bind(ps);

@@ -20,6 +20,7 @@ import java.util.UUID;
  * acknowledgement changes nothing. Not API. Not thread-safe: one per unit of work.
  */
 final class JdbcAlertStore implements AlertStore {
+    /** {@code audit_seq} (named in v3) holds the audit entry id, equal to the sequence for rows written before v4. */
     private static final String COLUMNS = "id, rule_name, actor_kind, actor_id, raised_at_us, observed, threshold, "
             + "audit_seq, ack_kind, ack_id, ack_at_us, ack_note";
     private final Jdbc jdbc;
@@ -70,7 +71,7 @@ final class JdbcAlertStore implements AlertStore {
             ps.setLong(5, raised);
             ps.setInt(6, alert.observed());
             ps.setInt(7, alert.threshold());
-            ps.setLong(8, alert.auditSequence());
+            ps.setLong(8, alert.auditEntry());
         }, what);
     }
 

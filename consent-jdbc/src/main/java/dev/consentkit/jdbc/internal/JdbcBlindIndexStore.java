@@ -13,10 +13,25 @@ import java.util.TreeSet;
  * Blind indexes in {@code <prefix>blind_index}, with all their SQL. Rows are deleted (erasure,
  * crypto-shredding, a changed field) and their group updated; rows written before schema version 4
  * have a null group and field until {@link #attribute} fills them, and {@link #removeGroups} takes
- * them with any group of their subject. Not API. Not thread-safe, like the unit of work it belongs to.
+ * them with any group of their subject. Rows are deleted one by one by their whole key, found by a
+ * plain read: a DELETE by subject would, on MariaDB under REPEATABLE READ, also lock the gaps beside
+ * the subject's rows in the erasure index, and another subject's entry falling into one of them would
+ * wait for the end of the deleting (possibly the host's) transaction. Not API. Not thread-safe, like
+ * the unit of work it belongs to.
  */
 public final class JdbcBlindIndexStore implements BlindIndexStore {
     private static final String KEY = "index_name = ? AND index_version = ? AND index_value = ? AND subject_id = ?";
+    /** A row's key, in the order of the primary key (and of {@link #KEY}). */
+    private record Key(String index, int version, String value, String subject) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = index.compareTo(o.index);
+            c = c != 0 ? c : Integer.compare(version, o.version);
+            c = c != 0 ? c : value.compareTo(o.value);
+            return c != 0 ? c : subject.compareTo(o.subject);
+        }
+    }
+
     private final Jdbc jdbc;
     private final String table;
     private final boolean writable;
@@ -24,13 +39,14 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
     private final String insert;
     private final String reattribute;
     private final String find;
-    private final String remove;
-    private final String removeSubject;
-    private final String removeGroups;
+    private final String indexRows;
+    private final String subjectRows;
+    private final String groupRows;
     private final String attribute;
     private final String olderFirst;
     private final String olderAfter;
-    private final String removeOlder;
+    private final String olderRows;
+    private final String deleteOne;
 
     /**
      * @param jdbc the statement runner of the unit of work
@@ -46,14 +62,16 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
                 + " VALUES (?, ?, ?, ?, ?, ?)";
         this.reattribute = "UPDATE " + table + " SET grp = ?, field_name = ? WHERE " + KEY;
         this.find = "SELECT subject_id FROM " + table + " WHERE index_name = ? AND index_version = ? AND index_value = ?";
-        this.removeSubject = "DELETE FROM " + table + " WHERE subject_id = ?";
-        this.remove = removeSubject + " AND index_name = ?";
-        this.removeGroups = removeSubject + " AND (grp IS NULL OR " + jdbc.dialect().inSet("grp") + ")";
+        this.subjectRows = "SELECT index_name, index_version, index_value, subject_id FROM " + table
+                + " WHERE subject_id = ?";
+        this.indexRows = subjectRows + " AND index_name = ?";
+        this.groupRows = subjectRows + " AND (grp IS NULL OR " + jdbc.dialect().inSet("grp") + ")";
         this.attribute = "UPDATE " + table + " SET grp = ?, field_name = ? WHERE index_name = ? AND grp IS NULL";
         String older = "SELECT DISTINCT subject_id FROM " + table + " WHERE index_name = ? AND index_version < ?";
         this.olderFirst = older + " ORDER BY subject_id LIMIT ?";
         this.olderAfter = older + " AND subject_id > ? ORDER BY subject_id LIMIT ?";
-        this.removeOlder = remove + " AND index_version < ?";
+        this.olderRows = indexRows + " AND index_version < ?";
+        this.deleteOne = "DELETE FROM " + table + " WHERE " + KEY;
     }
 
     @Override
@@ -93,7 +111,7 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
         checkWritable();
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(subject, "subject");
-        return jdbc.update(remove, ps -> {
+        return deleteEach(indexRows, ps -> {
             ps.setString(1, subject.value());
             ps.setString(2, index);
         }, "remove from " + table);
@@ -114,7 +132,7 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
     public int removeSubject(SubjectId subject) {
         checkWritable();
         Objects.requireNonNull(subject, "subject");
-        return jdbc.update(removeSubject, ps -> ps.setString(1, subject.value()), "remove a subject from " + table);
+        return deleteEach(subjectRows, ps -> ps.setString(1, subject.value()), "remove a subject from " + table);
     }
 
     @Override
@@ -125,7 +143,7 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
         if (named.isEmpty()) {
             throw new IllegalArgumentException("name at least one key group (removeSubject removes every entry)");
         }
-        return jdbc.update(removeGroups, ps -> {
+        return deleteEach(groupRows, ps -> {
             ps.setString(1, subject.value());
             jdbc.dialect().bindSet(jdbc.connection(), ps, 2, named);
         }, "remove key groups of a subject from " + table);
@@ -168,11 +186,31 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
         checkWritable();
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(subject, "subject");
-        return jdbc.update(removeOlder, ps -> {
+        return deleteEach(olderRows, ps -> {
             ps.setString(1, subject.value());
             ps.setString(2, index);
             ps.setInt(3, version);
         }, "remove older entries from " + table);
+    }
+
+    /**
+     * Deletes the rows {@code select} finds, each by its whole key (a record lock on that row only), in
+     * key order; a row another transaction deleted meanwhile is not counted.
+     */
+    private int deleteEach(String select, Jdbc.Binder bind, String what) {
+        List<Key> found = new java.util.ArrayList<>(jdbc.query(select, bind,
+                rs -> new Key(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)), what));
+        java.util.Collections.sort(found);
+        int deleted = 0;
+        for (Key k : found) {
+            deleted += jdbc.update(deleteOne, ps -> {
+                ps.setString(1, k.index());
+                ps.setInt(2, k.version());
+                ps.setString(3, k.value());
+                ps.setString(4, k.subject());
+            }, what);
+        }
+        return deleted;
     }
 
     private void checkWritable() {

@@ -48,10 +48,8 @@ final class JdbcKeyStore implements KeyStore {
     private final String current;
     private final String byId;
     private final String ofSubject;
-    private final String toDestroyAll;
-    private final String toDestroyGroups;
-    private final String destroyAll;
-    private final String destroyGroups;
+    private final String ofSubjectInGroups;
+    private final String destroyOne;
     private final String shredInsert;
     private final String shreddedWhen;
     private final String shredsOfSubject;
@@ -81,12 +79,12 @@ final class JdbcKeyStore implements KeyStore {
         current = select + " WHERE subject_ref = ? AND grp = ? ORDER BY version DESC LIMIT 1";
         byId = select + " WHERE key_id = ? AND subject_ref = ?";
         ofSubject = select + " WHERE subject_ref = ?";
-        // the rows a shred destroys are locked first: a concurrent shred of the same subject then waits,
-        // and finds them gone, instead of recording their shreds a second time
-        toDestroyAll = ofSubject + " ORDER BY grp, version FOR UPDATE";
-        toDestroyGroups = ofSubject + " AND " + jdbc.dialect().inSet("grp") + " ORDER BY grp, version FOR UPDATE";
-        destroyAll = "DELETE FROM " + dataKey + " WHERE subject_ref = ?";
-        destroyGroups = destroyAll + " AND " + jdbc.dialect().inSet("grp");
+        ofSubjectInGroups = ofSubject + " AND " + jdbc.dialect().inSet("grp");
+        // a shred deletes row by row, each by its whole primary key: a record lock on that row only. A
+        // locking range read or a DELETE by subject would, on MariaDB under REPEATABLE READ, also lock
+        // the gaps beside the subject's rows, and another subject's new key falling into one of them
+        // would wait for the end of the shredding (possibly the host's) transaction
+        destroyOne = "DELETE FROM " + dataKey + " WHERE subject_ref = ? AND grp = ? AND version = ? AND key_id = ?";
         shredInsert = "INSERT INTO " + keyShred + " (" + SHRED_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
         shreddedWhen = "SELECT shredded_at_us FROM " + keyShred + " WHERE subject_ref = ?"
                 + " AND ((version > 0 AND key_id = ?) OR (version = 0 AND (grp = ? OR grp = '" + EVERY_GROUP + "')))";
@@ -154,22 +152,25 @@ final class JdbcKeyStore implements KeyStore {
                 jdbc.dialect().bindSet(jdbc.connection(), ps, 2, wanted);
             }
         };
-        List<WrappedKey> doomed = jdbc.query(wanted.isEmpty() ? toDestroyAll : toDestroyGroups, bySubjectAndGroups,
+        List<WrappedKey> doomed = jdbc.query(wanted.isEmpty() ? ofSubject : ofSubjectInGroups, bySubjectAndGroups,
                 JdbcKeyStore::key, what);
-        if (doomed.isEmpty()) {
-            return 0;
-        }
+        // in one order, so that two shreds of one subject never deadlock
+        doomed.sort(KEYS_BY_GROUP_AND_VERSION);
+        int destroyed = 0;
         for (WrappedKey k : doomed) {
-            jdbc.update(shredInsert, ps -> {
+            int deleted = jdbc.update(destroyOne, ps -> {
                 ps.setString(1, k.subjectRef().value());
                 ps.setString(2, k.group());
                 ps.setInt(3, k.version());
                 ps.setInt(4, k.keyId());
-                ps.setString(5, k.kekId());
-                ps.setLong(6, micros);
-            }, "record a shred in " + keyShred);
+            }, what);
+            if (deleted == 0) {
+                continue; // a concurrent shred took it (this delete waited for its commit) and recorded it
+            }
+            recordShred(k.subjectRef(), k.group(), k.version(), k.keyId(), k.kekId(), micros);
+            destroyed++;
         }
-        return jdbc.update(wanted.isEmpty() ? destroyAll : destroyGroups, bySubjectAndGroups, what);
+        return destroyed;
     }
 
     @Override
@@ -207,15 +208,20 @@ final class JdbcKeyStore implements KeyStore {
         if (recorded) {
             return false;
         }
+        recordShred(subjectRef, name, 0, 0, "", micros);
+        return true;
+    }
+
+    /** Inserts a row of {@code <prefix>key_shred}; an earlier shred has version 0, key id 0 and no KEK id. */
+    private void recordShred(KeyedHash subjectRef, String group, int version, int keyId, String kekId, long micros) {
         jdbc.update(shredInsert, ps -> {
             ps.setString(1, subjectRef.value());
-            ps.setString(2, name);
-            ps.setInt(3, 0);
-            ps.setInt(4, 0);
-            ps.setString(5, "");
+            ps.setString(2, group);
+            ps.setInt(3, version);
+            ps.setInt(4, keyId);
+            ps.setString(5, kekId);
             ps.setLong(6, micros);
-        }, "record an earlier shred in " + keyShred);
-        return true;
+        }, "record a shred in " + keyShred);
     }
 
     @Override

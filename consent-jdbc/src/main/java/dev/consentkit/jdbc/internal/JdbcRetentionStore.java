@@ -37,6 +37,7 @@ import java.util.UUID;
 final class JdbcRetentionStore implements RetentionStore {
     private static final String ACT_COLUMNS = "act_id, operator_name, operator_address, processor, system_name,"
             + " actor_kind, actor_id, signatory_name, signatory_position, started_at_us, completed_at_us";
+    /** {@code audit_seq} (named in v3) holds the audit entry id, equal to the sequence for rows written before v4. */
     private static final String ENTRY_COLUMNS = "act_id, entry_no, policy_id, purpose_id, category, action, reason,"
             + " subject_refs, record_count, disposed_at_us, audit_seq";
     private final Jdbc jdbc;
@@ -337,7 +338,7 @@ final class JdbcRetentionStore implements RetentionStore {
             ps.setString(8, String.join(" ", e.subjectRefs().stream().map(KeyedHash::value).toList()));
             ps.setInt(9, e.recordCount());
             ps.setLong(10, Rows.micros(e.disposedAt(), "disposedAt"));
-            ps.setLong(11, e.auditSequence());
+            ps.setLong(11, e.auditEntry());
         }, "write " + entry);
     }
 

@@ -4,8 +4,6 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.audit.AuditCheckpoint;
-import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyKey;
@@ -16,11 +14,14 @@ import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.HoldStore;
+import dev.consentkit.core.spi.IntegrityStore;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.spi.SubjectLock;
+import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,10 +42,13 @@ public final class JdbcUnit implements StorageTransaction {
     private final Jdbc jdbc;
     private final Sql sql;
     private final boolean writable;
+    private final boolean ownsTransaction;
     private final Ledger ledger = new Ledger();
     private final Projection projection = new Projection();
     private final Suppression suppression = new Suppression();
-    private final Audit audit = new Audit();
+    private final Locks locks = new Locks();
+    private AuditStore audit;
+    private IntegrityStore integrity;
     private KeyStore keys;
     private BlindIndexStore blindIndexes;
     private AlertStore alerts;
@@ -56,23 +60,31 @@ public final class JdbcUnit implements StorageTransaction {
      * @param jdbc the statement runner on the unit's connection
      * @param sql the statements
      * @param writable whether writes are allowed
+     * @param ownsTransaction whether the unit commits by itself (false when it joined the host's)
      */
-    public JdbcUnit(Jdbc jdbc, Sql sql, boolean writable) {
+    public JdbcUnit(Jdbc jdbc, Sql sql, boolean writable, boolean ownsTransaction) {
         this.jdbc = jdbc;
         this.sql = sql;
         this.writable = writable;
+        this.ownsTransaction = ownsTransaction;
     }
 
-    /**
-     * Waits for this unit's turn among writers (a row lock held until the unit's transaction ends).
-     *
-     * @throws dev.consentkit.core.StorageException if the lock row is missing or the database fails
-     */
-    public void takeWriterTurn() {
-        if (jdbc.update(sql.writerTurn, ps -> { }, "take the writer turn in " + sql.prefix() + "writer_lock") != 1) {
-            throw new dev.consentkit.core.StorageException("the row of " + sql.prefix()
-                    + "writer_lock is missing: reinstall the schema", null);
+    @Override
+    public boolean ownsTransaction() {
+        return ownsTransaction;
+    }
+
+    @Override
+    public SubjectLocks locks() {
+        return locks;
+    }
+
+    @Override
+    public IntegrityStore integrity() {
+        if (integrity == null) {
+            integrity = new JdbcIntegrityStore(jdbc, sql);
         }
+        return integrity;
     }
 
     @Override
@@ -92,6 +104,9 @@ public final class JdbcUnit implements StorageTransaction {
 
     @Override
     public AuditStore audit() {
+        if (audit == null) {
+            audit = new JdbcAuditStore(jdbc, sql, this::checkWritable);
+        }
         return audit;
     }
 
@@ -172,7 +187,9 @@ public final class JdbcUnit implements StorageTransaction {
             Objects.requireNonNull(event, "event");
             long seq = jdbc.insertReturningKey(sql.ledgerInsert, "seq", ps -> Rows.bindEvent(ps, event),
                     "append to " + sql.prefix() + "ledger");
-            return new LedgerEntry(seq, event);
+            LedgerEntry entry = new LedgerEntry(seq, event);
+            locks.appended(entry);
+            return entry;
         }
 
         @Override
@@ -303,49 +320,64 @@ public final class JdbcUnit implements StorageTransaction {
         }
     }
 
-    private final class Audit implements AuditStore {
-        @Override
-        public Optional<AuditRecord> head() {
-            return jdbc.queryOne(sql.auditHead, ps -> { }, Rows::audit, "read " + sql.prefix() + "audit head");
-        }
+    /**
+     * Row locks in {@code <prefix>scope_lock}, each taken by an upsert that leaves the row locked until
+     * the transaction ends; a lock this unit holds already is not taken again.
+     */
+    private final class Locks implements SubjectLocks {
+        private final Set<SubjectLock> held = new HashSet<>();
 
         @Override
-        public void append(AuditRecord record) {
+        public void lock(Collection<SubjectLock> wanted) {
             checkWritable();
-            Objects.requireNonNull(record, "record");
-            int inserted = jdbc.update(sql.auditInsert, ps -> {
-                Rows.bindAudit(ps, record);
-                ps.setLong(12, record.sequence() - 1);
-            }, "append to " + sql.prefix() + "audit");
-            if (inserted == 0) {
-                throw new ConcurrentUpdateException("append to " + sql.prefix() + "audit: sequence " + record.sequence()
-                        + " does not follow the head", null);
+            List<SubjectLock> sorted = new ArrayList<>(new java.util.TreeSet<>(wanted));
+            for (SubjectLock l : sorted) {
+                if (held.contains(l)) {
+                    continue;
+                }
+                jdbc.updateAgainOnDuplicate(sql.lockRow, ps -> {
+                    ps.setString(1, l.subject().value());
+                    ps.setString(2, l.area());
+                }, "lock a row of " + sql.prefix() + "scope_lock");
+                held.add(l);
+                if (jdbc.dialect().snapshotMayPredateLock() && !l.area().startsWith("~")) {
+                    refuseAStaleSnapshot(l);
+                }
             }
         }
 
-        @Override
-        public List<AuditRecord> read(long fromSequence, int limit) {
-            checkLimit(limit);
-            return jdbc.query(sql.auditPage, ps -> {
-                ps.setLong(1, fromSequence);
-                ps.setInt(2, limit);
-            }, Rows::audit, "read " + sql.prefix() + "audit");
+        /**
+         * The latest event of the locked purpose, as the lock row (read with the lock) says, must be
+         * visible to this transaction's plain reads; if its snapshot is older, its reads of the
+         * projection would be stale and its write would fork the state.
+         */
+        private void refuseAStaleSnapshot(SubjectLock l) {
+            String what = "check the snapshot against " + sql.prefix() + "scope_lock";
+            long locked = jdbc.queryOne(sql.lockLastSeq, ps -> {
+                ps.setString(1, l.subject().value());
+                ps.setString(2, l.area());
+            }, rs -> rs.getLong(1), what).orElse(0L);
+            long seen = jdbc.queryOne(sql.ledgerLastSeq, ps -> {
+                ps.setString(1, l.subject().value());
+                ps.setString(2, l.area());
+            }, rs -> rs.getLong(1), what).orElse(0L);
+            if (locked > seen) {
+                throw new ConcurrentUpdateException("lock " + sql.prefix() + "scope_lock: this transaction's snapshot"
+                        + " predates the commit of the previous writer of the same subject and purpose (REPEATABLE READ);"
+                        + " retry the transaction", null);
+            }
         }
 
-        @Override
-        public void addCheckpoint(AuditCheckpoint checkpoint) {
-            checkWritable();
-            jdbc.update(sql.checkpointInsert, ps -> {
-                ps.setLong(1, checkpoint.sequence());
-                ps.setString(2, checkpoint.link());
-                ps.setLong(3, Rows.micros(checkpoint.time(), "checkpoint time"));
-            }, "append to " + sql.prefix() + "audit_checkpoint");
-        }
-
-        @Override
-        public List<AuditCheckpoint> checkpoints() {
-            return jdbc.query(sql.checkpointAll, ps -> { }, Rows::checkpoint,
-                    "read " + sql.prefix() + "audit_checkpoint");
+        /** Records the sequence of an event on its purpose's lock row, for the check above. */
+        void appended(LedgerEntry entry) {
+            if (!jdbc.dialect().snapshotMayPredateLock()) {
+                return;
+            }
+            jdbc.update(sql.lockLastSeqUpdate, ps -> {
+                ps.setLong(1, entry.sequence());
+                ps.setString(2, entry.event().scope().subject().value());
+                ps.setString(3, entry.event().scope().purpose().value());
+            }, "write " + sql.prefix() + "scope_lock");
         }
     }
 }

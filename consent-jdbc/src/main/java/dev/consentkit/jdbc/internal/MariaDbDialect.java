@@ -60,6 +60,21 @@ public final class MariaDbDialect implements Dialect {
         out.append('"');
     }
 
+    /**
+     * On a duplicate primary key InnoDB takes an exclusive record lock (no gap lock), so the loser of a
+     * first-insert race waits for the winner's commit, then updates the row.
+     */
+    @Override
+    public String lockRow(String table) {
+        return "INSERT INTO " + table + " (subject_id, area, turns) VALUES (?, ?, 1)"
+                + " ON DUPLICATE KEY UPDATE turns = turns + 1";
+    }
+
+    @Override
+    public boolean snapshotMayPredateLock() {
+        return true;
+    }
+
     @Override
     public void lockSchema(Connection connection, String lockName) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 60)")) {

@@ -5,7 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Each unit of work owns a pooled connection and its transaction. Not API. */
+/**
+ * Each unit of work owns a pooled connection and its transaction, whatever the pool's auto-commit
+ * setting. A writing unit turns auto-commit off only if it was on and back on before returning the
+ * connection; a reading unit leaves the connection's transaction state alone (never
+ * {@code setAutoCommit}, {@code commit} or {@code rollback}). Not API.
+ */
 public final class OwnConnectionSource implements ConnectionSource {
     private final DataSource dataSource;
 
@@ -20,13 +25,14 @@ public final class OwnConnectionSource implements ConnectionSource {
     public Lease acquire(boolean readOnly) throws SQLException {
         Connection c = dataSource.getConnection();
         try {
-            boolean autoCommit = c.getAutoCommit();
-            // a read is one statement at a time on committed data: autocommit spares a commit round trip
-            if (autoCommit == readOnly) {
-                return new OwnLease(c, autoCommit, readOnly);
+            if (readOnly) {
+                return new OwnLease(c, false, true);
             }
-            c.setAutoCommit(readOnly);
-            return new OwnLease(c, autoCommit, readOnly);
+            boolean turnedOff = c.getAutoCommit();
+            if (turnedOff) {
+                c.setAutoCommit(false);
+            }
+            return new OwnLease(c, turnedOff, false);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
@@ -40,12 +46,12 @@ public final class OwnConnectionSource implements ConnectionSource {
 
     private static final class OwnLease implements Lease {
         private final Connection connection;
-        private final boolean originalAutoCommit;
+        private final boolean restoreAutoCommit;
         private final boolean readOnly;
 
-        OwnLease(Connection connection, boolean originalAutoCommit, boolean readOnly) {
+        OwnLease(Connection connection, boolean restoreAutoCommit, boolean readOnly) {
             this.connection = connection;
-            this.originalAutoCommit = originalAutoCommit;
+            this.restoreAutoCommit = restoreAutoCommit;
             this.readOnly = readOnly;
         }
 
@@ -71,8 +77,8 @@ public final class OwnConnectionSource implements ConnectionSource {
         @Override
         public void close() throws SQLException {
             try {
-                if (connection.getAutoCommit() != originalAutoCommit) {
-                    connection.setAutoCommit(originalAutoCommit);
+                if (restoreAutoCommit) {
+                    connection.setAutoCommit(true);
                 }
             } finally {
                 connection.close();

@@ -47,6 +47,13 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /** The loser of a first-insert race waits for the winner's commit, then updates the row it made. */
+    @Override
+    public String lockRow(String table) {
+        return "INSERT INTO " + table + " (subject_id, area, turns) VALUES (?, ?, 1)"
+                + " ON CONFLICT (subject_id, area) DO UPDATE SET turns = " + table + ".turns + 1";
+    }
+
     @Override
     public PreparedStatement prepareInsertReturningKey(Connection connection, String sql, String keyColumn)
             throws SQLException {

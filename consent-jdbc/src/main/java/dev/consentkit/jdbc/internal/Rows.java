@@ -4,11 +4,7 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditCheckpoint;
-import dev.consentkit.core.audit.AuditEvent;
-import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -23,6 +19,9 @@ import dev.consentkit.core.consent.NoticeId;
 import dev.consentkit.core.consent.NoticeRef;
 import dev.consentkit.core.consent.NoticeVersion;
 import dev.consentkit.core.consent.SuppressionEntry;
+import dev.consentkit.core.spi.StoredAuditRow;
+import dev.consentkit.core.spi.StoredLedgerRow;
+import dev.consentkit.core.spi.StoredProjectionRow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +31,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -89,16 +89,13 @@ final class Rows {
     private static final int L_DIGEST = column(Sql.LEDGER_COLUMNS, "request_digest");
 
     private static final int A_SEQ = column(Sql.AUDIT_COLUMNS, "seq");
+    private static final int A_ENTRY = column(Sql.AUDIT_COLUMNS, "entry_id");
+    private static final int A_FORMAT = column(Sql.AUDIT_COLUMNS, "link_format");
     private static final int A_TIME = column(Sql.AUDIT_COLUMNS, "time_us");
-    private static final int A_ACTOR_KIND = column(Sql.AUDIT_COLUMNS, "actor_kind");
-    private static final int A_ACTOR_ID = column(Sql.AUDIT_COLUMNS, "actor_id");
-    private static final int A_ACTION = column(Sql.AUDIT_COLUMNS, "action");
-    private static final int A_SUBJECT_REF = column(Sql.AUDIT_COLUMNS, "subject_ref");
-    private static final int A_PURPOSE = column(Sql.AUDIT_COLUMNS, "purpose_id");
-    private static final int A_OUTCOME = column(Sql.AUDIT_COLUMNS, "outcome");
-    private static final int A_REFERENCE = column(Sql.AUDIT_COLUMNS, "reference");
     private static final int A_PREVIOUS = column(Sql.AUDIT_COLUMNS, "previous_link");
     private static final int A_LINK = column(Sql.AUDIT_COLUMNS, "link");
+    private static final int E_ID = column(Sql.ENTRY_COLUMNS, "id");
+    private static final int E_TIME = column(Sql.ENTRY_COLUMNS, "time_us");
 
     private static final int SP_HASH = column(Sql.SUPPRESSION_COLUMNS, "hash");
     private static final int SP_PURPOSE = column(Sql.SUPPRESSION_COLUMNS, "purpose_id");
@@ -233,25 +230,39 @@ final class Rows {
         }
     }
 
+    /**
+     * Binds an event to the columns of {@link Sql#EVENT_COLUMNS}, from its stored form
+     * ({@link StoredLedgerRow#of}): the very values the audit entry's ledger digest covers.
+     */
     static void bindEvent(PreparedStatement ps, ConsentEvent e) throws SQLException {
-        ps.setString(1, e.id().toString());
-        int i = bindScope(ps, 2, e.scope());
-        ps.setString(i++, e.kind().name());
-        ps.setLong(i++, micros(e.occurredAt(), "occurredAt"));
-        ps.setLong(i++, micros(e.recordedAt(), "recordedAt"));
-        i = bindNotice(ps, i, e.notice());
-        Evidence ev = e.evidence();
-        ps.setString(i++, ev.method().name());
-        setNullable(ps, i++, ev.formId());
-        setNullable(ps, i++, ev.ipHash().map(KeyedHash::value));
-        setNullable(ps, i++, ev.userAgentHash().map(KeyedHash::value));
-        ps.setString(i++, ev.recordedBy().kind().name());
-        setNullable(ps, i++, ev.recordedBy().id());
-        setNullable(ps, i++, ev.guardian());
-        setNullable(ps, i++, ev.attachmentRef());
-        setMicros(ps, i++, e.validUntil(), "validUntil");
-        setNullable(ps, i++, e.idempotencyKey().map(IdempotencyKey::value));
-        ps.setString(i, e.requestDigest());
+        StoredLedgerRow r = StoredLedgerRow.of(0, e);
+        ps.setString(1, r.eventId());
+        ps.setString(2, r.subjectId());
+        ps.setString(3, r.purposeId());
+        ps.setString(4, r.channel());
+        ps.setString(5, r.assetId());
+        ps.setString(6, r.kind());
+        ps.setLong(7, r.occurredAtMicros());
+        ps.setLong(8, r.recordedAtMicros());
+        setNullable(ps, 9, r.noticeId());
+        setNullable(ps, 10, r.noticeVersion());
+        setNullable(ps, 11, r.noticeLocale().map(l -> limited(l, "notice_locale", 35)));
+        setNullable(ps, 12, r.noticeSha256());
+        ps.setString(13, r.method());
+        setNullable(ps, 14, r.formId());
+        setNullable(ps, 15, r.ipHash());
+        setNullable(ps, 16, r.uaHash());
+        ps.setString(17, r.actorKind());
+        setNullable(ps, 18, r.actorId());
+        setNullable(ps, 19, r.guardianId());
+        setNullable(ps, 20, r.attachmentRef());
+        if (r.validUntilMicros().isPresent()) {
+            ps.setLong(21, r.validUntilMicros().getAsLong());
+        } else {
+            ps.setNull(21, Types.BIGINT);
+        }
+        setNullable(ps, 22, r.idempotencyKey());
+        ps.setString(23, r.requestDigest());
     }
 
     /** Reads a row of {@link Sql#LEDGER_COLUMNS}. */
@@ -321,29 +332,99 @@ final class Rows {
                 purpose.isEmpty() ? Optional.empty() : Optional.of(PurposeId.of(purpose)), instant(rs.getLong(SP_SINCE)));
     }
 
-    static void bindAudit(PreparedStatement ps, AuditRecord r) throws SQLException {
-        AuditEvent e = r.event();
-        ps.setLong(1, r.sequence());
-        ps.setLong(2, micros(e.time(), "audit time"));
-        ps.setString(3, e.actor().kind().name());
-        setNullable(ps, 4, e.actor().id());
-        ps.setString(5, e.action().code());
-        setNullable(ps, 6, e.subjectRef().map(KeyedHash::value));
-        setNullable(ps, 7, e.purpose().map(PurposeId::value));
-        ps.setString(8, e.outcome().name());
-        setNullable(ps, 9, e.reference());
-        ps.setString(10, r.previousLink());
-        ps.setString(11, r.link());
+    /**
+     * Binds the columns of {@link Sql#ENTRY_EVENT_COLUMNS} from {@code first}.
+     *
+     * @return the next parameter index
+     */
+    static int bindEntryEvent(PreparedStatement ps, int first, StoredAuditRow r) throws SQLException {
+        int i = first;
+        ps.setLong(i++, r.timeMicros());
+        ps.setString(i++, r.actorKind());
+        setNullable(ps, i++, r.actorId());
+        ps.setString(i++, r.action());
+        setNullable(ps, i++, r.subjectRef());
+        setNullable(ps, i++, r.purpose());
+        ps.setString(i++, r.outcome());
+        setNullable(ps, i++, r.reference());
+        if (r.ledgerSequence().isPresent()) {
+            ps.setLong(i++, r.ledgerSequence().getAsLong());
+        } else {
+            ps.setNull(i++, Types.BIGINT);
+        }
+        setNullable(ps, i++, r.ledgerDigest());
+        setNullable(ps, i++, r.entryMac());
+        return i;
     }
 
-    /** Reads a row of {@link Sql#AUDIT_COLUMNS}. */
-    static AuditRecord audit(ResultSet rs) throws SQLException {
-        AuditEvent e = new AuditEvent(instant(rs.getLong(A_TIME)),
-                new Actor(Actor.Kind.valueOf(rs.getString(A_ACTOR_KIND)), text(rs, A_ACTOR_ID)),
-                new AuditAction(rs.getString(A_ACTION)), text(rs, A_SUBJECT_REF).map(KeyedHash::new),
-                text(rs, A_PURPOSE).map(PurposeId::of), AuditOutcome.valueOf(rs.getString(A_OUTCOME)),
-                text(rs, A_REFERENCE));
-        return new AuditRecord(rs.getLong(A_SEQ), e, rs.getString(A_PREVIOUS), rs.getString(A_LINK));
+    /** Binds a linked record to the columns of {@link Sql#AUDIT_COLUMNS}. */
+    static void bindAudit(PreparedStatement ps, StoredAuditRow r) throws SQLException {
+        ps.setLong(1, r.sequence());
+        ps.setLong(2, r.entryId());
+        ps.setInt(3, r.format());
+        int i = bindEntryEvent(ps, 4, r);
+        ps.setString(i, r.previousLink());
+        ps.setString(i + 1, r.link());
+    }
+
+    /**
+     * Reads a row of {@link Sql#AUDIT_COLUMNS} as stored, never failing on its values: a NULL the kit
+     * never writes reads as the empty string (or 0), for verification to judge.
+     */
+    static StoredAuditRow storedAudit(ResultSet rs) throws SQLException {
+        long entry = rs.getLong(A_ENTRY);
+        return storedEntry(rs, A_TIME, rs.getLong(A_SEQ), rs.wasNull() ? 0 : entry, rs.getInt(A_FORMAT),
+                orEmpty(rs.getString(A_PREVIOUS)), orEmpty(rs.getString(A_LINK)));
+    }
+
+    /** Reads a row of {@link Sql#ENTRY_COLUMNS}: a pending entry as stored. */
+    static StoredAuditRow storedPending(ResultSet rs) throws SQLException {
+        return storedEntry(rs, E_TIME, 0, rs.getLong(E_ID), StoredAuditRow.FORMAT_2, "", "");
+    }
+
+    /** Reads the columns of {@link Sql#ENTRY_EVENT_COLUMNS} from {@code first}. */
+    private static StoredAuditRow storedEntry(ResultSet rs, int first, long sequence, long entryId, int format,
+                                              String previous, String link) throws SQLException {
+        long time = rs.getLong(first);
+        String actorKind = orEmpty(rs.getString(first + 1));
+        Optional<String> actorId = text(rs, first + 2);
+        String action = orEmpty(rs.getString(first + 3));
+        Optional<String> subjectRef = text(rs, first + 4);
+        Optional<String> purpose = text(rs, first + 5);
+        String outcome = orEmpty(rs.getString(first + 6));
+        Optional<String> reference = text(rs, first + 7);
+        long ledgerSeq = rs.getLong(first + 8);
+        OptionalLong ledger = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(ledgerSeq);
+        return new StoredAuditRow(sequence, entryId, format, time, actorKind, actorId, action, subjectRef, purpose,
+                outcome, reference, ledger, text(rs, first + 9), text(rs, first + 10), previous, link);
+    }
+
+    /** Reads a row of {@link Sql#LEDGER_COLUMNS} as stored, never failing on its values. */
+    static StoredLedgerRow storedLedger(ResultSet rs) throws SQLException {
+        long validUntil = rs.getLong(L_VALID_UNTIL);
+        OptionalLong until = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(validUntil);
+        return new StoredLedgerRow(rs.getLong(L_SEQ), orEmpty(rs.getString(L_EVENT)), orEmpty(rs.getString(L_SUBJECT)),
+                orEmpty(rs.getString(L_PURPOSE)), orEmpty(rs.getString(L_CHANNEL)), orEmpty(rs.getString(L_ASSET)),
+                orEmpty(rs.getString(L_KIND)), rs.getLong(L_OCCURRED), rs.getLong(L_RECORDED), text(rs, L_NOTICE),
+                text(rs, L_NOTICE + 1), text(rs, L_NOTICE + 2), text(rs, L_NOTICE + 3), orEmpty(rs.getString(L_METHOD)),
+                text(rs, L_FORM), text(rs, L_IP), text(rs, L_UA), orEmpty(rs.getString(L_ACTOR_KIND)),
+                text(rs, L_ACTOR_ID), text(rs, L_GUARDIAN), text(rs, L_ATTACHMENT), until, text(rs, L_IDEMPOTENCY),
+                orEmpty(rs.getString(L_DIGEST)));
+    }
+
+    /** Reads a row of {@link Sql#STATE_COLUMNS} as stored, never failing on its values. */
+    static StoredProjectionRow storedState(ResultSet rs) throws SQLException {
+        long validUntil = rs.getLong(S_VALID_UNTIL);
+        OptionalLong until = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(validUntil);
+        return new StoredProjectionRow(orEmpty(rs.getString(S_SUBJECT)), orEmpty(rs.getString(S_PURPOSE)),
+                orEmpty(rs.getString(S_CHANNEL)), orEmpty(rs.getString(S_ASSET)), text(rs, S_STATUS),
+                rs.getLong(S_SINCE), text(rs, S_NOTICE), text(rs, S_NOTICE + 1), text(rs, S_NOTICE + 2),
+                text(rs, S_NOTICE + 3), until, rs.getLong(S_SEQ), rs.getBoolean(S_RESTRICTED),
+                rs.getBoolean(S_OBJECTED));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** Reads a row of {@link Sql#CHECKPOINT_COLUMNS}. */

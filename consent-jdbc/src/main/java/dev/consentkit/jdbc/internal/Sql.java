@@ -5,8 +5,10 @@ import dev.consentkit.jdbc.Dialect;
 /**
  * Every statement of the JDBC stores, built once from the validated table prefix. Identifiers come
  * only from the prefix; values only through {@code ?}. The ledger and the audit chain have no
- * UPDATE and no DELETE here. Stores added later keep their SQL in their own class
- * ({@link JdbcKeyStore}, {@link JdbcBlindIndexStore}, ...). Not API. Immutable.
+ * UPDATE and no DELETE here (pending audit entries are deleted once the sequencer moved them into the
+ * chain). Stores added later keep their SQL in their own class ({@link JdbcKeyStore}, which rewraps
+ * data keys in place and deletes them, crypto-shredding; {@link JdbcBlindIndexStore}, which deletes
+ * entries on erasure; ...). Not API. Immutable.
  */
 public final class Sql {
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,15}");
@@ -18,8 +20,13 @@ public final class Sql {
             + " notice_version, notice_locale, notice_sha256, valid_until_us, seq, restricted, objected";
     /** The columns of a ledger row as the ledger's SELECTs list them: its sequence, then the event. */
     static final String LEDGER_COLUMNS = "seq, " + EVENT_COLUMNS;
-    static final String AUDIT_COLUMNS = "seq, time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
-            + " reference, previous_link, link";
+    /** The event columns an audit entry has wherever it is, pending or linked. */
+    static final String ENTRY_EVENT_COLUMNS = "time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
+            + " reference, ledger_seq, ledger_digest, entry_mac";
+    /** A linked record of the chain, as the audit SELECTs list it (and as the sequencer inserts it). */
+    static final String AUDIT_COLUMNS = "seq, entry_id, link_format, " + ENTRY_EVENT_COLUMNS + ", previous_link, link";
+    /** A pending entry, as its SELECTs list it. */
+    static final String ENTRY_COLUMNS = "id, " + ENTRY_EVENT_COLUMNS;
     static final String SUPPRESSION_COLUMNS = "hash, purpose_id, since_us";
     static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
 
@@ -40,11 +47,33 @@ public final class Sql {
     final String auditHead;
     final String auditInsert;
     final String auditPage;
+    final String entryInsert;
+    final String entriesPending;
+    final String entryDelete;
+    final String sequencerLock;
+    final String sequencerTryLock;
+    final String sequencerTurn;
+    final String legacyLedgerUntil;
+    final String verifiedRead;
+    final String verifiedUpdate;
+    final String verifiedInsert;
+    final String lockRow;
+    final String lockLastSeq;
+    final String lockLastSeqUpdate;
+    final String ledgerLastSeq;
+    final String ledgerSubjectsFirst;
+    final String ledgerSubjectsAfter;
+    final String ledgerRowsOf;
+    final String stateRowsOf;
+    final String orphansFirst;
+    final String orphansAfter;
+    final String bindings;
     final String checkpointInsert;
     final String checkpointAll;
     final String schemaVersion;
-    final String writerTurn;
     private final String prefix;
+    private final String auditSelect;
+    private final String ledgerSelect;
 
     /**
      * @param prefix the validated table prefix
@@ -58,7 +87,7 @@ public final class Sql {
         String audit = prefix + "audit";
         String checkpoint = prefix + "audit_checkpoint";
         ledgerInsert = "INSERT INTO " + ledger + " (" + EVENT_COLUMNS + ") VALUES (" + marks(23) + ")";
-        String ledgerSelect = "SELECT " + LEDGER_COLUMNS + " FROM " + ledger;
+        ledgerSelect = "SELECT " + LEDGER_COLUMNS + " FROM " + ledger;
         ledgerByKey = ledgerSelect + " WHERE idempotency_key = ?";
         ledgerBySubject = ledgerSelect + " WHERE subject_id = ? ORDER BY seq";
         ledgerPage = ledgerSelect + " WHERE seq > ? ORDER BY seq LIMIT ?";
@@ -84,17 +113,49 @@ public final class Sql {
                 : "SELECT DISTINCT hash FROM " + suppression + " WHERE " + dialect.inSet("hash")
                         + " AND purpose_id IN (?, '')";
         suppressionAll = "SELECT " + SUPPRESSION_COLUMNS + " FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
-        auditHead = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " ORDER BY seq DESC LIMIT 1";
-        // appends only the head's successor: a gap or a duplicate inserts nothing (and a race fails on the key).
-        // COALESCE stays outside the derived table: inside it, H2 scans the whole table instead of
-        // reading MAX(seq) from the key (and pushes the outer condition into a HAVING)
-        auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") SELECT " + marks(11)
-                + " FROM (SELECT MAX(seq) AS head FROM " + audit + ") h WHERE COALESCE(h.head, 0) = ?";
-        auditPage = "SELECT " + AUDIT_COLUMNS + " FROM " + audit + " WHERE seq >= ? ORDER BY seq LIMIT ?";
+        auditSelect = "SELECT " + AUDIT_COLUMNS + " FROM " + audit;
+        auditHead = auditSelect + " ORDER BY seq DESC LIMIT 1";
+        auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES (" + marks(16) + ")";
+        auditPage = auditSelect + " WHERE seq >= ? ORDER BY seq LIMIT ?";
+        String entry = prefix + "audit_entry";
+        entryInsert = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") VALUES (" + marks(11) + ")";
+        entriesPending = "SELECT " + ENTRY_COLUMNS + " FROM " + entry + " ORDER BY id LIMIT ?";
+        entryDelete = "DELETE FROM " + entry + " WHERE id = ?";
+        String sequencer = prefix + "audit_sequencer";
+        sequencerLock = "SELECT id FROM " + sequencer + " WHERE id = 1 FOR UPDATE";
+        sequencerTryLock = sequencerLock + " SKIP LOCKED";
+        // the update makes a sequencer whose snapshot predates the last run fail (serialization) rather
+        // than read an old head, under an isolation level stricter than READ COMMITTED
+        sequencerTurn = "UPDATE " + sequencer + " SET runs = runs + 1 WHERE id = 1";
+        legacyLedgerUntil = "SELECT legacy_ledger_until FROM " + sequencer + " WHERE id = 1";
+        String verified = prefix + "audit_verified";
+        verifiedRead = "SELECT audit_seq, audit_link, ledger_high, sweep_after, legacy_until, time_us, mac FROM "
+                + verified + " WHERE id = 1";
+        verifiedUpdate = "UPDATE " + verified + " SET audit_seq = ?, audit_link = ?, ledger_high = ?, sweep_after = ?,"
+                + " legacy_until = ?, time_us = ?, mac = ? WHERE id = 1";
+        verifiedInsert = "INSERT INTO " + verified + " (audit_seq, audit_link, ledger_high, sweep_after, legacy_until,"
+                + " time_us, mac, id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)";
+        lockRow = dialect.lockRow(prefix + "scope_lock");
+        // a locking read by the whole primary key of a row that exists: a record lock, never a gap lock
+        lockLastSeq = "SELECT last_seq FROM " + prefix + "scope_lock WHERE subject_id = ? AND area = ? FOR UPDATE";
+        lockLastSeqUpdate = "UPDATE " + prefix + "scope_lock SET last_seq = ? WHERE subject_id = ? AND area = ?";
+        ledgerLastSeq = "SELECT MAX(seq) FROM " + ledger + " WHERE subject_id = ? AND purpose_id = ?";
+        ledgerSubjectsFirst = "SELECT DISTINCT subject_id FROM " + ledger + " ORDER BY subject_id LIMIT ?";
+        ledgerSubjectsAfter = "SELECT DISTINCT subject_id FROM " + ledger + " WHERE subject_id > ? ORDER BY subject_id"
+                + " LIMIT ?";
+        ledgerRowsOf = ledgerSelect + " WHERE " + dialect.inSet("subject_id") + " ORDER BY subject_id, seq";
+        stateRowsOf = stateSelect + " WHERE " + dialect.inSet("subject_id");
+        String orphan = "SELECT DISTINCT p.subject_id FROM " + projection + " p WHERE ";
+        String noLedger = "NOT EXISTS (SELECT 1 FROM " + ledger + " l WHERE l.subject_id = p.subject_id)"
+                + " ORDER BY p.subject_id LIMIT ?";
+        orphansFirst = orphan + noLedger;
+        orphansAfter = orphan + "p.subject_id > ? AND " + noLedger;
+        bindings = auditSelect + " WHERE ledger_seq >= ? AND ledger_seq <= ? UNION ALL SELECT 0, id, 2, "
+                + ENTRY_EVENT_COLUMNS + ", '', '' FROM " + entry + " WHERE ledger_seq >= ? AND ledger_seq <= ?"
+                + " ORDER BY 12, 2 LIMIT ?";
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
         checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
-        writerTurn = "UPDATE " + prefix + "writer_lock SET turns = turns + 1 WHERE id = 1";
     }
 
     /**
@@ -113,6 +174,22 @@ public final class Sql {
     /** @return the table prefix */
     public String prefix() {
         return prefix;
+    }
+
+    /**
+     * @param n how many sequences
+     * @return the audit SELECT of records whose entry ids are among {@code n} parameters
+     */
+    String auditOfEntries(int n) {
+        return auditSelect + " WHERE entry_id IN (" + marks(n) + ") ORDER BY seq";
+    }
+
+    /**
+     * @param n how many sequences
+     * @return the ledger SELECT of rows whose sequences are among {@code n} parameters
+     */
+    String ledgerAt(int n) {
+        return ledgerSelect + " WHERE seq IN (" + marks(n) + ") ORDER BY seq";
     }
 
     /** @return the statement reading the installed schema version */

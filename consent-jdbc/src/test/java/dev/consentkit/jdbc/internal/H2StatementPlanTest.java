@@ -28,10 +28,17 @@ class H2StatementPlanTest {
     }
 
     @Test
-    void auditAppendReadsTheHeadFromTheKey() throws SQLException {
-        String plan = plans.auditAppend();
+    void theSequencerReadsTheHeadFromTheKey() throws SQLException {
+        String plan = plans.auditHead();
 
-        assertThat(plan).contains("direct lookup").doesNotContain("HAVING");
+        assertThat(plan).contains("PRIMARY_KEY").contains("index sorted");
+    }
+
+    @Test
+    void verificationFindsTheEntriesOfALedgerRangeInTheirIndexes() throws SQLException {
+        String plan = plans.bindings();
+
+        assertThat(plan).contains("CK_AUDIT_LEDGER_IX").contains("CK_AUDIT_ENTRY_LEDGER_IX");
     }
 
     @Test

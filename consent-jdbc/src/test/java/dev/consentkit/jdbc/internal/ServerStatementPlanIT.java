@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On PostgreSQL and MariaDB, the statements consent-jdbc runs reach their rows through an index:
- * appending an audit link reads the chain's head from the key, the audience filter and the
+ * the sequencer reads the chain's head from the key, verification finds the entries of a ledger range by index, the audience filter and the
  * suppression match look the ids of the set up, never scanning a table.
  */
 class ServerStatementPlanIT {
@@ -31,8 +31,14 @@ class ServerStatementPlanIT {
 
     @Test
     void postgresReadsTheAuditHeadBackwardsFromTheKey() throws SQLException {
-        assertThat(postgres().auditAppend()).containsPattern("Index (Only )?Scan Backward using ck_audit_pk")
+        assertThat(postgres().auditHead()).containsPattern("Index (Only )?Scan Backward using ck_audit_pk")
                 .doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void postgresFindsTheEntriesOfALedgerRangeInTheirIndexes() throws SQLException {
+        assertThat(postgres().bindings()).contains("ck_audit_ledger_ix").contains("ck_audit_entry_ledger_ix")
+                .doesNotContain("Seq Scan on ck_audit ");
     }
 
     @Test
@@ -47,7 +53,12 @@ class ServerStatementPlanIT {
 
     @Test
     void mariaDbReadsTheAuditHeadFromTheKey() throws SQLException {
-        assertThat(mariaDb().auditAppend()).contains("Select tables optimized away").doesNotContain("type=ALL");
+        assertThat(mariaDb().auditHead()).contains("key=PRIMARY").doesNotContain("type=ALL");
+    }
+
+    @Test
+    void mariaDbFindsTheEntriesOfALedgerRangeInTheirIndexes() throws SQLException {
+        assertThat(mariaDb().bindings()).contains("key=ck_audit_ledger_ix").doesNotContain("table=ck_audit type=ALL");
     }
 
     @Test

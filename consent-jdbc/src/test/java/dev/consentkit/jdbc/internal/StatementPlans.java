@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * The query plans of the statements consent-jdbc really runs (taken from {@link Sql}, not copied),
  * on a database filled with enough rows that a scan and an index lookup differ: 10 000 subjects
- * with two purposes each, 5 000 suppressed hashes and 3 000 audit links.
+ * with two purposes each, 5 000 suppressed hashes and 3 000 audit records (each binding a ledger row).
  */
 final class StatementPlans {
     static final int SUBJECTS = 10_000;
@@ -64,11 +64,15 @@ final class StatementPlans {
                 insert.executeBatch();
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO ck_audit (" + Sql.AUDIT_COLUMNS + ")"
-                    + " VALUES (?, 0, 'SYSTEM', NULL, 'consent.given', NULL, NULL, 'SUCCESS', NULL, ?, ?)")) {
+                    + " VALUES (?, ?, 2, 0, 'SYSTEM', NULL, 'consent.given', NULL, NULL, 'SUCCESS', NULL, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= AUDIT_LINKS; i++) {
                     insert.setLong(1, i);
-                    insert.setString(2, link(i - 1));
-                    insert.setString(3, link(i));
+                    insert.setLong(2, i);
+                    insert.setLong(3, i);
+                    insert.setString(4, link(i));
+                    insert.setString(5, link(i));
+                    insert.setString(6, link(i - 1));
+                    insert.setString(7, link(i));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -96,21 +100,22 @@ final class StatementPlans {
         return String.format("%064x", i);
     }
 
-    /** @return the plan of the head-conditioned audit append of the link after the last one */
-    String auditAppend() throws SQLException {
-        return explain(sql.auditInsert, (c, ps) -> {
-            ps.setLong(1, AUDIT_LINKS + 1L);
-            ps.setLong(2, 0L);
-            ps.setString(3, "SYSTEM");
-            ps.setString(4, null);
-            ps.setString(5, "consent.given");
-            ps.setString(6, null);
-            ps.setString(7, null);
-            ps.setString(8, "SUCCESS");
-            ps.setString(9, null);
-            ps.setString(10, link(AUDIT_LINKS));
-            ps.setString(11, link(AUDIT_LINKS + 1L));
-            ps.setLong(12, AUDIT_LINKS);
+    /** @return the plan of the sequencer's read of the chain's head */
+    String auditHead() throws SQLException {
+        return explain(sql.auditHead, (c, ps) -> { });
+    }
+
+    /**
+     * @return the plan of the read of the entries binding a range of ledger sequences (a page of the
+     *         walk is 1 000 of millions of rows; here 100 of the 3 000, the same small share)
+     */
+    String bindings() throws SQLException {
+        return explain(sql.bindings, (c, ps) -> {
+            ps.setLong(1, 1_000);
+            ps.setLong(2, 1_099);
+            ps.setLong(3, 1_000);
+            ps.setLong(4, 1_099);
+            ps.setInt(5, 100_000);
         });
     }
 

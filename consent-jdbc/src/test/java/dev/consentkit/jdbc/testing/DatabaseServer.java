@@ -26,6 +26,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the tests are skipped, with a message naming the missing program and the Debian package; when
  * the environment variable {@code CI} is {@code true} they fail instead.
  *
+ * <p>Test harness, not API: public for the JUnit tests and the {@code benchmarks} module (through
+ * consent-jdbc's test-jar), never released.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class DatabaseServer implements BeforeEachCallback {

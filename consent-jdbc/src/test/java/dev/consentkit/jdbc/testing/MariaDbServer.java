@@ -16,8 +16,9 @@ import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * A throwaway MariaDB: {@code mariadb-install-db} into a fresh directory, {@code mariadbd} on
- * 127.0.0.1 with the binary log off and the redo log flushed about once a second, stopped with
- * SIGTERM. No option file is read ({@code --no-defaults}); the character set and collation are
+ * 127.0.0.1 with the binary log off and the redo log flushed about once a second (at every commit,
+ * with the default log and buffer sizes, when {@link Servers#DURABLE_PROPERTY} is set), stopped
+ * with SIGTERM. No option file is read ({@code --no-defaults}); the character set and collation are
  * those of Debian's stock server ({@code utf8mb4}, {@code utf8mb4_general_ci}, which compares text
  * case-insensitively). Grant tables are real: root has no password and is used only to create the
  * test user, which logs in with a password. As root the server runs as the OS user {@code mysql}.
@@ -33,6 +34,8 @@ final class MariaDbServer implements ThrowawayServer {
             "--innodb-flush-log-at-trx-commit=0",
             "--innodb-log-file-size=16M",
             "--innodb-buffer-pool-size=64M");
+    /** The server's defaults but for the binary log, which is off by default anyway. */
+    private static final List<String> DURABLE = List.of("--skip-log-bin");
 
     private final Path mariadbd;
     private final Path installDb;
@@ -88,7 +91,7 @@ final class MariaDbServer implements ThrowawayServer {
                 "--datadir=" + data, "--auth-root-authentication-method=normal",
                 "--skip-test-db", "--skip-name-resolve"));
         osUser.ifPresent(user -> install.add("--user=" + user));
-        install.addAll(SPEED);
+        install.addAll(tuning());
         Processes.run("mariadb-install-db", install, dir.root(), dir.resolve("install-db.log"),
                 Duration.ofMinutes(2));
         long initialized = System.nanoTime();
@@ -107,7 +110,7 @@ final class MariaDbServer implements ThrowawayServer {
                     "--skip-name-resolve",
                     "--character-set-server=utf8mb4",
                     "--collation-server=utf8mb4_general_ci"));
-            server.addAll(SPEED);
+            server.addAll(tuning());
             process = Processes.start(server, dir.root(), log);
             if (Readiness.await(Engine.MARIADB, process, admin(), log) == Readiness.Outcome.READY) {
                 break;
@@ -129,6 +132,10 @@ final class MariaDbServer implements ThrowawayServer {
         System.out.printf("[consentkit-test-db] MariaDB %s on 127.0.0.1:%d, started in %d ms"
                         + " (install-db %d ms), in %s%n",
                 version, port, millisSince(started), (initialized - started) / 1_000_000, dir);
+    }
+
+    private static List<String> tuning() {
+        return Servers.durable() ? DURABLE : SPEED;
     }
 
     private static long millisSince(long nanoTime) {

@@ -18,9 +18,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A throwaway PostgreSQL: {@code initdb} into a fresh directory, {@code postgres} on 127.0.0.1 with
- * durability off (fsync, synchronous commit, full-page writes), stopped with {@code pg_ctl stop -m
- * fast}. As root it runs as the OS user {@code postgres}, since PostgreSQL refuses to run as root.
- * Authentication is {@code trust}: the test user's password is sent but not checked.
+ * durability off (fsync, synchronous commit, full-page writes) unless
+ * {@link Servers#DURABLE_PROPERTY} is set, stopped with {@code pg_ctl stop -m fast}. As root it
+ * runs as the OS user {@code postgres}, since PostgreSQL refuses to run as root. Authentication
+ * is {@code trust}: the test user's password is sent but not checked.
  */
 final class PostgresServer implements ThrowawayServer {
     private static final String ADMIN = "consentkit_admin";
@@ -103,14 +104,18 @@ final class PostgresServer implements ThrowawayServer {
         Path log = dir.resolve("server.log");
         for (int attempt = 1; ; attempt++) {
             port = FreePorts.onLoopback();
-            process = Processes.start(Processes.as(osUser, List.of(program("postgres"),
+            List<String> command = new ArrayList<>(List.of(program("postgres"),
                     "-D", data.toString(),
                     "-c", "listen_addresses=127.0.0.1",
                     "-c", "port=" + port,
-                    "-c", "unix_socket_directories=" + dir.root(),
-                    "-c", "fsync=off",
-                    "-c", "synchronous_commit=off",
-                    "-c", "full_page_writes=off")), dir.root(), log);
+                    "-c", "unix_socket_directories=" + dir.root()));
+            if (!Servers.durable()) {
+                command.addAll(List.of(
+                        "-c", "fsync=off",
+                        "-c", "synchronous_commit=off",
+                        "-c", "full_page_writes=off"));
+            }
+            process = Processes.start(Processes.as(osUser, command), dir.root(), log);
             Readiness.Outcome outcome = Readiness.await(Engine.POSTGRESQL, process, admin(), log);
             if (outcome == Readiness.Outcome.READY) {
                 break;

@@ -76,6 +76,19 @@ final class Servers {
         return server;
     }
 
+    /**
+     * System property: {@code true} keeps the servers' default durability (PostgreSQL's {@code
+     * fsync}, synchronous commit and full-page writes on; MariaDB's redo log flushed at every
+     * commit, its default log sizes) instead of the tests' speed settings. The benchmarks set it;
+     * tests do not.
+     */
+    static final String DURABLE_PROPERTY = "consentkit.test.databases.durable";
+
+    /** @return whether servers this JVM starts keep their default durability */
+    static boolean durable() {
+        return Boolean.getBoolean(DURABLE_PROPERTY);
+    }
+
     /** @return whether this is a CI run, where every database test must really run */
     static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));

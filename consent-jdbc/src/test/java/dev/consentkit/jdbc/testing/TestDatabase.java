@@ -7,6 +7,7 @@ import javax.sql.DataSource;
  * A fresh, empty database on a real server, made for one test or test class, and the coordinates
  * to reach it. Its user owns the database but is no administrator of the server. Immutable;
  * the data source is thread-safe and opens a new physical connection on every call (no pool).
+ * Test harness, not API (see the package description).
  *
  * @param name the database's name, unique on its server
  * @param jdbcUrl the JDBC URL of the database, without credentials

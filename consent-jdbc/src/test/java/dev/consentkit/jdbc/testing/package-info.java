@@ -26,5 +26,13 @@
  * the Debian package, except under {@code CI=true}, where that fails the run.
  *
  * <p>Everything but {@code DatabaseServer} and {@code TestDatabase} is package-private.
+ *
+ * <p><b>Test harness, not API.</b> The package is published in consent-jdbc's test-jar (classifier
+ * {@code tests}, only this package) for the {@code benchmarks} module, which starts the same
+ * servers. It is never part of a release and may change with any commit. Two system properties
+ * steer it: {@code consentkit.test.databases.dir} (where server directories are made; default
+ * {@code /dev/shm} when it is a roomy tmpfs) and {@code consentkit.test.databases.durable} ({@code
+ * true} keeps the servers' default durability instead of the tests' speed settings; the
+ * benchmarks set both).
  */
 package dev.consentkit.jdbc.testing;

@@ -18,7 +18,6 @@ import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import dev.consentkit.jdbc.HostTransaction;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
@@ -98,7 +97,7 @@ public final class BookingSystem {
             boolean wantsReminders = i % 2 == 0;
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
-                try (HostTransaction.Binding b = HostTransaction.bind(c);
+                try (JdbcStorage.Binding b = storage.bind(c);
                      PreparedStatement insert = c.prepareStatement("INSERT INTO booking VALUES (?, ?, ?)")) {
                     insert.setString(1, "b-" + run + "-" + i);
                     insert.setString(2, client.value());
@@ -114,6 +113,7 @@ public final class BookingSystem {
                 }
                 c.commit();
             }
+            kit.audit().sequence(); // the host committed: link the entries its transaction wrote now
             out.println("booked " + client + (wantsReminders ? " with" : " without") + " SMS reminders");
         }
 

@@ -221,7 +221,7 @@ public final class DesignStudioDemo {
         }
         ErasureReceipt receipt = crypto.shred(anna, Set.of(), Actor.operator("dpo"));
         out.println("   Anna erased: " + receipt.keysDestroyed() + " key destroyed, " + receipt.indexEntriesRemoved()
-                + " index entry removed, audit #" + receipt.auditSequence());
+                + " index entry removed, audit entry #" + receipt.auditEntry());
         try {
             crypto.open(olga, StudioCatalog.ORDERS, annaEmail, storedEmail);
         } catch (KeyDestroyedException e) {
@@ -233,13 +233,14 @@ public final class DesignStudioDemo {
         TransparencyChapter.run(out, this::kit, kit.catalog(), updated, crypto.describe());
         RegisterChapter.run(out, updated, crypto.describe(), clock::advance);
 
-        step("17. Someone edits one audit row in the database with raw SQL (record #3: actor changed)");
+        step("17. Someone edits rows in the database with raw SQL: an audit record (#3: actor changed), a consent event");
         String[] original = actorOf(3);
         sql("UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 3");
         out.println("   verify(): " + updated.audit().verify());
         sql("UPDATE ck_audit SET actor_kind = '" + original[0] + "', actor_id = "
                 + (original[1] == null ? "NULL" : "'" + original[1] + "'") + " WHERE seq = 3");
         out.println("   row restored, verify(): " + updated.audit().verify().isIntact());
+        editAWithdrawalBackIntoAGift(updated);
         sql("DELETE FROM ck_audit WHERE seq = 5");
         out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
         MonitoringChapter.run(out);
@@ -247,6 +248,29 @@ public final class DesignStudioDemo {
         RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
         ErasureChapter.run(out);
         RetentionChapter.run(out, storage, database, auditKey, pseudonymKey, clock.instant());
+    }
+
+    /**
+     * A client withdraws; then the ledger row of the withdrawal and her projection row are both edited
+     * back to GIVEN: check() reads one row and permits, the audit chain itself is untouched, and
+     * verifyLedger() names the row.
+     */
+    private void editAWithdrawalBackIntoAGift(ConsentKit kit) {
+        SubjectId vera = SubjectId.of("client-0031");
+        kit.consent(vera, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
+        long seq = kit.consent(vera, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build())
+                .withdraw().sequence();
+        sql("UPDATE ck_ledger SET kind = 'GIVEN' WHERE seq = " + seq);
+        sql("UPDATE ck_projection SET status = 'GIVEN' WHERE seq = " + seq);
+        out.println("   client-0031 withdrew (ledger #" + seq + "); that row and her projection row edited back to GIVEN:");
+        out.println("     check() permits: " + kit.check(vera, NEWSLETTER).isPermitted() + "; verify(): "
+                + kit.audit().verify().isIntact() + " (the chain itself is untouched)");
+        out.println("     verifyLedger(): " + kit.audit().verifyLedger().findings());
+        sql("UPDATE ck_ledger SET kind = 'WITHDRAWN' WHERE seq = " + seq);
+        sql("UPDATE ck_projection SET status = 'WITHDRAWN' WHERE seq = " + seq);
+        out.println("   both restored, verifyLedger() finds nothing: " + kit.audit().verifyLedger().isIntact());
+        // she subscribes again, so the retention chapter has no newsletter contact of hers to dispose of
+        kit.consent(vera, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
     }
 
     private String[] actorOf(long sequence) {

@@ -88,8 +88,8 @@ public final class MonitoringChapter {
             crypto.open(olga, StudioCatalog.ORDERS, refs.get(i), stored.get(i));
         }
         for (MonitoringAlert a : paged) {
-            out.printf("   ALERT %s by %s: %d against a limit of %d (audit record #%d)%n", a.rule(), a.principal(),
-                    a.observed(), a.threshold(), a.auditSequence());
+            out.printf("   ALERT %s by %s: %d against a limit of %d (audit entry #%d)%n", a.rule(), a.principal(),
+                    a.observed(), a.threshold(), a.auditEntry());
         }
 
         out.println();

@@ -17,6 +17,85 @@ CREATE INDEX ${prefix}request_provisional_ix ON ${prefix}request (due_provisiona
 ALTER TABLE ${prefix}request_step ADD COLUMN extended_by_amount INT;
 ALTER TABLE ${prefix}request_step ADD COLUMN extended_by_unit VARCHAR(16);
 
+-- audit and concurrency (issue 13)
+-- Writers no longer take turns: each unit of work writes its audit entries into audit_entry (with an
+-- entry MAC) without reading a global head, and the sequencer links committed entries into the
+-- append-only audit chain afterwards, under the row lock of audit_sequencer. entry_id names an entry
+-- from the moment it is written; the records written before v4 get their sequence as entry id, and
+-- new ids continue after them.
+CREATE TABLE ${prefix}audit_entry (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    time_us         BIGINT         NOT NULL,
+    actor_kind      VARCHAR(16)    NOT NULL,
+    actor_id        VARCHAR(64),
+    action          VARCHAR(64)    NOT NULL,
+    subject_ref     CHAR(43),
+    purpose_id      VARCHAR(64),
+    outcome         VARCHAR(16)    NOT NULL,
+    reference       VARCHAR(128),
+    ledger_seq      BIGINT,
+    ledger_digest   CHAR(64),
+    entry_mac       CHAR(64)       NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- verifyLedger finds the entries that bind a range of ledger sequences
+CREATE INDEX ${prefix}audit_entry_ledger_ix ON ${prefix}audit_entry (ledger_seq);
+
+-- link_format 1: the link of v1-v3 (no entry MAC); 2: link over sequence, entry id and entry MAC
+ALTER TABLE ${prefix}audit ADD link_format SMALLINT DEFAULT 1 NOT NULL;
+ALTER TABLE ${prefix}audit ADD entry_id BIGINT;
+ALTER TABLE ${prefix}audit ADD ledger_seq BIGINT;
+ALTER TABLE ${prefix}audit ADD ledger_digest CHAR(64);
+ALTER TABLE ${prefix}audit ADD entry_mac CHAR(64);
+UPDATE ${prefix}audit SET entry_id = seq;
+ALTER TABLE ${prefix}audit MODIFY entry_id BIGINT NOT NULL;
+-- new entry ids continue after the sequences of the records written before v4: an explicit id moves
+-- InnoDB's (persistent) auto-increment counter past it; the placeholder row goes at once. Plain
+-- statements, so a tool that runs each on a connection of its own gets the same result.
+INSERT INTO ${prefix}audit_entry (id, time_us, actor_kind, action, outcome, entry_mac) SELECT MAX(seq), 0, '', '', '', '' FROM ${prefix}audit HAVING MAX(seq) IS NOT NULL;
+DELETE FROM ${prefix}audit_entry;
+CREATE UNIQUE INDEX ${prefix}audit_entry_id_uq ON ${prefix}audit (entry_id);
+CREATE INDEX ${prefix}audit_ledger_ix ON ${prefix}audit (ledger_seq);
+
+-- One row: its lock is the sequencer's turn (held only for the sequencer's own short transaction);
+-- legacy_ledger_until is the highest ledger sequence written before v4 (rows up to it have no digest
+-- in the audit chain and are checked by replay only).
+CREATE TABLE ${prefix}audit_sequencer (
+    id                  INT            NOT NULL,
+    runs                BIGINT         NOT NULL,
+    legacy_ledger_until BIGINT         NOT NULL,
+    CONSTRAINT ${prefix}audit_sequencer_pk PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+INSERT INTO ${prefix}audit_sequencer (id, runs, legacy_ledger_until) SELECT 1, 0, COALESCE(MAX(seq), 0) FROM ${prefix}ledger;
+
+-- Where the last clean incremental verification ended, with a MAC under the audit key (one row).
+CREATE TABLE ${prefix}audit_verified (
+    id              INT            NOT NULL,
+    audit_seq       BIGINT         NOT NULL,
+    audit_link      VARCHAR(64)    NOT NULL,
+    ledger_high     BIGINT         NOT NULL,
+    sweep_after     VARCHAR(128)   NOT NULL,
+    legacy_until    BIGINT         NOT NULL,
+    time_us         BIGINT         NOT NULL,
+    mac             VARCHAR(64)    NOT NULL,
+    CONSTRAINT ${prefix}audit_verified_pk PRIMARY KEY (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- Row locks of subjects, held to the end of a writer's (possibly the host's) transaction: writers of
+-- the same subject and purpose (area = the purpose id) or of the same subject's requests
+-- (area = ~requests) take turns; writers of different subjects never wait for each other. last_seq is
+-- the ledger sequence of the area's latest event, kept where a read after the lock may come from an
+-- older snapshot (MariaDB under REPEATABLE READ), so such a stale read is refused instead of used.
+CREATE TABLE ${prefix}scope_lock (
+    subject_id      VARCHAR(128)   NOT NULL,
+    area            VARCHAR(72)    NOT NULL,
+    turns           BIGINT         NOT NULL,
+    last_seq        BIGINT         DEFAULT 0 NOT NULL,
+    CONSTRAINT ${prefix}scope_lock_pk PRIMARY KEY (subject_id, area)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- the single writer turn of v1-v3 is gone: an instance of an older version still writing fails at once
+DROP TABLE ${prefix}writer_lock;
+
 -- blind indexes (issue 12)
 -- every entry records the normalisation version its value was computed with (each entry written
 -- before this version was computed with version 1), the key group whose shredding removes it and the
@@ -64,4 +143,4 @@ CREATE TABLE ${prefix}key_shred (
 -- the wraps per master key count the shredded keys too
 CREATE INDEX ${prefix}key_shred_kek_ix ON ${prefix}key_shred (kek_id);
 
-INSERT INTO ${prefix}schema_version (version, description) VALUES (4, 'provisional request deadlines; blind indexes by key group and normaliser version; authenticated data keys, key-file generations, key shreds');
+INSERT INTO ${prefix}schema_version (version, description) VALUES (4, 'provisional request deadlines; audit entries, sequencer, ledger digests, scope locks; blind indexes by key group and normaliser version; authenticated data keys, key-file generations, key shreds');
