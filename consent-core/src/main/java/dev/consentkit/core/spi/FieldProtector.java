@@ -29,14 +29,16 @@ public interface FieldProtector {
      * @param request the request being answered
      * @param value the stored value and its cell; the table and column must be declared to the protector
      * @param actor who answers the request
-     * @return the plaintext; or, if the subject holds no key the value names (destroyed, or the value is
-     *         not the subject's), the field's replacement value or empty
+     * @return the plaintext; or, if the key the value names was shredded (erased), the field's
+     *         replacement value or empty
      * @throws UnknownRequestException if the kit holds no such request
      * @throws IneligibleRequestException if the request is not an identity-verified, open ACCESS or
      *                                    PORTABILITY request
      * @throws IllegalArgumentException if the table and column are not a declared protected field
-     * @throws RuntimeException the protector's decryption failure if the value was changed or moved, or
-     *                          was sealed for another version of the cell
+     * @throws RuntimeException the protector's decryption failure if the value was changed or moved, was
+     *                          sealed for another version of the cell, or names a key that is neither
+     *                          the subject's nor a shredded one (another subject's value, a damaged key
+     *                          id: never taken for an erased value)
      */
     Optional<String> openForRequest(RequestId request, SealedValue value, Actor actor);
 
