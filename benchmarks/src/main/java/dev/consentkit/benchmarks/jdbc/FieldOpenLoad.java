@@ -89,7 +89,7 @@ final class FieldOpenLoad implements AutoCloseable {
         SplittableRandom random = new SplittableRandom(13);
         for (int i = 0; i < CLIENTS; i++) {
             ids[i] = String.format(Locale.ROOT, "client-%05d", i);
-            refs[i] = new FieldRef(EMAIL, ids[i], SubjectId.of(ids[i]));
+            refs[i] = EMAIL.at(ids[i], SubjectId.of(ids[i]));
             emails[i] = String.format(Locale.ROOT, "client.%05d@mail.example.test", i);
             byte[] key = new byte[32];
             for (int b = 0; b < key.length; b++) {
@@ -116,9 +116,10 @@ final class FieldOpenLoad implements AutoCloseable {
             FieldCrypto crypto = FieldCrypto.builder(kit)
                     .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-bench", bytes(3)))
                     .accessPolicy(AccessPolicy.builder(kit.catalog())
-                            .grant(ROLE).purposes(NEWSLETTER).categories("contact").actions(AccessAction.READ)
-                            .build())
+                            .grant(ROLE).purposes(NEWSLETTER).categories("contact")
+                            .actions(AccessAction.READ, AccessAction.WRITE).build())
                     .blindIndexKey(HmacKey.of(bytes(4)))
+                    .fields(EMAIL)
                     .build();
             FieldOpenLoad load = new FieldOpenLoad(pool, crypto);
             load.fill(storage, kit);
@@ -214,7 +215,7 @@ final class FieldOpenLoad implements AutoCloseable {
                         kit.consent(refs[i].subject(), NEWSLETTER).locale(JdbcBenchCatalog.LOCALE).evidence(evidence)
                                 .give();
                         ps.setString(1, ids[i]);
-                        ps.setString(2, crypto.seal(refs[i], emails[i]));
+                        ps.setString(2, crypto.seal(reader, NEWSLETTER, refs[i], emails[i]));
                         ps.setString(3, rawEncrypt(i));
                         ps.addBatch();
                     }
