@@ -6,6 +6,7 @@ module dev.consentkit.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
 
+    exports dev.consentkit;
     exports dev.consentkit.core;
     exports dev.consentkit.core.purpose;
     exports dev.consentkit.core.consent;
@@ -15,6 +16,9 @@ module dev.consentkit.core {
     exports dev.consentkit.core.register;
     exports dev.consentkit.core.retention;
     exports dev.consentkit.core.spi;
+    exports dev.consentkit.core.spi.protection;
+    exports dev.consentkit.core.jurisdiction;
+    exports dev.consentkit.core.hold;
     exports dev.consentkit.core.memory;
     exports dev.consentkit.core.json;
     exports dev.consentkit.core.monitor;

@@ -2,7 +2,7 @@ package dev.consentkit.benchmarks;
 
 import static dev.consentkit.benchmarks.BenchmarkCatalog.NEWSLETTER;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;

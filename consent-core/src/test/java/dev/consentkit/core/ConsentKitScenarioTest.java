@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentKit;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -19,8 +20,8 @@ import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.DenialReason;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.testing.Fixtures;

@@ -1,5 +1,7 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentCapture;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
@@ -18,7 +20,7 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyConflictException;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.NotConsentBasedException;
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.consent.NothingToWithdrawException;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;

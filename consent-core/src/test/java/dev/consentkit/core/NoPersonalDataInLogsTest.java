@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.testing.TraceLogCapture;
@@ -9,8 +10,8 @@ import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Evidence;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -70,7 +71,7 @@ class NoPersonalDataInLogsTest {
 
     @Test
     void theCaptureSeesTheLibrarysLogAtDebugLevel() {
-        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.core.ConsentKit - ConsentKit built")
+        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.ConsentKit - ConsentKit built")
                 .contains("expiry-sweep recorded").contains("notice-sweep recorded");
         assertThat(said(VALUE)).hasSizeGreaterThan(20);
         assertThat(said(ERROR)).hasSize(Scenario.REFUSED_CALLS);

@@ -1,9 +1,9 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.internal.Utf8;
-import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.crypto.internal.Hkdf;
 import dev.consentkit.crypto.internal.HmacSha256;

@@ -2,7 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -18,13 +18,13 @@ import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.internal.Utf8;
 import dev.consentkit.core.rights.IneligibleRequestException;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.UnknownRequestException;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
@@ -683,7 +683,7 @@ public final class FieldCrypto implements FieldProtector {
 
     /**
      * The one place this class records the audit entries of openings, refusals, failures, searches and
-     * reseals: in a short transaction of the kit's own ({@link dev.consentkit.core.audit.AuditTrail#recordRead}),
+     * reseals: in a short transaction of the kit's own ({@link dev.consentkit.AuditTrail#recordRead}),
      * never the host's, so it works inside a read-only host transaction and survives a host rollback,
      * committed before the caller gets any plaintext; concurrent reads share one commit. Writes (a
      * shred, a key made or rotated, a rewrap, a re-index batch) append their entries inside their own

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -9,8 +9,8 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.consentkit.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.testing.TraceLogCapture;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -76,7 +76,7 @@ class KeyRotationH2Test {
 
     @Test
     void theLogHoldsNoPlaintextNoPassphraseAndNoSubjectId() {
-        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.core.ConsentKit - ConsentKit built");
+        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.ConsentKit - ConsentKit built");
         assertThat(log).doesNotContain(EMAIL, PHONE, NEW_EMAIL, "anna", "9123456789", PASSPHRASE, "client-7001");
     }
 

@@ -4,7 +4,7 @@ import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
@@ -14,8 +14,8 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.compliance.Finding;
 import dev.consentkit.core.compliance.Severity;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.crypto.internal.RsaOaep;
@@ -167,7 +167,7 @@ class MasterKeysTest {
                 new ProtectionProfile.MasterKey("kek-2027", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), true),
                 new ProtectionProfile.MasterKey("kek-2026", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), false));
         assertThat(kit.storage().read(tx -> tx.keys().usageByKek()).get("kek-2027"))
-                .isEqualTo(new dev.consentkit.core.spi.KekUsage(1, 1));
+                .isEqualTo(new dev.consentkit.core.spi.protection.KekUsage(1, 1));
         assertThat(kit.complianceReport(profile).findingsOf("key.master")).isEmpty();
         assertThat(kit.complianceReport(profile).checks()).contains("key.master");
     }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.security.KeyPair;
@@ -90,10 +90,10 @@ class RsaKeyEncryptionKeysTest {
         assertThat(office.open(manager, ORDERS, second, two)).isEqualTo("anna@work.example");
         assertThat(office.open(manager, ORDERS, third, fromOffice)).isEqualTo("anna@home.example");
         assertThat(office.open(manager, ORDERS, third, three)).isEqualTo("anna@new.example");
-        java.util.List<dev.consentkit.core.spi.WrappedKey> stored =
+        java.util.List<dev.consentkit.core.spi.protection.WrappedKey> stored =
                 kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
-        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::version).containsExactly(1, 2, 3);
-        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::hasAuthenticator)
+        assertThat(stored).extracting(dev.consentkit.core.spi.protection.WrappedKey::version).containsExactly(1, 2, 3);
+        assertThat(stored).extracting(dev.consentkit.core.spi.protection.WrappedKey::hasAuthenticator)
                 .as("only the back office's row is authenticated").containsExactly(false, true, false);
         assertThat(LegacyKeys.keyIdOf(fromOffice)).isEqualTo(stored.get(1).keyId());
         assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action())

@@ -3,8 +3,8 @@ package dev.consentkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

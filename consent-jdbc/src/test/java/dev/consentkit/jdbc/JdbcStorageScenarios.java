@@ -4,7 +4,7 @@ import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
@@ -12,8 +12,8 @@ import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.SuppressionEntry;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.ContractSamples;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -346,9 +346,9 @@ abstract class JdbcStorageScenarios {
         int destroyed = storage.inTransaction(tx -> tx.keys().destroy(KEPT, List.of(), shred));
         assertThat(destroyed).isEqualTo(2);
         java.util.Optional<Instant> shredded = storage.read(tx -> tx.keys().shredded(KEPT, "marketing", 77));
-        Map<String, dev.consentkit.core.spi.KekUsage> wraps = storage.read(tx -> tx.keys().usageByKek());
+        Map<String, dev.consentkit.core.spi.protection.KekUsage> wraps = storage.read(tx -> tx.keys().usageByKek());
         assertThat(shredded).contains(shred);
-        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.KekUsage(0, 2)));
+        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.protection.KekUsage(0, 2)));
     }
 
     /** What a migration tool does: run one shipped script, statement by statement. */

@@ -8,12 +8,12 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.spy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.retention.DestructionAct;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHolds;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;

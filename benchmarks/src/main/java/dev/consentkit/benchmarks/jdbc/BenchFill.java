@@ -2,9 +2,9 @@ package dev.consentkit.benchmarks.jdbc;
 
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.audit.AuditVerification;

@@ -1,7 +1,7 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.WorkingDayCalendar;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;

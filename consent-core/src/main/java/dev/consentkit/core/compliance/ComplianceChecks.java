@@ -1,7 +1,7 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.ConsentKit;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.ConsentKit;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

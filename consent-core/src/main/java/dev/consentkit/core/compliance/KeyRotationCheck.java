@@ -1,6 +1,6 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

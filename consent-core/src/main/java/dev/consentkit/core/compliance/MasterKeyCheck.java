@@ -1,7 +1,7 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * rewrapped under a 3072-bit one).
  *
  * <p>The count per master key is what the key store can tell: keys stored under it now plus keys
- * shredded while under it ({@link dev.consentkit.core.spi.KeyStore#usageByKek}). The bound of a master
+ * shredded while under it ({@link dev.consentkit.core.spi.protection.KeyStore#usageByKek}). The bound of a master
  * key comes from the protection profile; a master key the profile does not describe is held to
  * {@link #DEFAULT_WRAP_LIMIT}, the bound of AES-GCM with random 96-bit nonces.
  */

@@ -1,6 +1,6 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import java.time.Instant;
 import java.util.ArrayList;

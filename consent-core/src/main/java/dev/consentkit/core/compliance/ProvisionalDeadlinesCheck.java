@@ -1,6 +1,6 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.jurisdiction.CalendarSource;
 import dev.consentkit.core.rights.SubjectRequest;
 import java.time.Instant;
 import java.util.ArrayList;

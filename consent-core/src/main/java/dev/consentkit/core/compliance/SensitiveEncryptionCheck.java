@@ -1,7 +1,7 @@
 package dev.consentkit.core.compliance;
 
 import dev.consentkit.core.purpose.DataCategory;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

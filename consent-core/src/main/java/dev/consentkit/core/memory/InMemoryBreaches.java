@@ -4,7 +4,7 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.register.BreachId;
 import dev.consentkit.core.register.BreachIncident;
 import dev.consentkit.core.register.BreachNotification;
-import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.register.BreachStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package dev.consentkit.core.memory;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.SubjectRequest;
-import dev.consentkit.core.spi.RequestStore;
+import dev.consentkit.core.rights.RequestStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;

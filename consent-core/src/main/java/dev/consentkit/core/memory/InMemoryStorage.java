@@ -12,17 +12,17 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.monitor.Acknowledgement;
 import dev.consentkit.core.monitor.MonitoringAlert;
-import dev.consentkit.core.spi.AlertStore;
+import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.register.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.HoldStore;
+import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.spi.IntegrityStore;
-import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.spi.RequestStore;
+import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
@@ -130,7 +130,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private IntegrityStore integrityStore;
         private KeyStore keyStore;
         private Alerts alertStore;
-        private dev.consentkit.core.spi.RetentionStore retentionStore;
+        private dev.consentkit.core.retention.RetentionStore retentionStore;
         private RequestStore requestStore;
         private BreachStore breachStore;
 
@@ -303,7 +303,7 @@ public final class InMemoryStorage implements ConsentStorage {
         }
 
         @Override
-        public dev.consentkit.core.spi.RetentionStore retention() {
+        public dev.consentkit.core.retention.RetentionStore retention() {
             if (retentionStore == null) {
                 retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
             }

@@ -2,8 +2,8 @@ package dev.consentkit.core.memory;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.retention.LegalHold;
-import dev.consentkit.core.spi.HoldStore;
+import dev.consentkit.core.hold.LegalHold;
+import dev.consentkit.core.hold.HoldStore;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

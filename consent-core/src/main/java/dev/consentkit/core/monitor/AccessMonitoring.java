@@ -6,7 +6,7 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditEntry;
-import dev.consentkit.core.audit.AuditTrail;
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package dev.consentkit.core.register;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.purpose.Purpose;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,7 +3,6 @@ package dev.consentkit.core.retention;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.ConsentStatus;
-import dev.consentkit.core.spi.RetentionAnchor;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -13,11 +13,10 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionTrigger;
-import dev.consentkit.core.rights.DestructionDeadline;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.RetentionAnchor;
+import dev.consentkit.core.jurisdiction.DestructionDeadline;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
 import java.time.Period;

@@ -1,7 +1,9 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -16,10 +18,10 @@ import dev.consentkit.core.consent.ConsentStatus;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.Purpose;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

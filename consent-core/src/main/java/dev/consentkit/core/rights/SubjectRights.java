@@ -1,7 +1,15 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.InvalidExtensionException;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.CalendarSource;
+import dev.consentkit.core.jurisdiction.DeadlineCalculator;
+import dev.consentkit.core.jurisdiction.DueTime;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;

@@ -1,5 +1,13 @@
 package dev.consentkit.core.spi;
 
+import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.monitor.AlertStore;
+import dev.consentkit.core.register.BreachStore;
+import dev.consentkit.core.retention.RetentionStore;
+import dev.consentkit.core.rights.RequestStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
+
 /**
  * The repositories of one unit of work. Valid only inside the {@link ConsentStorage} call that
  * handed it out; not thread-safe.

@@ -1,5 +1,6 @@
 package dev.consentkit.core.audit;
 
+import dev.consentkit.AuditChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;

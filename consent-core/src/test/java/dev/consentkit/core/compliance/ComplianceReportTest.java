@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
@@ -14,7 +14,7 @@ import dev.consentkit.core.json.ComplianceJson;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.monitor.MonitoringPolicy;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.time.Duration;
@@ -186,8 +186,8 @@ class ComplianceReportTest {
             assertThat(f.requirements()).contains("R-GDPR-12", "M11");
         });
         assertThat(kit.complianceReport(ComplianceWorld.protection()).findings()).isEmpty();
-        assertThat(kit.complianceReport(new dev.consentkit.core.spi.ProtectionProfile("AES-256-GCM", "k",
-                List.of(new dev.consentkit.core.spi.ProtectionProfile.Field("clients", "email", "contact", "contact"))))
+        assertThat(kit.complianceReport(new dev.consentkit.core.spi.protection.ProtectionProfile("AES-256-GCM", "k",
+                List.of(new dev.consentkit.core.spi.protection.ProtectionProfile.Field("clients", "email", "contact", "contact"))))
                 .findings()).singleElement().extracting(Finding::problem).asString().contains("no protected field holds it");
     }
 
@@ -240,7 +240,7 @@ class ComplianceReportTest {
         ConsentKit kit = clean();
         give(kit, "client-1");
         dev.consentkit.core.rights.SubjectRequest r = kit.rights().receive(SubjectId.of("client-1"),
-                dev.consentkit.core.rights.RequestType.ACCESS, Actor.operator("desk"));
+                dev.consentkit.core.jurisdiction.RequestType.ACCESS, Actor.operator("desk"));
         clock.set(r.currentDue());
         assertThat(kit.complianceReport().findings()).as("due, not yet past due").isEmpty();
         clock.advance(Duration.ofSeconds(1));
@@ -279,7 +279,7 @@ class ComplianceReportTest {
             assertThat(f.requirements()).contains("R-GDPR-21", "R-RU-19", "M23");
         });
 
-        breaches.notifiedLate(b.id(), dev.consentkit.core.rights.Jurisdiction.GDPR, "authority-notice", clock.instant(),
+        breaches.notifiedLate(b.id(), dev.consentkit.core.jurisdiction.Jurisdiction.GDPR, "authority-notice", clock.instant(),
                 "DPA-2026-117", "the theft was reported to us late by the courier", Actor.operator("desk"));
         assertThat(kit.complianceReport().findings()).isEmpty();
     }
@@ -409,7 +409,7 @@ class ComplianceReportTest {
         });
         open(kit, "client-1");
         open(kit, "client-2");
-        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.rights.RequestType.ERASURE,
+        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.jurisdiction.RequestType.ERASURE,
                 Actor.operator("desk"));
         String breach = dev.consentkit.core.register.BreachRegister.of(kit).record(clock.instant(), clock.instant(),
                 dev.consentkit.core.register.BreachDetails.builder("Laptop stolen").categories("contact")

@@ -8,13 +8,13 @@ import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
 import static dev.consentkit.core.testing.Fixtures.PORTFOLIO_NOTICE;
 import static dev.consentkit.core.testing.Fixtures.RU;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
@@ -25,7 +25,7 @@ import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.testing.Fixtures;
 import java.time.Period;
 import java.util.List;
@@ -84,7 +84,7 @@ final class ComplianceWorld {
                         .version("1.0", LocalizedText.of(RU, "Я разрешаю показывать фотографии моего проекта в портфолио студии.")
                                 .and(EN, "I allow the studio to show photos of my project in its portfolio."))
                         .build())
-                .notice(Notice.builder(dev.consentkit.core.consent.NoticeId.of("fittings-notice"))
+                .notice(Notice.builder(dev.consentkit.core.purpose.NoticeId.of("fittings-notice"))
                         .version("1.0", LocalizedText.of(RU, "Я разрешаю студии учитывать мои аллергии при подготовке визита.")
                                 .and(EN, "I allow the studio to take my allergies into account when preparing a visit."))
                         .build())

@@ -2,13 +2,13 @@ package dev.consentkit.core.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.ProtectionProfile.MasterKey;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile.MasterKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.List;
 import java.util.OptionalLong;

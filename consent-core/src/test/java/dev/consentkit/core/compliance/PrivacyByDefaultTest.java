@@ -3,7 +3,7 @@ package dev.consentkit.core.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.Decision;
@@ -67,7 +67,7 @@ class PrivacyByDefaultTest {
         assertThat(c.clockTolerance()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.keyRotationPeriod()).isEqualTo(Duration.ofDays(365));
         assertThat(defaults(Fixtures.catalog()).jurisdiction().breachClocks()).allSatisfy(b ->
-                assertThat(b.within().unit()).isEqualTo(dev.consentkit.core.rights.LegalPeriod.Unit.HOURS));
+                assertThat(b.within().unit()).isEqualTo(dev.consentkit.core.jurisdiction.LegalPeriod.Unit.HOURS));
     }
 
     @Test

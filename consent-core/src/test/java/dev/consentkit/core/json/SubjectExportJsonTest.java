@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.testing.Fixtures;
@@ -121,12 +121,12 @@ class SubjectExportJsonTest {
         MutableClock clock = MutableClock.at("2026-12-20T09:00:00Z");
         ConsentKit ru = ConsentKit.builder().catalog(Fixtures.catalog()).storage(InMemoryStorage.create()).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .jurisdiction(dev.consentkit.core.rights.Jurisdiction.RU_152FZ).build();
+                .jurisdiction(dev.consentkit.core.jurisdiction.Jurisdiction.RU_152FZ).build();
         ru.consent(ANNA, Fixtures.NEWSLETTER).evidence(ru.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         RequestId access = ru.rights().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
         ru.rights().verifyIdentity(access, DPO);
         ru.rights().start(access, DPO);
-        ru.rights().extend(access, dev.consentkit.core.rights.LegalPeriod.workingDays(5), "14 projects to check", DPO);
+        ru.rights().extend(access, dev.consentkit.core.jurisdiction.LegalPeriod.workingDays(5), "14 projects to check", DPO);
         SubjectExport provisional = SubjectDataService.builder(ru).build().export(access, DPO);
         String written = json.writeExport(provisional);
 

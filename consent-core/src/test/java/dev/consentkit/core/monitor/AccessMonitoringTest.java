@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditOutcome;
@@ -320,7 +320,7 @@ class AccessMonitoringTest {
             public <T> T inTransaction(java.util.function.Function<dev.consentkit.core.spi.StorageTransaction, T> work) {
                 return real.inTransaction(tx -> work.apply(new dev.consentkit.core.testing.ForwardingTransaction(tx) {
                     @Override
-                    public dev.consentkit.core.spi.AlertStore alerts() {
+                    public dev.consentkit.core.monitor.AlertStore alerts() {
                         throw new dev.consentkit.core.StorageException("alert table unavailable", null);
                     }
                 }));

@@ -8,7 +8,7 @@ import static dev.consentkit.core.register.RegisterWorld.PORTFOLIO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.json.ConsentJsonException;
 import dev.consentkit.core.json.RegisterJson;
@@ -72,7 +72,7 @@ class ProcessingRegisterTest {
         ProcessingCatalog german = ProcessingCatalog.builder().controller(dev.consentkit.core.purpose.Controller.of("Studio", "privacy"))
                 .jurisdiction("FR").defaultLocale(RegisterWorld.EN)
                 .category(new dev.consentkit.core.purpose.DataCategory("contact", LocalizedText.of(RegisterWorld.EN, "Contact"), false))
-                .notice(RegisterWorld.catalog().notice(dev.consentkit.core.consent.NoticeId.of("newsletter-notice")).orElseThrow())
+                .notice(RegisterWorld.catalog().notice(dev.consentkit.core.purpose.NoticeId.of("newsletter-notice")).orElseThrow())
                 .purpose(newsletter)
                 .purpose(Purpose.builder("analytics").name(LocalizedText.of(RegisterWorld.EN, "Analytics"))
                         .description(LocalizedText.of(RegisterWorld.EN, "Usage statistics"))

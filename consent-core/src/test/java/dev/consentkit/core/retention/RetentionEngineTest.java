@@ -1,5 +1,8 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
+import dev.consentkit.core.hold.LegalHolds;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -12,7 +15,7 @@ import static org.mockito.Mockito.spy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
@@ -20,9 +23,8 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.json.DestructionActJson;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.RetentionTrigger;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.RetentionStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.ForwardingTransaction;

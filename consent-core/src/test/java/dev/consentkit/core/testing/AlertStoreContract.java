@@ -9,7 +9,7 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.monitor.Acknowledgement;
 import dev.consentkit.core.monitor.AlertRule;
 import dev.consentkit.core.monitor.MonitoringAlert;
-import dev.consentkit.core.spi.AlertStore;
+import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.consentkit.core.testing;
 
-import dev.consentkit.core.spi.AlertStore;
+import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.BreachStore;
-import dev.consentkit.core.spi.HoldStore;
-import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.register.BreachStore;
+import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.spi.RequestStore;
+import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.Objects;
@@ -78,7 +78,7 @@ public class ForwardingTransaction implements StorageTransaction {
     }
 
     @Override
-    public dev.consentkit.core.spi.RetentionStore retention() {
+    public dev.consentkit.core.retention.RetentionStore retention() {
         return delegate.retention();
     }
 

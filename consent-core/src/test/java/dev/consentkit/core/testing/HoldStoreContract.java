@@ -9,8 +9,8 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the legal-hold port ({@link dev.consentkit.core.spi.HoldStore}) for every storage
+ * The contract of the legal-hold port ({@link dev.consentkit.core.hold.HoldStore}) for every storage
  * adapter (M15: a legal hold blocks erasure and disposal with its reason). An adapter's test extends
  * this class and implements {@link #createStorage()} in a few lines.
  */

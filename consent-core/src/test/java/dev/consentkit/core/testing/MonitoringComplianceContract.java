@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
@@ -21,7 +21,7 @@ import dev.consentkit.core.monitor.AlertRule;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -82,7 +82,7 @@ public abstract class MonitoringComplianceContract {
         for (int i = 0; i < 5; i++) {
             open(kit, "anna", "client-" + i);
         }
-        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.rights.RequestType.ACCESS,
+        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.jurisdiction.RequestType.ACCESS,
                 Actor.operator("desk"));
         over.inTransaction(tx -> {
             tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 42, "kek-1",

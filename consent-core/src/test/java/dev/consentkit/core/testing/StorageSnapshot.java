@@ -1,6 +1,6 @@
 package dev.consentkit.core.testing;
 
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.ConsentProjector;
@@ -11,7 +11,7 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.StoredAuditRow;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -9,16 +9,16 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
-import dev.consentkit.core.spi.AlertStore;
+import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.BreachStore;
-import dev.consentkit.core.spi.HoldStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.register.BreachStore;
+import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.spi.IntegrityStore;
-import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.spi.RequestStore;
+import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SubjectLock;
 import dev.consentkit.core.spi.SubjectLocks;
@@ -135,7 +135,7 @@ public final class JdbcUnit implements StorageTransaction {
     }
 
     @Override
-    public dev.consentkit.core.spi.RetentionStore retention() {
+    public dev.consentkit.core.retention.RetentionStore retention() {
         if (retentionStore == null) {
             retentionStore = new JdbcRetentionStore(jdbc, sql.prefix(), writable);
         }

@@ -6,7 +6,7 @@ import static dev.consentkit.examples.studio.StudioCatalog.PORTFOLIO;
 import static dev.consentkit.examples.studio.StudioCatalog.RU;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -24,7 +24,7 @@ import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.crypto.AccessDeniedException;
 import dev.consentkit.crypto.BlindIndex;
-import dev.consentkit.core.spi.ErasureReceipt;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.FieldRef;
 import dev.consentkit.crypto.KeyDestroyedException;

@@ -1,7 +1,7 @@
 package dev.consentkit.examples.studio;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.register.BreachDeadline;
 import dev.consentkit.core.register.BreachDetails;
 import dev.consentkit.core.register.BreachIncident;
@@ -11,8 +11,8 @@ import dev.consentkit.core.register.BreachRisk;
 import dev.consentkit.core.register.NotificationStatus;
 import dev.consentkit.core.register.ProcessingRegister;
 import dev.consentkit.core.register.RegisterProblem;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.io.PrintStream;
 import java.time.DayOfWeek;
 import java.time.Duration;
