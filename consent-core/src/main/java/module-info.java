@@ -26,4 +26,6 @@ module dev.consentkit.core {
     exports dev.consentkit.core.transparency;
     // not API: strict UTF-8 is shared with field encryption, so ids and sealed values encode one way
     exports dev.consentkit.core.internal to dev.consentkit.crypto;
+    // not API: what features and ConsentKit's own modules reach of a kit (KitContext)
+    exports dev.consentkit.core.context to dev.consentkit.crypto, dev.consentkit.jdbc;
 }

@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,7 +44,7 @@ import java.util.function.Function;
  * application whose writes all join host transactions calls {@link #sequence()} after its commits or
  * on a schedule. Reads of protected values are audited with {@link #recordRead}.
  *
- * <p>Thread-safe. Obtained from {@code ConsentKit.audit()}.
+ * <p>Thread-safe. One per kit: {@link #of(ConsentKit)}.
  */
 public final class AuditTrail {
     /** Pending entries linked per sequencer transaction. */
@@ -60,7 +61,16 @@ public final class AuditTrail {
     private final ConsentStorage tracked;
 
     /**
-     * Made by the kit; hosts obtain it from {@code ConsentKit.audit()}.
+     * @param kit a kit
+     * @return the kit's audit trail
+     * @throws NullPointerException if {@code kit} is null
+     */
+    public static AuditTrail of(ConsentKit kit) {
+        return Objects.requireNonNull(kit, "kit").auditTrail();
+    }
+
+    /**
+     * Made by the kit.
      *
      * @param storage the kit's storage as configured (the trail's own units run on it)
      * @param chain the chain under the kit's audit key
@@ -68,12 +78,12 @@ public final class AuditTrail {
      * @param subjects the kit's hasher, for the subject references verification names
      * @param listeners who hears the entries of each unit of work of {@link #storage()}
      */
-    public AuditTrail(ConsentStorage storage, AuditChain chain, Clock clock, KeyedHasher subjects,
+    AuditTrail(ConsentStorage storage, AuditChain chain, Clock clock, KeyedHasher subjects,
                       List<AuditListener> listeners) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.listeners = List.copyOf(listeners);
+        this.listeners = new CopyOnWriteArrayList<>(listeners);
         this.ledger = new LedgerVerifier(storage, chain, Objects.requireNonNull(subjects, "subjects"));
         this.reads = new ReadAudits(this::writeReads, written -> afterUnit(written, true));
         this.tracked = new TrackedStorage();
@@ -82,11 +92,11 @@ public final class AuditTrail {
     /**
      * The storage as the kit's services use it: units of work run on it have their entries heard by the
      * audit listeners once the unit ended, and, when the unit committed a transaction of its own,
-     * sequenced right after. {@code ConsentKit.storage()} returns it.
+     * sequenced right after. The kit's context hands it to features.
      *
      * @return the storage
      */
-    public ConsentStorage storage() {
+    ConsentStorage storage() {
         return tracked;
     }
 
@@ -100,7 +110,7 @@ public final class AuditTrail {
      * @return the entry
      * @throws IllegalArgumentException if the event time has sub-microsecond precision
      */
-    public AuditEntry append(StorageTransaction tx, AuditEvent event) {
+    AuditEntry append(StorageTransaction tx, AuditEvent event) {
         return write(tx, event, Optional.empty());
     }
 
@@ -112,7 +122,7 @@ public final class AuditTrail {
      * @param recorded the ledger entry as appended (with its sequence)
      * @return the entry
      */
-    public AuditEntry append(StorageTransaction tx, AuditEvent event, LedgerEntry recorded) {
+    AuditEntry append(StorageTransaction tx, AuditEvent event, LedgerEntry recorded) {
         Objects.requireNonNull(recorded, "recorded");
         LedgerBinding binding = new LedgerBinding(recorded.sequence(), chain.ledgerDigest(StoredLedgerRow.of(recorded)));
         return write(tx, event, Optional.of(binding));
@@ -142,10 +152,15 @@ public final class AuditTrail {
      * @throws IllegalArgumentException if the event time has sub-microsecond precision
      * @throws dev.consentkit.core.StorageException if it could not be written: do not return the data
      */
-    public AuditEntry recordRead(AuditEvent event) {
+    AuditEntry recordRead(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         Micros.of(event.time(), "audit time");
         return reads.record(event);
+    }
+
+    /** @param listener one more listener of every later unit of work (a feature's, added at start-up) */
+    void addListener(AuditListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private List<AuditEntry> writeReads(List<AuditEvent> events) {

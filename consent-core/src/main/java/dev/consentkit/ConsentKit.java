@@ -9,15 +9,6 @@ import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.audit.AuditEntry;
-import dev.consentkit.core.compliance.ComplianceCheck;
-import dev.consentkit.core.compliance.ComplianceChecks;
-import dev.consentkit.core.compliance.ComplianceReport;
-import dev.consentkit.core.compliance.ComplianceRun;
-import dev.consentkit.core.compliance.KitConfiguration;
-import dev.consentkit.core.monitor.AccessMonitoring;
-import dev.consentkit.core.monitor.AlertListener;
-import dev.consentkit.core.monitor.MonitoringPolicy;
-import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -43,8 +34,10 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.jurisdiction.Jurisdiction;
-import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.spi.SubjectLock;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,9 +59,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point: records consent with proof, answers "may I process this now?" with an
- * explanation, enforces restriction and objection, keeps the suppression list, and links every
- * change into a tamper-evident audit chain.
+ * The consent facade: records consent with proof, answers "may I process this now?" with an
+ * explanation, enforces restriction and objection, keeps the suppression list, and links every change
+ * into a tamper-evident audit chain ({@link AuditTrail#of(ConsentKit)}).
  *
  * <pre>{@code
  * ConsentKit kit = ConsentKit.builder()
@@ -80,11 +73,26 @@ import org.slf4j.LoggerFactory;
  * if (kit.check(client, newsletter).isPermitted()) { ... }
  * }</pre>
  *
+ * <p>Every other feature is built from a kit, each in one way: {@code SubjectRights.builder(kit)},
+ * {@code SubjectDataService.builder(kit)}, {@code LegalHolds.of(kit)}, {@code RetentionEngine.builder(kit)},
+ * {@code BreachRegister.of(kit)}, {@code ProcessingRegister.builder(kit)}, {@code AccessMonitoring.builder(kit)},
+ * {@code Compliance.builder(kit)}, {@code Transparency.builder(kit)}, {@code FieldCrypto.builder(kit)}.
+ *
  * <p>Immutable and thread-safe; build one per application and share it.
  */
 public final class ConsentKit {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentKit.class);
     private static final int MAX_BULK = 100_000;
+
+    static {
+        KitContext.register(kit -> {
+            if (!(kit instanceof ConsentKit k)) {
+                throw new IllegalArgumentException("not a ConsentKit: " + kit.getClass().getName());
+            }
+            return k.context;
+        });
+    }
+
     private final ProcessingCatalog catalog;
     private final ConsentStorage storage;
     private final Clock clock;
@@ -95,11 +103,7 @@ public final class ConsentKit {
     private final AuditTrail audit;
     private final Jurisdiction jurisdiction;
     private final Optional<AccessPolicy> accessPolicy;
-    private final AccessMonitoring monitoring;
-    private final Optional<ProtectionProfile> protection;
-    private final Duration keyRotationPeriod;
-    private final List<ComplianceCheck> complianceChecks;
-    private final SubjectRights rights;
+    private final KitContext context;
 
     private ConsentKit(Builder b) {
         this.jurisdiction = b.jurisdiction;
@@ -110,90 +114,11 @@ public final class ConsentKit {
         this.hasher = new HmacKeyedHasher(b.pseudonymKey);
         AuditChain chain = new AuditChain(b.auditKey);
         this.audit = new AuditTrail(b.storage != null ? b.storage : InMemoryStorage.create(), chain, clock, hasher,
-                listeners(b));
+                b.auditListeners);
         this.storage = audit.storage();
         this.recorder = new ConsentRecorder(storage, audit, hasher);
         this.decider = new ConsentDecider(catalog);
-        this.monitoring = new AccessMonitoring(storage, audit, clock, Optional.ofNullable(b.monitoring),
-                b.alertListeners);
-        this.protection = Optional.ofNullable(b.protection);
-        this.keyRotationPeriod = b.keyRotationPeriod;
-        List<ComplianceCheck> checks = new ArrayList<>(ComplianceChecks.standard());
-        checks.addAll(b.complianceChecks);
-        this.complianceChecks = List.copyOf(checks);
-        this.rights = SubjectRights.builder(this).build();
-    }
-
-    /** The host's audit listeners, and the monitor when monitoring is on. */
-    private List<AuditListener> listeners(Builder b) {
-        List<AuditListener> listeners = new ArrayList<>(b.auditListeners);
-        if (b.monitoring != null) {
-            listeners.add(this::feedMonitor);
-        }
-        return listeners;
-    }
-
-    private void feedMonitor(List<AuditEntry> entries) {
-        monitoring.auditListener().committed(entries);
-    }
-
-    /**
-     * @return access monitoring: its thresholds, and the alerts it raised (read and acknowledge them);
-     *         without {@link Builder#monitoring} nothing is watched
-     */
-    public AccessMonitoring monitoring() {
-        return monitoring;
-    }
-
-    /** @return what field protection was declared to encrypt ({@link Builder#protection}), if anything */
-    public Optional<ProtectionProfile> protection() {
-        return protection;
-    }
-
-    /** @return the age at which a data key in use is due for rotation; default 365 days */
-    public Duration keyRotationPeriod() {
-        return keyRotationPeriod;
-    }
-
-    /**
-     * Runs the compliance self-check: every standard check ({@link ComplianceChecks#standard()}) and
-     * every check added to the builder, in order, each finding explained with the requirement it
-     * relates to and the fix. A clean kit gives a report without findings. Field protection is judged
-     * by what {@link Builder#protection} declared. Same as {@code compliance().report()}.
-     *
-     * @return the report, dated by the kit's clock
-     * @throws StorageException if a store cannot be read
-     */
-    public ComplianceReport complianceReport() {
-        return compliance().report();
-    }
-
-    /**
-     * Like {@link #complianceReport()}, judging field protection by {@code protection} (e.g.
-     * {@code fieldCrypto.describe()}, which can only exist once the kit does).
-     *
-     * @param protection what field protection encrypts
-     * @return the report
-     */
-    public ComplianceReport complianceReport(ProtectionProfile protection) {
-        return compliance().protection(protection).report();
-    }
-
-    /**
-     * @return a compliance self-check to run, to which the caller can add field protection and checks
-     *         over objects built from this kit (a retention engine)
-     */
-    public ComplianceRun compliance() {
-        return ComplianceRun.of(this, complianceChecks);
-    }
-
-    /**
-     * @return the kit's effective settings, derived from the objects it runs with: deadlines, what a
-     *         subject without records gets per purpose, what is encrypted, monitoring thresholds
-     *         (privacy by default, GDPR Art. 25(2))
-     */
-    public KitConfiguration configuration() {
-        return ConfigurationDescriber.describe(this, decider, clockTolerance, complianceChecks, now());
+        this.context = new Context();
     }
 
     /** @return a builder */
@@ -206,51 +131,9 @@ public final class ConsentKit {
         return catalog;
     }
 
-    /** @return the jurisdiction whose deadlines and clocks apply; default {@link Jurisdiction#GDPR} */
-    public Jurisdiction jurisdiction() {
-        return jurisdiction;
-    }
-
-    /**
-     * @return data-subject requests under {@link #jurisdiction()}, knowing the subjects with consent
-     *         events; {@link SubjectRights#builder} adds the host's own subject directory
-     */
-    public SubjectRights rights() {
-        return rights;
-    }
-
-    /** @return who may read what, if the host declared it */
-    public Optional<AccessPolicy> accessPolicy() {
-        return accessPolicy;
-    }
-
-    /**
-     * @return the storage the kit keeps its ledger, projection, suppression list and audit chain in, as
-     *         the kit uses it: the audit entries of a unit of work run on it are heard by the audit
-     *         listeners and, after a commit of the kit's own, linked into the chain
-     */
-    public ConsentStorage storage() {
-        return storage;
-    }
-
-    /** @return the kit's clock */
-    public Clock clock() {
-        return clock;
-    }
-
-    /** @return the audit trail: sequence, verify (the chain and the ledger), checkpoint, read, record reads */
-    public AuditTrail audit() {
+    /** The kit's audit trail, for {@link AuditTrail#of(ConsentKit)}. */
+    AuditTrail auditTrail() {
         return audit;
-    }
-
-    /** @return the legal holds: place, lift and list holds that block disposal and erasure */
-    public dev.consentkit.core.hold.LegalHolds legalHolds() {
-        return dev.consentkit.core.hold.LegalHolds.of(this);
-    }
-
-    /** @return the hasher of personal values under the pseudonym key */
-    public KeyedHasher hasher() {
-        return hasher;
     }
 
     /**
@@ -726,6 +609,69 @@ public final class ConsentKit {
         return "ConsentKit[" + catalog + ", " + storage + "]";
     }
 
+    /** What the kit's features and ConsentKit's other modules reach through {@link KitContext#of}. */
+    private final class Context extends KitContext {
+        @Override
+        public ConsentStorage storage() {
+            return storage;
+        }
+
+        @Override
+        public ProcessingCatalog catalog() {
+            return catalog;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public Duration clockTolerance() {
+            return clockTolerance;
+        }
+
+        @Override
+        public Jurisdiction jurisdiction() {
+            return jurisdiction;
+        }
+
+        @Override
+        public Optional<AccessPolicy> accessPolicy() {
+            return accessPolicy;
+        }
+
+        @Override
+        public KeyedHasher hasher() {
+            return hasher;
+        }
+
+        @Override
+        public AuditEntry append(StorageTransaction tx, AuditEvent event) {
+            return audit.append(tx, event);
+        }
+
+        @Override
+        public AuditEntry append(StorageTransaction tx, AuditEvent event, LedgerEntry recorded) {
+            return audit.append(tx, event, recorded);
+        }
+
+        @Override
+        public AuditEntry recordRead(AuditEvent event) {
+            return audit.recordRead(event);
+        }
+
+        @Override
+        public void addAuditListener(AuditListener listener) {
+            audit.addListener(listener);
+        }
+
+        @Override
+        public String toString() {
+            return "KitContext[" + ConsentKit.this + "]";
+        }
+    }
+
     /**
      * Configures a {@link ConsentKit}. Every setter validates its argument; {@link #build()} checks
      * the rest. Not thread-safe.
@@ -740,11 +686,6 @@ public final class ConsentKit {
         private Jurisdiction jurisdiction = Jurisdiction.GDPR;
         private AccessPolicy accessPolicy;
         private final List<AuditListener> auditListeners = new ArrayList<>();
-        private final List<AlertListener> alertListeners = new ArrayList<>();
-        private final List<ComplianceCheck> complianceChecks = new ArrayList<>();
-        private MonitoringPolicy monitoring;
-        private ProtectionProfile protection;
-        private Duration keyRotationPeriod = Duration.ofDays(365);
 
         private Builder() {
         }
@@ -756,59 +697,6 @@ public final class ConsentKit {
          */
         public Builder auditListener(AuditListener listener) {
             auditListeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * @param policy turns access monitoring on with these thresholds; default off
-         * @return this builder
-         */
-        public Builder monitoring(MonitoringPolicy policy) {
-            this.monitoring = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param listener hears every monitoring alert (may be called more than once to add several)
-         * @return this builder
-         */
-        public Builder alertListener(AlertListener listener) {
-            alertListeners.add(Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * @param profile what field protection encrypts (e.g. a copy of {@code FieldCrypto.describe()}
-         *                from an earlier run, or declared by hand), for the compliance report and the
-         *                configuration
-         * @return this builder
-         */
-        public Builder protection(ProtectionProfile profile) {
-            this.protection = Objects.requireNonNull(profile, "profile");
-            return this;
-        }
-
-        /**
-         * @param period the age at which a data key in use is due for rotation; 1 to 3660 days,
-         *               default 365 days
-         * @return this builder
-         * @throws IllegalArgumentException if out of range
-         */
-        public Builder keyRotationPeriod(Duration period) {
-            Objects.requireNonNull(period, "period");
-            if (period.compareTo(Duration.ofDays(1)) < 0 || period.compareTo(Duration.ofDays(3660)) > 0) {
-                throw new IllegalArgumentException("key rotation period must be between 1 and 3660 days");
-            }
-            this.keyRotationPeriod = period;
-            return this;
-        }
-
-        /**
-         * @param check a check of the host's, run by {@code complianceReport()} after the standard ones
-         * @return this builder
-         */
-        public Builder complianceCheck(ComplianceCheck check) {
-            complianceChecks.add(Objects.requireNonNull(check, "check"));
             return this;
         }
 

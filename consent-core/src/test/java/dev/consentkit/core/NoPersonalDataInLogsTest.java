@@ -1,5 +1,7 @@
 package dev.consentkit.core;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,7 +181,7 @@ class NoPersonalDataInLogsTest {
             value(kit.suppress(email, Fixtures.NEWSLETTER, Actor.subject()));
             value(kit.suppressEverywhere(value(ContactPoint.phone(PHONE)), Actor.operator("desk-1")));
             value(kit.check(ConsentScope.of(anna, Fixtures.NEWSLETTER), email));
-            value(email.hash(kit.hasher()));
+            value(email.hash(KitContext.of(kit).hasher()));
 
             value(kit.restrict(anna, Fixtures.ORDERS, Actor.operator("dpo")));
             value(kit.check(anna, Fixtures.ORDERS));
@@ -203,10 +205,10 @@ class NoPersonalDataInLogsTest {
             refused(() -> SubjectId.of(SUBJECT + " "));
             refused(() -> kit.consent(anna, Fixtures.ORDERS).evidence(web).give());
 
-            value(kit.audit().verify());
-            AuditCheckpoint checkpoint = value(kit.audit().checkpoint());
-            value(kit.audit().verify(checkpoint));
-            kit.audit().records(1, 1000).forEach(r -> said.add(AUDIT + r));
+            value(AuditTrail.of(kit).verify());
+            AuditCheckpoint checkpoint = value(AuditTrail.of(kit).checkpoint());
+            value(AuditTrail.of(kit).verify(checkpoint));
+            AuditTrail.of(kit).records(1, 1000).forEach(r -> said.add(AUDIT + r));
             return said;
         }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.testing.ForwardingAuditStore;
 import dev.consentkit.core.testing.ForwardingTransaction;
@@ -88,7 +89,7 @@ class StorageFailureTest {
         assertThat(after.ledger()).containsExactly(entry);
         assertThat(after.audit()).singleElement()
                 .satisfies(r -> assertThat(r.event().reference()).contains(entry.event().id().toString()));
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test

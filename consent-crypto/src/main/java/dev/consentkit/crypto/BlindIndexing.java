@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.internal.Utf8;
@@ -117,7 +118,7 @@ final class BlindIndexing {
     void index(IndexSpec spec, SubjectId subject, String... values) {
         Objects.requireNonNull(subject, "subject");
         BlindIndexEntry entry = entry(spec, subject, term(spec, values));
-        kit.storage().inTransaction(tx -> {
+        KitContext.of(kit).storage().inTransaction(tx -> {
             tx.blindIndexes().remove(spec.name(), subject);
             tx.blindIndexes().put(entry);
             return null;
@@ -138,7 +139,7 @@ final class BlindIndexing {
                 // a value the old normaliser refused was never stored under it: nothing to find there
             }
         }
-        return kit.storage().read(tx -> {
+        return KitContext.of(kit).storage().read(tx -> {
             LinkedHashSet<SubjectId> found = new LinkedHashSet<>();
             terms.forEach((version, term) -> found.addAll(tx.blindIndexes().find(spec.name(), version, term)));
             return List.copyOf(found);

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.ConsentKit;
@@ -55,12 +57,12 @@ final class DataKeys {
     DataKeys(ConsentKit kit, KeyEncryptionKeyProvider keks, int cacheSize, java.time.Duration cacheTtl) {
         this.kit = kit;
         this.keks = keks;
-        this.cache = new KeyCache(cacheSize, cacheTtl, kit.clock());
+        this.cache = new KeyCache(cacheSize, cacheTtl, KitContext.of(kit).clock());
     }
 
     /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
     boolean anyWrappedUnderOtherThan(String kekId) {
-        return !kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, 1)).isEmpty();
+        return !KitContext.of(kit).storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, 1)).isEmpty();
     }
 
     /**
@@ -75,12 +77,12 @@ final class DataKeys {
         DataKey key;
         if (!keks.canUnwrap()) {
             // a front end: never a stored row's key, only one it makes now
-            key = retrying(() -> kit.storage().inTransaction(tx ->
+            key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                     create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
         } else {
-            Optional<DataKey> own = kit.storage().read(tx -> tx.keys().current(subjectRef, group))
+            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> tx.keys().current(subjectRef, group))
                     .filter(this::isOwn).map(this::unwrap);
-            key = own.orElseGet(() -> retrying(() -> kit.storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
+            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
                     .filter(this::isOwn).map(this::unwrap)
                     .orElseGet(() -> create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)))));
         }
@@ -94,7 +96,7 @@ final class DataKeys {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<DataKey> stored = kit.storage().read(tx -> tx.keys().find(subjectRef, keyId)).map(this::unwrap);
+        Optional<DataKey> stored = KitContext.of(kit).storage().read(tx -> tx.keys().find(subjectRef, keyId)).map(this::unwrap);
         stored.ifPresent(k -> cache.putById(subjectRef, k));
         return stored;
     }
@@ -104,12 +106,12 @@ final class DataKeys {
      * group) — as opposed to never having existed, which is what a damaged key id looks like.
      */
     boolean wasShredded(KeyedHash subjectRef, String group, int keyId) {
-        return kit.storage().read(tx -> tx.keys().shredded(subjectRef, group, keyId)).isPresent();
+        return KitContext.of(kit).storage().read(tx -> tx.keys().shredded(subjectRef, group, keyId)).isPresent();
     }
 
     /** Adds the group's next version, which becomes current here at once. */
     void rotate(KeyedHash subjectRef, String group) {
-        DataKey key = retrying(() -> kit.storage().inTransaction(tx ->
+        DataKey key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                 create(tx, subjectRef, group, FieldCrypto.KEY_ROTATED)));
         cache.put(subjectRef, group, key);
     }
@@ -126,7 +128,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         RotationReport report = new RotationReport(kekId, 0, 0, 0);
         while (true) {
-            List<WrappedKey> batch = kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, batchSize));
+            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, batchSize));
             if (batch.isEmpty()) {
                 return report;
             }
@@ -146,7 +148,7 @@ final class DataKeys {
                 throw new IllegalStateException("the current master key changed during the rotation; run it again");
             }
             Instant now = now();
-            long done = kit.storage().inTransaction(tx -> {
+            long done = KitContext.of(kit).storage().inTransaction(tx -> {
                 long count = rewrapped.stream().filter(k -> tx.keys().rewrap(k)).count();
                 audit(tx, now, FieldCrypto.KEYS_REWRAPPED, Optional.empty(),
                         count + " of " + rewrapped.size() + " to " + kekId);
@@ -173,7 +175,7 @@ final class DataKeys {
         if (state.isEmpty()) {
             return;
         }
-        Map<String, KekUsage> usage = kit.storage().read(tx -> tx.keys().usageByKek());
+        Map<String, KekUsage> usage = KitContext.of(kit).storage().read(tx -> tx.keys().usageByKek());
         TreeSet<String> missing = new TreeSet<>();
         usage.forEach((kekId, used) -> {
             if (used.stored() > 0 && !file.kekIds().contains(kekId)) {
@@ -185,7 +187,7 @@ final class DataKeys {
                     + " under: it was rolled back or a key was removed; restore the file that holds them");
         }
         Instant now = now();
-        retrying(() -> kit.storage().inTransaction(tx -> {
+        retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> {
             KeyFile.State s = state.get();
             if (s.fileId().isEmpty()) {
                 if (tx.keys().keyFilesRecorded() > 0) {
@@ -207,7 +209,7 @@ final class DataKeys {
 
     /** Records that a key file was written at a generation (by {@link KeyFile#dropRetired}). */
     void recordKeyFileGeneration(KeyFile.State state) {
-        state.fileId().ifPresent(id -> retrying(() -> kit.storage().inTransaction(tx -> {
+        state.fileId().ifPresent(id -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> {
             tx.keys().recordKeyFileGeneration(id, state.generation(), now());
             return null;
         })));
@@ -224,7 +226,7 @@ final class DataKeys {
         int recorded = 0;
         long from = 1;
         while (true) {
-            List<AuditRecord> page = kit.audit().records(from, 1_000);
+            List<AuditRecord> page = AuditTrail.of(kit).records(from, 1_000);
             if (page.isEmpty()) {
                 return recorded;
             }
@@ -232,7 +234,7 @@ final class DataKeys {
                     .filter(e -> e.action().equals(FieldCrypto.KEYS_SHREDDED) && e.outcome() == AuditOutcome.SUCCESS
                             && e.subjectRef().isPresent() && e.reference().isPresent())
                     .toList();
-            recorded += kit.storage().inTransaction(tx -> {
+            recorded += KitContext.of(kit).storage().inTransaction(tx -> {
                 int n = 0;
                 for (AuditEvent e : shreds) {
                     String reference = e.reference().get();
@@ -328,12 +330,12 @@ final class DataKeys {
 
     private void audit(StorageTransaction tx, Instant time, AuditAction action, Optional<KeyedHash> subjectRef,
                        String reference) {
-        kit.audit().append(tx, new AuditEvent(time, COMPONENT, action, subjectRef, Optional.empty(),
+        KitContext.of(kit).append(tx, new AuditEvent(time, COMPONENT, action, subjectRef, Optional.empty(),
                 AuditOutcome.SUCCESS, Optional.of(reference)));
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.ConsentKit;
@@ -74,7 +76,7 @@ import java.util.function.Consumer;
  * key row whose authenticator verifies under its master key's secret (it makes its own next version
  * otherwise); a write-only one, under keys it made itself in this process
  * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the
- * kit's {@link ConsentKit#accessPolicy()} applies. Blind indexes find subjects by one value
+ * kit's access policy ({@code ConsentKit.Builder.accessPolicy}) applies. Blind indexes find subjects by one value
  * ({@link BlindIndex}) or several together ({@link CompoundBlindIndex}); each names the field(s) it
  * holds and is declared with {@link Builder#blindIndex(BlindIndex)}, so its category and key group are
  * the declared field's. Thread-safe.
@@ -256,7 +258,7 @@ public final class FieldCrypto implements FieldProtector {
         Objects.requireNonNull(actor, "actor");
         requireUnwrapping();
         ProtectedField field = declared(value.table(), value.column());
-        SubjectRequest r = kit.rights().find(request).orElseThrow(() -> new UnknownRequestException(request));
+        SubjectRequest r = SubjectRights.builder(kit).build().find(request).orElseThrow(() -> new UnknownRequestException(request));
         KeyedHash subjectRef = kit.subjectRef(r.subject());
         Reader reader = new Reader(actor, subjectRef, Optional.empty(), "request " + request + " " + field);
         if (!r.opensProtectedValues()) {
@@ -306,10 +308,10 @@ public final class FieldCrypto implements FieldProtector {
         KeyedHash subjectRef = kit.subjectRef(subject);
         keys.evict(subjectRef);
         Instant now = now();
-        ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
+        ErasureReceipt receipt = KitContext.of(kit).storage().inTransaction(tx -> {
             int keys = tx.keys().destroy(subjectRef, named, now);
             int entries = BlindIndexing.removeShredded(tx, subject, named);
-            AuditEntry entry = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
+            AuditEntry entry = KitContext.of(kit).append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
             return new ErasureReceipt(subjectRef, named, keys, entries, now, entry.id());
@@ -690,7 +692,7 @@ public final class FieldCrypto implements FieldProtector {
      * unit of work instead, with what they change.
      */
     private void audit(AuditEvent event) {
-        kit.audit().recordRead(event);
+        KitContext.of(kit).recordRead(event);
     }
 
     /** An audit reference of at most 128 characters: long table and column names are cut, never the reason. */
@@ -699,7 +701,7 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
@@ -736,7 +738,7 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * @param policy who may read what; default the kit's {@link ConsentKit#accessPolicy()}, and one
+         * @param policy who may read what; default the kit's ({@code ConsentKit.Builder.accessPolicy}), and one
          *     of the two is required
          * @return this builder
          */
@@ -850,9 +852,9 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * @return the field crypto
-         * @throws IllegalStateException if the KEK provider or blind-index key is missing, there is no
-         *     access policy, neither here nor on the kit, a declared field's category is not in the
+         * @return the field crypto, installed as the kit's field protector (one per kit)
+         * @throws IllegalStateException if the kit has a field protector already, the KEK provider or
+         *     blind-index key is missing, there is no access policy, neither here nor on the kit, a declared field's category is not in the
          *     kit's catalogue, or a blind index holds a field that is not declared, or declared with
          *     another category or key group; the message names what is wrong
          * @throws KeyFileException if the master keys come from a {@link KeyFile} that this kit's database
@@ -862,7 +864,7 @@ public final class FieldCrypto implements FieldProtector {
          */
         public FieldCrypto build() {
             if (policy == null) {
-                policy = kit.accessPolicy().orElse(null);
+                policy = KitContext.of(kit).accessPolicy().orElse(null);
             }
             List<String> missing = new java.util.ArrayList<>();
             if (keks == null) {
@@ -903,6 +905,9 @@ public final class FieldCrypto implements FieldProtector {
             if (keks instanceof LocalKeyEncryptionKeys local) {
                 crypto.keys.checkKeyFile(local);
             }
+            // field protection is configured once per kit: compliance, the registers, transparency,
+            // export, erasure and retention all read this one
+            KitContext.of(kit).install(FieldProtector.class, crypto);
             return crypto;
         }
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.DPO;
@@ -58,7 +59,7 @@ class FailedOpenAttackTest {
             assertThat(r.toString()).doesNotContain("anna@").doesNotContain(stored.substring(4, 20))
                     .doesNotContain("not-a-ciphertext").doesNotContain("client-1001");
         });
-        assertThat(w.kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(w.kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,9 +51,9 @@ class ForgedDataKeyAttackTest {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
-        office = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
+        office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
-        form = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
+        form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 
@@ -62,7 +63,7 @@ class ForgedDataKeyAttackTest {
 
     private List<WrappedKey> rows() {
         KeyedHash ref = kit.subjectRef(anna);
-        return kit.storage().read(tx -> tx.keys().forSubject(ref));
+        return KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(ref));
     }
 
     private void expireCaches() {
@@ -195,7 +196,7 @@ class ForgedDataKeyAttackTest {
         WrappedKey own = rows().get(0);
         byte[] swapped = attacker.wrap(LegacyKeys.chosen(0x41), KeyRows.contextV2(own.subjectRef(), own.group(),
                 own.version(), own.keyId(), own.kekId()));
-        kit.storage().inTransaction(tx -> tx.keys().rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
+        KitContext.of(kit).storage().inTransaction(tx -> tx.keys().rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
                 own.authenticator())));
         expireCaches();
 

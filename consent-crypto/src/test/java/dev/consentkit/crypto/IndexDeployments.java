@@ -42,7 +42,7 @@ final class IndexDeployments {
 
     /** @return a builder with the keys, the policy and every field declared, and no index yet */
     FieldCrypto.Builder builder() {
-        return FieldCrypto.builder(kit)
+        return FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
                         .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")

@@ -53,7 +53,7 @@ class KeyFileAttackTest {
     }
 
     private FieldCrypto crypto() {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase)).accessPolicy(policy)
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase)).accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 

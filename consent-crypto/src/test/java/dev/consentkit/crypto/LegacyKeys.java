@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
@@ -61,12 +62,12 @@ final class LegacyKeys {
         String kekId = publicKeyOnly.currentKekId();
         byte[] wrapped = publicKeyOnly.wrap(dek, KeyRows.contextV2(subjectRef, field.group(), version, keyId, kekId));
         WrappedKey row = new WrappedKey(subjectRef, field.group(), version, keyId, kekId, wrapped,
-                kit.clock().instant().truncatedTo(ChronoUnit.MICROS), WrappedKey.FORMAT_V2, authenticator);
+                KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS), WrappedKey.FORMAT_V2, authenticator);
         return plant(kit, row, dek);
     }
 
     private static Planted plant(ConsentKit kit, WrappedKey row, byte[] dek) {
-        kit.storage().inTransaction(tx -> {
+        KitContext.of(kit).storage().inTransaction(tx -> {
             tx.keys().add(row);
             return null;
         });

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.READER;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
@@ -97,8 +98,8 @@ class ReindexJobProperties {
             assertThat(IndexEntries.stored(kit, "client.email", 2, crypto.term(EMAIL_V2, composed))).contains(subject);
             assertThat(crypto.find(STAFF, ORDERS, EMAIL_V2, composed)).contains(subject);
         });
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
-        assertThat(kit.audit().records(1, 10_000)).filteredOn(r -> r.event().action().code().startsWith("index."))
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).filteredOn(r -> r.event().action().code().startsWith("index."))
                 .allSatisfy(r -> assertThat(r.event().reference().orElseThrow()).doesNotContain("@").doesNotContain("client-"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.BORIS;
@@ -102,14 +103,14 @@ class SubjectExportAttackTest {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
         String stored = w.crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", ANNA), "anna@example.org");
         SealedValue value = new SealedValue("client", "email", "row-1", stored);
-        SubjectDataService data = SubjectDataService.builder(w.kit).protector(w.crypto)
+        SubjectDataService data = SubjectDataService.builder(w.kit)
                 .contributor(row(value)).build();
         RequestId access = w.request(ANNA, RequestType.ACCESS, true);
 
         SubjectExport export = data.export(access, DPO);
 
         assertThat(export.sections().get(0).records().get(0).values()).containsEntry("email", "anna@example.org");
-        assertThat(w.kit.rights().find(access).orElseThrow().state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(SubjectRights.builder(w.kit).build().find(access).orElseThrow().state()).isEqualTo(RequestState.COMPLETED);
         assertThatThrownBy(() -> w.crypto.openForRequest(access, value, DPO))
                 .as("the answered request is no key to the values any more").isInstanceOf(IneligibleRequestException.class);
         assertThat(w.audit(FieldCrypto.FIELD_OPENED)).singleElement()

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -68,7 +69,7 @@ public final class JdbcStorage implements ConsentStorage {
      *         kit.consent(client, NEWSLETTER).evidence(e).give(); // same transaction
      *     }
      *     c.commit();                                             // both, or neither on rollback
-     *     kit.audit().sequence();                                 // link the committed entries now
+     *     AuditTrail.of(kit).sequence();                                 // link the committed entries now
      * }
      * }</pre>
      *

@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,9 +120,9 @@ abstract class HostTransactionScenarios {
         }
         assertThat(kitA.history(BOB).entries()).isEmpty();
         assertThat(kitB.history(BOB).entries()).hasSize(1);
-        assertThat(kitA.audit().verify().isIntact()).isTrue();
-        assertThat(kitB.audit().verify().isIntact()).isTrue();
-        assertThat(kitB.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kitA).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kitB).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kitB).verifyLedger().isIntact()).isTrue();
     }
 
     @Test
@@ -169,7 +171,7 @@ abstract class HostTransactionScenarios {
                                 assertThat(calls).noneMatch(c -> c.startsWith("setAutoCommit"));
                             }
                         });
-                assertThat(kit.audit().verify().isIntact()).isTrue();
+                assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
             }
         }
     }
@@ -199,20 +201,20 @@ abstract class HostTransactionScenarios {
             assertThat(bob.event().kind()).isEqualTo(ConsentEvent.Kind.GIVEN);
             assertThat(onTheOtherThread(() -> kit.check(ANNA, NEWSLETTER).isPermitted()))
                     .as("a read sees the committed state and does not wait").isTrue();
-            AuditEntry read = onTheOtherThread(() -> kit.audit().recordRead(openedBy("desk-1", kit, ANNA)));
+            AuditEntry read = onTheOtherThread(() -> KitContext.of(kit).recordRead(openedBy("desk-1", kit, ANNA)));
             Throwable annasSecondWriter = onTheOtherThread(() ->
                     catchThrowable(() -> inHostTransaction(ds, storage, () -> give(kit, ANNA))));
 
             assertThat(annasSecondWriter).as("a writer of the same scope waits for the lock").isInstanceOf(StorageException.class);
             assertThat(isLockTimeout(annasSecondWriter)).as("timed out waiting for the lock: %s", annasSecondWriter).isTrue();
             host.commit();
-            assertThat(kit.audit().recordsOf(List.of(read.id()))).singleElement()
+            assertThat(AuditTrail.of(kit).recordsOf(List.of(read.id()))).singleElement()
                     .extracting(r -> r.event().action()).isEqualTo(OPENED);
         }
         assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isFalse();
         assertThat(kit.check(BOB, NEWSLETTER).isPermitted()).isTrue();
-        assertThat(kit.audit().verify().isIntact()).isTrue();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     /**
@@ -242,7 +244,7 @@ abstract class HostTransactionScenarios {
         assertThat(kit.history(ANNA).entries()).extracting(e -> e.event().kind()).containsExactly(
                 ConsentEvent.Kind.GIVEN, ConsentEvent.Kind.WITHDRAWN, ConsentEvent.Kind.GIVEN);
         assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isTrue();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     /**
@@ -326,7 +328,7 @@ abstract class HostTransactionScenarios {
             try (JdbcStorage.Binding b = storage.bind(host)) {
                 assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isTrue();
                 assertThat(kit.history(ANNA).entries()).hasSize(1);
-                read = kit.audit().recordRead(openedBy("desk-1", kit, ANNA));
+                read = KitContext.of(kit).recordRead(openedBy("desk-1", kit, ANNA));
                 if (!dialect().equals(Dialects.H2)) {
                     // the database does hold the host to read-only: a write in it is refused
                     assertThatThrownBy(() -> give(kit, BOB)).isInstanceOf(StorageException.class);
@@ -335,13 +337,13 @@ abstract class HostTransactionScenarios {
             host.rollback();
         }
 
-        List<AuditRecord> recorded = kit.audit().recordsOf(List.of(read.id()));
+        List<AuditRecord> recorded = AuditTrail.of(kit).recordsOf(List.of(read.id()));
         assertThat(recorded).singleElement().satisfies(r -> {
             assertThat(r.event()).isEqualTo(read.event());
             assertThat(r.entryMac()).contains(read.mac());
         });
         assertThat(kit.history(BOB).entries()).isEmpty();
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

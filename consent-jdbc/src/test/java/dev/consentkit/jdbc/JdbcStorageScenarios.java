@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,10 +102,10 @@ abstract class JdbcStorageScenarios {
         assertThat(count(ds, "ck_ledger")).isEqualTo(1);
         // the committed entry waits for the sequencer (the kit did not commit the host's transaction)
         assertThat(count(ds, "ck_audit_entry")).isEqualTo(1);
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
         assertThat(count(ds, "ck_audit")).isEqualTo(1);
         assertThat(count(ds, "ck_audit_entry")).isZero();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     @Test
@@ -183,10 +184,10 @@ abstract class JdbcStorageScenarios {
         for (int i = 1; i <= 6; i++) {
             give(kit, SubjectId.of("client-" + i));
         }
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
 
         sql(ds, "UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 4");
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.EDITED));
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.EDITED));
 
         DataSource other = installed();
         ConsentKit second = Fixtures.kit(JdbcStorage.builder(other).build(), clock);
@@ -194,7 +195,7 @@ abstract class JdbcStorageScenarios {
             give(second, SubjectId.of("client-" + i));
         }
         sql(other, "DELETE FROM ck_audit WHERE seq = 3");
-        assertThat(second.audit().verify()).isEqualTo(new AuditVerification.Broken(3, AuditVerification.BreakKind.MISSING));
+        assertThat(AuditTrail.of(second).verify()).isEqualTo(new AuditVerification.Broken(3, AuditVerification.BreakKind.MISSING));
     }
 
     @Test
@@ -204,13 +205,13 @@ abstract class JdbcStorageScenarios {
         for (int i = 1; i <= 5; i++) {
             give(kit, SubjectId.of("client-" + i));
         }
-        var checkpoint = kit.audit().checkpoint();
+        var checkpoint = AuditTrail.of(kit).checkpoint();
 
         sql(ds, "DELETE FROM ck_audit WHERE seq >= 4");
         sql(ds, "DELETE FROM ck_audit_checkpoint");
 
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
-        assertThat(kit.audit().verify(checkpoint))
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify(checkpoint))
                 .isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.TRUNCATED));
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,7 +123,7 @@ abstract class RetentionScenarios {
         assertThat(act.recordCount()).isEqualTo(70);
         assertThat(act.subjectRefs()).hasSize(7);
         assertThat(retention.auditExport(act)).hasSize(act.entries().size());
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
         assertThat(retention.run(NIGHTLY).disposed()).isZero();
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_disposal_log")).isEqualTo(70);
     }

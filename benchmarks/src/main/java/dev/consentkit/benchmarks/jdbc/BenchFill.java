@@ -1,5 +1,7 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import dev.consentkit.ConsentKit;
@@ -82,7 +84,7 @@ final class BenchFill {
             st.execute("ANALYZE"); // fresh planner statistics, as a database that has lived with these rows would have
         }
         long copied = System.nanoTime();
-        AuditVerification verification = kit.audit().verify();
+        AuditVerification verification = AuditTrail.of(kit).verify();
         if (!(verification instanceof AuditVerification.Intact)) {
             throw new IllegalStateException("the copied audit chain does not verify: " + verification);
         }
@@ -128,9 +130,9 @@ final class BenchFill {
                 AuditRecord record = AuditChain.parse(r);
                 LedgerEntry recorded = record.event().reference().map(byEventId::get).orElse(null);
                 if (record.ledger().isPresent() && recorded != null) {
-                    kit.audit().append(to, record.event(), recorded);
+                    KitContext.of(kit).append(to, record.event(), recorded);
                 } else {
-                    kit.audit().append(to, record.event());
+                    KitContext.of(kit).append(to, record.event());
                 }
             }
         }

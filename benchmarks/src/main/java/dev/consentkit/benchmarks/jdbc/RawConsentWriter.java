@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import dev.consentkit.core.Actor;
@@ -54,7 +55,7 @@ final class RawConsentWriter {
     RawConsentWriter(JdbcWorld world) throws SQLException {
         this.database = world.database();
         this.world = world;
-        this.hasher = world.kit().hasher();
+        this.hasher = KitContext.of(world.kit()).hasher();
         try (Connection c = world.pool().getConnection()) {
             this.lockRow = Dialects.detect(c.getMetaData()).lockRow("ck_scope_lock");
         }

@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks.rights;
 
+import dev.consentkit.core.rights.SubjectRights;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentkit.core.Actor;
@@ -146,8 +147,8 @@ public class ExportBenchmark {
          */
         @Setup(Level.Invocation)
         public void receive(ExportBenchmark bench) {
-            request = bench.kit.rights().receive(bench.subject, RequestType.ACCESS, bench.actor).id();
-            bench.kit.rights().verifyIdentity(request, bench.actor);
+            request = SubjectRights.builder(bench.kit).build().receive(bench.subject, RequestType.ACCESS, bench.actor).id();
+            SubjectRights.builder(bench.kit).build().verifyIdentity(request, bench.actor);
         }
 
         /**

@@ -31,9 +31,8 @@ final class SensitiveEncryptionCheck implements ComplianceCheck {
                                 + (context.protection().isEmpty() ? "no field protection is declared"
                                         : "no protected field holds it")
                                 + ": its values are stored in plaintext.",
-                        "Declare its columns to FieldCrypto (ProtectedField with category " + c.id() + ") and "
-                                + "give fieldCrypto.describe() to the kit (builder.protection) or to "
-                                + "kit.complianceReport(profile).")));
+                        "Declare its columns to FieldCrypto (ProtectedField with category " + c.id() + "), "
+                                + "built on this kit with FieldCrypto.builder(kit).")));
         return found;
     }
 }

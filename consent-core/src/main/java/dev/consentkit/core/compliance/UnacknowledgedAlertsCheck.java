@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ final class UnacknowledgedAlertsCheck implements ComplianceCheck {
     public List<Finding> run(ComplianceContext context) {
         record Open(long count, List<MonitoringAlert> sample) {
         }
-        Open open = context.kit().storage().read(tx ->
+        Open open = KitContext.of(context.kit()).storage().read(tx ->
                 new Open(tx.alerts().countUnacknowledged(), tx.alerts().unacknowledged(SAMPLE)));
         if (open.count() == 0) {
             return List.of();
@@ -30,7 +31,7 @@ final class UnacknowledgedAlertsCheck implements ComplianceCheck {
                 open.count() + (open.count() == 1 ? " monitoring alert is" : " monitoring alerts are")
                         + " not acknowledged, the oldest raised at " + open.sample().get(0).raisedAt() + " (rules: "
                         + String.join(", ", rules) + ").",
-                "Look into each (kit.monitoring().unacknowledged(...)); if data left the studio, record a breach; "
-                        + "then acknowledge it with what you found (kit.monitoring().acknowledge(id, by, note))."));
+                "Look into each (monitoring.unacknowledged(...)); if data left the studio, record a breach; "
+                        + "then acknowledge it with what you found (monitoring.acknowledge(id, by, note))."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.hold;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
@@ -23,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * hold's reason.
  *
  * <pre>{@code
- * LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(client).andCategory("billing"),
+ * LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(client).andCategory("billing"),
  *         "tax audit 2026-17", Actor.operator("lawyer-1"));
  * ...
- * kit.legalHolds().lift(hold.id(), Actor.operator("lawyer-1"));
+ * LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer-1"));
  * }</pre>
  *
  * <p>Thread-safe. Obtained from {@link ConsentKit#legalHolds()} or {@link #of(ConsentKit)}.
@@ -74,9 +75,9 @@ public final class LegalHolds {
         });
         Instant now = now();
         LegalHold hold = new LegalHold(UUID.randomUUID(), scope, reason, actor, now, Optional.empty());
-        kit.storage().inTransaction(tx -> {
+        KitContext.of(kit).storage().inTransaction(tx -> {
             tx.holds().add(hold);
-            kit.audit().append(tx, event(now, actor, HOLD_PLACED, hold));
+            KitContext.of(kit).append(tx, event(now, actor, HOLD_PLACED, hold));
             return null;
         });
         LOG.info("legal hold {} placed: {}", hold.id(), scope);
@@ -96,13 +97,13 @@ public final class LegalHolds {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
-        LegalHold lifted = kit.storage().inTransaction(tx -> {
+        LegalHold lifted = KitContext.of(kit).storage().inTransaction(tx -> {
             LegalHold hold = tx.holds().find(id).orElseThrow(() -> new UnknownLegalHoldException(id));
             LegalHold after = hold.lift(actor, now);
             if (!tx.holds().lift(id, after.lifted().orElseThrow())) {
                 throw new IllegalStateException("legal hold " + id + " was lifted already");
             }
-            kit.audit().append(tx, event(now, actor, HOLD_LIFTED, after));
+            KitContext.of(kit).append(tx, event(now, actor, HOLD_LIFTED, after));
             return after;
         });
         LOG.info("legal hold {} lifted", id);
@@ -115,12 +116,12 @@ public final class LegalHolds {
      */
     public Optional<LegalHold> find(UUID id) {
         Objects.requireNonNull(id, "id");
-        return kit.storage().read(tx -> tx.holds().find(id));
+        return KitContext.of(kit).storage().read(tx -> tx.holds().find(id));
     }
 
     /** @return every active hold, oldest first */
     public List<LegalHold> active() {
-        return kit.storage().read(tx -> tx.holds().active());
+        return KitContext.of(kit).storage().read(tx -> tx.holds().active());
     }
 
     /**
@@ -129,7 +130,7 @@ public final class LegalHolds {
      */
     public List<LegalHold> activeFor(SubjectId subject) {
         Objects.requireNonNull(subject, "subject");
-        return kit.storage().read(tx -> tx.holds().activeFor(subject));
+        return KitContext.of(kit).storage().read(tx -> tx.holds().activeFor(subject));
     }
 
     private AuditEvent event(Instant at, Actor actor, AuditAction action, LegalHold hold) {
@@ -140,11 +141,11 @@ public final class LegalHolds {
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
     public String toString() {
-        return "LegalHolds[" + kit.storage() + "]";
+        return "LegalHolds[" + KitContext.of(kit).storage() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.jurisdiction.InvalidExtensionException;
 import dev.consentkit.core.RequestId;
 import dev.consentkit.core.jurisdiction.CalendarSource;
@@ -50,7 +51,7 @@ final class DeadlineRecomputer {
         Optional<RequestId> after = Optional.empty();
         while (true) {
             Optional<RequestId> from = after;
-            List<SubjectRequest> page = kit.storage().read(tx -> tx.requests().openProvisional(from, PAGE));
+            List<SubjectRequest> page = KitContext.of(kit).storage().read(tx -> tx.requests().openProvisional(from, PAGE));
             for (SubjectRequest r : page) {
                 Recomputation outcome = recompute(r.id(), actor);
                 switch (outcome.kind()) {
@@ -71,7 +72,7 @@ final class DeadlineRecomputer {
         for (int attempt = 1; ; attempt++) {
             boolean lostBefore = contended;
             try {
-                return kit.storage().inTransaction(tx -> recompute(tx, id, actor, lostBefore));
+                return KitContext.of(kit).storage().inTransaction(tx -> recompute(tx, id, actor, lostBefore));
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
@@ -134,7 +135,7 @@ final class DeadlineRecomputer {
 
     private void auditRedating(StorageTransaction tx, SubjectRequest request, String which, Instant from, Instant to,
                                Instant now, Actor actor) {
-        kit.audit().append(tx, new AuditEvent(now, actor, SubjectRights.DEADLINE_RECOMPUTED,
+        KitContext.of(kit).append(tx, new AuditEvent(now, actor, SubjectRights.DEADLINE_RECOMPUTED,
                 Optional.of(kit.subjectRef(request.subject())), Optional.empty(), AuditOutcome.SUCCESS,
                 Optional.of(request.id() + " " + which + " " + from + " " + to)));
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -20,6 +21,7 @@ import dev.consentkit.core.jurisdiction.LegalPeriod;
 import dev.consentkit.core.jurisdiction.RequestDeadline;
 import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.FieldProtector;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,11 +92,14 @@ public final class Transparency {
 
     /**
      * @param kit a kit
-     * @return a builder on the kit's catalogue, jurisdiction and access policy
+     * @return a builder on the kit's catalogue, jurisdiction, access policy and what its field protector
+     *         ({@code FieldCrypto}) encrypts
      */
     public static Builder builder(ConsentKit kit) {
-        Builder b = new Builder(kit.catalog()).jurisdiction(kit.jurisdiction());
-        kit.accessPolicy().ifPresent(b::accessPolicy);
+        KitContext context = KitContext.of(kit);
+        Builder b = new Builder(kit.catalog()).jurisdiction(context.jurisdiction());
+        context.accessPolicy().ifPresent(b::accessPolicy);
+        b.protection = context.protector().map(FieldProtector::describe).orElse(null);
         return b;
     }
 
@@ -619,15 +624,6 @@ public final class Transparency {
          */
         public Builder accessPolicy(AccessPolicy policy) {
             this.accessPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param profile what is encrypted and how ({@code FieldProtector.describe()}), stated in the policy
-         * @return this builder
-         */
-        public Builder protection(ProtectionProfile profile) {
-            this.protection = Objects.requireNonNull(profile, "profile");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package dev.consentkit.core.audit;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -91,7 +93,7 @@ class ReadAuditsTest {
 
         inParallel(t -> {
             for (int i = 0; i < READS; i++) {
-                AuditEntry e = kit.audit().recordRead(opened(kit, t * READS + i));
+                AuditEntry e = KitContext.of(kit).recordRead(opened(kit, t * READS + i));
                 returned.add(e);
                 // committed: visible to a read of the store's pending or linked entries
                 committedOnReturn.add(storage.read(tx -> !tx.audit().entries(List.of(e.id())).isEmpty()
@@ -107,8 +109,8 @@ class ReadAuditsTest {
         assertThat(committedOnReturn).as("each read's entry was committed when it returned").containsOnly(true);
         assertThat(storage.mostOpen.get()).as("read audits never hold more than one own transaction at a time")
                 .isEqualTo(1);
-        assertThat(kit.audit().recordsOf(ids)).hasSize(THREADS * READS);
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).recordsOf(ids)).hasSize(THREADS * READS);
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     @Test
@@ -119,14 +121,14 @@ class ReadAuditsTest {
         ConcurrentLinkedQueue<Throwable> thrown = new ConcurrentLinkedQueue<>();
 
         inParallel(t -> {
-            thrown.add(catchThrowable(() -> kit.audit().recordRead(opened(kit, t))));
+            thrown.add(catchThrowable(() -> KitContext.of(kit).recordRead(opened(kit, t))));
             return null;
         });
 
         assertThat(thrown).hasSize(THREADS).allSatisfy(e -> assertThat(e).isInstanceOf(StorageException.class)
                 .hasMessageContaining("nothing was returned"));
         storage.failure = null;
-        assertThat(kit.audit().records(1, 100)).isEmpty();
+        assertThat(AuditTrail.of(kit).records(1, 100)).isEmpty();
     }
 
     private void inParallel(ThreadWork work) throws Exception {

@@ -26,6 +26,10 @@ import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.testing.Fixtures;
 import java.time.Period;
 import java.util.List;
@@ -130,8 +134,27 @@ final class ComplianceWorld {
         ProcessingCatalog catalog = catalog(notice(), true);
         return ConsentKit.builder().catalog(catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .accessPolicy(policy(catalog)).protection(protection())
-                .monitoring(MonitoringPolicy.defaults());
+                .accessPolicy(policy(catalog));
+    }
+
+    /**
+     * @param clean a builder from {@link #clean}, perhaps changed
+     * @return the studio's kit with what it runs with beside the kit: the declared field protection and
+     *         monitoring on
+     */
+    static ConsentKit studio(ConsentKit.Builder clean) {
+        ConsentKit kit = protect(clean.build());
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.defaults()).build();
+        return kit;
+    }
+
+    /**
+     * @param kit a kit
+     * @return the kit, with {@link #protection()} as its field protector
+     */
+    static ConsentKit protect(ConsentKit kit) {
+        KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(protection()));
+        return kit;
     }
 
     /** @return an audit key other than the studio's */

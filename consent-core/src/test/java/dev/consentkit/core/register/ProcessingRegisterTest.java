@@ -32,7 +32,7 @@ class ProcessingRegisterTest {
 
     private static ProcessingRegister registerOf(List<Purpose> purposes) {
         ConsentKit kit = RegisterWorld.kit(RegisterWorld.catalog(purposes), GENERATED, UnaryOperator.identity());
-        return ProcessingRegister.of(kit);
+        return ProcessingRegister.builder(kit).build();
     }
 
     // ---- derivation ------------------------------------------------------------------------------
@@ -83,7 +83,8 @@ class ProcessingRegisterTest {
                         .build())
                 .build();
 
-        ProcessingRegister register = ProcessingRegister.of(RegisterWorld.kit(german, GENERATED, UnaryOperator.identity()));
+        ProcessingRegister register = ProcessingRegister.builder(RegisterWorld.kit(german, GENERATED,
+                UnaryOperator.identity())).build();
 
         assertThat(register.record(NEWSLETTER).orElseThrow().transfers()).isEmpty();
         assertThat(register.record(dev.consentkit.core.PurposeId.of("analytics")).orElseThrow().transfers())
@@ -143,8 +144,8 @@ class ProcessingRegisterTest {
 
     @Test
     void theOldCatalogueStillBuildsAndShowsWhatItLacks() {
-        ProcessingRegister register = ProcessingRegister.of(Fixtures.kit(
-                dev.consentkit.core.memory.InMemoryStorage.create(), new MutableClock(GENERATED)));
+        ProcessingRegister register = ProcessingRegister.builder(Fixtures.kit(
+                dev.consentkit.core.memory.InMemoryStorage.create(), new MutableClock(GENERATED))).build();
 
         assertThat(register.records()).hasSize(4);
         assertThat(register.problems()).extracting(RegisterProblem::field).contains("categories of subjects",
@@ -210,7 +211,7 @@ class ProcessingRegisterTest {
                                 .withAgreement("DPA 2026-01")).build(),
                 RegisterWorld.portfolio().build())), Instant.parse("2026-12-03T10:00:00Z"), UnaryOperator.identity());
 
-        RegisterDiff diff = RegisterDiff.between(november, ProcessingRegister.of(december));
+        RegisterDiff diff = RegisterDiff.between(november, ProcessingRegister.builder(december).build());
 
         assertThat(diff.added()).containsExactly(PORTFOLIO);
         assertThat(diff.removed()).containsExactly(INVOICES);

@@ -1,5 +1,8 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.testing.DescribedProtection;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -145,8 +148,8 @@ final class RegisterWorld {
     static ProcessingRegister register() {
         ProcessingCatalog catalog = catalog();
         ConsentKit kit = kit(catalog, GENERATED, b -> b.accessPolicy(policy(catalog)));
+        KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(PROFILE));
         return ProcessingRegister.builder(kit)
-                .protection(PROFILE)
                 .keyRotatedAt(Instant.parse("2026-09-01T00:00:00Z"))
                 .securityMeasure("daily encrypted backups, restore tested monthly")
                 .build();

@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.hold.HoldScope;
 import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.hold.LegalHolds;
@@ -186,7 +187,7 @@ class RetentionEngineTest {
             assertThat(r.event().reference()).contains(act.id().toString());
             assertThat(r.event().subjectRef()).isEmpty();
         });
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
 
         RetentionRun again = retention.run(NIGHTLY);
 
@@ -325,7 +326,7 @@ class RetentionEngineTest {
 
         assertThat(retention.purgeExpiredActs(NIGHTLY)).containsExactly(actId);
         assertThat(retention.acts()).isEmpty();
-        List<AuditRecord> audit = kit.audit().records(1, 10_000);
+        List<AuditRecord> audit = AuditTrail.of(kit).records(1, 10_000);
         assertThat(audit.get(audit.size() - 1).event().action()).isEqualTo(RetentionEngine.ACT_PURGED);
         assertThat(audit.get(audit.size() - 1).event().reference()).contains(actId.toString());
     }
@@ -419,7 +420,7 @@ class RetentionEngineTest {
     @Test
     void anEventNoPolicyIsAnchoredToIsRefusedAndNothingIsStored() {
         RetentionEngine retention = engine();
-        int audited = kit.audit().records(1, 10_000).size();
+        int audited = AuditTrail.of(kit).records(1, 10_000).size();
 
         assertThatThrownBy(() -> retention.recordEvent(client(1), "order.closd", T))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -431,7 +432,7 @@ class RetentionEngineTest {
         assertThatThrownBy(() -> retention.purposeEnded(client(1), ORDERS, T))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purpose-ended.order-fulfilment");
 
-        assertThat(kit.audit().records(1, 10_000)).hasSize(audited);
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).hasSize(audited);
         clock.set(T.plus(Duration.ofDays(3650)));
         assertThat(retention.plan().isEmpty()).isTrue();
     }
@@ -442,7 +443,7 @@ class RetentionEngineTest {
         assertThat(retention.recordEvent(client(1), "order.closed", "order-1", T)).isTrue();
         assertThat(retention.recordEvent(client(1), "order.closed", "order-1", T.minusSeconds(5))).isFalse();
 
-        List<AuditRecord> audit = kit.audit().records(1, 10_000);
+        List<AuditRecord> audit = AuditTrail.of(kit).records(1, 10_000);
         assertThat(audit).singleElement().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo(RetentionEngine.EVENT_RECORDED);
             assertThat(r.event().subjectRef()).contains(kit.subjectRef(client(1)));
@@ -469,7 +470,7 @@ class RetentionEngineTest {
                 b -> b.policy(shred));
         List<String> reasons = List.of("at least one policy", "does not process category photo",
                 "does not declare", "not consent", "needs a retention target for category order",
-                "no retention policy disposes of it", "set the fieldProtector");
+                "no retention policy disposes of it", "build FieldCrypto on this kit first");
         for (int i = 0; i < bad.size(); i++) {
             RetentionEngine.Builder builder = bad.get(i).apply(RetentionEngine.builder(kit));
             assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining(reasons.get(i));

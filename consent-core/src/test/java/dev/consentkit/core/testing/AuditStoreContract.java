@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.ContractSamples.NON_ASCII;
 import static dev.consentkit.core.testing.ContractSamples.T0;
 import static dev.consentkit.core.testing.ContractSamples.hash;
@@ -246,24 +247,24 @@ public abstract class AuditStoreContract {
         kit.restrict(ANNA, ORDERS, Actor.operator("dpo"));
         kit.object(ANNA, ORDERS, Actor.subject());
         kit.suppress(ContactPoint.email("anna@example.org"), NEWSLETTER, Actor.subject());
-        AuditCheckpoint checkpoint = kit.audit().checkpoint();
+        AuditCheckpoint checkpoint = AuditTrail.of(kit).checkpoint();
         clock.advance(Duration.ofDays(1));
         kit.liftObjection(ANNA, ORDERS, Actor.operator("dpo"));
-        kit.audit().sequence();
+        AuditTrail.of(kit).sequence();
 
         StoredAuditRow head = head().orElseThrow();
         assertThat(head.sequence()).isEqualTo(6);
-        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action()).containsExactly(
+        assertThat(AuditTrail.of(kit).records(1, 100)).extracting(r -> r.event().action()).containsExactly(
                 AuditAction.CONSENT_GIVEN, AuditAction.CONSENT_WITHDRAWN, AuditAction.PROCESSING_RESTRICTED,
                 AuditAction.PROCESSING_OBJECTED, AuditAction.SUPPRESSION_ADDED, AuditAction.OBJECTION_LIFTED);
-        assertThat(kit.audit().records(1, 100)).filteredOn(r -> r.event().action().code().startsWith("consent."))
+        assertThat(AuditTrail.of(kit).records(1, 100)).filteredOn(r -> r.event().action().code().startsWith("consent."))
                 .allSatisfy(r -> assertThat(r.ledger()).isPresent());
         assertThat(checkpoints()).containsExactly(checkpoint);
         AuditVerification.Intact intact = new AuditVerification.Intact(6, 6, head.link());
         assertThat(verify(CHAIN)).isEqualTo(intact);
-        assertThat(kit.audit().verify()).isEqualTo(intact);
-        assertThat(kit.audit().verify(checkpoint)).isEqualTo(intact);
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(intact);
+        assertThat(AuditTrail.of(kit).verify(checkpoint)).isEqualTo(intact);
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
         // the verification reads real MACs: under another key the first record fails
         byte[] otherKey = new byte[32];
         Arrays.fill(otherKey, (byte) 9);

@@ -1,5 +1,10 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.ConsentKit;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.core.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.ConsentKit;
@@ -144,9 +149,21 @@ final class Docs {
         return Transparency.builder(catalog).jurisdiction(Jurisdiction.RU_152FZ).locales(RU, EN);
     }
 
+    /**
+     * @param c a catalogue
+     * @param protection what the kit's field protector declares
+     * @return a builder on a 152-FZ kit with the access policy and that field protection
+     */
+    static Transparency.Builder docs(ProcessingCatalog c, ProtectionProfile protection) {
+        ConsentKit kit = ConsentKit.builder().catalog(c).jurisdiction(Jurisdiction.RU_152FZ).accessPolicy(access(c))
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
+        KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(protection));
+        return Transparency.builder(kit).locales(RU, EN);
+    }
+
     static Transparency full() {
         ProcessingCatalog c = catalog();
-        return docs(c).accessPolicy(access(c)).protection(protection())
+        return docs(c, protection())
                 .templates(Templates.defaults()
                         .withWording(RU, java.util.Map.of("event.order.closed", "закрытия заказа"))
                         .withWording(EN, java.util.Map.of("event.order.closed", "the order is closed")))
