@@ -104,6 +104,7 @@ public final class ConsentKit {
     private final Jurisdiction jurisdiction;
     private final Optional<AccessPolicy> accessPolicy;
     private final KitContext context;
+    private final ConsentStorage configured;
 
     private ConsentKit(Builder b) {
         this.jurisdiction = b.jurisdiction;
@@ -113,8 +114,8 @@ public final class ConsentKit {
         this.clockTolerance = b.clockTolerance;
         this.hasher = new HmacKeyedHasher(b.pseudonymKey);
         AuditChain chain = new AuditChain(b.auditKey);
-        this.audit = new AuditTrail(b.storage != null ? b.storage : InMemoryStorage.create(), chain, clock, hasher,
-                b.auditListeners);
+        this.configured = b.storage != null ? b.storage : InMemoryStorage.create();
+        this.audit = new AuditTrail(configured, chain, clock, hasher, b.auditListeners);
         this.storage = audit.storage();
         this.recorder = new ConsentRecorder(storage, audit, hasher);
         this.decider = new ConsentDecider(catalog);
@@ -614,6 +615,11 @@ public final class ConsentKit {
         @Override
         public ConsentStorage storage() {
             return storage;
+        }
+
+        @Override
+        protected ConsentStorage configuredStorage() {
+            return configured;
         }
 
         @Override

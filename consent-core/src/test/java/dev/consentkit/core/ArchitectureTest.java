@@ -35,9 +35,6 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {
             "dev.consentkit.core.purpose..", "dev.consentkit.core.consent..", "dev.consentkit.core.audit..",
             "dev.consentkit.core.access..", "dev.consentkit.core.spi..", "dev.consentkit.core.memory.."};
-    private static final String[] FEATURES = {"dev.consentkit.core.rights", "dev.consentkit.core.retention",
-            "dev.consentkit.core.hold", "dev.consentkit.core.register", "dev.consentkit.core.monitor",
-            "dev.consentkit.core.compliance"};
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String[] JDBC_AND_BOUNCY_CASTLE = {"java.sql..", "javax.sql..", "org.bouncycastle.."};
 
@@ -70,10 +67,6 @@ class ArchitectureTest {
     @Test
     void noPackageCycleRootPackagesIncluded() {
         ArchRule rule = slices().assignedFrom(PackageSlices.EVERY_PACKAGE).should().beFreeOfCycles()
-                // still to remove (issue 14 step 3): the SPI's unit of work and the in-memory storage naming
-                // the feature ports
-                .ignoreDependency(JavaClass.Predicates.resideInAnyPackage("dev.consentkit.core.spi",
-                        "dev.consentkit.core.memory"), JavaClass.Predicates.resideInAnyPackage(FEATURES))
                 .because("issue 14: layers import downward only; the root packages are slices of their own");
 
         rule.check(CLASSES);

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
@@ -119,8 +120,8 @@ final class BlindIndexing {
         Objects.requireNonNull(subject, "subject");
         BlindIndexEntry entry = entry(spec, subject, term(spec, values));
         KitContext.of(kit).storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(spec.name(), subject);
-            tx.blindIndexes().put(entry);
+            BlindIndexStore.in(tx).remove(spec.name(), subject);
+            BlindIndexStore.in(tx).put(entry);
             return null;
         });
     }
@@ -141,7 +142,7 @@ final class BlindIndexing {
         }
         return KitContext.of(kit).storage().read(tx -> {
             LinkedHashSet<SubjectId> found = new LinkedHashSet<>();
-            terms.forEach((version, term) -> found.addAll(tx.blindIndexes().find(spec.name(), version, term)));
+            terms.forEach((version, term) -> found.addAll(BlindIndexStore.in(tx).find(spec.name(), version, term)));
             return List.copyOf(found);
         });
     }
@@ -154,7 +155,7 @@ final class BlindIndexing {
      * @return how many entries were removed
      */
     static int removeShredded(StorageTransaction tx, SubjectId subject, List<String> groups) {
-        return groups.isEmpty() ? tx.blindIndexes().removeSubject(subject) : tx.blindIndexes().removeGroups(subject, groups);
+        return groups.isEmpty() ? BlindIndexStore.in(tx).removeSubject(subject) : BlindIndexStore.in(tx).removeGroups(subject, groups);
     }
 
     /** @return the entry of {@code term} for the subject at the index's version, attributed to its group and field */

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
@@ -62,7 +63,7 @@ final class DataKeys {
 
     /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
     boolean anyWrappedUnderOtherThan(String kekId) {
-        return !KitContext.of(kit).storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, 1)).isEmpty();
+        return !KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, 1)).isEmpty();
     }
 
     /**
@@ -80,9 +81,9 @@ final class DataKeys {
             key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                     create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
         } else {
-            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> tx.keys().current(subjectRef, group))
+            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(subjectRef, group))
                     .filter(this::isOwn).map(this::unwrap);
-            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
+            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).current(subjectRef, group)
                     .filter(this::isOwn).map(this::unwrap)
                     .orElseGet(() -> create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)))));
         }
@@ -96,7 +97,7 @@ final class DataKeys {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<DataKey> stored = KitContext.of(kit).storage().read(tx -> tx.keys().find(subjectRef, keyId)).map(this::unwrap);
+        Optional<DataKey> stored = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).find(subjectRef, keyId)).map(this::unwrap);
         stored.ifPresent(k -> cache.putById(subjectRef, k));
         return stored;
     }
@@ -106,7 +107,7 @@ final class DataKeys {
      * group) — as opposed to never having existed, which is what a damaged key id looks like.
      */
     boolean wasShredded(KeyedHash subjectRef, String group, int keyId) {
-        return KitContext.of(kit).storage().read(tx -> tx.keys().shredded(subjectRef, group, keyId)).isPresent();
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredded(subjectRef, group, keyId)).isPresent();
     }
 
     /** Adds the group's next version, which becomes current here at once. */
@@ -128,7 +129,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         RotationReport report = new RotationReport(kekId, 0, 0, 0);
         while (true) {
-            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, batchSize));
+            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, batchSize));
             if (batch.isEmpty()) {
                 return report;
             }
@@ -149,7 +150,7 @@ final class DataKeys {
             }
             Instant now = now();
             long done = KitContext.of(kit).storage().inTransaction(tx -> {
-                long count = rewrapped.stream().filter(k -> tx.keys().rewrap(k)).count();
+                long count = rewrapped.stream().filter(k -> KeyStore.in(tx).rewrap(k)).count();
                 audit(tx, now, FieldCrypto.KEYS_REWRAPPED, Optional.empty(),
                         count + " of " + rewrapped.size() + " to " + kekId);
                 return count;
@@ -175,7 +176,7 @@ final class DataKeys {
         if (state.isEmpty()) {
             return;
         }
-        Map<String, KekUsage> usage = KitContext.of(kit).storage().read(tx -> tx.keys().usageByKek());
+        Map<String, KekUsage> usage = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek());
         TreeSet<String> missing = new TreeSet<>();
         usage.forEach((kekId, used) -> {
             if (used.stored() > 0 && !file.kekIds().contains(kekId)) {
@@ -190,19 +191,19 @@ final class DataKeys {
         retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> {
             KeyFile.State s = state.get();
             if (s.fileId().isEmpty()) {
-                if (tx.keys().keyFilesRecorded() > 0) {
+                if (KeyStore.in(tx).keyFilesRecorded() > 0) {
                     throw new KeyFileException("a version-1 key file was given, but this database has seen a version-2"
                             + " key file: the file was rolled back; restore the current one");
                 }
                 return null;
             }
             KeyFileId id = s.fileId().get();
-            OptionalLong seen = tx.keys().keyFileGeneration(id);
+            OptionalLong seen = KeyStore.in(tx).keyFileGeneration(id);
             if (seen.isPresent() && seen.getAsLong() > s.generation()) {
                 throw new KeyFileException("key file " + id + " was rolled back: it is generation " + s.generation()
                         + ", but this database has seen generation " + seen.getAsLong() + "; restore the current file");
             }
-            tx.keys().recordKeyFileGeneration(id, s.generation(), now);
+            KeyStore.in(tx).recordKeyFileGeneration(id, s.generation(), now);
             return null;
         }));
     }
@@ -210,7 +211,7 @@ final class DataKeys {
     /** Records that a key file was written at a generation (by {@link KeyFile#dropRetired}). */
     void recordKeyFileGeneration(KeyFile.State state) {
         state.fileId().ifPresent(id -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> {
-            tx.keys().recordKeyFileGeneration(id, state.generation(), now());
+            KeyStore.in(tx).recordKeyFileGeneration(id, state.generation(), now());
             return null;
         })));
     }
@@ -241,7 +242,7 @@ final class DataKeys {
                     List<Optional<String>> groups = "all-groups".equals(reference) ? List.of(Optional.empty())
                             : Arrays.stream(reference.split(",")).map(Optional::of).toList();
                     for (Optional<String> g : groups) {
-                        if (tx.keys().recordEarlierShred(e.subjectRef().get(), g, e.time())) {
+                        if (KeyStore.in(tx).recordEarlierShred(e.subjectRef().get(), g, e.time())) {
                             n++;
                         }
                     }
@@ -254,7 +255,7 @@ final class DataKeys {
 
     /** Makes the group's next version: this instance's own, authenticated where the provider can. */
     private DataKey create(StorageTransaction tx, KeyedHash subjectRef, String group, AuditAction action) {
-        int last = tx.keys().current(subjectRef, group).map(WrappedKey::version).orElse(0);
+        int last = KeyStore.in(tx).current(subjectRef, group).map(WrappedKey::version).orElse(0);
         if (last == Integer.MAX_VALUE) {
             // only a planted or damaged row gets here: 2^31 versions are not made by rotation
             throw new IllegalStateException("the data keys of group " + group + " of this subject are at the highest"
@@ -267,7 +268,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         try {
             byte[] wrapped = keks.wrap(dek, KeyRows.contextV2(subjectRef, group, version, keyId, kekId));
-            tx.keys().add(authenticated(new WrappedKey(subjectRef, group, version, keyId, kekId, wrapped, now(),
+            KeyStore.in(tx).add(authenticated(new WrappedKey(subjectRef, group, version, keyId, kekId, wrapped, now(),
                     WrappedKey.FORMAT_V2, new byte[0])));
             audit(tx, now(), action, Optional.of(subjectRef), group + " v" + version);
             return DataKey.of(keyId, dek);

@@ -1,6 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
@@ -309,7 +311,7 @@ public final class FieldCrypto implements FieldProtector {
         keys.evict(subjectRef);
         Instant now = now();
         ErasureReceipt receipt = KitContext.of(kit).storage().inTransaction(tx -> {
-            int keys = tx.keys().destroy(subjectRef, named, now);
+            int keys = KeyStore.in(tx).destroy(subjectRef, named, now);
             int entries = BlindIndexing.removeShredded(tx, subject, named);
             AuditEntry entry = KitContext.of(kit).append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
@@ -901,13 +903,20 @@ public final class FieldCrypto implements FieldProtector {
                     }
                 }
             }
+            KitContext context = KitContext.of(kit);
+            for (Class<?> port : List.of(KeyStore.class, BlindIndexStore.class)) {
+                if (!context.offers(port)) {
+                    throw new IllegalStateException("the kit's storage offers no " + port.getSimpleName()
+                            + " port, which field encryption needs (InMemoryStorage and JdbcStorage offer it)");
+                }
+            }
             FieldCrypto crypto = new FieldCrypto(this);
             if (keks instanceof LocalKeyEncryptionKeys local) {
                 crypto.keys.checkKeyFile(local);
             }
             // field protection is configured once per kit: compliance, the registers, transparency,
             // export, erasure and retention all read this one
-            KitContext.of(kit).install(FieldProtector.class, crypto);
+            context.install(FieldProtector.class, crypto);
             return crypto;
         }
     }

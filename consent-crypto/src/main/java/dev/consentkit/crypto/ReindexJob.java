@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
@@ -125,7 +126,7 @@ public final class ReindexJob {
         ConsentKit kit = crypto.kit();
         int version = spec.version();
         int attributed = KitContext.of(kit).storage().inTransaction(tx -> {
-            int n = tx.blindIndexes().attribute(spec.name(), spec.group(), spec.field());
+            int n = BlindIndexStore.in(tx).attribute(spec.name(), spec.group(), spec.field());
             KitContext.of(kit).append(tx, event(STARTED, "v" + version + " attributed=" + n));
             return n;
         });
@@ -133,7 +134,7 @@ public final class ReindexJob {
         Optional<SubjectId> after = Optional.empty();
         while (true) {
             Optional<SubjectId> cursor = after;
-            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> tx.blindIndexes().olderThan(spec.name(), version, cursor, batchSize));
+            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(spec.name(), version, cursor, batchSize));
             if (page.isEmpty()) {
                 break;
             }
@@ -143,7 +144,7 @@ public final class ReindexJob {
             }
             ReindexReport before = totals;
             totals = KitContext.of(kit).storage().inTransaction(tx -> {
-                ReindexReport now = apply(tx.blindIndexes(), before, steps);
+                ReindexReport now = apply(BlindIndexStore.in(tx), before, steps);
                 KitContext.of(kit).append(tx, event(PROGRESS, counts(now)));
                 return now;
             });
@@ -163,7 +164,7 @@ public final class ReindexJob {
 
     private Step step(ConsentKit kit, SubjectId subject) {
         KeyedHash subjectRef = kit.subjectRef(subject);
-        boolean keysLeft = KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(subjectRef)).stream()
+        boolean keysLeft = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(subjectRef)).stream()
                 .anyMatch(k -> k.group().equals(spec.group()));
         if (!keysLeft) {
             return new Step(subject, Kind.DROP, null);

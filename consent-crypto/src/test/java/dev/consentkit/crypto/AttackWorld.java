@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -86,7 +87,7 @@ final class AttackWorld {
     }
 
     List<WrappedKey> keysOf(SubjectId subject) {
-        return KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(kit.subjectRef(subject)));
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(subject)));
     }
 
     /** A request of the subject, received (the host's directory knows its clients) and, if asked, identity-verified. */

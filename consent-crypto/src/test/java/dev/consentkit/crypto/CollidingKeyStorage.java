@@ -63,8 +63,12 @@ final class CollidingKeyStorage implements ConsentStorage {
         }
 
         @Override
-        public KeyStore keys() {
-            KeyStore keys = tx.keys();
+        public <P> Optional<P> port(Class<P> type) {
+            return type == KeyStore.class ? Optional.of(type.cast(keys())) : super.port(type);
+        }
+
+        private KeyStore keys() {
+            KeyStore keys = KeyStore.in(tx);
             return new KeyStore() {
                 @Override
                 public void add(WrappedKey key) {

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ class ForgedDataKeyAttackTest {
 
     private List<WrappedKey> rows() {
         KeyedHash ref = kit.subjectRef(anna);
-        return KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(ref));
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
     }
 
     private void expireCaches() {
@@ -196,7 +197,7 @@ class ForgedDataKeyAttackTest {
         WrappedKey own = rows().get(0);
         byte[] swapped = attacker.wrap(LegacyKeys.chosen(0x41), KeyRows.contextV2(own.subjectRef(), own.group(),
                 own.version(), own.keyId(), own.kekId()));
-        KitContext.of(kit).storage().inTransaction(tx -> tx.keys().rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
+        KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
                 own.authenticator())));
         expireCaches();
 

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -131,7 +132,7 @@ class KeyIdCorruptionAttackTest {
 
         crypto.shred(anna, Set.of("marketing"), DPO);
 
-        List<KeyShred> shreds = KitContext.of(kit).storage().read(tx -> tx.keys().shredsOf(ref));
+        List<KeyShred> shreds = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
         assertThat(shreds).singleElement().satisfies(s -> {
             assertThat(s).isEqualTo(new KeyShred(ref, "marketing", 1, marketingKey, "kek-2026",
                     clock.instant().truncatedTo(ChronoUnit.MICROS)));
@@ -151,7 +152,7 @@ class KeyIdCorruptionAttackTest {
         crypto.shred(anna, Set.of(), DPO);
         assertThatThrownBy(() -> crypto.open(MANAGER, ORDERS, email, sealedEmail)).isInstanceOf(KeyDestroyedException.class);
         assertThat(crypto.open(MANAGER, ORDERS, phone, sealedPhone)).isEqualTo("[erased]");
-        List<KeyShred> all = KitContext.of(kit).storage().read(tx -> tx.keys().shredsOf(ref));
+        List<KeyShred> all = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
         assertThat(all).extracting(KeyShred::group).containsExactly("contract", "marketing");
     }
 

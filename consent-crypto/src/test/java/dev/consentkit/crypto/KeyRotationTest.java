@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -69,7 +70,7 @@ class KeyRotationTest {
     }
 
     private long keysUnder(String kekId) {
-        return KitContext.of(kit).storage().read(tx -> tx.keys().wrappedUnderOtherThan("none", 10_000)).stream()
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan("none", 10_000)).stream()
                 .filter(k -> k.kekId().equals(kekId)).count();
     }
 
@@ -196,7 +197,7 @@ class KeyRotationTest {
         assertThat(crypto.resealIfOld(email, resealed)).isEmpty();
         assertThatThrownBy(() -> crypto.open(manager, ORDERS, EMAIL.at("row-2", anna), resealed))
                 .isInstanceOf(DecryptionException.class);
-        List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(annasKeys)
                 .extracting(WrappedKey::version).containsExactly(1, 2);
         assertThat(auditCodes()).containsSubsequence("key.created", "key.rotated", "field.resealed");
@@ -237,7 +238,7 @@ class KeyRotationTest {
         assertThat(auditCodes()).containsExactly("key.created", "key.rotated", "field.opened");
         storage.collide(100);
         assertThatThrownBy(() -> crypto.rotateDataKey(anna, "contract")).isInstanceOf(ConcurrentUpdateException.class);
-        List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(annasKeys).hasSize(2);
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class KeyRowProperties {
                     String sealed = office.seal(Principal.of("olga", "manager"), ORDERS, at, "anna" + cell + "@example.org");
                     int keyId = LegacyKeys.keyIdOf(sealed);
                     assertThat(planted).doesNotContain(keyId);
-                    List<WrappedKey> rows = KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(ref));
+                    List<WrappedKey> rows = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
                     assertThat(rows).filteredOn(k -> k.keyId() == keyId).singleElement()
                             .satisfies(k -> assertThat(k.hasAuthenticator()).isTrue());
                     assertThat(office.open(Principal.of("olga", "manager"), ORDERS, at, sealed))
@@ -74,7 +75,7 @@ class KeyRowProperties {
                             .isEqualTo("form" + cell + "@example.org");
                 }
                 case WRITER_PLANTS -> {
-                    int version = KitContext.of(kit).storage().read(tx -> tx.keys().current(ref, "contract"))
+                    int version = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(ref, "contract"))
                             .map(k -> k.version() + 1).orElse(1);
                     int keyId = 1_000_000 + cell;
                     LegacyKeys.forgedRow(kit, writer, EMAIL, anna, version, keyId, LegacyKeys.chosen(cell), new byte[0]);

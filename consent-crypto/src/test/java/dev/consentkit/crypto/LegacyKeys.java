@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
@@ -68,7 +69,7 @@ final class LegacyKeys {
 
     private static Planted plant(ConsentKit kit, WrappedKey row, byte[] dek) {
         KitContext.of(kit).storage().inTransaction(tx -> {
-            tx.keys().add(row);
+            KeyStore.in(tx).add(row);
             return null;
         });
         return new Planted(row, DataKey.of(row.keyId(), dek));

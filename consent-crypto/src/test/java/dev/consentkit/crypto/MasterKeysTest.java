@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.compliance.Compliance;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -58,7 +59,7 @@ class MasterKeysTest {
 
     private List<WrappedKey> rows() {
         KeyedHash ref = kit.subjectRef(anna);
-        return KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(ref));
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
     }
 
     @Test
@@ -168,7 +169,7 @@ class MasterKeysTest {
         assertThat(profile.masterKeys()).containsExactly(
                 new ProtectionProfile.MasterKey("kek-2027", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), true),
                 new ProtectionProfile.MasterKey("kek-2026", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), false));
-        assertThat(KitContext.of(kit).storage().read(tx -> tx.keys().usageByKek()).get("kek-2027"))
+        assertThat(KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek()).get("kek-2027"))
                 .isEqualTo(new dev.consentkit.core.spi.protection.KekUsage(1, 1));
         assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
         assertThat(Compliance.builder(kit).build().report().checks()).contains("key.master");

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -156,7 +157,7 @@ class ReindexJobTest {
         SubjectId fine = client(6, "fine@example.org");
         emails.remove(gone);
         // what a partial shred left behind before issue 12: the keys gone, the entry still there
-        KitContext.of(kit).storage().inTransaction(tx -> tx.keys().destroy(kit.subjectRef(shredded), List.of("contract"),
+        KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).destroy(kit.subjectRef(shredded), List.of("contract"),
                 KitContext.of(kit).clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         kit.restrict(restricted, ORDERS, DPO);
         SealedValue moved = emails.get(tampered);

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -110,7 +111,7 @@ class RetentionCryptoShredTest {
             assertThat(a.recordCount()).isEqualTo(1);
             assertThat(a.subjectRefs()).containsExactly(kit.subjectRef(anna));
         });
-        List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(left).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -93,7 +94,7 @@ class RsaKeyEncryptionKeysTest {
         assertThat(office.open(manager, ORDERS, third, fromOffice)).isEqualTo("anna@home.example");
         assertThat(office.open(manager, ORDERS, third, three)).isEqualTo("anna@new.example");
         java.util.List<dev.consentkit.core.spi.protection.WrappedKey> stored =
-                KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+                KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(stored).extracting(dev.consentkit.core.spi.protection.WrappedKey::version).containsExactly(1, 2, 3);
         assertThat(stored).extracting(dev.consentkit.core.spi.protection.WrappedKey::hasAuthenticator)
                 .as("only the back office's row is authenticated").containsExactly(false, true, false);

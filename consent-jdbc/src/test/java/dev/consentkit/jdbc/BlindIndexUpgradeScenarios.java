@@ -105,15 +105,15 @@ abstract class BlindIndexUpgradeScenarios {
     }
 
     private List<SubjectId> find(String index, int version, String value) {
-        return storage.read(tx -> tx.blindIndexes().find(index, version, value));
+        return storage.read(tx -> BlindIndexStore.in(tx).find(index, version, value));
     }
 
     private List<SubjectId> older(String index, int version, Optional<SubjectId> after, int limit) {
-        return storage.read(tx -> tx.blindIndexes().olderThan(index, version, after, limit));
+        return storage.read(tx -> BlindIndexStore.in(tx).olderThan(index, version, after, limit));
     }
 
     private <T> T write(Function<BlindIndexStore, T> work) {
-        return storage.inTransaction(tx -> work.apply(tx.blindIndexes()));
+        return storage.inTransaction(tx -> work.apply(BlindIndexStore.in(tx)));
     }
 
     private void sql(String statement) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -266,12 +268,12 @@ abstract class HostTransactionScenarios {
         KeyedHash after = ref('t');
         java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(before, "contract", 1, 101, "kek-1", new byte[] {1}, now));
-            tx.keys().add(new WrappedKey(anna, "contract", 1, 201, "kek-1", new byte[] {2}, now));
-            tx.keys().add(new WrappedKey(anna, "marketing", 1, 202, "kek-1", new byte[] {3}, now));
-            tx.keys().add(new WrappedKey(after, "contract", 1, 301, "kek-1", new byte[] {4}, now));
+            KeyStore.in(tx).add(new WrappedKey(before, "contract", 1, 101, "kek-1", new byte[] {1}, now));
+            KeyStore.in(tx).add(new WrappedKey(anna, "contract", 1, 201, "kek-1", new byte[] {2}, now));
+            KeyStore.in(tx).add(new WrappedKey(anna, "marketing", 1, 202, "kek-1", new byte[] {3}, now));
+            KeyStore.in(tx).add(new WrappedKey(after, "contract", 1, 301, "kek-1", new byte[] {4}, now));
             for (String s : List.of("client-a", "client-m", "client-t")) {
-                tx.blindIndexes().put(entry(s, "v" + s.charAt(7)));
+                BlindIndexStore.in(tx).put(entry(s, "v" + s.charAt(7)));
             }
             return null;
         });
@@ -279,32 +281,32 @@ abstract class HostTransactionScenarios {
             host.setAutoCommit(false);
             try (JdbcStorage.Binding b = storage.bind(host)) {
                 storage.inTransaction(tx -> {
-                    assertThat(tx.keys().destroy(anna, List.of(), now)).isEqualTo(2);
-                    assertThat(tx.blindIndexes().removeSubject(SubjectId.of("client-m"))).isEqualTo(1);
+                    assertThat(KeyStore.in(tx).destroy(anna, List.of(), now)).isEqualTo(2);
+                    assertThat(BlindIndexStore.in(tx).removeSubject(SubjectId.of("client-m"))).isEqualTo(1);
                     return null;
                 });
             }
 
             int[] done = onTheOtherThread(() -> inHostTransaction(ds, storage, () -> storage.inTransaction(tx -> {
-                tx.keys().add(new WrappedKey(before, "contract", 2, 102, "kek-1", new byte[] {5}, now));
-                tx.keys().add(new WrappedKey(between, "contract", 1, 401, "kek-1", new byte[] {6}, now));
-                tx.blindIndexes().put(entry("client-a", "vz"));
-                tx.blindIndexes().put(entry("client-n", "vn"));
-                return new int[] {tx.keys().destroy(after, List.of("contract"), now),
-                    tx.blindIndexes().removeSubject(SubjectId.of("client-t"))};
+                KeyStore.in(tx).add(new WrappedKey(before, "contract", 2, 102, "kek-1", new byte[] {5}, now));
+                KeyStore.in(tx).add(new WrappedKey(between, "contract", 1, 401, "kek-1", new byte[] {6}, now));
+                BlindIndexStore.in(tx).put(entry("client-a", "vz"));
+                BlindIndexStore.in(tx).put(entry("client-n", "vn"));
+                return new int[] {KeyStore.in(tx).destroy(after, List.of("contract"), now),
+                    BlindIndexStore.in(tx).removeSubject(SubjectId.of("client-t"))};
             })));
 
             assertThat(done).containsExactly(1, 1);
             host.commit();
         }
         storage.read(tx -> {
-            assertThat(tx.keys().forSubject(anna)).isEmpty();
-            assertThat(tx.keys().shredsOf(anna)).extracting(k -> k.keyId()).containsExactlyInAnyOrder(201, 202);
-            assertThat(tx.keys().forSubject(before)).extracting(WrappedKey::version).containsExactly(1, 2);
-            assertThat(tx.keys().forSubject(between)).hasSize(1);
-            assertThat(tx.keys().shredsOf(after)).hasSize(1);
-            assertThat(tx.blindIndexes().find("client.email", 1, "vm")).isEmpty();
-            assertThat(tx.blindIndexes().find("client.email", 1, "vn")).containsExactly(SubjectId.of("client-n"));
+            assertThat(KeyStore.in(tx).forSubject(anna)).isEmpty();
+            assertThat(KeyStore.in(tx).shredsOf(anna)).extracting(k -> k.keyId()).containsExactlyInAnyOrder(201, 202);
+            assertThat(KeyStore.in(tx).forSubject(before)).extracting(WrappedKey::version).containsExactly(1, 2);
+            assertThat(KeyStore.in(tx).forSubject(between)).hasSize(1);
+            assertThat(KeyStore.in(tx).shredsOf(after)).hasSize(1);
+            assertThat(BlindIndexStore.in(tx).find("client.email", 1, "vm")).isEmpty();
+            assertThat(BlindIndexStore.in(tx).find("client.email", 1, "vn")).containsExactly(SubjectId.of("client-n"));
             return null;
         });
     }

@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -283,12 +285,12 @@ abstract class JdbcStorageScenarios {
         assertThat(suppressed).extracting(SuppressionEntry::hash).containsExactly(KEPT);
         WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
         storage.inTransaction(tx -> {
-            tx.keys().add(key);
-            tx.blindIndexes().put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
+            KeyStore.in(tx).add(key);
+            BlindIndexStore.in(tx).put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
                     "contract", "client.email"));
             return null;
         });
-        List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
+        List<WrappedKey> keys = storage.read(tx -> KeyStore.in(tx).forSubject(KEPT));
         assertThat(keys).containsExactly(key);
         assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
     }
@@ -328,7 +330,7 @@ abstract class JdbcStorageScenarios {
         JdbcStorage storage = JdbcStorage.builder(ds).build();
         WrappedKey old = new WrappedKey(KEPT, "marketing", 1, 77, "kek-2025", new byte[] {1, 2, 3, 4, 0},
                 Instant.ofEpochSecond(1));
-        java.util.Optional<WrappedKey> read = storage.read(tx -> tx.keys().find(KEPT, 77));
+        java.util.Optional<WrappedKey> read = storage.read(tx -> KeyStore.in(tx).find(KEPT, 77));
         assertThat(read).get().satisfies(k -> {
             assertThat(k).isEqualTo(old);
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V1);
@@ -337,17 +339,17 @@ abstract class JdbcStorageScenarios {
         WrappedKey next = new WrappedKey(KEPT, "marketing", 2, 78, "kek-2026", new byte[] {5}, Instant.ofEpochSecond(2),
                 WrappedKey.FORMAT_V2, new byte[32]);
         storage.inTransaction(tx -> {
-            tx.keys().add(next);
-            return tx.keys().rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
+            KeyStore.in(tx).add(next);
+            return KeyStore.in(tx).rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
         });
-        List<WrappedKey> both = storage.read(tx -> tx.keys().forSubject(KEPT));
+        List<WrappedKey> both = storage.read(tx -> KeyStore.in(tx).forSubject(KEPT));
         assertThat(both).containsExactly(
                 old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}), next);
         Instant shred = Instant.ofEpochSecond(3);
-        int destroyed = storage.inTransaction(tx -> tx.keys().destroy(KEPT, List.of(), shred));
+        int destroyed = storage.inTransaction(tx -> KeyStore.in(tx).destroy(KEPT, List.of(), shred));
         assertThat(destroyed).isEqualTo(2);
-        java.util.Optional<Instant> shredded = storage.read(tx -> tx.keys().shredded(KEPT, "marketing", 77));
-        Map<String, dev.consentkit.core.spi.protection.KekUsage> wraps = storage.read(tx -> tx.keys().usageByKek());
+        java.util.Optional<Instant> shredded = storage.read(tx -> KeyStore.in(tx).shredded(KEPT, "marketing", 77));
+        Map<String, dev.consentkit.core.spi.protection.KekUsage> wraps = storage.read(tx -> KeyStore.in(tx).usageByKek());
         assertThat(shredded).contains(shred);
         assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.protection.KekUsage(0, 2)));
     }

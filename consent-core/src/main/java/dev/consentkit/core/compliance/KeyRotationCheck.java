@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
@@ -30,8 +31,8 @@ final class KeyRotationCheck implements ComplianceCheck {
     @Override
     public List<Finding> run(ComplianceContext context) {
         Instant cutoff = context.now().minus(context.keyRotationPeriod());
-        List<WrappedKey> all = KitContext.of(context.kit()).storage().read(tx -> tx.keys().wrappedUnderOtherThan(NO_KEK,
-                Integer.MAX_VALUE));
+        List<WrappedKey> all = KitContext.of(context.kit()).storage().read(tx -> tx.port(KeyStore.class)
+                .map(keys -> keys.wrappedUnderOtherThan(NO_KEK, Integer.MAX_VALUE)).orElse(List.of()));
         Map<String, WrappedKey> current = new HashMap<>();
         for (WrappedKey k : all) {
             current.merge(k.subjectRef().value() + "/" + k.group(), k, (a, b) -> a.version() >= b.version() ? a : b);

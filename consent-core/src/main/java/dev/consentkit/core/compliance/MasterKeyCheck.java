@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.KekUsage;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
@@ -38,7 +39,7 @@ final class MasterKeyCheck implements ComplianceCheck {
     @Override
     public List<Finding> run(ComplianceContext context) {
         Map<String, KekUsage> usage = new TreeMap<String, KekUsage>(KitContext.of(context.kit()).storage()
-                .<Map<String, KekUsage>>read(tx -> tx.keys().usageByKek()));
+                .<Map<String, KekUsage>>read(tx -> tx.port(KeyStore.class).map(KeyStore::usageByKek).orElse(Map.of())));
         Map<String, ProtectionProfile.MasterKey> described = context.protection()
                 .map(p -> p.masterKeys().stream()
                         .collect(Collectors.toMap(ProtectionProfile.MasterKey::kekId, Function.identity(), (a, b) -> a)))

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import java.util.List;
@@ -20,8 +21,10 @@ final class UnacknowledgedAlertsCheck implements ComplianceCheck {
     public List<Finding> run(ComplianceContext context) {
         record Open(long count, List<MonitoringAlert> sample) {
         }
-        Open open = KitContext.of(context.kit()).storage().read(tx ->
-                new Open(tx.alerts().countUnacknowledged(), tx.alerts().unacknowledged(SAMPLE)));
+        // without the alert port nothing can have been raised (monitoring was never built on this storage)
+        Open open = KitContext.of(context.kit()).storage().read(tx -> tx.port(AlertStore.class)
+                .map(alerts -> new Open(alerts.countUnacknowledged(), alerts.unacknowledged(SAMPLE)))
+                .orElse(new Open(0, List.of())));
         if (open.count() == 0) {
             return List.of();
         }

@@ -9,6 +9,8 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.memory.MemoryStore;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a kit's features and ConsentKit's other modules (crypto, jdbc) need from a kit: its storage as
@@ -74,6 +77,41 @@ public abstract class KitContext {
      *         the audit listeners and, after a commit of the kit's own, linked into the chain
      */
     public abstract ConsentStorage storage();
+
+    /** @return the storage as the host configured it (not the kit's view of it) */
+    protected abstract ConsentStorage configuredStorage();
+
+    /**
+     * Makes sure the kit's storage offers a feature's port, for the feature's build: an in-memory
+     * storage gets the feature's own in-memory store attached (once); any other storage must offer it.
+     *
+     * @param port the port's interface
+     * @param inMemory makes the feature's in-memory store
+     * @param <P> the port
+     * @throws IllegalStateException if the storage does not offer the port; the message names both
+     */
+    public final <P> void requirePort(Class<P> port, Supplier<? extends MemoryStore<? extends P>> inMemory) {
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(inMemory, "inMemory");
+        ConsentStorage configured = configuredStorage();
+        if (configured instanceof InMemoryStorage memory) {
+            memory.attach(port, inMemory.get());
+            return;
+        }
+        if (!offers(port)) {
+            throw new IllegalStateException(configured + " offers no " + port.getSimpleName()
+                    + " port, which this feature needs: use a storage that offers it (JdbcStorage offers every port)");
+        }
+    }
+
+    /**
+     * @param port a port's interface
+     * @return whether the kit's storage offers it (an in-memory storage: once a feature attached it)
+     */
+    public final boolean offers(Class<?> port) {
+        Objects.requireNonNull(port, "port");
+        return storage().read(tx -> tx.port(port).isPresent());
+    }
 
     /** @return the processing catalogue */
     public abstract ProcessingCatalog catalog();

@@ -1,5 +1,7 @@
 package dev.consentkit.core.hold;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.SubjectId;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,15 @@ import java.util.UUID;
  * must not be {@code null}.
  */
 public interface HoldStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static HoldStore in(StorageTransaction tx) {
+        return Ports.in(tx, HoldStore.class);
+    }
+
     /**
      * Stores a new hold.
      *

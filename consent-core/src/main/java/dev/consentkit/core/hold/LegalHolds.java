@@ -49,7 +49,8 @@ public final class LegalHolds {
      * @return the holds of that kit
      */
     public static LegalHolds of(ConsentKit kit) {
-        return new LegalHolds(Objects.requireNonNull(kit, "kit"));
+        KitContext.of(Objects.requireNonNull(kit, "kit")).requirePort(HoldStore.class, InMemoryHolds::new);
+        return new LegalHolds(kit);
     }
 
     /**
@@ -76,7 +77,7 @@ public final class LegalHolds {
         Instant now = now();
         LegalHold hold = new LegalHold(UUID.randomUUID(), scope, reason, actor, now, Optional.empty());
         KitContext.of(kit).storage().inTransaction(tx -> {
-            tx.holds().add(hold);
+            HoldStore.in(tx).add(hold);
             KitContext.of(kit).append(tx, event(now, actor, HOLD_PLACED, hold));
             return null;
         });
@@ -98,9 +99,9 @@ public final class LegalHolds {
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
         LegalHold lifted = KitContext.of(kit).storage().inTransaction(tx -> {
-            LegalHold hold = tx.holds().find(id).orElseThrow(() -> new UnknownLegalHoldException(id));
+            LegalHold hold = HoldStore.in(tx).find(id).orElseThrow(() -> new UnknownLegalHoldException(id));
             LegalHold after = hold.lift(actor, now);
-            if (!tx.holds().lift(id, after.lifted().orElseThrow())) {
+            if (!HoldStore.in(tx).lift(id, after.lifted().orElseThrow())) {
                 throw new IllegalStateException("legal hold " + id + " was lifted already");
             }
             KitContext.of(kit).append(tx, event(now, actor, HOLD_LIFTED, after));
@@ -116,12 +117,12 @@ public final class LegalHolds {
      */
     public Optional<LegalHold> find(UUID id) {
         Objects.requireNonNull(id, "id");
-        return KitContext.of(kit).storage().read(tx -> tx.holds().find(id));
+        return KitContext.of(kit).storage().read(tx -> HoldStore.in(tx).find(id));
     }
 
     /** @return every active hold, oldest first */
     public List<LegalHold> active() {
-        return KitContext.of(kit).storage().read(tx -> tx.holds().active());
+        return KitContext.of(kit).storage().read(tx -> HoldStore.in(tx).active());
     }
 
     /**
@@ -130,7 +131,7 @@ public final class LegalHolds {
      */
     public List<LegalHold> activeFor(SubjectId subject) {
         Objects.requireNonNull(subject, "subject");
-        return KitContext.of(kit).storage().read(tx -> tx.holds().activeFor(subject));
+        return KitContext.of(kit).storage().read(tx -> HoldStore.in(tx).activeFor(subject));
     }
 
     private AuditEvent event(Instant at, Actor actor, AuditAction action, LegalHold hold) {

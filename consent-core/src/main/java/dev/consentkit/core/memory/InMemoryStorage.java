@@ -10,19 +10,13 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
-import dev.consentkit.core.monitor.Acknowledgement;
-import dev.consentkit.core.monitor.MonitoringAlert;
-import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
-import dev.consentkit.core.register.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.spi.IntegrityStore;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
@@ -36,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,7 +40,9 @@ import java.util.function.Function;
 
 /**
  * Every store in memory: correct and thread-safe, for tests, demos and hosts that keep consent in
- * their own process only.
+ * their own process only. It offers the consent ports and the protection ports itself, and each
+ * feature's port through the feature's own in-memory store, attached when the feature is built on it
+ * ({@link #attach}).
  *
  * <p>Units of work that write run one at a time, exclusive of readers; read-only units run in
  * parallel. A unit that throws is undone completely before the exception propagates. Nothing
@@ -61,11 +58,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final InMemoryAudit audit = new InMemoryAudit();
     private final InMemoryKeys keys = new InMemoryKeys();
     private final MemoryBlindIndexes blindIndexes = new MemoryBlindIndexes();
-    private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
-    private final InMemoryRetention retention = new InMemoryRetention();
-    private final MemoryHolds holds = new MemoryHolds();
-    private final InMemoryRequests requests = new InMemoryRequests();
-    private final InMemoryBreaches breaches = new InMemoryBreaches();
+    private final Map<Class<?>, MemoryStore<?>> attached = new ConcurrentHashMap<>();
 
     private InMemoryStorage() {
     }
@@ -105,6 +98,22 @@ public final class InMemoryStorage implements ConsentStorage {
         }
     }
 
+    /**
+     * Attaches a feature's own in-memory store, unless one is attached for that port already (the
+     * features attach theirs when they are built on this storage).
+     *
+     * @param port the port the store serves, e.g. {@code RequestStore.class}
+     * @param store the store
+     * @param <P> the port
+     * @return this storage
+     */
+    public <P> InMemoryStorage attach(Class<P> port, MemoryStore<? extends P> store) {
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(store, "store");
+        attached.putIfAbsent(port, store);
+        return this;
+    }
+
     @Override
     public String toString() {
         return "InMemoryStorage";
@@ -129,10 +138,6 @@ public final class InMemoryStorage implements ConsentStorage {
         private AuditStore auditStore;
         private IntegrityStore integrityStore;
         private KeyStore keyStore;
-        private Alerts alertStore;
-        private dev.consentkit.core.retention.RetentionStore retentionStore;
-        private RequestStore requestStore;
-        private BreachStore breachStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -222,113 +227,49 @@ public final class InMemoryStorage implements ConsentStorage {
             return integrityStore;
         }
 
-        @Override
-        public KeyStore keys() {
+        private KeyStore keys() {
             if (keyStore == null) {
                 keyStore = keys.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
             }
             return keyStore;
         }
 
-        @Override
-        public BlindIndexStore blindIndexes() {
+        private BlindIndexStore blindIndexes() {
             return blindIndexes.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
         }
 
-        @Override
-        public AlertStore alerts() {
-            if (alertStore == null) {
-                alertStore = new Alerts();
-            }
-            return alertStore;
-        }
-
-        private final class Alerts implements AlertStore {
+        private final Map<Class<?>, Object> ports = new HashMap<>();
+        private final MemoryUnit unit = new MemoryUnit() {
             @Override
-            public void add(MonitoringAlert alert) {
-                checkWritable();
-                Objects.requireNonNull(alert, "alert");
-                if (alert.isAcknowledged()) {
-                    throw new IllegalArgumentException("a new alert is not acknowledged yet");
-                }
-                micros(alert.raisedAt(), "raisedAt");
-                if (alerts.containsKey(alert.id())) {
-                    throw new ConcurrentUpdateException("monitoring alert " + alert.id() + " is already stored", null);
-                }
-                alerts.put(alert.id(), alert);
-                undo().push(() -> alerts.remove(alert.id()));
+            public void checkOpen() {
+                Tx.this.checkOpen();
             }
 
             @Override
-            public Optional<MonitoringAlert> find(UUID id) {
-                checkOpen();
-                return Optional.ofNullable(alerts.get(Objects.requireNonNull(id, "id")));
+            public void checkWritable() {
+                Tx.this.checkWritable();
             }
 
             @Override
-            public boolean acknowledge(UUID id, Acknowledgement ack) {
-                checkWritable();
-                Objects.requireNonNull(id, "id");
-                micros(Objects.requireNonNull(ack, "ack").at(), "acknowledgement time");
-                MonitoringAlert stored = alerts.get(id);
-                if (stored == null || stored.isAcknowledged()) {
-                    return false;
-                }
-                alerts.put(id, stored.acknowledged(ack));
-                undo().push(() -> alerts.put(id, stored));
-                return true;
+            public void onUndo(Runnable step) {
+                undo().push(Objects.requireNonNull(step, "step"));
             }
-
-            @Override
-            public List<MonitoringAlert> unacknowledged(int limit) {
-                checkOpen();
-                checkLimit(limit);
-                return alerts.values().stream().filter(a -> !a.isAcknowledged())
-                        .sorted(java.util.Comparator.comparing(MonitoringAlert::raisedAt)
-                                .thenComparing(a -> a.id().toString()))
-                        .limit(limit).toList();
-            }
-
-            @Override
-            public long countUnacknowledged() {
-                checkOpen();
-                return alerts.values().stream().filter(a -> !a.isAcknowledged()).count();
-            }
-
-            private void micros(java.time.Instant t, String what) {
-                if (t.getNano() % 1_000 != 0) {
-                    throw new IllegalArgumentException(what + " has sub-microsecond precision; stores keep microseconds");
-                }
-            }
-        }
+        };
 
         @Override
-        public dev.consentkit.core.retention.RetentionStore retention() {
-            if (retentionStore == null) {
-                retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
+        public <P> Optional<P> port(Class<P> type) {
+            Objects.requireNonNull(type, "type");
+            if (type == KeyStore.class) {
+                return Optional.of(type.cast(keys()));
             }
-            return retentionStore;
-        }
-
-        @Override
-        public HoldStore holds() {
-            return holds.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
-        }
-
-        @Override
-        public RequestStore requests() {
-            if (requestStore == null) {
-                requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            if (type == BlindIndexStore.class) {
+                return Optional.of(type.cast(blindIndexes()));
             }
-            return requestStore;
-        }
-
-        @Override
-        public BreachStore breaches() {
-            if (breachStore == null) {
-                breachStore = breaches.unit(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            MemoryStore<?> store = attached.get(type);
+            if (store == null) {
+                return Optional.empty();
             }
-            return breachStore;
+            return Optional.of(type.cast(ports.computeIfAbsent(type, t -> store.view(unit))));
         }
 
         private final class Ledger implements LedgerStore {

@@ -87,7 +87,7 @@ public final class AccessMonitoring {
             // outlives a host rollback and is stored from inside a read-only host transaction
             storage.inOwnTransaction(tx -> {
                 for (MonitoringAlert a : alerts) {
-                    tx.alerts().add(a);
+                    AlertStore.in(tx).add(a);
                     context.append(tx, new AuditEvent(now, MONITOR, ALERT_RAISED, Optional.empty(), Optional.empty(),
                             AuditOutcome.SUCCESS, Optional.of(a.id().toString())));
                 }
@@ -118,7 +118,7 @@ public final class AccessMonitoring {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        return storage.read(tx -> tx.alerts().unacknowledged(limit));
+        return storage.read(tx -> AlertStore.in(tx).unacknowledged(limit));
     }
 
     /**
@@ -127,7 +127,7 @@ public final class AccessMonitoring {
      */
     public Optional<MonitoringAlert> find(UUID id) {
         Objects.requireNonNull(id, "id");
-        return storage.read(tx -> tx.alerts().find(id));
+        return storage.read(tx -> AlertStore.in(tx).find(id));
     }
 
     /**
@@ -144,9 +144,9 @@ public final class AccessMonitoring {
         Objects.requireNonNull(id, "id");
         Acknowledgement ack = new Acknowledgement(by, now(), note);
         return storage.inTransaction(tx -> {
-            MonitoringAlert alert = tx.alerts().find(id)
+            MonitoringAlert alert = AlertStore.in(tx).find(id)
                     .orElseThrow(() -> new IllegalArgumentException("no monitoring alert with id " + id));
-            if (alert.isAcknowledged() || !tx.alerts().acknowledge(id, ack)) {
+            if (alert.isAcknowledged() || !AlertStore.in(tx).acknowledge(id, ack)) {
                 throw new IllegalStateException("monitoring alert " + id + " is acknowledged already");
             }
             context.append(tx, new AuditEvent(ack.at(), by, ALERT_ACKNOWLEDGED, Optional.empty(), Optional.empty(),
@@ -200,8 +200,9 @@ public final class AccessMonitoring {
          * @throws IllegalStateException if the kit has its monitoring already
          */
         public AccessMonitoring build() {
-            AccessMonitoring monitoring = new AccessMonitoring(this);
             KitContext context = KitContext.of(kit);
+            context.requirePort(AlertStore.class, InMemoryAlerts::new);
+            AccessMonitoring monitoring = new AccessMonitoring(this);
             context.install(AccessMonitoring.class, monitoring);
             context.addAuditListener(monitoring::committed);
             return monitoring;

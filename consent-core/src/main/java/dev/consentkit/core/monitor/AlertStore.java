@@ -1,5 +1,7 @@
 package dev.consentkit.core.monitor;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +15,15 @@ import java.util.UUID;
  * not be {@code null}.
  */
 public interface AlertStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static AlertStore in(StorageTransaction tx) {
+        return Ports.in(tx, AlertStore.class);
+    }
+
     /**
      * @param alert a new, unacknowledged alert
      * @throws IllegalArgumentException if it is already acknowledged, or a time has sub-microsecond precision

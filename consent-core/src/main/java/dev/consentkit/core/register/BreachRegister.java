@@ -69,7 +69,8 @@ public final class BreachRegister {
      * @return the register
      */
     public static BreachRegister of(ConsentKit kit) {
-        return new BreachRegister(Objects.requireNonNull(kit, "kit"));
+        KitContext.of(Objects.requireNonNull(kit, "kit")).requirePort(BreachStore.class, InMemoryBreaches::new);
+        return new BreachRegister(kit);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class BreachRegister {
         BreachIncident incident = new BreachIncident(BreachId.random(), 1, detected, aware, now, now, details,
                 BreachDeadlines.of(applying, detected, aware));
         return KitContext.of(kit).storage().inTransaction(tx -> {
-            tx.breaches().add(incident);
+            BreachStore.in(tx).add(incident);
             audit(tx, BREACH_RECORDED, incident.id(), actor, now);
             return incident;
         });
@@ -168,7 +169,7 @@ public final class BreachRegister {
             check(details, Optional.of(id));
             BreachIncident updated = new BreachIncident(id, stored.revision() + 1, stored.detectedAt(),
                     stored.awareAt(), stored.recordedAt(), later(now, stored.updatedAt()), details, stored.deadlines());
-            if (!tx.breaches().update(updated)) {
+            if (!BreachStore.in(tx).update(updated)) {
                 throw new dev.consentkit.core.ConcurrentUpdateException("breach " + id
                         + " was updated by another writer; read it again", null);
             }
@@ -229,7 +230,7 @@ public final class BreachRegister {
             String where = "breach " + id + ", " + jurisdiction.id() + "/" + clock;
             BreachDeadline deadline = incident.deadline(jurisdiction.id(), clock).orElseThrow(() ->
                     refused(BreachRefusedException.Reason.UNKNOWN_CLOCK, where + ": the breach has no such clock"));
-            if (tx.breaches().notifications(id).stream()
+            if (BreachStore.in(tx).notifications(id).stream()
                     .anyMatch(n -> n.jurisdiction().equals(deadline.jurisdiction()) && n.clock().equals(clock))) {
                 throw refused(BreachRefusedException.Reason.ALREADY_NOTIFIED, where + ": already notified");
             }
@@ -257,7 +258,7 @@ public final class BreachRegister {
             }
             BreachNotification n = new BreachNotification(id, deadline.jurisdiction(), clock, sent, now, reference,
                     delayReason, actor);
-            tx.breaches().addNotification(n);
+            BreachStore.in(tx).addNotification(n);
             audit(tx, BREACH_NOTIFIED, id, actor, now);
             return n;
         });
@@ -269,12 +270,12 @@ public final class BreachRegister {
      */
     public Optional<BreachIncident> find(BreachId id) {
         Objects.requireNonNull(id, "id");
-        return KitContext.of(kit).storage().read(tx -> tx.breaches().find(id));
+        return KitContext.of(kit).storage().read(tx -> BreachStore.in(tx).find(id));
     }
 
     /** @return every recorded breach, by awareness time */
     public List<BreachIncident> list() {
-        return KitContext.of(kit).storage().read(tx -> tx.breaches().list());
+        return KitContext.of(kit).storage().read(tx -> BreachStore.in(tx).list());
     }
 
     /**
@@ -283,7 +284,7 @@ public final class BreachRegister {
      */
     public List<BreachNotification> notifications(BreachId id) {
         Objects.requireNonNull(id, "id");
-        return KitContext.of(kit).storage().read(tx -> tx.breaches().notifications(id));
+        return KitContext.of(kit).storage().read(tx -> BreachStore.in(tx).notifications(id));
     }
 
     /**
@@ -294,7 +295,7 @@ public final class BreachRegister {
     public List<NotificationStatus> status(BreachId id) {
         Objects.requireNonNull(id, "id");
         Instant now = now();
-        return KitContext.of(kit).storage().read(tx -> status(require(tx, id), tx.breaches().notifications(id), now));
+        return KitContext.of(kit).storage().read(tx -> status(require(tx, id), BreachStore.in(tx).notifications(id), now));
     }
 
     /**
@@ -307,10 +308,10 @@ public final class BreachRegister {
         Instant now = now();
         return KitContext.of(kit).storage().read(tx -> {
             List<NotificationStatus> overdue = new ArrayList<>();
-            for (BreachIncident incident : tx.breaches().list()) {
+            for (BreachIncident incident : BreachStore.in(tx).list()) {
                 boolean anyPassed = incident.deadlines().stream().anyMatch(d -> now.isAfter(d.dueAt()));
                 if (anyPassed) {
-                    status(incident, tx.breaches().notifications(incident.id()), now).stream()
+                    status(incident, BreachStore.in(tx).notifications(incident.id()), now).stream()
                             .filter(NotificationStatus::isOverdue).forEach(overdue::add);
                 }
             }
@@ -402,7 +403,7 @@ public final class BreachRegister {
     }
 
     private static BreachIncident require(StorageTransaction tx, BreachId id) {
-        return tx.breaches().find(id).orElseThrow(() ->
+        return BreachStore.in(tx).find(id).orElseThrow(() ->
                 refused(BreachRefusedException.Reason.UNKNOWN_BREACH, "breach " + id + " is not recorded"));
     }
 

@@ -1,5 +1,7 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +15,15 @@ import java.util.Optional;
  * Arguments must not be {@code null}.
  */
 public interface BreachStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static BreachStore in(StorageTransaction tx) {
+        return Ports.in(tx, BreachStore.class);
+    }
+
     /**
      * Stores a new incident with its deadlines.
      *

@@ -1,5 +1,7 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.hold.InMemoryHolds;
+import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
@@ -163,7 +165,7 @@ public final class RetentionEngine {
         RetentionAnchor anchor = new RetentionAnchor(subject, recordRef, time);
         KeyedHash ref = kit.subjectRef(subject);
         return KitContext.of(kit).storage().inTransaction(tx -> {
-            boolean moved = tx.retention().recordEvent(event, anchor);
+            boolean moved = RetentionStore.in(tx).recordEvent(event, anchor);
             if (moved) {
                 KitContext.of(kit).append(tx, new AuditEvent(now, Actor.system("retention"), EVENT_RECORDED, Optional.of(ref),
                         Optional.empty(), AuditOutcome.SUCCESS, Optional.of(event)));
@@ -235,7 +237,7 @@ public final class RetentionEngine {
     public RetentionRun run(Actor actor) {
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
-        Optional<DestructionAct> unfinished = KitContext.of(kit).storage().read(tx -> tx.retention().unfinishedAct());
+        Optional<DestructionAct> unfinished = KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).unfinishedAct());
         RunState state = new RunState(actor, now, unfinished);
         for (RetentionPolicy policy : policies) {
             DueCursor cursor = cursor(policy, now);
@@ -249,7 +251,7 @@ public final class RetentionEngine {
         if (state.actId != null) {
             UUID actId = state.actId;
             KitContext.of(kit).storage().inTransaction(tx -> {
-                tx.retention().completeAct(actId, now);
+                RetentionStore.in(tx).completeAct(actId, now);
                 KitContext.of(kit).append(tx, new AuditEvent(now, actor, ACT_COMPLETED, Optional.empty(), Optional.empty(),
                         AuditOutcome.SUCCESS, Optional.of(actId.toString())));
                 return null;
@@ -285,10 +287,10 @@ public final class RetentionEngine {
                     Optional.of(policy.purpose()), AuditOutcome.SUCCESS, Optional.of(actId.toString())));
             Set<KeyedHash> refs = new LinkedHashSet<>();
             subjects(items).forEach(s -> refs.add(kit.subjectRef(s)));
-            tx.retention().addActEntry(actId, new ActEntry(state.nextEntry, policy.id(), policy.purpose(),
+            RetentionStore.in(tx).addActEntry(actId, new ActEntry(state.nextEntry, policy.id(), policy.purpose(),
                     policy.category(), policy.action(), policy.reason(), List.copyOf(refs), items.size(), state.now,
                     audit.id()));
-            tx.retention().markDisposed(policy.id(), items.stream().map(DueItem::anchor).toList(), actId);
+            RetentionStore.in(tx).markDisposed(policy.id(), items.stream().map(DueItem::anchor).toList(), actId);
             state.pendingItems = items.size();
             state.pendingAct = actId;
             return null;
@@ -308,7 +310,7 @@ public final class RetentionEngine {
     /** The page's items not yet disposed of (another run may have) and not held; held ones go to {@code blocked}. */
     private List<DueItem> disposable(StorageTransaction tx, RetentionPolicy policy, List<DueItem> page, Instant now,
                                      List<BlockedItem> blocked) {
-        Set<RetentionAnchor.Key> gone = tx.retention().disposed(policy.id(), page.stream().map(DueItem::anchor).toList());
+        Set<RetentionAnchor.Key> gone = RetentionStore.in(tx).disposed(policy.id(), page.stream().map(DueItem::anchor).toList());
         List<DueItem> fresh = page.stream().filter(i -> !gone.contains(i.anchor().key())).toList();
         if (fresh.isEmpty()) {
             return fresh;
@@ -324,7 +326,7 @@ public final class RetentionEngine {
         DestructionAct act = new DestructionAct(UUID.randomUUID(), catalog.controller().name(),
                 catalog.controller().address(), processor, system, state.actor, signatory, state.now, Optional.empty(),
                 List.of());
-        tx.retention().openAct(act);
+        RetentionStore.in(tx).openAct(act);
         return act.id();
     }
 
@@ -334,12 +336,12 @@ public final class RetentionEngine {
      */
     public Optional<DestructionAct> act(UUID actId) {
         Objects.requireNonNull(actId, "actId");
-        return KitContext.of(kit).storage().read(tx -> tx.retention().act(actId));
+        return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).act(actId));
     }
 
     /** @return every kept act, oldest first */
     public List<DestructionAct> acts() {
-        return KitContext.of(kit).storage().read(tx -> tx.retention().acts());
+        return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).acts());
     }
 
     /**
@@ -377,7 +379,7 @@ public final class RetentionEngine {
         Instant now = now();
         Instant cutoff = now.atZone(ZoneOffset.UTC).minus(actRetention).toInstant();
         return KitContext.of(kit).storage().inTransaction(tx -> {
-            List<UUID> purged = tx.retention().purgeActs(cutoff);
+            List<UUID> purged = RetentionStore.in(tx).purgeActs(cutoff);
             for (UUID id : purged) {
                 KitContext.of(kit).append(tx, new AuditEvent(now, actor, ACT_PURGED, Optional.empty(), Optional.empty(),
                         AuditOutcome.SUCCESS, Optional.of(id.toString())));
@@ -575,6 +577,9 @@ public final class RetentionEngine {
          *         category; or a target's category has no policy
          */
         public RetentionEngine build() {
+            KitContext context = KitContext.of(kit);
+            context.requirePort(RetentionStore.class, InMemoryRetention::new);
+            context.requirePort(HoldStore.class, InMemoryHolds::new);
             if (policies.isEmpty()) {
                 throw new IllegalStateException("the retention engine needs at least one policy");
             }

@@ -1,5 +1,7 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.SubjectId;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,6 +24,15 @@ import java.util.UUID;
  * {@link IllegalStateException}. Arguments must not be {@code null}.
  */
 public interface RetentionStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static RetentionStore in(StorageTransaction tx) {
+        return Ports.in(tx, RetentionStore.class);
+    }
+
     /**
      * Records a business event as an anchor, keeping the later time when the same (event, subject,
      * record) was reported before ("last invoice" moves forward, never back).

@@ -51,7 +51,7 @@ final class DeadlineRecomputer {
         Optional<RequestId> after = Optional.empty();
         while (true) {
             Optional<RequestId> from = after;
-            List<SubjectRequest> page = KitContext.of(kit).storage().read(tx -> tx.requests().openProvisional(from, PAGE));
+            List<SubjectRequest> page = KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openProvisional(from, PAGE));
             for (SubjectRequest r : page) {
                 Recomputation outcome = recompute(r.id(), actor);
                 switch (outcome.kind()) {
@@ -85,7 +85,7 @@ final class DeadlineRecomputer {
     }
 
     private Recomputation recompute(StorageTransaction tx, RequestId id, Actor actor, boolean lostBefore) {
-        Optional<SubjectRequest> found = tx.requests().find(id);
+        Optional<SubjectRequest> found = RequestStore.in(tx).find(id);
         if (found.isEmpty() || !found.get().isOpen() || !found.get().isProvisional()
                 || !found.get().jurisdiction().equals(deadlines.jurisdiction().id())) {
             return Recomputation.SKIPPED;
@@ -104,7 +104,7 @@ final class DeadlineRecomputer {
         if (next.equals(current)) {
             return lostBefore ? Recomputation.SKIPPED : Recomputation.UNCHANGED;
         }
-        if (!tx.requests().redate(current, next)) {
+        if (!RequestStore.in(tx).redate(current, next)) {
             throw new ConcurrentUpdateException("request " + id + " was changed by another writer", null);
         }
         auditRedating(tx, current, "due", current.dueAt(), next.dueAt(), now, actor);

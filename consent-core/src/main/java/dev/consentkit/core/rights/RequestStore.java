@@ -1,5 +1,7 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.RequestId;
 import java.time.Instant;
@@ -18,6 +20,15 @@ import java.util.Optional;
  * {@linkplain dev.consentkit.core.rights.RequestStep#extendedBy() extension period}.
  */
 public interface RequestStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static RequestStore in(StorageTransaction tx) {
+        return Ports.in(tx, RequestStore.class);
+    }
+
     /**
      * @param request a new request, with its first step only
      * @throws dev.consentkit.core.ConcurrentUpdateException if a request with its id is stored

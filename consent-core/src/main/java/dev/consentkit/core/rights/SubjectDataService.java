@@ -1,5 +1,10 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.hold.InMemoryHolds;
+import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.retention.RetentionStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.RequestId;
@@ -315,7 +320,7 @@ public final class SubjectDataService {
     }
 
     private void forgetAnchors(SubjectId subject, Run run) {
-        int forgotten = KitContext.of(kit).storage().inTransaction(tx -> tx.retention().forgetEvents(subject));
+        int forgotten = KitContext.of(kit).storage().inTransaction(tx -> RetentionStore.in(tx).forgetEvents(subject));
         if (forgotten > 0) {
             run.erased.add(new ErasureOutcome.Erased(KIT, "retention anchors (business events)", forgotten));
         }
@@ -394,13 +399,13 @@ public final class SubjectDataService {
         }
         if (plan.isFullErasure(request) && !keptGroups.isEmpty()) {
             // the erased client is no longer to be found by e-mail or phone; kept records are reached by id
-            int removed = KitContext.of(kit).storage().inTransaction(tx -> tx.blindIndexes().removeSubject(subject));
+            int removed = KitContext.of(kit).storage().inTransaction(tx -> BlindIndexStore.in(tx).removeSubject(subject));
             if (removed > 0) {
                 run.erased.add(new ErasureOutcome.Erased(PROTECTOR, "blind-index entries", removed));
             }
         }
         if (!keptGroups.isEmpty()) {
-            List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> tx.keys().forSubject(ref));
+            List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
             keptGroups.forEach((group, reason) -> run.kept.add(new ErasureOutcome.Kept(PROTECTOR,
                     "data keys of group " + group, left.stream().filter(k -> k.group().equals(group)).count(), reason)));
         }
@@ -468,6 +473,9 @@ public final class SubjectDataService {
 
         /** @return the service */
         public SubjectDataService build() {
+            KitContext context = KitContext.of(kit);
+            context.requirePort(RequestStore.class, InMemoryRequests::new);
+            context.requirePort(HoldStore.class, InMemoryHolds::new);
             return new SubjectDataService(this);
         }
     }

@@ -140,12 +140,12 @@ public final class SubjectRights {
             if (!inDirectory && tx.ledger().history(subject).isEmpty()) {
                 throw new UnknownSubjectException(type);
             }
-            for (SubjectRequest other : tx.requests().forSubject(subject)) {
+            for (SubjectRequest other : RequestStore.in(tx).forSubject(subject)) {
                 if (other.isOpen() && other.type() == type) {
                     throw new DuplicateRequestException(type, other.id());
                 }
             }
-            tx.requests().add(request);
+            RequestStore.in(tx).add(request);
             audit(tx, request, now, actor);
             return request;
         });
@@ -297,7 +297,7 @@ public final class SubjectRights {
      */
     public Optional<SubjectRequest> find(RequestId id) {
         Objects.requireNonNull(id, "id");
-        return KitContext.of(kit).storage().read(tx -> tx.requests().find(id));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).find(id));
     }
 
     /**
@@ -306,7 +306,7 @@ public final class SubjectRights {
      */
     public List<SubjectRequest> requests(SubjectId subject) {
         Objects.requireNonNull(subject, "subject");
-        return KitContext.of(kit).storage().read(tx -> tx.requests().forSubject(subject));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).forSubject(subject));
     }
 
     /**
@@ -321,7 +321,7 @@ public final class SubjectRights {
         }
         Instant now = now();
         Instant cutoff = now.plus(window);
-        return KitContext.of(kit).storage().read(tx -> tx.requests().openDue(now, cutoff, MAX_LISTED));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openDue(now, cutoff, MAX_LISTED));
     }
 
     /**
@@ -329,7 +329,7 @@ public final class SubjectRights {
      *         by id; at most {@value #MAX_LISTED}
      */
     public List<SubjectRequest> provisional() {
-        return KitContext.of(kit).storage().read(tx -> tx.requests().openProvisional(Optional.empty(), MAX_LISTED));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openProvisional(Optional.empty(), MAX_LISTED));
     }
 
     /**
@@ -360,7 +360,7 @@ public final class SubjectRights {
     /** @return the open requests whose due time has passed, longest overdue first; at most {@value #MAX_LISTED} */
     public List<SubjectRequest> overdue() {
         Instant now = now();
-        return KitContext.of(kit).storage().read(tx -> tx.requests().openDue(Instant.EPOCH, now.minus(1, ChronoUnit.MICROS),
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openDue(Instant.EPOCH, now.minus(1, ChronoUnit.MICROS),
                 MAX_LISTED));
     }
 
@@ -378,14 +378,14 @@ public final class SubjectRights {
     }
 
     private SubjectRequest advance(StorageTransaction tx, SubjectRequest next, Instant now, Actor actor) {
-        tx.requests().advance(next);
+        RequestStore.in(tx).advance(next);
         audit(tx, next, now, actor);
         return next;
     }
 
     private static SubjectRequest load(StorageTransaction tx, RequestId id) {
         Objects.requireNonNull(id, "id");
-        return tx.requests().find(id).orElseThrow(() -> new UnknownRequestException(id));
+        return RequestStore.in(tx).find(id).orElseThrow(() -> new UnknownRequestException(id));
     }
 
     private void audit(StorageTransaction tx, SubjectRequest request, Instant now, Actor actor) {
@@ -434,6 +434,7 @@ public final class SubjectRights {
 
         /** @return the facade */
         public SubjectRights build() {
+            KitContext.of(kit).requirePort(RequestStore.class, InMemoryRequests::new);
             return new SubjectRights(kit, directory);
         }
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -152,9 +153,9 @@ class ComplianceReportTest {
         Compliance compliance = Compliance.builder(kit).keyRotationPeriod(Duration.ofDays(90)).build();
         Instant made = clock.instant();
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 11, "kek-1", new byte[] {1}, made));
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 1, 12, "kek-1", new byte[] {2}, made));
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 13, "kek-1", new byte[] {3},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 11, "kek-1", new byte[] {1}, made));
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 1, 12, "kek-1", new byte[] {2}, made));
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 13, "kek-1", new byte[] {3},
                     made.plus(Duration.ofDays(30))));
             return null;
         });
@@ -167,9 +168,9 @@ class ComplianceReportTest {
         });
 
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 2, 21, "kek-1", new byte[] {4},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 2, 21, "kek-1", new byte[] {4},
                     clock.instant()));
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 2, 22, "kek-1", new byte[] {5},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 2, 22, "kek-1", new byte[] {5},
                     clock.instant()));
             return null;
         });
@@ -425,7 +426,7 @@ class ComplianceReportTest {
                 .build();
         AccessMonitoring.builder(kit).policy(MonitoringPolicy.builder().maxOpens(1).build()).build();
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 7, "kek-1", new byte[] {1},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 7, "kek-1", new byte[] {1},
                     clock.instant()));
             return null;
         });

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.ConsentKit;
@@ -34,7 +35,7 @@ class MasterKeyCheckTest {
         storage.inTransaction(tx -> {
             for (int i = 0; i < keys; i++) {
                 KeyedHash ref = kit.subjectRef(SubjectId.of("client-" + keyId));
-                tx.keys().add(new WrappedKey(ref, "contract", 1, ++keyId, kekId, new byte[] {1}, clock.instant()));
+                KeyStore.in(tx).add(new WrappedKey(ref, "contract", 1, ++keyId, kekId, new byte[] {1}, clock.instant()));
             }
             return null;
         });
@@ -82,7 +83,7 @@ class MasterKeyCheckTest {
     @Test
     void shreddedKeysStillCountAgainstTheBound() {
         wrapUnder("kek-a", 4);
-        storage.inTransaction(tx -> tx.keys().destroy(kit.subjectRef(SubjectId.of("client-0")), List.of(),
+        storage.inTransaction(tx -> KeyStore.in(tx).destroy(kit.subjectRef(SubjectId.of("client-0")), List.of(),
                 clock.instant()));
 
         assertThat(findings(aes("kek-a", 16))).singleElement()

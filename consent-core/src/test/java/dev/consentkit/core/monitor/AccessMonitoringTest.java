@@ -316,14 +316,18 @@ class AccessMonitoringTest {
 
     @Test
     void anAlertTheStoreCannotKeepIsStillHeardAndTheAccessStands() {
-        InMemoryStorage real = InMemoryStorage.create();
+        InMemoryStorage real = InMemoryStorage.create()
+                .attach(dev.consentkit.core.monitor.AlertStore.class, new InMemoryAlerts());
         dev.consentkit.core.spi.ConsentStorage refusingAlerts = new dev.consentkit.core.spi.ConsentStorage() {
             @Override
             public <T> T inTransaction(java.util.function.Function<dev.consentkit.core.spi.StorageTransaction, T> work) {
                 return real.inTransaction(tx -> work.apply(new dev.consentkit.core.testing.ForwardingTransaction(tx) {
                     @Override
-                    public dev.consentkit.core.monitor.AlertStore alerts() {
-                        throw new dev.consentkit.core.StorageException("alert table unavailable", null);
+                    public <P> java.util.Optional<P> port(Class<P> type) {
+                        if (type == dev.consentkit.core.monitor.AlertStore.class) {
+                            throw new dev.consentkit.core.StorageException("alert table unavailable", null);
+                        }
+                        return super.port(type);
                     }
                 }));
             }

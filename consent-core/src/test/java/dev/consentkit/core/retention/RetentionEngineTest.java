@@ -235,7 +235,7 @@ class RetentionEngineTest {
     @Test
     void aStoreFailureAfterTheHostDisposedIsRolledBackAndTheNextRunRecordsTheBatch() {
         AtomicInteger entries = new AtomicInteger();
-        ConsentStorage failing = new FailingStorage(InMemoryStorage.create(), store -> {
+        ConsentStorage failing = new FailingStorage(dev.consentkit.core.testing.MemoryStorages.withEveryFeature(), store -> {
             RetentionStore spied = spy(store);
             doAnswer(inv -> {
                 if (entries.incrementAndGet() == 2) {
@@ -541,11 +541,11 @@ class RetentionEngineTest {
         }
 
         private StorageTransaction wrap(StorageTransaction tx) {
-            RetentionStore replaced = replace.apply(tx.retention());
+            java.util.Optional<RetentionStore> replaced = tx.port(RetentionStore.class).map(replace);
             return new ForwardingTransaction(tx) {
                 @Override
-                public RetentionStore retention() {
-                    return replaced;
+                public <P> java.util.Optional<P> port(Class<P> type) {
+                    return type == RetentionStore.class ? replaced.map(type::cast) : super.port(type);
                 }
             };
         }

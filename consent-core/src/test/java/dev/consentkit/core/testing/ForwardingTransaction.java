@@ -1,14 +1,9 @@
 package dev.consentkit.core.testing;
 
-import dev.consentkit.core.monitor.AlertStore;
+import java.util.Optional;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.protection.BlindIndexStore;
-import dev.consentkit.core.register.BreachStore;
-import dev.consentkit.core.hold.HoldStore;
-import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.Objects;
@@ -63,37 +58,7 @@ public class ForwardingTransaction implements StorageTransaction {
     }
 
     @Override
-    public KeyStore keys() {
-        return delegate.keys();
-    }
-
-    @Override
-    public BlindIndexStore blindIndexes() {
-        return delegate.blindIndexes();
-    }
-
-    @Override
-    public AlertStore alerts() {
-        return delegate.alerts();
-    }
-
-    @Override
-    public dev.consentkit.core.retention.RetentionStore retention() {
-        return delegate.retention();
-    }
-
-    @Override
-    public HoldStore holds() {
-        return delegate.holds();
-    }
-
-    @Override
-    public RequestStore requests() {
-        return delegate.requests();
-    }
-
-    @Override
-    public BreachStore breaches() {
-        return delegate.breaches();
+    public <P> Optional<P> port(Class<P> type) {
+        return delegate.port(type);
     }
 }

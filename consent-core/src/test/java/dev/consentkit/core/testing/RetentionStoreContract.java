@@ -56,11 +56,11 @@ public abstract class RetentionStoreContract {
     }
 
     private <T> T write(Function<RetentionStore, T> work) {
-        return storage.inTransaction(tx -> work.apply(tx.retention()));
+        return storage.inTransaction(tx -> work.apply(RetentionStore.in(tx)));
     }
 
     private <T> T read(Function<RetentionStore, T> work) {
-        return storage.read(tx -> work.apply(tx.retention()));
+        return storage.read(tx -> work.apply(RetentionStore.in(tx)));
     }
 
     // ---- anchors -----------------------------------------------------------------------------------

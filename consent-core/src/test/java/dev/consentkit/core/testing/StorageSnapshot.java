@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditRecord;
@@ -84,7 +85,7 @@ public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, Consen
     private static List<WrappedKey> allKeys(StorageTransaction tx) {
         Map<Integer, WrappedKey> byId = new TreeMap<>();
         for (String kekId : List.of("snapshot-kek-a", "snapshot-kek-b")) {
-            tx.keys().wrappedUnderOtherThan(kekId, Integer.MAX_VALUE).forEach(k -> byId.put(k.keyId(), k));
+            KeyStore.in(tx).wrappedUnderOtherThan(kekId, Integer.MAX_VALUE).forEach(k -> byId.put(k.keyId(), k));
         }
         return byId.values().stream().sorted(Comparator.comparing((WrappedKey k) -> k.subjectRef().value())
                 .thenComparing(WrappedKey::group).thenComparingInt(WrappedKey::version)).toList();

@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.retention.RetentionStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.hold.LegalHolds;
@@ -123,12 +124,12 @@ public abstract class SubjectErasureContract {
     }
 
     private void anchor(SubjectId subject, String event, String record) {
-        KitContext.of(kit).storage().inTransaction(tx -> tx.retention().recordEvent(event,
+        KitContext.of(kit).storage().inTransaction(tx -> RetentionStore.in(tx).recordEvent(event,
                 new RetentionAnchor(subject, record, Instant.parse("2026-03-01T09:00:00Z"))));
     }
 
     private java.util.Optional<Instant> anchorOf(SubjectId subject, String event, String record) {
-        return KitContext.of(kit).storage().read(tx -> tx.retention().event(event, new RetentionAnchor.Key(subject, record)));
+        return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).event(event, new RetentionAnchor.Key(subject, record)));
     }
 
     @Test

@@ -110,36 +110,47 @@ public final class JdbcUnit implements StorageTransaction {
         return audit;
     }
 
-    @Override
-    public KeyStore keys() {
+    private KeyStore keys() {
         if (keys == null) {
             keys = new JdbcKeyStore(jdbc, sql.prefix(), this::checkWritable);
         }
         return keys;
     }
 
-    @Override
-    public BlindIndexStore blindIndexes() {
+    private BlindIndexStore blindIndexes() {
         if (blindIndexes == null) {
             blindIndexes = new JdbcBlindIndexStore(jdbc, sql.prefix(), writable);
         }
         return blindIndexes;
     }
 
-    @Override
-    public AlertStore alerts() {
+    private AlertStore alerts() {
         if (alerts == null) {
             alerts = new JdbcAlertStore(jdbc, sql.prefix(), writable);
         }
         return alerts;
     }
 
-    @Override
-    public dev.consentkit.core.retention.RetentionStore retention() {
+    private dev.consentkit.core.retention.RetentionStore retention() {
         if (retentionStore == null) {
             retentionStore = new JdbcRetentionStore(jdbc, sql.prefix(), writable);
         }
         return retentionStore;
+    }
+
+    @Override
+    public <P> Optional<P> port(Class<P> type) {
+        Objects.requireNonNull(type, "type");
+        // every port of every feature: the schema holds their tables
+        Object port = type == KeyStore.class ? keys()
+                : type == BlindIndexStore.class ? blindIndexes()
+                : type == AlertStore.class ? alerts()
+                : type == dev.consentkit.core.retention.RetentionStore.class ? retention()
+                : type == HoldStore.class ? holds()
+                : type == RequestStore.class ? requests()
+                : type == BreachStore.class ? breaches()
+                : null;
+        return Optional.ofNullable(port).map(type::cast);
     }
 
     /** @return the unit's connection, for a host's statements that must commit with the unit */
@@ -147,21 +158,18 @@ public final class JdbcUnit implements StorageTransaction {
         return jdbc.connection();
     }
 
-    @Override
-    public HoldStore holds() {
+    private HoldStore holds() {
         return new JdbcHoldStore(jdbc, sql.prefix(), writable);
     }
 
-    @Override
-    public RequestStore requests() {
+    private RequestStore requests() {
         if (requests == null) {
             requests = new JdbcRequestStore(jdbc, sql.prefix(), writable);
         }
         return requests;
     }
 
-    @Override
-    public BreachStore breaches() {
+    private BreachStore breaches() {
         if (breaches == null) {
             breaches = new JdbcBreachStore(jdbc, sql.prefix(), this::checkWritable);
         }

@@ -1,5 +1,7 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.SubjectId;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +26,15 @@ import java.util.Optional;
  * {@link IllegalStateException}. Arguments must not be {@code null}.
  */
 public interface BlindIndexStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static BlindIndexStore in(StorageTransaction tx) {
+        return Ports.in(tx, BlindIndexStore.class);
+    }
+
     /**
      * Adds an entry. An entry with the same index, version, value and subject already stored is kept,
      * with the group and field of {@code entry}.

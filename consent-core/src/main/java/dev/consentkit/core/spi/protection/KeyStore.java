@@ -1,5 +1,7 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.spi.Ports;
+import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +26,15 @@ import java.util.OptionalLong;
  * {@link IllegalStateException}. Arguments must not be {@code null}.
  */
 public interface KeyStore {
+    /**
+     * @param tx a unit of work
+     * @return this port of the unit's storage
+     * @throws IllegalStateException if the storage does not offer it
+     */
+    static KeyStore in(StorageTransaction tx) {
+        return Ports.in(tx, KeyStore.class);
+    }
+
     /**
      * Stores a new key.
      *

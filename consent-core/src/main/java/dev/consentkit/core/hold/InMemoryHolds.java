@@ -1,9 +1,9 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.hold;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.hold.LegalHold;
-import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.memory.MemoryStore;
+import dev.consentkit.core.memory.MemoryUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +14,22 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The legal holds of an {@link InMemoryStorage}. Guarded by the storage's lock; each unit of work
+ * The legal holds of an {@link dev.consentkit.core.memory.InMemoryStorage}. Guarded by the storage's lock; each unit of work
  * gets a view that checks its state and records undo steps.
  */
-final class MemoryHolds {
+public final class InMemoryHolds implements MemoryStore<HoldStore> {
     private static final Comparator<LegalHold> ORDER =
             Comparator.comparing(LegalHold::placedAt).thenComparing(h -> h.id().toString());
     private final Map<UUID, LegalHold> holds = new LinkedHashMap<>();
+
+    /** An empty store. */
+    public InMemoryHolds() {
+    }
+
+    @Override
+    public HoldStore view(MemoryUnit unit) {
+        return unit(unit::checkOpen, unit::checkWritable, unit::onUndo);
+    }
 
     /**
      * @param checkOpen throws if the unit has ended

@@ -1,4 +1,6 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.retention;
+
+import dev.consentkit.core.memory.InMemoryStorage;
 
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.RetentionStoreContract;
@@ -7,6 +9,6 @@ import dev.consentkit.core.testing.RetentionStoreContract;
 class InMemoryRetentionStoreTest extends RetentionStoreContract {
     @Override
     protected ConsentStorage createStorage() {
-        return InMemoryStorage.create();
+        return InMemoryStorage.create().attach(RetentionStore.class, new InMemoryRetention());
     }
 }

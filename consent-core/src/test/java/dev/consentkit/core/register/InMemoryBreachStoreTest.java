@@ -1,4 +1,6 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.register;
+
+import dev.consentkit.core.memory.InMemoryStorage;
 
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.BreachStoreContract;
@@ -7,6 +9,6 @@ import dev.consentkit.core.testing.BreachStoreContract;
 class InMemoryBreachStoreTest extends BreachStoreContract {
     @Override
     protected ConsentStorage createStorage() {
-        return InMemoryStorage.create();
+        return InMemoryStorage.create().attach(BreachStore.class, new InMemoryBreaches());
     }
 }

@@ -1,10 +1,8 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.register;
 
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.register.BreachId;
-import dev.consentkit.core.register.BreachIncident;
-import dev.consentkit.core.register.BreachNotification;
-import dev.consentkit.core.register.BreachStore;
+import dev.consentkit.core.memory.MemoryStore;
+import dev.consentkit.core.memory.MemoryUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,16 +13,25 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The breach register of an {@link InMemoryStorage}. Guarded by the storage's lock; each unit of work
+ * The breach register of an {@link dev.consentkit.core.memory.InMemoryStorage}. Guarded by the storage's lock; each unit of work
  * gets a view that checks the unit is open (and writable) and records how to undo its writes.
  */
-final class InMemoryBreaches {
+public final class InMemoryBreaches implements MemoryStore<BreachStore> {
     private static final Comparator<BreachIncident> BY_AWARENESS =
             Comparator.comparing(BreachIncident::awareAt).thenComparing(i -> i.id().value());
     private static final Comparator<BreachNotification> BY_SENDING = Comparator.comparing(BreachNotification::sentAt)
             .thenComparing(BreachNotification::jurisdiction).thenComparing(BreachNotification::clock);
     private final Map<BreachId, BreachIncident> incidents = new LinkedHashMap<>();
     private final Map<BreachId, List<BreachNotification>> notifications = new LinkedHashMap<>();
+
+    /** An empty store. */
+    public InMemoryBreaches() {
+    }
+
+    @Override
+    public BreachStore view(MemoryUnit unit) {
+        return unit(unit::checkOpen, unit::checkWritable, unit::onUndo);
+    }
 
     BreachStore unit(Runnable checkOpen, Runnable checkWritable, Consumer<Runnable> undo) {
         return new Unit(checkOpen, checkWritable, undo);

@@ -1,4 +1,6 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.monitor;
+
+import dev.consentkit.core.memory.InMemoryStorage;
 
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.AlertStoreContract;
@@ -7,6 +9,6 @@ import dev.consentkit.core.testing.AlertStoreContract;
 class InMemoryAlertStoreTest extends AlertStoreContract {
     @Override
     protected ConsentStorage createStorage() {
-        return InMemoryStorage.create();
+        return InMemoryStorage.create().attach(AlertStore.class, new InMemoryAlerts());
     }
 }

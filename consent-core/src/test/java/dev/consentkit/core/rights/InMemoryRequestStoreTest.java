@@ -1,4 +1,6 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.rights;
+
+import dev.consentkit.core.memory.InMemoryStorage;
 
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.RequestStoreContract;
@@ -7,6 +9,6 @@ import dev.consentkit.core.testing.RequestStoreContract;
 class InMemoryRequestStoreTest extends RequestStoreContract {
     @Override
     protected ConsentStorage createStorage() {
-        return InMemoryStorage.create();
+        return InMemoryStorage.create().attach(RequestStore.class, new InMemoryRequests());
     }
 }

@@ -1,11 +1,10 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.rights;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.RequestId;
-import dev.consentkit.core.rights.RequestState;
-import dev.consentkit.core.rights.SubjectRequest;
-import dev.consentkit.core.rights.RequestStore;
+import dev.consentkit.core.memory.MemoryStore;
+import dev.consentkit.core.memory.MemoryUnit;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,16 +15,26 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The requests of an {@link InMemoryStorage}. Guarded by the storage's lock; changes are undone
+ * The requests of an {@link dev.consentkit.core.memory.InMemoryStorage} (attached when the feature is built on it, or by {@code attach}). Guarded by the storage's lock; changes are undone
  * through the unit of work's undo log.
  */
-final class InMemoryRequests {
+public final class InMemoryRequests implements MemoryStore<RequestStore> {
     private static final Comparator<SubjectRequest> BY_RECEIPT =
             Comparator.comparing(SubjectRequest::receivedAt).thenComparing(r -> r.id().value().toString());
     private static final Comparator<SubjectRequest> BY_DUE =
             Comparator.comparing(SubjectRequest::currentDue).thenComparing(r -> r.id().value().toString());
     private static final Comparator<SubjectRequest> BY_ID = Comparator.comparing(r -> r.id().toString());
     private final Map<RequestId, SubjectRequest> byId = new HashMap<>();
+
+
+    /** An empty store. */
+    public InMemoryRequests() {
+    }
+
+    @Override
+    public RequestStore view(MemoryUnit unit) {
+        return view(unit::checkOpen, unit::checkWritable, unit::onUndo);
+    }
 
     /**
      * @param checkOpen throws if the unit of work has ended

@@ -1,11 +1,9 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.retention;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.retention.ActEntry;
-import dev.consentkit.core.retention.DestructionAct;
-import dev.consentkit.core.retention.RetentionAnchor;
-import dev.consentkit.core.retention.RetentionStore;
+import dev.consentkit.core.memory.MemoryStore;
+import dev.consentkit.core.memory.MemoryUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,15 +22,24 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The retention data of an {@link InMemoryStorage}: anchors, disposal markers and acts. The storage's
+ * The retention data of an {@link dev.consentkit.core.memory.InMemoryStorage}: anchors, disposal markers and acts. The storage's
  * lock guards it; each unit of work gets a {@link Store} view bound to its undo log.
  */
-final class InMemoryRetention {
+public final class InMemoryRetention implements MemoryStore<RetentionStore> {
     private static final Comparator<RetentionAnchor.Key> KEY_ORDER = Comparator
             .comparing((RetentionAnchor.Key k) -> k.subject().value()).thenComparing(RetentionAnchor.Key::recordRef);
     private final Map<String, NavigableMap<RetentionAnchor.Key, Instant>> events = new HashMap<>();
     private final Map<String, Map<RetentionAnchor.Key, Instant>> markers = new HashMap<>();
     private final Map<UUID, DestructionAct> acts = new LinkedHashMap<>();
+
+    /** An empty store. */
+    public InMemoryRetention() {
+    }
+
+    @Override
+    public RetentionStore view(MemoryUnit unit) {
+        return new Store(unit::onUndo, unit::checkOpen, unit::checkWritable);
+    }
 
     /** The view of one unit of work. */
     final class Store implements RetentionStore {

@@ -1,4 +1,6 @@
-package dev.consentkit.core.memory;
+package dev.consentkit.core.hold;
+
+import dev.consentkit.core.memory.InMemoryStorage;
 
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.HoldStoreContract;
@@ -7,6 +9,6 @@ import dev.consentkit.core.testing.HoldStoreContract;
 class InMemoryHoldStoreTest extends HoldStoreContract {
     @Override
     protected ConsentStorage createStorage() {
-        return InMemoryStorage.create();
+        return InMemoryStorage.create().attach(HoldStore.class, new InMemoryHolds());
     }
 }
