@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
@@ -865,6 +867,8 @@ public final class FieldCrypto implements FieldProtector {
          *     than before, is recorded
          */
         public FieldCrypto build() {
+            KitContext.of(kit).requirePort(KeyStore.class);
+            KitContext.of(kit).requirePort(BlindIndexStore.class);
             if (policy == null) {
                 policy = KitContext.of(kit).accessPolicy().orElse(null);
             }

@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.ConnectionSource;
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.spi.ConsentStorage;
@@ -7,7 +9,6 @@ import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.internal.Jdbc;
 import dev.consentkit.jdbc.internal.JdbcUnit;
 import dev.consentkit.jdbc.internal.JoinedLease;
-import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import dev.consentkit.jdbc.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -282,7 +283,7 @@ public final class JdbcStorage implements ConsentStorage {
                             + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
                             + ": run SchemaInstaller or apply, in order, " + scripts(d, installed + 1), null);
                 }
-                ConnectionSource own = new OwnConnectionSource(dataSource);
+                ConnectionSource own = ConnectionSource.ownTransactions(dataSource);
                 return new JdbcStorage(source != null ? source : own, own, source == null, d, prefix);
             } catch (SQLException e) {
                 throw new StorageException("could not connect to check the ConsentKit schema (SQLState "

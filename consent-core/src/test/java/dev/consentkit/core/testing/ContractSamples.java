@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -131,7 +132,7 @@ public final class ContractSamples {
         long after = 0;
         while (true) {
             long from = after;
-            List<LedgerEntry> page = storage.read(tx -> tx.ledger().read(from, PAGE));
+            List<LedgerEntry> page = storage.read(tx -> Reads.entries(tx, from, PAGE));
             if (page.isEmpty()) {
                 return all;
             }

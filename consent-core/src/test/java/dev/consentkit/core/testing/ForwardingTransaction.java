@@ -42,15 +42,6 @@ public class ForwardingTransaction implements StorageTransaction {
         return delegate.audit();
     }
 
-    @Override
-    public dev.consentkit.core.spi.SubjectLocks locks() {
-        return delegate.locks();
-    }
-
-    @Override
-    public dev.consentkit.core.spi.IntegrityStore integrity() {
-        return delegate.integrity();
-    }
 
     @Override
     public boolean ownsTransaction() {

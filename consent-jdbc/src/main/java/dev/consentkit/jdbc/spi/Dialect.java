@@ -1,4 +1,4 @@
-package dev.consentkit.jdbc;
+package dev.consentkit.jdbc.spi;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What differs between the databases ConsentKit runs on; everything else is standard SQL.
  *
- * <p>The built-in dialects are in {@link Dialects}. A host may implement its own for another
+ * <p>The built-in dialects are in {@link dev.consentkit.jdbc.Dialects}. A host may implement its own for another
  * database, together with its schema scripts at
  * {@code dev/consentkit/jdbc/schema/v<N>/<name>.sql} (v1, v2, ...) on the class path. Implementations are
  * immutable and thread-safe.

@@ -1,4 +1,4 @@
-package dev.consentkit.crypto;
+package dev.consentkit.crypto.spec;
 
 /**
  * The authenticated-encryption suite a field is sealed with. Each suite fixes its algorithm, key size

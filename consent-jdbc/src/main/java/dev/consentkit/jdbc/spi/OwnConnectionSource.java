@@ -1,6 +1,5 @@
-package dev.consentkit.jdbc.internal;
+package dev.consentkit.jdbc.spi;
 
-import dev.consentkit.jdbc.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -11,13 +10,13 @@ import javax.sql.DataSource;
  * connection; a reading unit leaves the connection's transaction state alone (never
  * {@code setAutoCommit}, {@code commit} or {@code rollback}). Not API.
  */
-public final class OwnConnectionSource implements ConnectionSource {
+final class OwnConnectionSource implements ConnectionSource {
     private final DataSource dataSource;
 
     /**
      * @param dataSource the host's pool
      */
-    public OwnConnectionSource(DataSource dataSource) {
+    OwnConnectionSource(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,4 +1,4 @@
-package dev.consentkit.crypto;
+package dev.consentkit.crypto.spec;
 
 import dev.consentkit.core.ConsentException;
 

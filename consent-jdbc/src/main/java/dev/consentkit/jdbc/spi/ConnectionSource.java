@@ -1,6 +1,5 @@
-package dev.consentkit.jdbc;
+package dev.consentkit.jdbc.spi;
 
-import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -10,9 +9,9 @@ import javax.sql.DataSource;
  * Where a unit of work gets its connection, and who owns the transaction.
  *
  * <ul>
- *   <li>Default (no source set on {@link JdbcStorage.Builder}): each unit takes a connection from the
+ *   <li>Default (no source set on {@link dev.consentkit.jdbc.JdbcStorage.Builder}): each unit takes a connection from the
  *       host's pool and commits its own transaction — unless the host bound its connection to that
- *       storage with {@link JdbcStorage#bind(Connection)}: then the unit joins the host's transaction
+ *       storage with {@link dev.consentkit.jdbc.JdbcStorage#bind(Connection)}: then the unit joins the host's transaction
  *       (under a savepoint) and the host commits or rolls back both.</li>
  *   <li>{@link #ownTransactions(DataSource)}: always the kit's own transactions; the storage cannot be
  *       bound.</li>
@@ -27,7 +26,7 @@ import javax.sql.DataSource;
  * {@code Connection}. Given to {@link #ownTransactions} — or as the pool of the default source, whose
  * read audits and audit sequencing always use transactions of their own — it makes ConsentKit commit
  * the host's half-finished transaction. Give ConsentKit the pool itself, and join through
- * {@link JdbcStorage#bind} or a source of your own.
+ * {@link dev.consentkit.jdbc.JdbcStorage#bind} or a source of your own.
  *
  * <p>Implementations are thread-safe.
  */
