@@ -53,14 +53,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class SpringConnectionSource implements ConnectionSource {
     private final List<DataSource> chain;
     private final DataSource pool;
-    private final ConnectionSource own;
     private final ConnectionSource ownJoiningProxies;
     private volatile Runnable afterCommit = () -> { };
 
     private SpringConnectionSource(List<DataSource> chain) {
         this.chain = List.copyOf(chain);
         this.pool = chain.get(chain.size() - 1);
-        this.own = ConnectionSource.ownTransactions(pool);
         this.ownJoiningProxies = new OwnTransactions(this);
     }
 
@@ -112,7 +110,7 @@ public final class SpringConnectionSource implements ConnectionSource {
     public Lease acquire(boolean readOnly) throws SQLException {
         Optional<DataSource> key = transactionalKey();
         if (key.isEmpty()) {
-            return own.acquire(readOnly);
+            return ownJoiningProxies.acquire(readOnly);
         }
         if (!readOnly && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             throw new IllegalStateException("ConsentKit cannot write inside a read-only Spring transaction"
@@ -124,7 +122,7 @@ public final class SpringConnectionSource implements ConnectionSource {
             if (connection.getAutoCommit()) {
                 // a connection bound for synchronisation only, with no transaction to join
                 DataSourceUtils.releaseConnection(connection, dataSource);
-                return own.acquire(readOnly);
+                return ownJoiningProxies.acquire(readOnly);
             }
             Lease joined = ConnectionSource.join(connection, readOnly);
             return new JoinedLease(joined, readOnly ? null : afterCommit,
