@@ -72,6 +72,7 @@ public class ConsentKitAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     public ConsentKitSchema consentKitSchema(SpringConnectionSource source, ConsentKitProperties properties) {
         String prefix = checkedPrefix(source.pool(), properties);
         ConsentKitProperties.Schema schema = properties.getSchema();

@@ -25,6 +25,7 @@ public final class Apps {
         properties.put("spring.main.banner-mode", "off");
         properties.put("consentkit.schema.flyway.enabled", "true");
         properties.put("consentkit.health.verify-interval", "0s");
+        properties.put("spring.flyway.enabled", "false"); // the application has no migrations of its own here
         properties.putAll(database);
         properties.putAll(more);
         return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE).properties(properties).run();
