@@ -149,6 +149,16 @@ class ConsentKitAutoConfigurationTest {
                 });
     }
 
+    @Test
+    void theDefaultMasterKeyIdIsTheOneTheEnvironmentProviderGivesTheSameKey() throws ReflectiveOperationException {
+        byte[] key = java.util.Base64.getDecoder().decode(TestKeys.MASTER);
+        java.lang.reflect.Method fingerprint = dev.consentkit.crypto.LocalKeyEncryptionKeys.class
+                .getDeclaredMethod("fingerprintId", String.class, byte[].class);
+        fingerprint.setAccessible(true);
+
+        assertThat(FieldCryptoAutoConfiguration.environmentKekId(key)).isEqualTo(fingerprint.invoke(null, "env", key));
+    }
+
     private static String[] keys() {
         return new String[] {"consentkit.audit-key=" + TestKeys.AUDIT, "consentkit.pseudonym-key=" + TestKeys.PSEUDONYM};
     }
