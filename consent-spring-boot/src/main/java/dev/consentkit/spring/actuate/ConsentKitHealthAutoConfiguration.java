@@ -27,21 +27,21 @@ public class ConsentKitHealthAutoConfiguration {
     public ConsentKitHealthAutoConfiguration() {
     }
 
-    /**
-     * @param kit the kit
-     * @param properties the settings
-     * @return the background verifications
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public AuditVerifications consentKitVerifications(ConsentKit kit, ConsentKitProperties properties) {
-        return new AuditVerifications(kit, properties.getHealth().getVerifyInterval());
-    }
-
-    /** The health indicator, when Spring Boot's health module is present. */
+    /** The health indicator and the verifications it reports, when Spring Boot's health module is present. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
     static class Health {
+        /**
+         * @param kit the kit
+         * @param properties the settings
+         * @return the background verifications
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        AuditVerifications consentKitVerifications(ConsentKit kit, ConsentKitProperties properties) {
+            return new AuditVerifications(kit, properties.getHealth().getVerifyInterval());
+        }
+
         /**
          * @param source the connection source, for its pool
          * @param storage the storage, for its prefix
