@@ -140,6 +140,8 @@ public class BookingController {
     private String page(Model model, BookingForm form) {
         model.addAttribute("form", form);
         model.addAttribute("offers", consents.offers());
+        model.addAttribute("uses", consents.uses());
+        model.addAttribute("controller", consents.controller());
         model.addAttribute("slots", freeSlots());
         return "book";
     }

@@ -98,6 +98,33 @@ public class ConsentDesk {
         }
     }
 
+    /**
+     * One purpose as the form explains it.
+     *
+     * @param name the purpose's name
+     * @param description what it is for
+     * @param basis its legal basis, e.g. {@code contract} or {@code consent}
+     */
+    public record Use(String name, String description, String basis) {
+        /** Checks for null. */
+        public Use {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(basis, "basis");
+        }
+    }
+
+    /** @return the controller's name, as the catalogue declares it */
+    public String controller() {
+        return kit.catalog().controller().name();
+    }
+
+    /** @return every purpose of the catalogue, as the form explains them */
+    public List<Use> uses() {
+        return kit.catalog().purposes().stream().map(p -> new Use(p.name().best(HarbourCatalog.LOCALE),
+                p.description().best(HarbourCatalog.LOCALE), p.basis().name().toLowerCase(Locale.ROOT))).toList();
+    }
+
     /** @return the purposes that need consent and have a notice, in catalogue order, with their current text */
     public List<Offer> offers() {
         List<Offer> offers = new ArrayList<>();

@@ -1,52 +1,30 @@
 package dev.consentkit.examples.springbooking;
 
 import dev.consentkit.core.ConsentKit;
-import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
-import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.crypto.FieldCrypto;
-import dev.consentkit.crypto.ProtectedField;
 import dev.consentkit.spring.PrincipalResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The glue: what the auto-configuration cannot know. The catalogue, the access policy and the sealed
- * phone column as beans (consent-spring-boot builds the storage, the kit, field encryption and
- * {@code SealedFields} from them and from {@code consentkit.*} properties), who acts (Spring
- * Security's user, or the booking form itself), and the export and erasure service over the spa's
- * tables.
+ * The glue besides the catalogue's {@code @Bean}s and the entity: who acts (Spring Security's user with
+ * their roles, or the booking form itself for an anonymous client), and the export and erasure service
+ * over the spa's tables. consent-spring-boot builds everything else from {@code consentkit.*} properties.
  */
 @Configuration(proxyBeanMethods = false)
 public class ConsentKitWiring {
     @Bean
-    ProcessingCatalog catalog() {
-        return HarbourCatalog.catalog();
-    }
-
-    @Bean
-    AccessPolicy accessPolicy(ProcessingCatalog catalog) {
-        return HarbourCatalog.policy(catalog);
-    }
-
-    @Bean
-    ProtectedField phoneField() {
-        return HarbourCatalog.PHONE;
-    }
-
-    @Bean
     PrincipalResolver principals() {
         return () -> {
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
-            if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) {
-                return HarbourCatalog.BOOKING_FORM;
-            }
-            return Principal.of(user.getName(), user.getAuthorities().stream().map(a -> a.getAuthority())
-                    .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toArray(String[]::new));
+            String[] roles = user == null ? new String[0] : user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_") && !a.equals("ROLE_ANONYMOUS")).map(a -> a.substring(5)).toArray(String[]::new);
+            return roles.length == 0 ? HarbourCatalog.BOOKING_FORM : Principal.of(user.getName(), roles);
         };
     }
 

@@ -16,14 +16,18 @@ import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.crypto.ProtectedField;
 import java.time.Period;
 import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The spa's declarations: who the controller is, the purposes and their legal bases, the reminder
  * notice whose text the booking form shows, who may do what with phone numbers, and the sealed phone
  * column. The catalogue, not glue: an application without ConsentKit would still have to write it down
- * (it is its record of processing).
+ * (it is its record of processing). Its {@code @Bean} lines are glue: they hand the declarations to
+ * consent-spring-boot, which builds the storage, the kit, field encryption and {@code SealedFields}.
  */
-public final class HarbourCatalog {
+@Configuration(proxyBeanMethods = false)
+public class HarbourCatalog {
     /** Keeping the client's appointments (contract): no consent needed. */
     public static final PurposeId BOOKING = PurposeId.of("booking");
     /** An SMS the day before (consent, the box on the booking form). */
@@ -41,10 +45,8 @@ public final class HarbourCatalog {
     /** Who writes when a client books on the web page: the form, not a person. */
     public static final Principal BOOKING_FORM = Principal.of("booking-form", SELF_SERVICE_ROLE);
 
-    private HarbourCatalog() {
-    }
-
     /** @return the processing catalogue (purposes, categories, notices) */
+    @Bean
     public static ProcessingCatalog catalog() {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Harbour Spa Ltd", "privacy@harbour-spa.example"))
@@ -70,6 +72,7 @@ public final class HarbourCatalog {
      * @param catalog the catalogue
      * @return who may read, write and search which categories for which purposes
      */
+    @Bean
     public static AccessPolicy policy(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
                 .grant(STAFF_ROLE).purposes(BOOKING, REMINDERS).categories("contact")
@@ -77,5 +80,11 @@ public final class HarbourCatalog {
                 .grant(INTERN_ROLE).purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
                 .grant(SELF_SERVICE_ROLE).purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
                 .build();
+    }
+
+    /** @return the sealed phone column, as a bean: field encryption is configured for the declared fields */
+    @Bean
+    public static ProtectedField phoneField() {
+        return PHONE;
     }
 }

@@ -77,6 +77,8 @@ class ConsentFormBrowserTest {
     @Test
     void theBoxStartsUntickedAndItsLabelIsTheTextWhoseHashTheLedgerPins() {
         browser.get(url("/book"));
+        assertThat(browser.findElement(By.id("uses")).getText()).contains("Harbour Spa Ltd", "Bookings (contract)",
+                "SMS reminders (consent)");
         WebElement box = browser.findElement(By.id("consent-reminders"));
         assertThat(box.isSelected()).as("the reminder box starts unticked").isFalse();
         String shown = browser.findElement(By.id("notice-reminders")).getText();
