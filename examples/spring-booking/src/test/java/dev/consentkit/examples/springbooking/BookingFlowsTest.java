@@ -66,6 +66,7 @@ class BookingFlowsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** R-GDPR-7 (demonstrable consent: the notice text pinned), R-GDPR-4 (the phone stored sealed). */
     @Test
     void bookingStoresClientSealedPhoneAndConsentPinnedToTheNoticeShown() {
         Client client = service.book(Forms.form("Anna Berg", "+4930111222", true), Forms.SUBMISSION);
@@ -81,6 +82,7 @@ class BookingFlowsTest {
         assertThat(given.notice().orElseThrow().version()).hasToString("1.0");
     }
 
+    /** R-GDPR-8 (consent only by an affirmative act; the booking rests on the contract). */
     @Test
     void boxNotTickedRecordsNoConsentButTheBooking() {
         Client client = service.book(Forms.form("Ben Kurz", "+4930111223", false), Forms.SUBMISSION);
@@ -91,6 +93,7 @@ class BookingFlowsTest {
                 .isEqualTo(DenialReason.NEVER_GIVEN);
     }
 
+    /** issue 15 item 2: the consent joins the application's transaction and rolls back with it. */
     @Test
     void failureAfterTheConsentRollsBackClientAndConsent() {
         long before = clients.count();
@@ -110,6 +113,7 @@ class BookingFlowsTest {
         assertThat(kit.check(subject[0], HarbourCatalog.REMINDERS).isPermitted()).isFalse();
     }
 
+    /** issue 15 item 2: a database failure after the consent rolls back both. */
     @Test
     void slotTakenAtTheFlushAfterTheConsentLeavesNeitherClientNorConsent() {
         BookingForm first = Forms.form("Dana Ost", "+4930111225", false);
@@ -126,6 +130,7 @@ class BookingFlowsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client WHERE name = 'Emil Nord'", Integer.class)).isZero();
     }
 
+    /** bad input stores nothing (Bean Validation on the plaintext of a sealed field). */
     @Test
     void invalidPhoneStoresNothing() {
         long before = clients.count();
@@ -135,6 +140,7 @@ class BookingFlowsTest {
         assertThat(clients.count()).isEqualTo(before);
     }
 
+    /** R-GDPR-14, R-GDPR-16 (access and portability, structured and machine-readable). */
     @Test
     void exportIsJsonWithTheConsentHistoryAndThePhoneOpenedForTheClient() throws Exception {
         Client client = service.book(Forms.form("Greta Holm", "+4930111227", true), Forms.SUBMISSION);
@@ -153,6 +159,7 @@ class BookingFlowsTest {
         });
     }
 
+    /** R-GDPR-9 (withdrawal recorded; a repeated click changes nothing). */
     @Test
     void withdrawalIsRecordedAndASecondOneFindsNothingToWithdraw() {
         Client client = service.book(Forms.form("Hanna Ek", "+4930111228", true), Forms.SUBMISSION);
@@ -167,6 +174,7 @@ class BookingFlowsTest {
                 .satisfies(s -> assertThat(s.state()).isEqualTo("withdrawn"));
     }
 
+    /** R-GDPR-20 (role-based access to decryption, every opening and refusal audited). */
     @Test
     void staffSeeThePhoneOnlyWithARoleThatMayReadIt() throws Exception {
         Client client = service.book(Forms.form("Ida Strand", "+4930111229", false), Forms.SUBMISSION);
@@ -188,6 +196,7 @@ class BookingFlowsTest {
         assertThat(auditActionsOf(client.subject())).contains(FieldCrypto.FIELD_OPENED, FieldCrypto.FIELD_OPEN_REFUSED);
     }
 
+    /** R-GDPR-15 (erasure of the application's rows and the consent). */
     @Test
     void erasureRemovesTheClientAndWithdrawsTheirConsent() {
         Client client = service.book(Forms.form("Jon Berg", "+4930111230", true), Forms.SUBMISSION);

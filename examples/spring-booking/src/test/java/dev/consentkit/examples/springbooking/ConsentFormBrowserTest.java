@@ -74,6 +74,7 @@ class ConsentFormBrowserTest {
         }
     }
 
+    /** R-GDPR-8 (no pre-ticked box), R-GDPR-7 (the text shown is the text proven). */
     @Test
     void theBoxStartsUntickedAndItsLabelIsTheTextWhoseHashTheLedgerPins() {
         browser.get(url("/book"));
@@ -93,6 +94,7 @@ class ConsentFormBrowserTest {
         });
     }
 
+    /** R-GDPR-8 (silence is no consent). */
     @Test
     void leavingTheBoxUntickedRecordsNoConsent() {
         SubjectId client = book("Lars Alm", "+4930222334", false);
@@ -102,6 +104,7 @@ class ConsentFormBrowserTest {
         assertThat(browser.findElements(By.id("withdraw-reminders"))).isEmpty();
     }
 
+    /** R-GDPR-9 (withdrawing as easy as giving: one click). */
     @Test
     void withdrawalTakesOneClickOnTheClientsPage() {
         SubjectId client = book("Mia Dahl", "+4930222335", true);
