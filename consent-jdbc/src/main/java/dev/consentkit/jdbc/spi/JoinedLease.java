@@ -1,6 +1,5 @@
-package dev.consentkit.jdbc.internal;
+package dev.consentkit.jdbc.spi;
 
-import dev.consentkit.jdbc.spi.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -10,7 +9,7 @@ import java.sql.Savepoint;
  * under a savepoint (so a failed unit leaves the host's own work intact); the host commits, rolls back
  * and closes. Not API.
  */
-public final class JoinedLease implements ConnectionSource.Lease {
+final class JoinedLease implements ConnectionSource.Lease {
     private final Connection connection;
     private final Savepoint savepoint;
 
@@ -26,7 +25,7 @@ public final class JoinedLease implements ConnectionSource.Lease {
      * @throws SQLException if the connection is in auto-commit mode (no transaction to join) or the
      *                      savepoint fails
      */
-    public static JoinedLease join(Connection connection, boolean readOnly) throws SQLException {
+    static JoinedLease join(Connection connection, boolean readOnly) throws SQLException {
         if (connection.getAutoCommit()) {
             throw new SQLException("the bound host connection is in auto-commit mode: start a transaction first");
         }
