@@ -1,12 +1,9 @@
 package dev.consentkit.jdbc;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.consentkit.core.testing.PackageSlices;
 import dev.consentkit.jdbc.internal.JdbcUnit;
@@ -19,14 +16,11 @@ import org.junit.jupiter.api.Test;
  * ({@code jdbc.spi}), the internals import the plug-ins, and the plug-ins import neither.
  */
 class ArchitectureTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.consentkit");
+    private static final JavaClasses CLASSES = PackageSlices.mainClasses();
 
     @Test
     void noPackageCycle() {
-        slices().assignedFrom(PackageSlices.EVERY_PACKAGE).should().beFreeOfCycles()
-                .because("issue 14: packages import downward only").check(CLASSES);
+        PackageSlices.checkNoCycle(CLASSES);
     }
 
     @Test

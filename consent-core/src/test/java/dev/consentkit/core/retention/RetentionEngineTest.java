@@ -29,6 +29,7 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.ForwardingTransaction;
+import dev.consentkit.core.testing.WrappingStorage;
 import dev.consentkit.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -521,26 +522,12 @@ class RetentionEngineTest {
     }
 
     /** A storage whose units of work hand out a replaced retention store (to inject a failure). */
-    private static final class FailingStorage implements ConsentStorage {
-        private final ConsentStorage delegate;
-        private final Function<RetentionStore, RetentionStore> replace;
-
+    private static final class FailingStorage extends WrappingStorage {
         FailingStorage(ConsentStorage delegate, Function<RetentionStore, RetentionStore> replace) {
-            this.delegate = delegate;
-            this.replace = replace;
+            super(delegate, tx -> replaced(tx, replace), "FailingStorage");
         }
 
-        @Override
-        public <T> T inTransaction(Function<StorageTransaction, T> work) {
-            return delegate.inTransaction(tx -> work.apply(wrap(tx)));
-        }
-
-        @Override
-        public <T> T read(Function<StorageTransaction, T> work) {
-            return delegate.read(tx -> work.apply(wrap(tx)));
-        }
-
-        private StorageTransaction wrap(StorageTransaction tx) {
+        private static StorageTransaction replaced(StorageTransaction tx, Function<RetentionStore, RetentionStore> replace) {
             java.util.Optional<RetentionStore> replaced = tx.port(RetentionStore.class).map(replace);
             return new ForwardingTransaction(tx) {
                 @Override

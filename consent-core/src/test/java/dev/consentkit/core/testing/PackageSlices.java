@@ -1,6 +1,11 @@
 package dev.consentkit.core.testing;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
@@ -27,5 +32,23 @@ public final class PackageSlices {
     };
 
     private PackageSlices() {
+    }
+
+    /** @return the compiled main classes of every ConsentKit package on the class path, tests excluded */
+    public static JavaClasses mainClasses() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.consentkit");
+    }
+
+    /**
+     * Checks that the packages import each other without a cycle, each its own slice.
+     *
+     * @param classes the classes of a module and what it imports
+     * @throws AssertionError naming the cycles found
+     */
+    public static void checkNoCycle(JavaClasses classes) {
+        slices().assignedFrom(EVERY_PACKAGE).should().beFreeOfCycles()
+                .because("issue 14: layers import downward only; the root packages are slices of their own")
+                .check(classes);
     }
 }
