@@ -125,7 +125,7 @@ class FindConfirmedTest {
     }
 
     private FieldCrypto crypto(AccessPolicy policy) {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", IndexDeployments.filled(7)))
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", IndexDeployments.filled(7)))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(IndexDeployments.filled(9))).fields(PHONE)
                 .blindIndex(PHONES).build();
     }
