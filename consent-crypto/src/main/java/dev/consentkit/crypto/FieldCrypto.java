@@ -480,9 +480,10 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /**
-     * Records an opening or a refusal in a short transaction of the kit's own (never the host's, so it
-     * works inside a read-only host transaction and survives a host rollback), committed before the
-     * caller returns any plaintext; concurrent reads share one commit.
+     * Records an opening or a refusal through {@code AuditTrail.recordRead}: in a transaction of the
+     * kit's own (never the host's, so it works inside a read-only host transaction and survives a host
+     * rollback), written behind by the kit's flusher or committed before this returns, as the kit's
+     * {@code ReadAuditMode} says.
      */
     private void audit(Principal principal, AuditAction action, KeyedHash subjectRef, PurposeId purpose,
                        AuditOutcome outcome, FieldRef ref) {

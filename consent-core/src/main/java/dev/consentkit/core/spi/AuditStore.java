@@ -27,6 +27,40 @@ public interface AuditStore {
     long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac);
 
     /**
+     * Writes several pending entries in the order given (the read audits of a batch). A store may
+     * send them in one round trip; the default adds them one by one.
+     *
+     * @param entries the entries, in order
+     * @return the ids the store gave them, in the same order, each greater than every id given before
+     * @throws IllegalStateException if the unit is read-only
+     * @throws IllegalArgumentException if a value does not fit the store
+     */
+    default long[] addAll(List<NewEntry> entries) {
+        long[] ids = new long[entries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            NewEntry e = entries.get(i);
+            ids[i] = add(e.event(), e.ledger(), e.mac());
+        }
+        return ids;
+    }
+
+    /**
+     * An entry to write with {@link #addAll}.
+     *
+     * @param event the event
+     * @param ledger the ledger row it records, if any
+     * @param mac its entry MAC, 64 lower-case hex characters
+     */
+    record NewEntry(AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
+        /** Checks for nulls; the MAC is checked where the entry is made. */
+        public NewEntry {
+            java.util.Objects.requireNonNull(event, "event");
+            java.util.Objects.requireNonNull(ledger, "ledger");
+            java.util.Objects.requireNonNull(mac, "mac");
+        }
+    }
+
+    /**
      * Takes the sequencer's lock for the rest of the unit (one sequencer at a time, across
      * processes sharing the store).
      *

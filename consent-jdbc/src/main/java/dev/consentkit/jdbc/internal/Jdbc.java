@@ -167,6 +167,43 @@ public final class Jdbc {
     }
 
     /**
+     * Inserts one row per item as one JDBC batch (one round trip where the driver pipelines) and reads
+     * the generated keys.
+     *
+     * @return the key of each item's row, in the order of the items
+     */
+    <T> long[] batchInsertReturningKeys(String sql, String keyColumn, List<T> items, ItemBinder<T> binder,
+                                        String what) {
+        if (items.isEmpty()) {
+            return new long[0];
+        }
+        try (PreparedStatement ps = dialect.prepareInsertReturningKey(connection, sql, keyColumn)) {
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            long[] ids = new long[items.size()];
+            int n = 0;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    if (n == ids.length) {
+                        throw new StorageException(what + ": the database returned more generated keys than rows", null);
+                    }
+                    ids[n++] = keys.getLong(1);
+                }
+            }
+            if (n != ids.length) {
+                throw new StorageException(what + ": the database returned " + n + " generated keys for " + ids.length
+                        + " rows", null);
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failure(e, what);
+        }
+    }
+
+    /**
      * @param e a driver failure
      * @param what the operation, naming tables only
      * @return the exception to throw: a conflict, a missing table, or a storage failure

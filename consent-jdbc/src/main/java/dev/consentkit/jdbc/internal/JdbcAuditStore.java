@@ -40,6 +40,15 @@ final class JdbcAuditStore implements AuditStore {
                 "append to " + sql.prefix() + "audit_entry");
     }
 
+    /** One JDBC batch, its generated ids read back in order. */
+    @Override
+    public long[] addAll(List<NewEntry> entries) {
+        checkWritable.run();
+        return jdbc.batchInsertReturningKeys(sql.entryInsert, "id", entries,
+                (ps, e) -> Rows.bindEntryEvent(ps, 1, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac())),
+                "append to " + sql.prefix() + "audit_entry");
+    }
+
     @Override
     public boolean lockSequencer(boolean wait) {
         checkWritable.run();
