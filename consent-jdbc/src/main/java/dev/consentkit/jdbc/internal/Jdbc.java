@@ -107,22 +107,6 @@ public final class Jdbc {
         void bind(PreparedStatement ps, T item) throws SQLException;
     }
 
-    /** Runs one statement for each item as a JDBC batch; returns how many rows each changed. */
-    <T> int[] batch(String sql, List<T> items, ItemBinder<T> binder, String what) {
-        if (items.isEmpty()) {
-            return new int[0];
-        }
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (T item : items) {
-                binder.bind(ps, item);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        } catch (SQLException e) {
-            throw failure(e, what);
-        }
-    }
-
     /**
      * Runs an update; a duplicate-key failure (the loser of a first-insert race, on a database whose
      * upsert does not wait) is run once more, when the winner's row is there to update.

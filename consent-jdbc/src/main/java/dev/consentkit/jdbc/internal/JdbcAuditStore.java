@@ -1,15 +1,19 @@
 package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.StorageException;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.VerifiedPoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,13 +44,73 @@ final class JdbcAuditStore implements AuditStore {
                 "append to " + sql.prefix() + "audit_entry");
     }
 
-    /** One JDBC batch, its generated ids read back in order. */
+    /**
+     * Multi-row inserts (chunks of {@link Sql#ROWS}) returning each row's id and MAC, where the dialect
+     * can; otherwise one JDBC batch with its generated keys. Returned rows are matched to the entries by
+     * their MAC (lowest id first among equal MACs, whose entries are identical), so the result does not
+     * depend on the order a database returns them in.
+     */
     @Override
     public long[] addAll(List<NewEntry> entries) {
         checkWritable.run();
-        return jdbc.batchInsertReturningKeys(sql.entryInsert, "id", entries,
-                (ps, e) -> Rows.bindEntryEvent(ps, 1, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac())),
-                "append to " + sql.prefix() + "audit_entry");
+        String what = "append to " + sql.prefix() + "audit_entry";
+        if (entries.isEmpty()) {
+            return new long[0];
+        }
+        if (sql.entryInsertReturning(0) == null) {
+            return jdbc.batchInsertReturningKeys(sql.entryInsert, "id", entries,
+                    (ps, e) -> Rows.bindEntryEvent(ps, 1, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac())),
+                    what);
+        }
+        long[] ids = new long[entries.size()];
+        forChunks(entries.size(), (chunk, from, n) -> {
+            List<NewEntry> part = entries.subList(from, from + n);
+            List<long[]> idAndIndex = new ArrayList<>(n);
+            Map<String, ArrayDeque<Integer>> byMac = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                byMac.computeIfAbsent(part.get(i).mac(), k -> new ArrayDeque<>()).add(i);
+            }
+            List<Object[]> returned = jdbc.query(sql.entryInsertReturning(chunk), ps -> {
+                int at = 1;
+                for (NewEntry e : part) {
+                    at = Rows.bindEntryEvent(ps, at, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
+                }
+            }, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, what);
+            returned.sort(java.util.Comparator.comparingLong(r -> (Long) r[0]));
+            for (Object[] r : returned) {
+                ArrayDeque<Integer> waiting = byMac.get((String) r[1]);
+                if (waiting == null || waiting.isEmpty()) {
+                    throw new StorageException(what + ": the database returned a row that was not inserted", null);
+                }
+                idAndIndex.add(new long[] {(Long) r[0], waiting.poll()});
+            }
+            if (idAndIndex.size() != n) {
+                throw new StorageException(what + ": the database returned " + idAndIndex.size() + " rows for " + n,
+                        null);
+            }
+            for (long[] pair : idAndIndex) {
+                ids[from + (int) pair[1]] = pair[0];
+            }
+        });
+        return ids;
+    }
+
+    /** A part of a multi-row write: {@code n} items from {@code from}, {@code n == Sql.ROWS[chunk]}. */
+    @FunctionalInterface
+    private interface ChunkWork {
+        void run(int chunk, int from, int n);
+    }
+
+    /** Covers {@code total} items with chunks of {@link Sql#ROWS}, largest first. */
+    private static void forChunks(int total, ChunkWork work) {
+        int from = 0;
+        for (int chunk = 0; chunk < Sql.ROWS.length; chunk++) {
+            int n = Sql.ROWS[chunk];
+            while (total - from >= n) {
+                work.run(chunk, from, n);
+                from += n;
+            }
+        }
     }
 
     @Override
@@ -78,17 +142,28 @@ final class JdbcAuditStore implements AuditStore {
                 "read " + sql.prefix() + "audit_entry");
     }
 
+    /** Multi-row inserts and deletes by id lists, in chunks of {@link Sql#ROWS}: a few statements per batch. */
     @Override
     public void link(List<StoredAuditRow> linked) {
         checkWritable.run();
-        jdbc.batch(sql.auditInsert, linked, Rows::bindAudit, "append to " + sql.prefix() + "audit");
-        int[] deleted = jdbc.batch(sql.entryDelete, linked, (ps, r) -> ps.setLong(1, r.entryId()),
-                "remove linked entries from " + sql.prefix() + "audit_entry");
-        for (int d : deleted) {
-            if (d == 0) {
-                throw new ConcurrentUpdateException("link in " + sql.prefix() + "audit: an entry was linked by another"
-                        + " sequencer", null);
-            }
+        int[] deleted = {0};
+        forChunks(linked.size(), (chunk, from, n) -> {
+            List<StoredAuditRow> part = linked.subList(from, from + n);
+            jdbc.update(sql.auditInsertRows(chunk), ps -> {
+                int at = 1;
+                for (StoredAuditRow r : part) {
+                    at = Rows.bindAudit(ps, at, r);
+                }
+            }, "append to " + sql.prefix() + "audit");
+            deleted[0] += jdbc.update(sql.entryDeleteIds(chunk), ps -> {
+                for (int i = 0; i < n; i++) {
+                    ps.setLong(i + 1, part.get(i).entryId());
+                }
+            }, "remove linked entries from " + sql.prefix() + "audit_entry");
+        });
+        if (deleted[0] != linked.size()) {
+            throw new ConcurrentUpdateException("link in " + sql.prefix() + "audit: an entry was linked by another"
+                    + " sequencer", null);
         }
     }
 

@@ -366,14 +366,19 @@ final class Rows {
         return i;
     }
 
-    /** Binds a linked record to the columns of {@link Sql#AUDIT_COLUMNS}. */
-    static void bindAudit(PreparedStatement ps, StoredAuditRow r) throws SQLException {
-        ps.setLong(1, r.sequence());
-        ps.setLong(2, r.entryId());
-        ps.setInt(3, r.format());
-        int i = bindEntryEvent(ps, 4, r);
+    /**
+     * Binds a linked record to the columns of {@link Sql#AUDIT_COLUMNS} from parameter {@code first} on.
+     *
+     * @return the next parameter index
+     */
+    static int bindAudit(PreparedStatement ps, int first, StoredAuditRow r) throws SQLException {
+        ps.setLong(first, r.sequence());
+        ps.setLong(first + 1, r.entryId());
+        ps.setInt(first + 2, r.format());
+        int i = bindEntryEvent(ps, first + 3, r);
         ps.setString(i, r.previousLink());
         ps.setString(i + 1, r.link());
+        return i + 2;
     }
 
     /**
