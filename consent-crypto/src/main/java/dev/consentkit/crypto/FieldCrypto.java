@@ -148,16 +148,15 @@ public final class FieldCrypto implements FieldProtector {
         Objects.requireNonNull(sealed, "sealed");
         requireUnwrapping();
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
-        String what = ref.field() + " for purpose " + purpose;
         AccessDecision access = policy.decide(principal, purpose, ref.field().category(), AccessAction.READ);
         if (access instanceof AccessDecision.Refused refused) {
             audit(principal, FIELD_OPEN_REFUSED, subjectRef, purpose, AuditOutcome.DENIED, ref);
-            throw new AccessDeniedException(refused.reason(), what);
+            throw new AccessDeniedException(refused.reason(), ref.field() + " for purpose " + purpose);
         }
         Decision decision = kit.check(ref.subject(), purpose);
         if (decision instanceof Decision.Denied denied) {
             audit(principal, FIELD_OPEN_REFUSED, subjectRef, purpose, AuditOutcome.DENIED, ref);
-            throw new PurposeNotPermittedException(denied.reason(), what);
+            throw new PurposeNotPermittedException(denied.reason(), ref.field() + " for purpose " + purpose);
         }
         FieldCiphertext ciphertext = FieldCiphertext.parseText(sealed);
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());

@@ -74,7 +74,7 @@ public final class AuditTrail {
         this.listeners = List.copyOf(listeners);
         this.ledger = new LedgerVerifier(storage, chain, Objects.requireNonNull(subjects, "subjects"));
         this.readMode = Objects.requireNonNull(readAudits, "readAudits");
-        this.reads = ReadAudits.of(readAudits, this::writeReads, this::tell, this::sequenceQuietly);
+        this.reads = ReadAudits.of(readAudits, this::writeReads, this::tell);
         this.tracked = new TrackedStorage();
     }
 
@@ -201,11 +201,64 @@ public final class AuditTrail {
         return reads.flusherRunning();
     }
 
+    /**
+     * Writes a batch of read audits and links it into the chain in the same transaction: under the
+     * sequencer's lock, the committed pending entries of other units first (so the chain still orders
+     * commits), then the batch, whose rows are linked from memory rather than read back. One commit per
+     * batch, and the sequencer's reading of pending rows is spared for the reads. Retried from the start
+     * when another sequencer's commit raced it (a serialization failure under a strict isolation level).
+     */
     private List<AuditEntry> writeReads(List<AuditStore.NewEntry> batch) {
-        long[] ids = storage.inOwnTransaction(tx -> tx.audit().addAll(batch));
+        ConcurrentUpdateException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return storage.inOwnTransaction(tx -> writeAndLink(tx, batch));
+            } catch (ConcurrentUpdateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private List<AuditEntry> writeAndLink(StorageTransaction tx, List<AuditStore.NewEntry> batch) {
+        AuditStore audit = tx.audit();
+        audit.lockSequencer(true);
+        Optional<StoredAuditRow> head = audit.head();
+        while (true) {
+            List<StoredAuditRow> pending = audit.pending(SEQUENCER_BATCH);
+            if (pending.isEmpty()) {
+                break;
+            }
+            List<StoredAuditRow> linked = chain.link(head, pending);
+            audit.link(linked);
+            head = Optional.of(linked.get(linked.size() - 1));
+            if (pending.size() < SEQUENCER_BATCH) {
+                break;
+            }
+        }
+        // ids reserved where the store can (nothing pending to write and remove), else written as pending
+        Optional<long[]> reserved = audit.reserveIds(batch.size());
+        long[] ids = reserved.isPresent() ? reserved.get() : audit.addAll(batch);
         if (ids.length != batch.size()) {
             throw new dev.consentkit.core.StorageException("the store returned " + ids.length + " ids for "
                     + batch.size() + " read audits", null);
+        }
+        List<StoredAuditRow> rows = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            AuditStore.NewEntry e = batch.get(i);
+            rows.add(StoredAuditRow.pending(ids[i], e.event(), e.ledger(), e.mac()));
+        }
+        for (int from = 0; from < rows.size(); from += SEQUENCER_BATCH) {
+            List<StoredAuditRow> linked = chain.link(head, rows.subList(from, Math.min(rows.size(), from + SEQUENCER_BATCH)));
+            if (reserved.isPresent()) {
+                audit.appendLinked(linked);
+            } else {
+                audit.link(linked);
+            }
+            head = Optional.of(linked.get(linked.size() - 1));
+        }
+        if (listeners.isEmpty()) {
+            return List.of(); // nobody hears them: spare making the entries
         }
         List<AuditEntry> entries = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {

@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * {@link ReadAuditMode.Synchronous}: group commit of read audits. Concurrent callers queue their
- * entries; one of them (the leader) writes the whole queue in one transaction of its own and commits
- * once, runs the sequencer, and every caller returns once the batch holding its entry committed. Only
+ * entries; one of them (the leader) writes the whole queue, linked into the chain, in one transaction
+ * of its own and commits once, and every caller returns once the batch holding its entry committed. Only
  * one batch is written at a time, so read audits use at most one connection of the host's pool at any
  * moment, however many threads read. Thread-safe.
  */
@@ -18,15 +18,13 @@ final class GroupCommitReads implements ReadAudits {
     private final Object lock = new Object();
     private final Function<List<AuditStore.NewEntry>, List<AuditEntry>> writer;
     private final Consumer<List<AuditEntry>> afterBatch;
-    private final Runnable afterFlush;
     private List<Waiting> queue = new ArrayList<>();
     private boolean writing;
 
     GroupCommitReads(Function<List<AuditStore.NewEntry>, List<AuditEntry>> writer,
-                     Consumer<List<AuditEntry>> afterBatch, Runnable afterFlush) {
+                     Consumer<List<AuditEntry>> afterBatch) {
         this.writer = writer;
         this.afterBatch = afterBatch;
-        this.afterFlush = afterFlush;
     }
 
     /** One caller's entry and, once its batch ended, whether it was written. */
@@ -71,7 +69,6 @@ final class GroupCommitReads implements ReadAudits {
                     List<AuditEntry> written = write(batch);
                     if (!written.isEmpty()) {
                         afterBatch.accept(written);
-                        afterFlush.run();
                     }
                 } finally {
                     synchronized (lock) {

@@ -14,18 +14,17 @@ import java.util.function.Function;
 sealed interface ReadAudits permits GroupCommitReads, WriteBehindReads {
     /**
      * @param mode the mode
-     * @param writer writes a batch in one committed transaction of the kit's own and returns its
-     *               entries, in order; throws if nothing was written
+     * @param writer writes a batch in one committed transaction of the kit's own (linking it into the
+     *               chain) and returns its entries, in order; throws if nothing was written
      * @param afterBatch hears each committed batch (the audit listeners); must not throw
-     * @param afterFlush runs after batches were written, before the next write (the sequencer); must not throw
      * @return the read audits of a kit
      */
     static ReadAudits of(ReadAuditMode mode, Function<List<AuditStore.NewEntry>, List<AuditEntry>> writer,
-                         Consumer<List<AuditEntry>> afterBatch, Runnable afterFlush) {
+                         Consumer<List<AuditEntry>> afterBatch) {
         if (mode instanceof ReadAuditMode.WriteBehind w) {
-            return new WriteBehindReads(w, writer, afterBatch, afterFlush);
+            return new WriteBehindReads(w, writer, afterBatch);
         }
-        return new GroupCommitReads(writer, afterBatch, afterFlush);
+        return new GroupCommitReads(writer, afterBatch);
     }
 
     /**

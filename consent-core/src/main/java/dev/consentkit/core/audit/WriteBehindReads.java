@@ -24,8 +24,8 @@ import java.util.function.Function;
  *   <li>A flusher thread of its own ({@code consentkit-read-audits-N}, a daemon), started with the first
  *       entry and ended after {@value #IDLE_SECONDS} s without any, writes the queue when it holds a full
  *       batch or its oldest entry is {@code maxDelay} old: everything queued at that moment, in batches
- *       of at most {@code batchSize}, each in one transaction of the kit's own; then it runs the
- *       sequencer once.</li>
+ *       of at most {@code batchSize}, each in one transaction of the kit's own that also links it into
+ *       the chain.</li>
  *   <li><b>One writer at a time</b> (the <em>turn</em>): the flusher, or a caller that flushes, or a
  *       caller facing a full queue. So read audits use at most one pool connection at any moment.</li>
  *   <li><b>Bounded</b>: at most {@code capacity} entries queued or being written. A caller finding the
@@ -58,7 +58,6 @@ final class WriteBehindReads implements ReadAudits {
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final Function<List<AuditStore.NewEntry>, List<AuditEntry>> writer;
     private final Consumer<List<AuditEntry>> afterBatch;
-    private final Runnable afterFlush;
     private final long maxDelayNanos;
     private final int batchSize;
     private final int capacity;
@@ -83,10 +82,9 @@ final class WriteBehindReads implements ReadAudits {
     }
 
     WriteBehindReads(ReadAuditMode.WriteBehind mode, Function<List<AuditStore.NewEntry>, List<AuditEntry>> writer,
-                     Consumer<List<AuditEntry>> afterBatch, Runnable afterFlush) {
+                     Consumer<List<AuditEntry>> afterBatch) {
         this.writer = writer;
         this.afterBatch = afterBatch;
-        this.afterFlush = afterFlush;
         this.maxDelayNanos = mode.maxDelay().toNanos();
         this.batchSize = mode.batchSize();
         this.capacity = mode.capacity();
@@ -107,7 +105,7 @@ final class WriteBehindReads implements ReadAudits {
             queue.addLast(new Queued(entry, System.nanoTime()));
             enqueued++;
             if (closed) {
-                drain(enqueued, true);
+                drain(enqueued);
                 return;
             }
             if (flusher == null) {
@@ -141,7 +139,7 @@ final class WriteBehindReads implements ReadAudits {
             if (turn == Thread.currentThread()) {
                 return; // an audit listener of the batch being written: it cannot wait for itself
             }
-            drain(enqueued, false);
+            drain(enqueued);
         } finally {
             lock.unlock();
         }
@@ -157,7 +155,7 @@ final class WriteBehindReads implements ReadAudits {
             changed.signalAll();
             onTurn = turn == Thread.currentThread();
             if (!onTurn) {
-                drain(enqueued, false);
+                drain(enqueued);
             }
             running = flusher;
         } finally {
@@ -201,22 +199,17 @@ final class WriteBehindReads implements ReadAudits {
 
     /**
      * With the lock held: writes (or waits for other writers to write) until the first {@code target}
-     * entries are written, then, if asked and this thread wrote anything, runs the sequencer once.
+     * entries are written.
      *
      * @throws StorageException if a batch this thread wrote failed
      */
-    private void drain(long target, boolean thenSequence) {
-        boolean wrote = false;
+    private void drain(long target) {
         while (written < target) {
             if (turn == null) {
                 writeBatch();
-                wrote = true;
             } else {
                 changed.awaitUninterruptibly();
             }
-        }
-        if (wrote && thenSequence) {
-            sequence();
         }
     }
 
@@ -268,22 +261,6 @@ final class WriteBehindReads implements ReadAudits {
         }
     }
 
-    /** With the lock held and the turn free: runs the sequencer on the turn. */
-    private void sequence() {
-        if (turn != null) {
-            return; // another writer holds the turn: the next flush sequences
-        }
-        turn = Thread.currentThread();
-        lock.unlock();
-        try {
-            afterFlush.run();
-        } finally {
-            lock.lock();
-            turn = null;
-            changed.signalAll();
-        }
-    }
-
     private void startFlusher() {
         Thread t = new Thread(this::runFlusher, "consentkit-read-audits-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -326,7 +303,7 @@ final class WriteBehindReads implements ReadAudits {
                     continue;
                 }
                 try {
-                    drain(enqueued, true);
+                    drain(enqueued);
                     failing = false;
                     backoffNanos = 0;
                 } catch (StorageException e) {

@@ -45,6 +45,32 @@ public interface AuditStore {
     }
 
     /**
+     * Reserves ids for entries this unit links into the chain at once, without writing them as pending
+     * entries (the read audits of a batch, linked by the unit that writes them while it holds the
+     * sequencer's lock): ids from the series {@link #add} draws from, so no entry ever gets one of them.
+     * A store that cannot returns empty (the default); the caller then writes the entries with
+     * {@link #addAll} and links them with {@link #link}.
+     *
+     * @param n how many, positive
+     * @return growing ids, or empty
+     */
+    default Optional<long[]> reserveIds(int n) {
+        return Optional.empty();
+    }
+
+    /**
+     * Appends linked records of entries whose ids came from {@link #reserveIds} (so nothing is pending
+     * to remove), in the unit that holds the sequencer's lock.
+     *
+     * @param linked the records, in sequence order, the first following the head
+     * @throws dev.consentkit.core.ConcurrentUpdateException if a sequence is taken
+     * @throws UnsupportedOperationException if the store does not reserve ids
+     */
+    default void appendLinked(List<StoredAuditRow> linked) {
+        throw new UnsupportedOperationException("this store does not reserve entry ids");
+    }
+
+    /**
      * An entry to write with {@link #addAll}.
      *
      * @param event the event

@@ -69,7 +69,7 @@ class WriteBehindReadsProperties {
         Store store = new Store();
         WriteBehindReads reads = new WriteBehindReads(
                 new ReadAuditMode.WriteBehind(Duration.ofMillis(delayMillis), batchSize, capacity),
-                store::write, entries -> { }, () -> { });
+                store::write, entries -> { });
         List<String> accepted = new ArrayList<>();
         int mostQueued = 0;
         int n = 0;

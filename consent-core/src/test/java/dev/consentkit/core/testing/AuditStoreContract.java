@@ -134,6 +134,51 @@ public abstract class AuditStoreContract {
         assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
     }
 
+    /**
+     * Ids reserved for entries linked at once (a batch of read audits) come from the series of
+     * {@code add}: no entry written before or after gets one of them; the records appended with them
+     * verify. A store that cannot reserve says so (empty) and refuses {@code appendLinked}.
+     */
+    @Test
+    void reservedIdsComeFromTheEntrySeriesAndTheirRecordsLinkWithoutPendingRows() {
+        long before = storage.inTransaction(tx -> add(tx, event("consent.given")));
+        List<StoredAuditRow> first = sequence();
+        Optional<long[]> reserved = storage.inTransaction(tx -> tx.audit().reserveIds(3));
+        if (reserved.isEmpty()) {
+            assertThatThrownBy(() -> storage.inTransaction(tx -> {
+                tx.audit().appendLinked(List.of());
+                return null;
+            })).isInstanceOf(UnsupportedOperationException.class);
+            return;
+        }
+        long[] ids = reserved.get();
+        assertThat(ids).hasSize(3);
+        assertThat(ids[0]).isGreaterThan(before);
+        assertThat(ids[1]).isGreaterThan(ids[0]);
+        assertThat(ids[2]).isGreaterThan(ids[1]);
+
+        List<StoredAuditRow> linked = storage.inTransaction(tx -> {
+            assertThat(tx.audit().lockSequencer(true)).isTrue();
+            List<StoredAuditRow> rows = new ArrayList<>();
+            for (long id : ids) {
+                AuditEvent e = event("field.opened");
+                rows.add(StoredAuditRow.pending(id, e, Optional.empty(), CHAIN.entryMac(e, Optional.empty())));
+            }
+            List<StoredAuditRow> l = CHAIN.link(tx.audit().head(), rows);
+            tx.audit().appendLinked(l);
+            return l;
+        });
+        long after = storage.inTransaction(tx -> add(tx, event("consent.withdrawn")));
+
+        assertThat(pending()).extracting(StoredAuditRow::entryId).containsExactly(after);
+        assertThat(after).isGreaterThan(ids[2]);
+        assertThat(records(1, 100)).extracting(StoredAuditRow::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(records(2, 3)).containsExactlyElementsOf(linked);
+        assertThat(first).hasSize(1);
+        sequence();
+        assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
+    }
+
     @Test
     void aSequenceThatIsTakenConflictsAndChangesNothing() {
         storage.inTransaction(tx -> add(tx, event("consent.given")));

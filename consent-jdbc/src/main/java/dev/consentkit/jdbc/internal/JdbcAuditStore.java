@@ -63,19 +63,55 @@ final class JdbcAuditStore implements AuditStore {
                     what);
         }
         long[] ids = new long[entries.size()];
+        if (sql.entryInsertArrays != null) {
+            List<StoredAuditRow> rows = new ArrayList<>(entries.size());
+            for (NewEntry e : entries) {
+                rows.add(StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
+            }
+            List<Object[]> returned = jdbc.query(sql.entryInsertArrays, ps -> Rows.bindEntryArrays(jdbc.connection(), ps,
+                    1, rows), rs -> new Object[] {rs.getLong(1), rs.getString(2).trim()}, what);
+            assignIds(entries, 0, entries.size(), returned, ids, what);
+            return ids;
+        }
         forChunks(entries.size(), (chunk, from, n) -> {
+            List<NewEntry> part = entries.subList(from, from + n);
+            List<Object[]> returned = jdbc.query(sql.entryInsertReturning(chunk), ps -> {
+                int at = 1;
+                for (NewEntry e : part) {
+                    at = Rows.bindEntryEvent(ps, at, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
+                }
+            }, rs -> new Object[] {rs.getLong(1), rs.getString(2).trim()}, what);
+            assignIds(entries, from, n, returned, ids, what);
+        });
+        return ids;
+    }
+
+    /**
+     * Gives each of the {@code n} entries from {@code from} the id of a returned (id, MAC) row with its
+     * MAC, lowest id first among equal MACs (their entries are identical).
+     */
+    private static void assignIds(List<NewEntry> entries, int from, int n, List<Object[]> returned, long[] ids,
+                                  String what) {
+        if (returned.size() == n) {
+            boolean inOrder = true;
+            for (int i = 0; i < n && inOrder; i++) {
+                inOrder = entries.get(from + i).mac().equals(returned.get(i)[1])
+                        && (i == 0 || (Long) returned.get(i)[0] > (Long) returned.get(i - 1)[0]);
+            }
+            if (inOrder) { // the usual case: rows come back in the order inserted
+                for (int i = 0; i < n; i++) {
+                    ids[from + i] = (Long) returned.get(i)[0];
+                }
+                return;
+            }
+        }
+        {
             List<NewEntry> part = entries.subList(from, from + n);
             List<long[]> idAndIndex = new ArrayList<>(n);
             Map<String, ArrayDeque<Integer>> byMac = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 byMac.computeIfAbsent(part.get(i).mac(), k -> new ArrayDeque<>()).add(i);
             }
-            List<Object[]> returned = jdbc.query(sql.entryInsertReturning(chunk), ps -> {
-                int at = 1;
-                for (NewEntry e : part) {
-                    at = Rows.bindEntryEvent(ps, at, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
-                }
-            }, rs -> new Object[] {rs.getLong(1), rs.getString(2)}, what);
             returned.sort(java.util.Comparator.comparingLong(r -> (Long) r[0]));
             for (Object[] r : returned) {
                 ArrayDeque<Integer> waiting = byMac.get((String) r[1]);
@@ -91,8 +127,37 @@ final class JdbcAuditStore implements AuditStore {
             for (long[] pair : idAndIndex) {
                 ids[from + (int) pair[1]] = pair[0];
             }
-        });
-        return ids;
+        }
+    }
+
+    /** PostgreSQL: ids drawn from the sequence of {@code audit_entry.id}, in one statement. */
+    @Override
+    public Optional<long[]> reserveIds(int n) {
+        if (sql.entryIdsReserve == null) {
+            return Optional.empty();
+        }
+        checkWritable.run();
+        if (n <= 0) {
+            throw new IllegalArgumentException("reserve a positive number of ids");
+        }
+        List<Long> drawn = jdbc.query(sql.entryIdsReserve, ps -> ps.setInt(1, n), rs -> rs.getLong(1),
+                "reserve ids of " + sql.prefix() + "audit_entry");
+        long[] ids = drawn.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (ids.length != n) {
+            throw new StorageException("reserve ids of " + sql.prefix() + "audit_entry: got " + ids.length + " for " + n,
+                    null);
+        }
+        return Optional.of(ids);
+    }
+
+    @Override
+    public void appendLinked(List<StoredAuditRow> linked) {
+        if (sql.auditInsertArrays == null) {
+            throw new UnsupportedOperationException("this store does not reserve entry ids");
+        }
+        checkWritable.run();
+        jdbc.update(sql.auditInsertArrays, ps -> Rows.bindAuditArrays(jdbc.connection(), ps, linked),
+                "append to " + sql.prefix() + "audit");
     }
 
     /** A part of a multi-row write: {@code n} items from {@code from}, {@code n == Sql.ROWS[chunk]}. */
@@ -147,7 +212,17 @@ final class JdbcAuditStore implements AuditStore {
     public void link(List<StoredAuditRow> linked) {
         checkWritable.run();
         int[] deleted = {0};
-        forChunks(linked.size(), (chunk, from, n) -> {
+        if (sql.auditInsertArrays != null) {
+            jdbc.update(sql.auditInsertArrays, ps -> Rows.bindAuditArrays(jdbc.connection(), ps, linked),
+                    "append to " + sql.prefix() + "audit");
+            Long[] ids = new Long[linked.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = linked.get(i).entryId();
+            }
+            deleted[0] = jdbc.update(sql.entryDeleteArray, ps -> ps.setArray(1, jdbc.connection().createArrayOf("bigint",
+                    ids)), "remove linked entries from " + sql.prefix() + "audit_entry");
+        }
+        forChunks(sql.auditInsertArrays != null ? 0 : linked.size(), (chunk, from, n) -> {
             List<StoredAuditRow> part = linked.subList(from, from + n);
             jdbc.update(sql.auditInsertRows(chunk), ps -> {
                 int at = 1;

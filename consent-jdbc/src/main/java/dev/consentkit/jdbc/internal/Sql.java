@@ -92,6 +92,15 @@ public final class Sql {
     /** By index into {@link #ROWS}: insert n linked records; delete n pending entries by id. */
     private final String[] auditInserts = new String[ROWS.length];
     private final String[] entryDeletes = new String[ROWS.length];
+    /**
+     * PostgreSQL only (else null): the same writes with one array parameter per column, whatever the
+     * number of rows ({@code unnest}), so each is one statement text, planned once per connection.
+     */
+    final String entryInsertArrays;
+    final String auditInsertArrays;
+    final String entryDeleteArray;
+    /** PostgreSQL only (else null): draws n ids from the sequence of {@code audit_entry.id}. */
+    final String entryIdsReserve;
     private final String prefix;
     private final String auditSelect;
     private final String ledgerSelect;
@@ -193,6 +202,21 @@ public final class Sql {
         blindIndexRemove = "DELETE FROM " + blindIndex + " WHERE subject_id = ? AND index_name = ?";
         blindIndexRemoveSubject = "DELETE FROM " + blindIndex + " WHERE subject_id = ?";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
+        if (dialect instanceof PostgresDialect) {
+            String entryArrays = "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[]";
+            entryInsertArrays = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") SELECT * FROM unnest("
+                    + entryArrays + ") RETURNING id, entry_mac";
+            auditInsertArrays = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") SELECT * FROM unnest(?::bigint[],"
+                    + " ?::bigint[], ?::smallint[], " + entryArrays + ", ?::varchar[], ?::varchar[])";
+            entryDeleteArray = "DELETE FROM " + entry + " WHERE id = ANY(?::bigint[])";
+            entryIdsReserve = "SELECT nextval(pg_get_serial_sequence('" + entry + "', 'id')) FROM generate_series(1, ?)";
+        } else {
+            entryInsertArrays = null;
+            auditInsertArrays = null;
+            entryDeleteArray = null;
+            entryIdsReserve = null;
+        }
         for (int i = 0; i < ROWS.length; i++) {
             int n = ROWS[i];
             entryInsertsReturning[i] = dialect.insertReturning("INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS
