@@ -16,6 +16,7 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.consent.NothingToWithdrawException;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.jdbc.internal.SqlStates;
@@ -246,6 +247,74 @@ abstract class HostTransactionScenarios {
         assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
     }
 
+    /**
+     * A kit call that fails inside a bound transaction undoes only its own writes (its savepoint; on
+     * PostgreSQL set by SQL with the unit's first statement): after a refusal raised once the scope was
+     * locked, and after a lock timeout (which on PostgreSQL aborts everything since the last
+     * savepoint), the host's own rows before and after stay, its later consent commits with them, and
+     * the failed calls leave no lock row, ledger event or audit entry.
+     */
+    @Test
+    void aFailedCallInABoundTransactionUndoesOnlyItsOwnWrites() throws Exception {
+        DataSource ds = installed();
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        ConsentKit kit = Fixtures.kit(storage, clock);
+        SubjectId carol = SubjectId.of("client-carol");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE host_note (id VARCHAR(32) PRIMARY KEY)");
+        }
+        give(kit, ANNA);
+        try (Connection holder = ds.getConnection()) {
+            holder.setAutoCommit(false);
+            try (JdbcStorage.Binding b = storage.bind(holder)) {
+                withdraw(kit, ANNA); // Anna's scope stays locked until this commits
+            }
+            Throwable[] failures = onTheOtherThread(() -> inHostTransaction(ds, storage, () -> {
+                Connection c = BOUND.get();
+                note(c, "before");
+                Throwable refused = catchThrowable(() -> withdraw(kit, carol)); // nothing to withdraw, after the lock
+                Throwable timedOut = catchThrowable(() -> give(kit, ANNA)); // waits for the holder, times out
+                give(kit, BOB);
+                note(c, "after");
+                return new Throwable[] {refused, timedOut};
+            }));
+            holder.commit();
+
+            assertThat(failures[0]).isInstanceOf(NothingToWithdrawException.class);
+            assertThat(isLockTimeout(failures[1])).as("timed out waiting for the lock: %s", failures[1]).isTrue();
+        }
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            assertThat(count(st, "SELECT COUNT(*) FROM host_note")).as("the host's rows before and after").isEqualTo(2);
+            assertThat(count(st, "SELECT COUNT(*) FROM ck_scope_lock WHERE subject_id = 'client-carol'"))
+                    .as("the refused call's lock row was undone").isZero();
+        }
+        assertThat(kit.check(BOB, NEWSLETTER).isPermitted()).isTrue();
+        assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).as("the holder's withdrawal, not the timed-out gift")
+                .isFalse();
+        assertThat(kit.history(ANNA).entries()).hasSize(2);
+        assertThat(kit.history(carol).entries()).isEmpty();
+        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(kit.audit().records(1, 100)).hasSize(3);
+        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+    }
+
+    /** The host connection {@link #inHostTransaction} bound on this thread. */
+    private static final ThreadLocal<Connection> BOUND = new ThreadLocal<>();
+
+    private static void note(Connection c, String id) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO host_note (id) VALUES (?)")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static long count(Statement st, String query) throws SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     // ---- reads stay reads -------------------------------------------------------------------------------
 
     /**
@@ -302,6 +371,7 @@ abstract class HostTransactionScenarios {
                 st.execute(lockTimeout());
             }
             c.setAutoCommit(false);
+            BOUND.set(c);
             try (JdbcStorage.Binding b = storage.bind(c)) {
                 T result = work.call();
                 c.commit();
@@ -309,6 +379,8 @@ abstract class HostTransactionScenarios {
             } catch (Exception | Error e) {
                 c.rollback();
                 throw e;
+            } finally {
+                BOUND.remove();
             }
         }
     }
