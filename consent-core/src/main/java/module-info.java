@@ -20,4 +20,6 @@ module dev.consentkit.core {
     exports dev.consentkit.core.monitor;
     exports dev.consentkit.core.compliance;
     exports dev.consentkit.core.transparency;
+    // not API: strict UTF-8 is shared with field encryption, so ids and sealed values encode one way
+    exports dev.consentkit.core.internal to dev.consentkit.crypto;
 }

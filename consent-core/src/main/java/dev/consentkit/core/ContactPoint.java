@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.internal.Utf8;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,11 +24,14 @@ public record ContactPoint(Type type, String normalized) {
     }
 
     /**
-     * @throws IllegalArgumentException if the value is not of its type's form (the value is not echoed)
+     * @throws IllegalArgumentException if the value is not of its type's form, or has a lone surrogate
+     *                                  (the value is not echoed)
      */
     public ContactPoint {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(normalized, "normalized");
+        // a lone surrogate would hash like "?": two addresses would share one suppression entry
+        Utf8.requireWellFormed(normalized, "contact point");
         boolean ok = switch (type) {
             case EMAIL -> normalized.matches("[^@\\s]{1,64}@[^@\\s]{1,255}");
             case PHONE -> normalized.matches("\\+[0-9]{6,15}");

@@ -1,9 +1,14 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.internal.Utf8;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Shared validation of textual identifiers; messages name the kind of id and the limit only. */
+/**
+ * Shared validation of textual identifiers; messages name the kind of id and the limit only. Every id
+ * must be well-formed UTF-16: a lone surrogate would encode to the same bytes as {@code "?"}, so two
+ * ids could share one keyed reference, data key and audit pseudonym.
+ */
 final class Ids {
     private Ids() {
     }
@@ -21,6 +26,7 @@ final class Ids {
                 throw new IllegalArgumentException(what + " must not contain control characters");
             }
         }
+        Utf8.requireWellFormed(value, what);
         if (!value.equals(value.strip())) {
             throw new IllegalArgumentException(what + " must not start or end with whitespace");
         }

@@ -1,37 +1,36 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.BlindIndexEntry;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
- * A searchable, truncated keyed hash of a normalised field value: a client is found by e-mail
+ * A searchable, truncated keyed hash of one normalised field value: a client is found by e-mail
  * without decrypting anything. Truncation makes values collide on purpose, so the index alone cannot
  * tell who is who; the sizing rule refuses an index so long that almost every value would be unique.
  *
- * @param name the index name, e.g. {@code client.email}
- * @param normalizer how values are normalised
- * @param bits how many bits of the HMAC are kept
+ * <p>An index is over one {@link ProtectedField}, and is declared to {@link FieldCrypto} with
+ * {@link FieldCrypto.Builder#blindIndex(BlindIndex)} beside that field: writing and searching it are
+ * checked against the declared field's category, its entries belong to the declared field's key
+ * group, and shredding that group of a subject removes the subject's entries with the keys
+ * ({@link FieldCrypto#shred}). Its version is its normaliser's ({@link Normalizer}); entries of
+ * earlier versions keep answering until {@link ReindexJob} moves them.
+ *
+ * <p>Made by {@link #sized}, which enforces the sizing rule; {@link #unsafeWithoutSizing} skips it.
+ * Immutable and thread-safe.
  */
-public record BlindIndex(String name, Normalizer normalizer, int bits) {
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
+public final class BlindIndex {
+    private final String name;
+    private final ProtectedField field;
+    private final Normalizer normalizer;
+    private final int bits;
 
-    /**
-     * @throws IllegalArgumentException if the name is malformed or bits is not 4 to 256
-     */
-    public BlindIndex {
-        Objects.requireNonNull(normalizer, "normalizer");
+    private BlindIndex(String name, ProtectedField field, Normalizer normalizer, int bits) {
         checkNameAndBits(name, bits);
-    }
-
-    /** The name and size rules every index kind follows. */
-    static void checkNameAndBits(String name, int bits) {
-        Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("blind index name must match " + NAME.pattern());
-        }
-        if (bits < 4 || bits > 256) {
-            throw new IllegalArgumentException("blind index " + name + " must keep 4 to 256 bits");
-        }
+        this.name = name;
+        this.field = Objects.requireNonNull(field, "field");
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.bits = bits;
     }
 
     /**
@@ -39,18 +38,45 @@ public record BlindIndex(String name, Normalizer normalizer, int bits) {
      * coincidence bound: each index value should be shared by at least two subjects on average
      * ({@code 2^bits <= population / 2}).
      *
-     * @param name the index name
-     * @param normalizer the normaliser
-     * @param bits the bits wanted
-     * @param population how many subjects the index will hold, at most
+     * @param name the index name, e.g. {@code client.email}
+     * @param field the field it indexes; its key group is the index's
+     * @param normalizer the normaliser, and with it the version
+     * @param bits the bits of the HMAC kept, 4 to 256, and at most {@link #maxSafeBits}{@code (population)}
+     * @param population how many subjects the index will hold, at most; 4 or more
      * @return the index
      * @throws IllegalArgumentException if {@code bits} leaks too much for the population, naming the
-     *                                  largest safe size
+     *     largest safe size, or the name, bits or population is invalid
      */
-    public static BlindIndex sized(String name, Normalizer normalizer, int bits, long population) {
+    public static BlindIndex sized(String name, ProtectedField field, Normalizer normalizer, int bits, long population) {
         checkNameAndBits(name, bits);
         checkPopulation(name, bits, population);
-        return new BlindIndex(name, normalizer, bits);
+        return new BlindIndex(name, field, normalizer, bits);
+    }
+
+    /**
+     * An index of any size from 4 to 256 bits, <b>without</b> the sizing rule. Unsafe: an index long
+     * enough to make values unique for its population links every stored value to one subject, so
+     * anyone who reads the index table and can guess values (e-mail addresses from a leak, phone
+     * numbers by enumeration) finds whose they are without any key. Use only where that is accepted
+     * on purpose, e.g. a value that is public anyway, and say why beside the call.
+     *
+     * @param name the index name
+     * @param field the field it indexes
+     * @param normalizer the normaliser
+     * @param bits the bits kept, 4 to 256
+     * @return the index
+     * @throws IllegalArgumentException if the name or bits is invalid
+     */
+    public static BlindIndex unsafeWithoutSizing(String name, ProtectedField field, Normalizer normalizer, int bits) {
+        return new BlindIndex(name, field, normalizer, bits);
+    }
+
+    /** The name and size rules every index kind follows. */
+    static void checkNameAndBits(String name, int bits) {
+        BlindIndexEntry.checkIndexName(name);
+        if (bits < 4 || bits > 256) {
+            throw new IllegalArgumentException("blind index " + name + " must keep 4 to 256 bits");
+        }
     }
 
     /** CipherSweet's coincidence bound, shared with {@link CompoundBlindIndex#sized}. */
@@ -66,10 +92,59 @@ public record BlindIndex(String name, Normalizer normalizer, int bits) {
     }
 
     /**
-     * @param population how many subjects the index will hold
+     * @param population how many subjects the index will hold, 2 or more
      * @return the largest number of bits that keeps at least two subjects per index value on average
+     * @throws IllegalArgumentException if the population is below 2
      */
     public static int maxSafeBits(long population) {
+        if (population < 2) {
+            throw new IllegalArgumentException("a population below 2 has no safe index size");
+        }
         return 63 - Long.numberOfLeadingZeros(population / 2);
+    }
+
+    /** @return the index name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the field it indexes */
+    public ProtectedField field() {
+        return field;
+    }
+
+    /** @return the normaliser */
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    /** @return the bits of the HMAC kept */
+    public int bits() {
+        return bits;
+    }
+
+    /** @return the version entries are written with: the normaliser's */
+    public int version() {
+        return normalizer.version();
+    }
+
+    IndexSpec spec() {
+        return new IndexSpec(false, name, bits, List.of(new CompoundBlindIndex.Part(field, normalizer)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BlindIndex b && b.name.equals(name) && b.field.equals(field)
+                && b.normalizer.equals(normalizer) && b.bits == bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, field, normalizer, bits);
+    }
+
+    @Override
+    public String toString() {
+        return "BlindIndex[" + name + " over " + field + ", " + normalizer + ", " + bits + " bits]";
     }
 }

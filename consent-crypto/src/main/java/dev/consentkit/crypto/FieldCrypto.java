@@ -16,7 +16,11 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.consent.Decision;
-import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.internal.Utf8;
+import dev.consentkit.core.rights.IneligibleRequestException;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.SubjectRequest;
+import dev.consentkit.core.rights.UnknownRequestException;
 import dev.consentkit.core.spi.ErasureReceipt;
 import dev.consentkit.core.spi.FieldProtector;
 import dev.consentkit.core.spi.ProtectionProfile;
@@ -25,13 +29,10 @@ import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
 import dev.consentkit.crypto.internal.FieldSealer;
-import dev.consentkit.crypto.internal.Hkdf;
-import dev.consentkit.crypto.internal.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,20 +47,38 @@ import java.util.function.Consumer;
  * subject by destroying their keys (crypto-shredding), which also makes every backup copy unreadable.
  *
  * <pre>{@code
+ * ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
  * FieldCrypto crypto = FieldCrypto.builder(kit)
  *         .keyEncryptionKeys(KeyEncryptionKeyProvider.fromEnvironment("CK_MASTER_KEY"))
  *         .accessPolicy(policy)
  *         .blindIndexKey(HmacKey.fromBase64(System.getenv("CK_INDEX_KEY")))
+ *         .fields(EMAIL)
  *         .build();
- * String stored = crypto.seal(new FieldRef(EMAIL, clientId, subject), "anna@example.org");
- * String email = crypto.open(principal, ORDERS, new FieldRef(EMAIL, clientId, subject), stored);
+ * String stored = crypto.seal(principal, ORDERS, EMAIL.at(clientId, subject), "anna@example.org");
+ * String email = crypto.open(principal, ORDERS, EMAIL.at(clientId, subject), stored);
  * }</pre>
+ *
+ * <p><b>Access checks.</b> Every operation on values names a principal and a purpose, and is checked
+ * against the access policy for the category the field is <em>declared</em> with
+ * ({@link Builder#fields}) — never a category the caller supplies: {@link #seal} and {@link #index}
+ * need {@link AccessAction#WRITE}, {@link #open} needs {@link AccessAction#READ} and the subject's
+ * consent or legal basis for the purpose, {@link #find} needs {@link AccessAction#SEARCH}. Openings,
+ * searches, failed openings and every refusal are audited (and so watched by access monitoring), in
+ * short transactions of the kit's own — never the host's, so a field opens inside a read-only host
+ * transaction — written behind by the kit within its delay, or committed before any plaintext is
+ * returned, as the kit's {@code ReadAuditMode} says ({@code ConsentKit.Builder.readAudits}); an export
+ * to the subject opens values only for a verified request ({@link #openForRequest}).
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
  * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
- * shred. Without {@link Builder#accessPolicy} the kit's {@link ConsentKit#accessPolicy()} applies.
- * Blind indexes find subjects by one value ({@link BlindIndex}) or several together
- * ({@link CompoundBlindIndex}). Thread-safe.
+ * shred. An instance seals only under data keys it knows to be its own: one that can unwrap, under a
+ * key row whose authenticator verifies under its master key's secret (it makes its own next version
+ * otherwise); a write-only one, under keys it made itself in this process
+ * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the
+ * kit's {@link ConsentKit#accessPolicy()} applies. Blind indexes find subjects by one value
+ * ({@link BlindIndex}) or several together ({@link CompoundBlindIndex}); each names the field(s) it
+ * holds and is declared with {@link Builder#blindIndex(BlindIndex)}, so its category and key group are
+ * the declared field's. Thread-safe.
  */
 public final class FieldCrypto implements FieldProtector {
     /** A data key was made for a subject and group. */
@@ -70,6 +89,20 @@ public final class FieldCrypto implements FieldProtector {
     public static final AuditAction FIELD_OPENED = new AuditAction("field.opened");
     /** A decryption was refused before any key was touched. */
     public static final AuditAction FIELD_OPEN_REFUSED = new AuditAction("field.open_refused");
+    /**
+     * An opening failed on the value itself: reference {@code malformed: <table.column>} (not a
+     * ConsentKit ciphertext), {@code version-binding: ...} (bound to a cell version and opened without
+     * one, or the other way round) or {@code not-authentic: ...} (altered, moved, sealed for another
+     * version of its cell, under another key, or naming a key that is neither the subject's nor a
+     * shredded one). Never the value.
+     */
+    public static final AuditAction FIELD_OPEN_FAILED = new AuditAction("field.open_failed");
+    /** A seal or a blind-index write was refused by the access policy. */
+    public static final AuditAction FIELD_WRITE_REFUSED = new AuditAction("field.write_refused");
+    /** A blind index was searched; reference: the index name. */
+    public static final AuditAction INDEX_SEARCHED = new AuditAction("index.searched");
+    /** A blind-index search was refused by the access policy. */
+    public static final AuditAction INDEX_SEARCH_REFUSED = new AuditAction("index.search_refused");
     /** A subject's data key for a group got a new version, which new values are sealed with. */
     public static final AuditAction KEY_ROTATED = new AuditAction("key.rotated");
     /** A batch of data keys was rewrapped under the current master key. */
@@ -77,25 +110,29 @@ public final class FieldCrypto implements FieldProtector {
     /** A value sealed under an earlier data key (or suite) was sealed again under the current one. */
     public static final AuditAction FIELD_RESEALED = new AuditAction("field.resealed");
 
+    private static final int MAX_REFERENCE = 128;
+
     private final ConsentKit kit;
     private final KeyEncryptionKeyProvider keks;
     private final DataKeys keys;
     private final AccessPolicy policy;
     private final Suite suite;
-    private final byte[] indexRoot;
-    /** Per-index keys, derived once: a handful of indexes, so the map stays tiny. */
-    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> indexKeys = new java.util.concurrent.ConcurrentHashMap<>();
     private final FieldSealer sealer = new FieldSealer();
     private final Map<String, ProtectedField> fields;
+    private final BlindIndexing indexing;
 
     private FieldCrypto(Builder b) {
         this.kit = b.kit;
         this.keks = b.keks;
         this.policy = b.policy;
         this.suite = b.suite;
-        this.indexRoot = b.indexKey.bytes();
         this.keys = new DataKeys(b.kit, b.keks, b.cacheSize, b.cacheTtl);
         this.fields = Map.copyOf(b.fields);
+        this.indexing = new BlindIndexing(b.kit, b.indexKey.bytes(), b.indexes.values());
+    }
+
+    /** Who reads a value and how the reading is audited. */
+    private record Reader(Actor actor, KeyedHash subjectRef, Optional<PurposeId> purpose, String reference) {
     }
 
     /**
@@ -107,38 +144,64 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /**
-     * Encrypts a text value for one cell, making the subject's key for the field's group if needed.
+     * Encrypts a text value for one cell, as a principal, making the subject's key for the field's
+     * group if needed. The access policy must grant {@link AccessAction#WRITE} on the field's declared
+     * category for the purpose; a refusal is audited ({@link #FIELD_WRITE_REFUSED}). A seal that is
+     * allowed is not audited (writing reveals nothing; openings are).
      *
-     * @param ref where the value will be stored and whose it is
-     * @param value the plaintext
+     * @param principal who writes (a member of staff, or the service account of a front end)
+     * @param purpose why the value is collected
+     * @param ref the cell the value will be stored in, and its version for freshness binding
+     * @param value the plaintext; well-formed UTF-16
      * @return the ciphertext in text form ({@code ck1.} + base64url), for a text column
+     * @throws IllegalArgumentException if the cell's table and column are not a declared field, or the
+     *     value is not well-formed UTF-16 (it is not echoed)
+     * @throws AccessDeniedException if the policy refuses the principal
+     * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
      */
-    public String seal(FieldRef ref, String value) {
+    public String seal(Principal principal, PurposeId purpose, FieldRef ref, String value) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(value, "value");
-        return sealBytes(ref, value.getBytes(StandardCharsets.UTF_8)).encodeText();
+        ProtectedField field = declared(ref.table(), ref.column());
+        KeyedHash subjectRef = kit.subjectRef(ref.subject());
+        requireAllowed(principal, purpose, List.of(field), AccessAction.WRITE, FIELD_WRITE_REFUSED,
+                Optional.of(subjectRef), field.toString());
+        byte[] plaintext = Utf8.encode(value, "the value");
+        try {
+            return sealBytes(ref, field, subjectRef, plaintext).encodeText();
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
     }
 
-    private FieldCiphertext sealBytes(FieldRef ref, byte[] plaintext) {
-        Objects.requireNonNull(ref, "ref");
-        KeyedHash subjectRef = kit.subjectRef(ref.subject());
-        DataKey key = keys.current(subjectRef, ref.field().group());
+    private FieldCiphertext sealBytes(FieldRef ref, ProtectedField field, KeyedHash subjectRef, byte[] plaintext) {
+        // only a key this instance knows to be its own (DataKeys): never a row another party could make
+        DataKey key = keys.current(subjectRef, field.group());
         return sealer.seal(key, suite, context(ref, subjectRef), plaintext);
     }
 
     /**
-     * Decrypts a value for a purpose, as a principal. The access policy and the subject's consent or
-     * legal basis are checked <em>before</em> any key is unwrapped; the opening and every refusal are
-     * audited.
+     * Decrypts a value for a purpose, as a principal. The access policy (for the field's declared
+     * category) and the subject's consent or legal basis are checked <em>before</em> the value is
+     * parsed or any key is unwrapped; the opening, every refusal and every failure on the value itself
+     * ({@link #FIELD_OPEN_FAILED}) are audited.
      *
      * @param principal who reads
      * @param purpose why
-     * @param ref the cell the value was sealed for
+     * @param ref the cell the value was read from, with the cell's version if it is sealed bound to one
      * @param sealed the ciphertext in text form
-     * @return the plaintext, or the field's replacement value if the key was destroyed
+     * @return the plaintext, or the field's replacement value if the key was shredded
+     * @throws IllegalArgumentException if the cell's table and column are not a declared field
      * @throws AccessDeniedException if the policy refuses the principal
      * @throws PurposeNotPermittedException if the subject's consent or the basis does not permit the purpose
-     * @throws KeyDestroyedException if the key was shredded and the field declares no replacement
-     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
+     * @throws KeyDestroyedException if the key was shredded (a shred record names it) and the field
+     *     declares no replacement
+     * @throws DecryptionException if the value was changed, moved, sealed for another version of the
+     *     cell (or with a version when none is given, or the other way round), or is not a ConsentKit
+     *     ciphertext — including a key id that names no key of the subject and no shredded one (a
+     *     damaged value is never taken for an erased one)
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
@@ -147,38 +210,96 @@ public final class FieldCrypto implements FieldProtector {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sealed, "sealed");
         requireUnwrapping();
+        ProtectedField field = declared(ref.table(), ref.column());
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
-        AccessDecision access = policy.decide(principal, purpose, ref.field().category(), AccessAction.READ);
-        if (access instanceof AccessDecision.Refused refused) {
-            audit(principal, FIELD_OPEN_REFUSED, subjectRef, purpose, AuditOutcome.DENIED, ref);
-            throw new AccessDeniedException(refused.reason(), ref.field() + " for purpose " + purpose);
-        }
+        requireAllowed(principal, purpose, List.of(field), AccessAction.READ, FIELD_OPEN_REFUSED,
+                Optional.of(subjectRef), field.toString());
+        Reader reader = new Reader(Actor.operator(principal.id()), subjectRef, Optional.of(purpose), field.toString());
         Decision decision = kit.check(ref.subject(), purpose);
         if (decision instanceof Decision.Denied denied) {
-            audit(principal, FIELD_OPEN_REFUSED, subjectRef, purpose, AuditOutcome.DENIED, ref);
-            throw new PurposeNotPermittedException(denied.reason(), ref.field() + " for purpose " + purpose);
+            audit(reader, FIELD_OPEN_REFUSED, AuditOutcome.DENIED, reader.reference());
+            throw new PurposeNotPermittedException(denied.reason(), field + " for purpose " + purpose);
         }
-        FieldCiphertext ciphertext = FieldCiphertext.parseText(sealed);
+        FieldCiphertext ciphertext = parse(sealed, ref, reader);
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
         if (key.isEmpty()) {
-            audit(principal, FIELD_OPENED, subjectRef, purpose, AuditOutcome.FAILED, ref);
-            return ref.field().replacement().orElseThrow(() -> new KeyDestroyedException(ref.field()));
+            requireShredded(subjectRef, field, ciphertext.keyId(), reader);
+            audit(reader, FIELD_OPENED, AuditOutcome.FAILED, reader.reference());
+            return field.replacement().orElseThrow(() -> new KeyDestroyedException(field));
         }
-        byte[] plaintext = sealer.open(key.get(), context(ref, subjectRef), ciphertext);
-        audit(principal, FIELD_OPENED, subjectRef, purpose, AuditOutcome.SUCCESS, ref);
+        byte[] plaintext = decrypt(key.get(), context(ref, subjectRef), ciphertext, reader);
+        audit(reader, FIELD_OPENED, AuditOutcome.SUCCESS, reader.reference());
         return new String(plaintext, StandardCharsets.UTF_8);
     }
 
     /**
-     * Destroys a subject's data keys (all groups, or the ones named), evicts them from every cache of
-     * this instance, removes the subject's blind-index entries when every group goes, and audits it.
+     * Opens a value of a declared field for the answer to an access or portability request, for the
+     * request's subject: no role or purpose check, but the request is looked up in the kit's storage
+     * and must allow it ({@link SubjectRequest#opensProtectedValues()}: identity verified, not closed).
+     * The subject is the request's, never the caller's. The opening and every refusal or failure are
+     * audited by the actor with the request's id. {@code SubjectDataService.export(RequestId, Actor)}
+     * is the caller this is made for.
+     *
+     * @throws UnknownRequestException if the kit holds no such request
+     * @throws IneligibleRequestException if the request is not an open, identity-verified ACCESS or
+     *     PORTABILITY request
+     * @throws IllegalArgumentException if the cell's table and column are not a declared field
+     * @throws DecryptionException if the value was changed, moved, sealed for another version of the
+     *     cell, or is not a ConsentKit ciphertext, or names a key that is neither the subject's nor a
+     *     shredded one
+     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
+     */
+    @Override
+    public Optional<String> openForRequest(RequestId request, SealedValue value, Actor actor) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(actor, "actor");
+        requireUnwrapping();
+        ProtectedField field = declared(value.table(), value.column());
+        SubjectRequest r = kit.rights().find(request).orElseThrow(() -> new UnknownRequestException(request));
+        KeyedHash subjectRef = kit.subjectRef(r.subject());
+        Reader reader = new Reader(actor, subjectRef, Optional.empty(), "request " + request + " " + field);
+        if (!r.opensProtectedValues()) {
+            audit(reader, FIELD_OPEN_REFUSED, AuditOutcome.DENIED, reader.reference());
+            throw new IneligibleRequestException(request, r.type(), r.state());
+        }
+        FieldRef ref = new FieldRef(value.table(), value.column(), value.rowKey(), r.subject(), value.version());
+        FieldCiphertext ciphertext = parse(value.ciphertext(), ref, reader);
+        Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
+        if (key.isEmpty()) {
+            requireShredded(subjectRef, field, ciphertext.keyId(), reader);
+            audit(reader, FIELD_OPENED, AuditOutcome.FAILED, reader.reference());
+            return field.replacement();
+        }
+        byte[] plaintext = decrypt(key.get(), context(ref, subjectRef), ciphertext, reader);
+        audit(reader, FIELD_OPENED, AuditOutcome.SUCCESS, reader.reference());
+        return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Destroys a subject's data keys in the named groups (every group if {@code groups} is empty),
+     * evicts them from every cache of this instance, removes the subject's blind-index entries of those
+     * groups in the same unit of work (every entry when every group goes; also entries stored before
+     * groups were recorded, until a {@link ReindexJob} attributes them), and audits it with the actor.
+     * Each destroyed key leaves a shred record (subject reference, group, version, key id, KEK id,
+     * time; no personal value), by which {@link #open} tells an erased value from a damaged one.
+     *
+     * <p>Erasure is not checked against the access policy (there is no "erase" action): it is what an
+     * identity-verified erasure request ({@code SubjectDataService.erase}), a withdrawal or a retention
+     * period ({@code RetentionEngine}) makes the controller do, and those paths call this.
      *
      * @param subject the subject
+     * @param groups the key groups to shred; empty for every group
      * @param actor who erased
-     * @param groups the groups to shred; none for every group
      * @return a receipt without personal data
      */
-    public ErasureReceipt shred(SubjectId subject, Actor actor, String... groups) {
+    @Override
+    public ErasureReceipt shred(SubjectId subject, Set<String> groups, Actor actor) {
+        Objects.requireNonNull(groups, "groups");
+        return shredGroups(subject, actor, groups.stream().sorted().toArray(String[]::new));
+    }
+
+    private ErasureReceipt shredGroups(SubjectId subject, Actor actor, String... groups) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(actor, "actor");
         List<String> named = List.of(groups);
@@ -186,8 +307,8 @@ public final class FieldCrypto implements FieldProtector {
         keys.evict(subjectRef);
         Instant now = now();
         ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
-            int keys = tx.keys().destroy(subjectRef, named);
-            int entries = named.isEmpty() ? tx.blindIndexes().removeSubject(subject) : 0;
+            int keys = tx.keys().destroy(subjectRef, named, now);
+            int entries = BlindIndexing.removeShredded(tx, subject, named);
             AuditEntry entry = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
@@ -197,51 +318,6 @@ public final class FieldCrypto implements FieldProtector {
         return receipt;
     }
 
-    /**
-     * Shreds the named groups (every group if {@code groups} is empty); see {@link #shred(SubjectId, Actor, String...)}.
-     */
-    @Override
-    public ErasureReceipt shred(SubjectId subject, Set<String> groups, Actor actor) {
-        Objects.requireNonNull(groups, "groups");
-        return shred(subject, actor, groups.stream().sorted().toArray(String[]::new));
-    }
-
-    /**
-     * Opens a value of a field declared through {@link Builder#fields(ProtectedField...)} for an
-     * export to its own subject: no role or purpose check, audited as an opening by the actor.
-     *
-     * @throws IllegalArgumentException if the cell's table and column are not a declared field
-     * @throws DecryptionException if the value was changed, moved, or is not a ConsentKit ciphertext
-     * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
-     */
-    @Override
-    public Optional<String> openForSubject(SubjectId subject, SealedValue value, Actor actor) {
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(actor, "actor");
-        requireUnwrapping();
-        ProtectedField field = fields.get(value.table() + "." + value.column());
-        if (field == null) {
-            throw new IllegalArgumentException("no protected field is declared for " + value.table() + "." + value.column());
-        }
-        FieldRef ref = new FieldRef(field, value.rowKey(), subject);
-        KeyedHash subjectRef = kit.subjectRef(subject);
-        FieldCiphertext ciphertext = FieldCiphertext.parseText(value.ciphertext());
-        Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
-        if (key.isEmpty()) {
-            auditExport(actor, subjectRef, AuditOutcome.FAILED, ref);
-            return field.replacement();
-        }
-        byte[] plaintext = sealer.open(key.get(), context(ref, subjectRef), ciphertext);
-        auditExport(actor, subjectRef, AuditOutcome.SUCCESS, ref);
-        return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
-    }
-
-    private void auditExport(Actor actor, KeyedHash subjectRef, AuditOutcome outcome, FieldRef ref) {
-        kit.audit().recordRead(new AuditEvent(now(), actor, FIELD_OPENED, Optional.of(subjectRef), Optional.empty(),
-                outcome, Optional.of("subject-export " + ref.field())));
-    }
-
     @Override
     public ProtectionProfile describe() {
         return new ProtectionProfile(suite == Suite.AES_256_GCM ? "AES-256-GCM" : "XChaCha20-Poly1305",
@@ -249,7 +325,8 @@ public final class FieldCrypto implements FieldProtector {
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
                         .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
-                        .toList());
+                        .toList(),
+                keks.describeMasterKeys());
     }
 
     /** @return the fields declared to this instance, keyed by {@code table.column} */
@@ -258,112 +335,138 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /**
-     * Records a subject's value in a blind index (replacing their earlier value there).
+     * Records a subject's value in a blind index, replacing their earlier value there (in every
+     * version), as a principal the policy grants {@link AccessAction#WRITE} on the declared category of
+     * the index's field; a refusal is audited ({@link #FIELD_WRITE_REFUSED}). The entry belongs to the
+     * key group of that field: shredding that group of the subject removes it.
      *
-     * @param index the index
+     * @param principal who writes
+     * @param purpose why the value is collected
+     * @param index the index, as declared ({@link Builder#blindIndex(BlindIndex)})
      * @param subject the subject
      * @param value the plaintext value; only its truncated keyed hash is stored
+     * @throws IllegalArgumentException if the index is not declared, or the value is not well-formed
+     *     UTF-16 or cannot be normalised (the value is not echoed); nothing is stored then
+     * @throws AccessDeniedException if the policy refuses the principal
      */
-    public void index(BlindIndex index, SubjectId subject, String value) {
-        Objects.requireNonNull(subject, "subject");
-        String term = term(index, value);
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(index.name(), subject);
-            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
-            return null;
-        });
+    public void index(Principal principal, PurposeId purpose, BlindIndex index, SubjectId subject, String value) {
+        indexChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), subject, value);
     }
 
     /**
-     * Finds the subjects whose indexed value may equal {@code value}. Truncated indexes collide on
-     * purpose: open the candidates' fields to confirm.
+     * Records a subject's values in a compound blind index, replacing their earlier entry there (in
+     * every version), as a principal the policy grants {@link AccessAction#WRITE} on the declared
+     * category of every field of the index; a refusal is audited ({@link #FIELD_WRITE_REFUSED}). The
+     * entry belongs to the key group of the index's fields.
      *
-     * @param index the index
-     * @param value the searched value
-     * @return the candidate subjects
-     */
-    public List<SubjectId> find(BlindIndex index, String value) {
-        String term = term(index, value);
-        return kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
-    }
-
-    /**
-     * @param index the index
-     * @param value a plaintext value
-     * @return its index value (base64url of the truncated HMAC)
-     */
-    public String term(BlindIndex index, String value) {
-        Objects.requireNonNull(index, "index");
-        Objects.requireNonNull(value, "value");
-        byte[] key = indexKeys.computeIfAbsent(index.name(), name ->
-                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx/" + name).getBytes(StandardCharsets.UTF_8), 32));
-        return truncatedTerm(key, index.bits(), index.normalizer().normalize(value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Records a subject's values in a compound blind index (replacing their earlier entry there).
-     *
-     * @param index the index
+     * @param principal who writes
+     * @param purpose why the values are collected
+     * @param index the index, as declared ({@link Builder#blindIndex(CompoundBlindIndex)})
      * @param subject the subject
      * @param values one plaintext value per part of the index, in order; only the truncated keyed
      *     hash of all of them together is stored
-     * @throws IllegalArgumentException if the number of values is not the number of parts, or a value
-     *     cannot be normalised (the value is not echoed)
+     * @throws IllegalArgumentException if the index is not declared, the number of values is not the
+     *     number of parts, or a value is not well-formed UTF-16 or cannot be normalised (the value is
+     *     not echoed); nothing is stored then
+     * @throws AccessDeniedException if the policy refuses the principal
      */
-    public void index(CompoundBlindIndex index, SubjectId subject, String... values) {
-        Objects.requireNonNull(subject, "subject");
-        String term = term(index, values);
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(index.name(), subject);
-            tx.blindIndexes().put(new BlindIndexEntry(index.name(), term, subject));
-            return null;
-        });
+    public void index(Principal principal, PurposeId purpose, CompoundBlindIndex index, SubjectId subject,
+                      String... values) {
+        indexChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), subject, values);
     }
 
     /**
-     * Finds the subjects whose indexed values may equal {@code values} (truncation makes candidates
-     * collide on purpose: open their fields to confirm).
+     * Finds the subjects whose indexed value may equal {@code value}, as a principal the policy grants
+     * {@link AccessAction#SEARCH} on the declared category of the index's field. Every search is
+     * audited ({@link #INDEX_SEARCHED}, naming the index, never the value), and so is every refusal
+     * ({@link #INDEX_SEARCH_REFUSED}). Truncated indexes collide on purpose: open the candidates'
+     * fields to confirm. Entries of earlier normaliser versions, not yet moved by a
+     * {@link ReindexJob}, are searched with the term of their own version.
      *
-     * @param index the index
+     * @param principal who searches
+     * @param purpose why
+     * @param index the index, as declared
+     * @param value the searched value
+     * @return the candidate subjects
+     * @throws IllegalArgumentException if the index is not declared, or the value is not well-formed
+     *     UTF-16 or cannot be normalised at the index's version (the value is not echoed)
+     * @throws AccessDeniedException if the policy refuses the principal
+     */
+    public List<SubjectId> find(Principal principal, PurposeId purpose, BlindIndex index, String value) {
+        return findChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), value);
+    }
+
+    /**
+     * Finds the subjects whose indexed values may equal {@code values}, in every version up to the
+     * index's, as a principal the policy grants {@link AccessAction#SEARCH} on the declared category
+     * of every field of the index; audited as {@link #find(Principal, PurposeId, BlindIndex, String)}
+     * is. Truncation makes candidates collide on purpose: open their fields to confirm.
+     *
+     * @param principal who searches
+     * @param purpose why
+     * @param index the index, as declared
      * @param values one searched value per part, in order
      * @return the candidate subjects
+     * @throws IllegalArgumentException if the index is not declared, the number of values is not the
+     *     number of parts, or a value is malformed (not echoed)
+     * @throws AccessDeniedException if the policy refuses the principal
      */
-    public List<SubjectId> find(CompoundBlindIndex index, String... values) {
-        String term = term(index, values);
-        return kit.storage().read(tx -> tx.blindIndexes().find(index.name(), term));
+    public List<SubjectId> find(Principal principal, PurposeId purpose, CompoundBlindIndex index, String... values) {
+        return findChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), values);
+    }
+
+    private void indexChecked(Principal principal, PurposeId purpose, IndexSpec index, SubjectId subject,
+                              String... values) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(subject, "subject");
+        IndexSpec declared = indexing.declared(index);
+        requireAllowed(principal, purpose, fieldsOf(declared), AccessAction.WRITE, FIELD_WRITE_REFUSED,
+                Optional.of(kit.subjectRef(subject)), "index " + declared.name());
+        indexing.index(declared, subject, values);
+    }
+
+    private List<SubjectId> findChecked(Principal principal, PurposeId purpose, IndexSpec index, String... values) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        IndexSpec declared = indexing.declared(index);
+        requireAllowed(principal, purpose, fieldsOf(declared), AccessAction.SEARCH, INDEX_SEARCH_REFUSED,
+                Optional.empty(), "index " + declared.name());
+        List<SubjectId> found = indexing.find(declared, values);
+        audit(new AuditEvent(now(), Actor.operator(principal.id()), INDEX_SEARCHED, Optional.empty(),
+                Optional.of(purpose), AuditOutcome.SUCCESS, reference("index " + declared.name())));
+        return found;
+    }
+
+    /** The declared fields a declared index holds: the access check takes their categories from here. */
+    private List<ProtectedField> fieldsOf(IndexSpec index) {
+        return index.parts().stream().map(p -> declared(p.field().table(), p.field().column())).distinct().toList();
     }
 
     /**
-     * @param index the index
-     * @param values one plaintext value per part, in order
-     * @return the index value: base64url of the truncated HMAC over the normalised parts, each
-     *     preceded by its 4-byte big-endian UTF-8 length
+     * @return the index value of {@code value} at the index's version; not public: a term is only good
+     *     for a search, and {@link #find} is the checked, audited way to search
      */
-    public String term(CompoundBlindIndex index, String... values) {
-        Objects.requireNonNull(index, "index");
-        Objects.requireNonNull(values, "values");
-        if (values.length != index.parts().size()) {
-            throw new IllegalArgumentException("compound blind index " + index.name() + " takes "
-                    + index.parts().size() + " values, got " + values.length);
-        }
-        byte[][] parts = new byte[values.length * 2][];
-        for (int i = 0; i < values.length; i++) {
-            byte[] normalised = index.parts().get(i).normalize(Objects.requireNonNull(values[i], "value"))
-                    .getBytes(StandardCharsets.UTF_8);
-            parts[2 * i] = java.nio.ByteBuffer.allocate(4).putInt(normalised.length).array();
-            parts[2 * i + 1] = normalised;
-        }
-        byte[] key = indexKeys.computeIfAbsent("compound/" + index.name(), name ->
-                Hkdf.sha256(indexRoot, new byte[0], ("ck/v1/bidx-compound/" + index.name()).getBytes(StandardCharsets.UTF_8), 32));
-        return truncatedTerm(key, index.bits(), parts);
+    String term(BlindIndex index, String value) {
+        return indexing.term(Objects.requireNonNull(index, "index").spec(), value);
     }
 
-    private static String truncatedTerm(byte[] key, int bits, byte[]... message) {
-        int bytes = (bits + 7) / 8;
-        byte[] mac = HmacSha256.truncated(key, bytes, message);
-        int spare = bytes * 8 - bits;
-        mac[bytes - 1] &= (byte) (0xFF << spare);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    /**
+     * @return the index value at the index's version: the truncated HMAC over the normalised parts,
+     *     each preceded by its 4-byte big-endian UTF-8 length; not public, as {@link #term(BlindIndex, String)}
+     */
+    String term(CompoundBlindIndex index, String... values) {
+        return indexing.term(Objects.requireNonNull(index, "index").spec(), values);
+    }
+
+    /** The blind indexes, for {@link ReindexJob}. */
+    BlindIndexing indexing() {
+        return indexing;
+    }
+
+    /** The kit, for {@link ReindexJob}. */
+    ConsentKit kit() {
+        return kit;
     }
 
     /** Whether any data key is still wrapped under a master key other than {@code kekId} (for {@link KeyFile#dropRetired}). */
@@ -431,39 +534,82 @@ public final class FieldCrypto implements FieldProtector {
      * <p>This decrypts without a purpose or a principal, because nothing readable leaves it: the caller
      * gets a ciphertext of the value it already holds, for the same cell. It is audited as
      * {@link #FIELD_RESEALED} by the system actor {@code field-crypto}, like the other key-management
-     * operations, not as an opening.
+     * operations, not as an opening; a value that fails to open is audited as {@link #FIELD_OPEN_FAILED}.
      *
-     * @param ref the cell the value was sealed for
+     * <p><b>Freshness.</b> The value is opened and sealed again for exactly {@code ref}, version
+     * included: give the version read from the same row, and store the result without changing it (the
+     * value is the same). A stale value — sealed for an earlier version of the cell, or without a
+     * version where {@code ref} has one — fails to open here as it does in {@link #open}, so a reseal
+     * never launders an old value into a current-looking one. Without a version a replayed old value
+     * cannot be told from the current one (see {@link FieldRef}).
+     *
+     * @param ref the cell the value was sealed for, with its version if it has one
      * @param sealed the stored ciphertext, in text form
      * @return the re-sealed value, or empty if {@code sealed} is already under the current key and suite
-     * @throws KeyDestroyedException if the key {@code sealed} names no longer exists (the subject or the
-     *     group was shredded): there is nothing to re-encrypt
-     * @throws DecryptionException if the value was changed or moved, or is not a ConsentKit ciphertext
+     * @throws IllegalArgumentException if the cell's table and column are not a declared field
+     * @throws KeyDestroyedException if the key {@code sealed} names was shredded (the subject or the
+     *     group was erased): there is nothing to re-encrypt
+     * @throws DecryptionException if the value was changed or moved, sealed for another version of the
+     *     cell, or is not a ConsentKit ciphertext, or names a key that is neither the subject's nor a
+     *     shredded one
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public Optional<String> resealIfOld(FieldRef ref, String sealed) {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sealed, "sealed");
         requireUnwrapping();
+        ProtectedField field = declared(ref.table(), ref.column());
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
-        FieldCiphertext old = FieldCiphertext.parseText(sealed);
-        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> new KeyDestroyedException(ref.field()));
-        DataKey current = keys.current(subjectRef, ref.field().group());
+        Reader reader = new Reader(DataKeys.COMPONENT, subjectRef, Optional.empty(), field.toString());
+        FieldCiphertext old = parse(sealed, ref, reader);
+        DataKey oldKey = keys.byId(subjectRef, old.keyId()).orElseThrow(() -> {
+            requireShredded(subjectRef, field, old.keyId(), reader);
+            return new KeyDestroyedException(field);
+        });
+        DataKey current = keys.current(subjectRef, field.group());
         if (old.keyId() == current.keyId() && old.suite() == suite) {
             return Optional.empty();
         }
         FieldContext context = context(ref, subjectRef);
-        byte[] plaintext = sealer.open(oldKey, context, old);
+        byte[] plaintext = decrypt(oldKey, context, old, reader);
         String resealed;
         try {
             resealed = sealer.seal(current, suite, context, plaintext).encodeText();
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
-        AuditEvent event = new AuditEvent(now(), DataKeys.COMPONENT, FIELD_RESEALED, Optional.of(subjectRef),
-                Optional.empty(), AuditOutcome.SUCCESS, Optional.of(ref.field().toString()));
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, event));
+        audit(reader, FIELD_RESEALED, AuditOutcome.SUCCESS, reader.reference());
         return Optional.of(resealed);
+    }
+
+    /**
+     * A key a value names is missing: it reads as erased only if it was shredded (its shred record, or
+     * an earlier shred of the field's group); a key id that names nothing is a damaged value, audited
+     * as {@link #FIELD_OPEN_FAILED} ({@code not-authentic}) and refused (issue 13, item 6).
+     */
+    private void requireShredded(KeyedHash subjectRef, ProtectedField field, int keyId, Reader reader) {
+        if (!keys.wasShredded(subjectRef, field.group(), keyId)) {
+            audit(reader, FIELD_OPEN_FAILED, AuditOutcome.FAILED, "not-authentic: " + reader.reference());
+            throw new DecryptionException();
+        }
+    }
+
+    /**
+     * Records the shreds this kit made before its key store kept shred records (schema version 3 and
+     * earlier), from the {@code key.shredded} events of the audit chain, by subject and group. Values
+     * whose keys were shredded then read as shredded again (their field's replacement, or
+     * {@link KeyDestroyedException}) instead of failing to decrypt. Run it once after upgrading the
+     * database to schema version 4; running it again records nothing new.
+     *
+     * @return how many (subject, group) shreds were newly recorded
+     */
+    public int recordEarlierShreds() {
+        return keys.recordEarlierShreds();
+    }
+
+    /** A key file this instance's storage must remember: its generation was just written. */
+    void keyFileWritten(KeyFile.State state) {
+        keys.recordKeyFileGeneration(state);
     }
 
     /** A write-only instance (its provider cannot unwrap) opens nothing, not even what it sealed. */
@@ -474,20 +620,83 @@ public final class FieldCrypto implements FieldProtector {
         }
     }
 
-    private static FieldContext context(FieldRef ref, KeyedHash subjectRef) {
-        return new FieldContext(ref.field().table(), ref.field().column(), ref.rowKey(), subjectRef.value());
+    /** The declared field of a cell: its category and group never come from the caller (issue 12, finding 2). */
+    private ProtectedField declared(String table, String column) {
+        ProtectedField field = fields.get(table + "." + column);
+        if (field == null) {
+            throw new IllegalArgumentException("no protected field is declared for " + table + "." + column
+                    + ": declare it with FieldCrypto.builder(kit).fields(...)");
+        }
+        return field;
     }
 
     /**
-     * Records an opening or a refusal through {@code AuditTrail.recordRead}: in a transaction of the
-     * kit's own (never the host's, so it works inside a read-only host transaction and survives a host
-     * rollback), written behind by the kit's flusher or committed before this returns, as the kit's
-     * {@code ReadAuditMode} says.
+     * Checks the policy for every declared field an operation touches; the first refusal is audited as
+     * {@code refusal} and thrown.
      */
-    private void audit(Principal principal, AuditAction action, KeyedHash subjectRef, PurposeId purpose,
-                       AuditOutcome outcome, FieldRef ref) {
-        kit.audit().recordRead(new AuditEvent(now(), Actor.operator(principal.id()), action, Optional.of(subjectRef),
-                Optional.of(purpose), outcome, Optional.of(ref.field().toString())));
+    private void requireAllowed(Principal principal, PurposeId purpose, List<ProtectedField> touched, AccessAction action,
+                                AuditAction refusal, Optional<KeyedHash> subjectRef, String what) {
+        for (ProtectedField f : touched) {
+            AccessDecision access = policy.decide(principal, purpose, f.category(), action);
+            if (access instanceof AccessDecision.Refused refused) {
+                audit(new AuditEvent(now(), Actor.operator(principal.id()), refusal, subjectRef, Optional.of(purpose),
+                        AuditOutcome.DENIED, reference(what)));
+                throw new AccessDeniedException(refused.reason(), what + " for purpose " + purpose);
+            }
+        }
+    }
+
+    /** Parses a stored value; a malformed one, or one bound to a version the cell does not name, is audited and refused. */
+    private FieldCiphertext parse(String sealed, FieldRef ref, Reader reader) {
+        FieldCiphertext ciphertext;
+        try {
+            ciphertext = FieldCiphertext.parseText(sealed);
+        } catch (DecryptionException e) {
+            audit(reader, FIELD_OPEN_FAILED, AuditOutcome.FAILED, "malformed: " + reader.reference());
+            throw e;
+        }
+        if (ciphertext.versionBound() != ref.version().isPresent()) {
+            audit(reader, FIELD_OPEN_FAILED, AuditOutcome.FAILED, "version-binding: " + reader.reference());
+            throw new DecryptionException();
+        }
+        return ciphertext;
+    }
+
+    /** Authenticates and decrypts; a value that does not authenticate in its cell is audited and refused. */
+    private byte[] decrypt(DataKey key, FieldContext context, FieldCiphertext ciphertext, Reader reader) {
+        try {
+            return sealer.open(key, context, ciphertext);
+        } catch (DecryptionException e) {
+            audit(reader, FIELD_OPEN_FAILED, AuditOutcome.FAILED, "not-authentic: " + reader.reference());
+            throw e;
+        }
+    }
+
+    private static FieldContext context(FieldRef ref, KeyedHash subjectRef) {
+        return new FieldContext(ref.table(), ref.column(), ref.rowKey(), subjectRef.value(), ref.version());
+    }
+
+    private void audit(Reader reader, AuditAction action, AuditOutcome outcome, String reference) {
+        audit(new AuditEvent(now(), reader.actor(), action, Optional.of(reader.subjectRef()), reader.purpose(), outcome,
+                reference(reference)));
+    }
+
+    /**
+     * The one place this class records the audit entries of openings, refusals, failures, searches and
+     * reseals: in a short transaction of the kit's own ({@link dev.consentkit.core.audit.AuditTrail#recordRead}),
+     * never the host's, so it works inside a read-only host transaction and survives a host rollback;
+     * written behind in batches (the default) or committed before the caller gets any plaintext
+     * (synchronous), as the kit's {@code ReadAuditMode} says. Writes (a
+     * shred, a key made or rotated, a rewrap, a re-index batch) append their entries inside their own
+     * unit of work instead, with what they change.
+     */
+    private void audit(AuditEvent event) {
+        kit.audit().recordRead(event);
+    }
+
+    /** An audit reference of at most 128 characters: long table and column names are cut, never the reason. */
+    private static Optional<String> reference(String text) {
+        return Optional.of(text.length() <= MAX_REFERENCE ? text : text.substring(0, MAX_REFERENCE - 3) + "...");
     }
 
     private Instant now() {
@@ -512,6 +721,7 @@ public final class FieldCrypto implements FieldProtector {
         private int cacheSize = 10_000;
         private java.time.Duration cacheTtl = DEFAULT_CACHE_TTL;
         private final Map<String, ProtectedField> fields = new LinkedHashMap<>();
+        private final Map<String, IndexSpec> indexes = new LinkedHashMap<>();
 
         private Builder(ConsentKit kit) {
             this.kit = kit;
@@ -585,8 +795,9 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * Declares the protected fields, so that the subject-request path can open them by table and
-         * column (see {@link #openForSubject}) and the register can list what is encrypted.
+         * Declares the protected fields. Every operation names a cell by table and column and takes the
+         * field's category (what the access policy checks) and key group from this declaration only; an
+         * undeclared field is refused. The register lists what is declared.
          *
          * @param declared the fields
          * @return this builder
@@ -603,9 +814,52 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
+         * Declares a blind index. The index names the field it holds ({@link BlindIndex#field()}), which
+         * must be declared with {@link #fields} with the same category and key group:
+         * {@link FieldCrypto#index} needs {@link AccessAction#WRITE} and {@link FieldCrypto#find}
+         * {@link AccessAction#SEARCH} on that category, and the entries go with that group's keys. An
+         * undeclared index is refused by both.
+         *
+         * @param index the index
+         * @return this builder
+         * @throws IllegalArgumentException if an index of that name is already declared
+         */
+        public Builder blindIndex(BlindIndex index) {
+            return declareIndex(Objects.requireNonNull(index, "index").spec());
+        }
+
+        /**
+         * Declares a compound blind index, as {@link #blindIndex(BlindIndex)} declares a single-value one:
+         * every field it holds ({@link CompoundBlindIndex#parts()}) must be declared with {@link #fields},
+         * and {@link FieldCrypto#index} and {@link FieldCrypto#find} are checked against the category of
+         * every one of them.
+         *
+         * @param index the index
+         * @return this builder
+         * @throws IllegalArgumentException if an index of that name is already declared (single-value and
+         *     compound indexes share one namespace in storage)
+         */
+        public Builder blindIndex(CompoundBlindIndex index) {
+            return declareIndex(Objects.requireNonNull(index, "index").spec());
+        }
+
+        private Builder declareIndex(IndexSpec index) {
+            if (indexes.putIfAbsent(index.name(), index) != null) {
+                throw new IllegalArgumentException("blind index " + index.name() + " is declared twice");
+            }
+            return this;
+        }
+
+        /**
          * @return the field crypto
-         * @throws IllegalStateException if the KEK provider or blind-index key is missing, or there is no
-         *     access policy, neither here nor on the kit; the message names what is missing
+         * @throws IllegalStateException if the KEK provider or blind-index key is missing, there is no
+         *     access policy, neither here nor on the kit, a declared field's category is not in the
+         *     kit's catalogue, or a blind index holds a field that is not declared, or declared with
+         *     another category or key group; the message names what is wrong
+         * @throws KeyFileException if the master keys come from a {@link KeyFile} that this kit's database
+         *     has seen at a later generation (the file was rolled back), or that lacks a master key data
+         *     keys are still wrapped under; the generation of a file seen for the first time, or later
+         *     than before, is recorded
          */
         public FieldCrypto build() {
             if (policy == null) {
@@ -624,7 +878,33 @@ public final class FieldCrypto implements FieldProtector {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("FieldCrypto needs " + String.join(", ", missing));
             }
-            return new FieldCrypto(this);
+            for (ProtectedField f : fields.values()) {
+                if (kit.catalog().category(f.category()).isEmpty()) {
+                    throw new IllegalStateException("protected field " + f + " names data category '" + f.category()
+                            + "', which the catalogue does not declare");
+                }
+            }
+            for (IndexSpec index : indexes.values()) {
+                for (CompoundBlindIndex.Part part : index.parts()) {
+                    ProtectedField f = part.field();
+                    ProtectedField declared = fields.get(f.table() + "." + f.column());
+                    if (declared == null) {
+                        throw new IllegalStateException("blind index " + index.name() + " holds " + f
+                                + ", which is not declared with fields(...)");
+                    }
+                    if (!declared.category().equals(f.category()) || !declared.group().equals(f.group())) {
+                        throw new IllegalStateException("blind index " + index.name() + " holds " + f + " as category '"
+                                + f.category() + "' in key group " + f.group() + ", but it is declared as category '"
+                                + declared.category() + "' in key group " + declared.group()
+                                + ": an index takes both from the declared field");
+                    }
+                }
+            }
+            FieldCrypto crypto = new FieldCrypto(this);
+            if (keks instanceof LocalKeyEncryptionKeys local) {
+                crypto.keys.checkKeyFile(local);
+            }
+            return crypto;
         }
     }
 }

@@ -4,10 +4,14 @@ import dev.consentkit.core.KeyedHash;
 import dev.consentkit.crypto.internal.DataKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Unwrapped data keys per subject, least recently used subjects evicted first; a subject's keys are
@@ -15,12 +19,25 @@ import java.util.Optional;
  * (by the kit's clock), so that a key another instance shredded, or a master key that was retired,
  * stops being usable here within that time. Thread-safe (one lock; the work under it is a few map
  * operations).
+ *
+ * <p>A key's "current" slot is filled only with keys the caller may seal under ({@link DataKeys}
+ * decides which); the by-id slots serve opening.
+ *
+ * <p>Keys that leave the cache are cleared from memory (best effort, {@link DataKey#tryClear}) once
+ * {@link #CLEAR_AFTER} has passed since they left — a seal or open that took the key just before still
+ * finishes with it — and only when no seal or open is using them at that moment.
  */
 final class KeyCache {
+    /** How long a key that left the cache stays intact for the seals and opens that took it just before. */
+    static final Duration CLEAR_AFTER = Duration.ofMinutes(1);
+    /** Keys waiting to be cleared beyond this many are left to the garbage collector. */
+    private static final int MAX_WAITING = 100_000;
+
     private final int capacity;
     private final long ttlMillis;
     private final Clock clock;
     private final LinkedHashMap<KeyedHash, SubjectKeys> subjects;
+    private final Deque<Leaving> leaving = new ArrayDeque<>();
 
     KeyCache(int capacity, Duration ttl, Clock clock) {
         this.capacity = capacity;
@@ -31,7 +48,11 @@ final class KeyCache {
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<KeyedHash, SubjectKeys> eldest) {
-                return size() > KeyCache.this.capacity;
+                if (size() > KeyCache.this.capacity) {
+                    leaveAll(eldest.getValue());
+                    return true;
+                }
+                return false;
             }
         };
     }
@@ -40,9 +61,18 @@ final class KeyCache {
     private record Entry(DataKey key, long expiresAt) {
     }
 
+    /** A key that left the cache, and when. */
+    private record Leaving(DataKey key, long since) {
+    }
+
     private static final class SubjectKeys {
         final Map<String, Entry> current = new HashMap<>();
         final Map<Integer, Entry> byId = new HashMap<>();
+
+        boolean holds(DataKey key) {
+            return current.values().stream().anyMatch(e -> e.key == key)
+                    || byId.values().stream().anyMatch(e -> e.key == key);
+        }
     }
 
     synchronized Optional<DataKey> current(KeyedHash subject, String group) {
@@ -63,21 +93,28 @@ final class KeyCache {
         return Optional.of(entry.key);
     }
 
+    /** Caches a key the caller may seal under, as the group's current key and by its id. */
     synchronized void put(KeyedHash subject, String group, DataKey key) {
         if (capacity == 0) {
             return;
         }
         Entry entry = new Entry(key, expiry());
         SubjectKeys keys = subjects.computeIfAbsent(subject, s -> new SubjectKeys());
-        keys.current.put(group, entry);
-        keys.byId.put(key.keyId(), entry);
+        Entry oldCurrent = keys.current.put(group, entry);
+        Entry oldById = keys.byId.put(key.keyId(), entry);
+        leaveIfDropped(keys, oldCurrent);
+        leaveIfDropped(keys, oldById);
+        clearWaiting();
     }
 
+    /** Caches a key for opening only. */
     synchronized void putById(KeyedHash subject, DataKey key) {
         if (capacity == 0) {
             return;
         }
-        subjects.computeIfAbsent(subject, s -> new SubjectKeys()).byId.put(key.keyId(), new Entry(key, expiry()));
+        SubjectKeys keys = subjects.computeIfAbsent(subject, s -> new SubjectKeys());
+        leaveIfDropped(keys, keys.byId.put(key.keyId(), new Entry(key, expiry())));
+        clearWaiting();
     }
 
     private long expiry() {
@@ -86,6 +123,46 @@ final class KeyCache {
     }
 
     synchronized void evict(KeyedHash subject) {
-        subjects.remove(subject);
+        SubjectKeys keys = subjects.remove(subject);
+        if (keys != null) {
+            leaveAll(keys);
+        }
+        clearWaiting();
+    }
+
+    private void leaveIfDropped(SubjectKeys keys, Entry replaced) {
+        if (replaced != null && !keys.holds(replaced.key)) {
+            leave(replaced.key);
+        }
+    }
+
+    private void leaveAll(SubjectKeys keys) {
+        Set<DataKey> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        keys.current.values().forEach(e -> distinct.add(e.key));
+        keys.byId.values().forEach(e -> distinct.add(e.key));
+        distinct.forEach(this::leave);
+    }
+
+    private void leave(DataKey key) {
+        leaving.addLast(new Leaving(key, clock.millis()));
+        if (leaving.size() > MAX_WAITING) {
+            leaving.pollFirst();
+        }
+    }
+
+    /** Clears the keys that left at least {@link #CLEAR_AFTER} ago; one in use waits for a later turn. */
+    private void clearWaiting() {
+        long now = clock.millis();
+        long after = CLEAR_AFTER.toMillis();
+        for (int n = leaving.size(); n > 0 && !leaving.isEmpty(); n--) {
+            Leaving first = leaving.peekFirst();
+            if (now - first.since < after) {
+                return;
+            }
+            leaving.pollFirst();
+            if (!first.key.tryClear()) {
+                leaving.addLast(new Leaving(first.key, now));
+            }
+        }
     }
 }

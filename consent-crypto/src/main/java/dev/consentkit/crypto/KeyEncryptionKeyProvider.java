@@ -1,15 +1,27 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.ProtectionProfile;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The master key (key-encryption key, KEK) that wraps every data key. ConsentKit never stores it;
  * the host supplies it from an environment variable, a passphrase-sealed key file, or its KMS (by
  * implementing this interface, so the master key never leaves the KMS).
  *
- * <p>Implementations are thread-safe. Wrapping binds a context (subject reference, group, version):
- * a wrapped key moved to another subject fails to unwrap.
+ * <p>Implementations are thread-safe. Wrapping binds a context (for keys made since schema version 4:
+ * subject reference, group, version, key id and the KEK's id): a wrapped key moved to another subject,
+ * group, version or key id fails to unwrap.
+ *
+ * <p><b>Key rows the provider recognises as its own.</b> Whoever can wrap can make a data-key row — with
+ * an asymmetric master key that is anyone holding the public key, a write-only front end or a database
+ * writer. {@link FieldCrypto} therefore seals new values only under a row it can authenticate as made
+ * by a holder of the provider's secret ({@link #authenticateKeyRow}); any other row still opens, but is
+ * never sealed under again: the next seal makes a new version, authenticated. A provider that cannot
+ * authenticate rows (the default, e.g. a host's KMS provider that does not implement it) works all the
+ * same, but then makes a new data-key version whenever a seal misses the key cache.
  */
 public interface KeyEncryptionKeyProvider {
 
@@ -41,6 +53,31 @@ public interface KeyEncryptionKeyProvider {
      */
     default boolean canUnwrap() {
         return true;
+    }
+
+    /**
+     * The tag by which {@link FieldCrypto} recognises a data-key row as made by a holder of this
+     * provider's secret, so that it seals only under such rows. It must be a MAC (e.g. HMAC-SHA256)
+     * under a secret that a party who can only wrap does not hold — derived from the master key
+     * {@code kekId} (this library's providers do so), or a separate key in the host's KMS — and the same
+     * on every instance that holds that secret.
+     *
+     * @param kekId the master key the row's data key is wrapped under
+     * @param row the canonical encoding of the row (subject reference, group, version, key id, KEK id,
+     *     format, creation time and wrapped key), never key material in the clear
+     * @return the tag, 16 to 64 bytes; empty if this provider holds no secret for {@code kekId} (a
+     *     write-only provider, an unknown KEK id; the default)
+     */
+    default Optional<byte[]> authenticateKeyRow(String kekId, byte[] row) {
+        return Optional.empty();
+    }
+
+    /**
+     * @return the master keys this provider holds (current first), for the compliance report's check
+     *     of wraps per master key and key sizes; default empty (unknown)
+     */
+    default List<ProtectionProfile.MasterKey> describeMasterKeys() {
+        return List.of();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.SubjectId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -8,6 +9,11 @@ import java.util.regex.Pattern;
  * A column of the host's table that holds ciphertext: where it is, which data category it holds, and
  * under which purpose group's key it is encrypted (so withdrawing a purpose can shred just that
  * group). A value of a shredded field reads as the declared replacement, if any.
+ *
+ * <p>Declare every protected field to {@link FieldCrypto.Builder#fields}: the declaration is the only
+ * source of a field's category (what the access policy checks) and key group. A cell is then named by
+ * table and column ({@link #at}), never by handing a whole {@code ProtectedField} to an operation, so a
+ * caller cannot claim another category for a declared column.
  *
  * @param table the host's table, e.g. {@code client}
  * @param column the column, e.g. {@code email}
@@ -29,11 +35,15 @@ public record ProtectedField(String table, String column, String category, Strin
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(replacement, "replacement");
-        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
-            throw new IllegalArgumentException("table and column must match " + NAME.pattern());
-        }
+        checkName(table, column);
         if (!GROUP.matcher(group).matches()) {
             throw new IllegalArgumentException("key group must match " + GROUP.pattern());
+        }
+    }
+
+    static void checkName(String table, String column) {
+        if (!NAME.matcher(table).matches() || !NAME.matcher(column).matches()) {
+            throw new IllegalArgumentException("table and column must match " + NAME.pattern());
         }
     }
 
@@ -54,6 +64,19 @@ public record ProtectedField(String table, String column, String category, Strin
      */
     public ProtectedField replacedBy(String value) {
         return new ProtectedField(table, column, category, group, Optional.of(value));
+    }
+
+    /**
+     * Names a cell of this field; only the table and column are kept, the category and group are
+     * always those declared to {@link FieldCrypto}.
+     *
+     * @param rowKey the row's primary key
+     * @param subject the subject the value is about
+     * @return the cell, without a version
+     * @throws IllegalArgumentException if the row key is blank, too long or malformed
+     */
+    public FieldRef at(String rowKey, SubjectId subject) {
+        return new FieldRef(table, column, rowKey, subject);
     }
 
     @Override

@@ -6,14 +6,20 @@ import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KekUsage;
+import dev.consentkit.core.spi.KeyFileId;
+import dev.consentkit.core.spi.KeyShred;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import dev.consentkit.core.spi.WrappedKey;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -85,8 +91,43 @@ final class CollidingKeyStorage implements ConsentStorage {
                 }
 
                 @Override
-                public int destroy(KeyedHash subjectRef, List<String> groups) {
-                    return keys.destroy(subjectRef, groups);
+                public int destroy(KeyedHash subjectRef, List<String> groups, Instant at) {
+                    return keys.destroy(subjectRef, groups, at);
+                }
+
+                @Override
+                public Optional<Instant> shredded(KeyedHash subjectRef, String group, int keyId) {
+                    return keys.shredded(subjectRef, group, keyId);
+                }
+
+                @Override
+                public List<KeyShred> shredsOf(KeyedHash subjectRef) {
+                    return keys.shredsOf(subjectRef);
+                }
+
+                @Override
+                public boolean recordEarlierShred(KeyedHash subjectRef, Optional<String> group, Instant at) {
+                    return keys.recordEarlierShred(subjectRef, group, at);
+                }
+
+                @Override
+                public Map<String, KekUsage> usageByKek() {
+                    return keys.usageByKek();
+                }
+
+                @Override
+                public OptionalLong keyFileGeneration(KeyFileId fileId) {
+                    return keys.keyFileGeneration(fileId);
+                }
+
+                @Override
+                public void recordKeyFileGeneration(KeyFileId fileId, long generation, Instant at) {
+                    keys.recordKeyFileGeneration(fileId, generation, at);
+                }
+
+                @Override
+                public int keyFilesRecorded() {
+                    return keys.keyFilesRecorded();
                 }
 
                 @Override

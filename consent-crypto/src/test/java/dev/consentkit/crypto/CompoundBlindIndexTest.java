@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +8,14 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,8 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Compound blind indexes: several normalised values of a subject searched together, sized like single ones. */
 class CompoundBlindIndexTest {
+    private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
+    private static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", "contact", "contract");
+    private static final CompoundBlindIndex.Part LAST = new CompoundBlindIndex.Part(LAST_NAME, Normalizer.NAME);
+    private static final CompoundBlindIndex.Part YEAR = new CompoundBlindIndex.Part(BIRTH_DATE, Normalizer.YEAR);
     private static final CompoundBlindIndex NAME_YEAR =
-            CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, Normalizer.NAME, Normalizer.YEAR);
+            CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, LAST, YEAR);
+    private static final Principal RECEPTION = Principal.of("olga", "reception");
 
     private static byte[] filled(int b) {
         byte[] key = new byte[32];
@@ -35,8 +43,12 @@ class CompoundBlindIndexTest {
     private static FieldCrypto crypto(ConsentKit kit) {
         return FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .accessPolicy(AccessPolicy.builder(kit.catalog())
+                        .grant("reception").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE, AccessAction.SEARCH)
+                        .build())
                 .blindIndexKey(HmacKey.of(filled(9)))
+                .fields(LAST_NAME, BIRTH_DATE)
+                .blindIndex(NAME_YEAR)
                 .build();
     }
 
@@ -50,25 +62,26 @@ class CompoundBlindIndexTest {
         FieldCrypto crypto = crypto(Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z")));
         SubjectId anna = SubjectId.of("client-1001");
         SubjectId boris = SubjectId.of("client-1002");
-        crypto.index(NAME_YEAR, anna, "Petrova", "1987-04-12");
-        crypto.index(NAME_YEAR, boris, "Petrov", "1987");
+        crypto.index(RECEPTION, ORDERS, NAME_YEAR, anna, "Petrova", "1987-04-12");
+        crypto.index(RECEPTION, ORDERS, NAME_YEAR, boris, "Petrov", "1987");
 
-        assertThat(crypto.find(NAME_YEAR, "  PETROVA ", "1987")).contains(anna);
-        assertThat(crypto.find(NAME_YEAR, "petrov", "1987-01-01")).contains(boris);
-        assertThat(crypto.find(NAME_YEAR, "petrova", "1988")).doesNotContain(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "  PETROVA ", "1987")).contains(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "petrov", "1987-01-01")).contains(boris);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "petrova", "1988")).doesNotContain(anna);
 
-        crypto.index(NAME_YEAR, anna, "Sidorova", "1987");
-        assertThat(crypto.find(NAME_YEAR, "Sidorova", "1987")).contains(anna);
-        assertThat(crypto.find(NAME_YEAR, "Petrova", "1987")).as("replaced").doesNotContain(anna);
+        crypto.index(RECEPTION, ORDERS, NAME_YEAR, anna, "Sidorova", "1987");
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Sidorova", "1987")).contains(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Petrova", "1987")).as("replaced").doesNotContain(anna);
 
-        crypto.shred(anna, Actor.operator("dpo"));
-        assertThat(crypto.find(NAME_YEAR, "Sidorova", "1987")).doesNotContain(anna);
-        assertThat(crypto.find(NAME_YEAR, "Petrov", "1987")).contains(boris);
+        crypto.shred(anna, Set.of(), Actor.operator("dpo"));
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Sidorova", "1987")).doesNotContain(anna);
+        assertThat(crypto.find(RECEPTION, ORDERS, NAME_YEAR, "Petrov", "1987")).contains(boris);
     }
 
     @Test
     void thePartsAreLengthPrefixedSoTheirBoundaryCounts() {
-        CompoundBlindIndex twoNames = new CompoundBlindIndex("client.names", List.of(Normalizer.NAME, Normalizer.NAME), 256);
+        // unsized: 256 bits, so that two terms differ only where the inputs differ
+        CompoundBlindIndex twoNames = CompoundBlindIndex.unsafeWithoutSizing("client.names", 256, LAST, LAST);
 
         assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isNotEqualTo(IN_MEMORY.term(twoNames, "a", "bc"));
         assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isEqualTo(IN_MEMORY.term(twoNames, "AB", " c"));
@@ -77,8 +90,8 @@ class CompoundBlindIndexTest {
 
     @Test
     void aCompoundIndexNeverSharesAKeyWithASingleValueIndexOfTheSameName() {
-        CompoundBlindIndex compound = new CompoundBlindIndex("client.x", List.of(Normalizer.NAME, Normalizer.NAME), 256);
-        BlindIndex single = new BlindIndex("client.x", Normalizer.NAME, 256);
+        CompoundBlindIndex compound = CompoundBlindIndex.unsafeWithoutSizing("client.x", 256, LAST, LAST);
+        BlindIndex single = BlindIndex.unsafeWithoutSizing("client.x", LAST_NAME, Normalizer.NAME, 256);
 
         assertThat(IN_MEMORY.term(compound, "a", "b")).isNotEqualTo(IN_MEMORY.term(single, "a"))
                 .isNotEqualTo(IN_MEMORY.term(single, "ab"));
@@ -98,17 +111,22 @@ class CompoundBlindIndexTest {
 
     @Test
     void theSizingRuleAndTheShapeAreChecked() {
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.lastname-birthyear", 20, 100_000, Normalizer.NAME, Normalizer.YEAR))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.lastname-birthyear", 20, 100_000, LAST, YEAR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("blind index client.lastname-birthyear with 20 bits over 100000 subjects would make almost "
                         + "every value unique; use at most 15 bits");
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.one", 8, 1000, Normalizer.NAME))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.one", 8, 1000, LAST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("compound blind index client.one needs 2 to 8 parts, got 1");
-        assertThatThrownBy(() -> new CompoundBlindIndex("Bad Name", List.of(Normalizer.NAME, Normalizer.YEAR), 8))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("Bad Name", 8, 1000, LAST, YEAR))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("blind index name must match");
         assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("compound blind index client.lastname-birthyear takes 2 values, got 1");
+                .hasMessage("compound blind index client.lastname-birthyear takes 2 value(s), got 1");
+        ProtectedField marketingEmail = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.name-news", 8, 1000, LAST,
+                new CompoundBlindIndex.Part(marketingEmail, Normalizer.EMAIL)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("compound blind index client.name-news spans key groups contract, marketing");
         assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova", "12 April 1987"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not a year or an ISO date");
     }

@@ -158,7 +158,7 @@ abstract class ConcurrencyScenarios {
             this.storage = JdbcStorage.builder(ds).build();
             this.kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
             AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);
             byte[] indexKey = new byte[32];
@@ -168,12 +168,12 @@ abstract class ConcurrencyScenarios {
             this.data = SubjectDataService.builder(kit).protector(crypto).build();
             for (int i = 0; i < SUBJECTS; i++) {
                 committed.add(give(subject(i)).event().id().toString());
-                sealed.add(crypto.seal(ref(i), "client" + i + "@example.org"));
+                sealed.add(crypto.seal(MANAGER, Fixtures.ORDERS, ref(i), "client" + i + "@example.org"));
             }
         }
 
         FieldRef ref(int i) {
-            return new FieldRef(EMAIL, "row-" + i, subject(i));
+            return EMAIL.at("row-" + i, subject(i));
         }
 
         LedgerEntry give(SubjectId s) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,8 @@ class FieldCryptoOptionsTest {
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final SubjectId anna = SubjectId.of("patient-1001");
+    /** Writes the patient's file; health data is sensitive, so a second factor is needed to write it too. */
+    private final Principal writer = Principal.of("dr-house", "doctor").withMfa();
 
     private static byte[] filled(int b) {
         byte[] key = new byte[32];
@@ -79,14 +82,15 @@ class FieldCryptoOptionsTest {
 
     private static AccessPolicy.Builder doctors(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("doctor").purposes(TREATMENT).categories("contact", "health").actions(AccessAction.READ)
-                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ);
+                .grant("doctor").purposes(TREATMENT).categories("contact", "health").actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE);
     }
 
     private FieldCrypto.Builder cryptoOf(ConsentKit kit) {
         return FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .blindIndexKey(HmacKey.of(filled(9)));
+                .blindIndexKey(HmacKey.of(filled(9)))
+                .fields(DIAGNOSIS, PHONE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,10 +98,10 @@ class FieldCryptoOptionsTest {
     void withoutAPolicyOfItsOwnFieldCryptoUsesTheKitsAndASensitiveCategoryNeedsMfa(String name, Supplier<ConsentStorage> storage) {
         ConsentKit kit = clinicKit(storage.get(), doctors(clinic()));
         FieldCrypto crypto = cryptoOf(kit).build();
-        FieldRef diagnosis = new FieldRef(DIAGNOSIS, "p-1", anna);
-        FieldRef phone = new FieldRef(PHONE, "p-1", anna);
-        String sealedDiagnosis = crypto.seal(diagnosis, "J45.0 asthma");
-        String sealedPhone = crypto.seal(phone, "+79123456789");
+        FieldRef diagnosis = DIAGNOSIS.at("p-1", anna);
+        FieldRef phone = PHONE.at("p-1", anna);
+        String sealedDiagnosis = crypto.seal(writer, TREATMENT, diagnosis, "J45.0 asthma");
+        String sealedPhone = crypto.seal(writer, TREATMENT, phone, "+79123456789");
         Principal doctor = Principal.of("dr-house", "doctor");
 
         assertThatThrownBy(() -> crypto.open(doctor, TREATMENT, diagnosis, sealedDiagnosis))
@@ -127,10 +131,13 @@ class FieldCryptoOptionsTest {
     void aPolicyGivenToFieldCryptoWinsOverTheKits() {
         ConsentKit kit = clinicKit(Storages.h2(), doctors(clinic()));
         AccessPolicy receptionOnly = AccessPolicy.builder(kit.catalog())
-                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ).build();
+                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
+                .build();
         FieldCrypto crypto = cryptoOf(kit).accessPolicy(receptionOnly).build();
-        FieldRef phone = new FieldRef(PHONE, "p-1", anna);
-        String sealed = crypto.seal(phone, "+79123456789");
+        FieldRef phone = PHONE.at("p-1", anna);
+        assertThatThrownBy(() -> crypto.seal(writer, TREATMENT, phone, "+79123456789"))
+                .as("the kit's policy lets doctors write; this one does not").isInstanceOf(AccessDeniedException.class);
+        String sealed = crypto.seal(Principal.of("reception-1", "receptionist"), TREATMENT, phone, "+79123456789");
 
         assertThatThrownBy(() -> crypto.open(Principal.of("dr-house", "doctor").withMfa(), TREATMENT, phone, sealed))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
@@ -157,13 +164,13 @@ class FieldCryptoOptionsTest {
         ConsentKit kit = clinicKit(storage.get(), doctors(clinic()));
         FieldCrypto crypto = cryptoOf(kit).keyCacheTtl(Duration.ofMinutes(5)).build();
         FieldCrypto elsewhere = cryptoOf(kit).build();
-        FieldRef phone = new FieldRef(PHONE, "p-1", anna);
-        String sealed = crypto.seal(phone, "+79123456789");
+        FieldRef phone = PHONE.at("p-1", anna);
+        String sealed = crypto.seal(writer, TREATMENT, phone, "+79123456789");
         Principal reception = Principal.of("reception-1", "receptionist");
         assertThat(crypto.open(reception, TREATMENT, phone, sealed)).isEqualTo("+79123456789");
 
         // another instance (another node of the host) shreds the patient: this one still holds the key
-        elsewhere.shred(anna, Actor.operator("dpo"));
+        elsewhere.shred(anna, Set.of(), Actor.operator("dpo"));
         clock.advance(Duration.ofMinutes(4));
         assertThat(crypto.open(reception, TREATMENT, phone, sealed)).as("within the TTL").isEqualTo("+79123456789");
 
@@ -177,19 +184,19 @@ class FieldCryptoOptionsTest {
         ConsentKit kit = clinicKit(dev.consentkit.core.memory.InMemoryStorage.create(), doctors(clinic()));
         FieldCrypto crypto = cryptoOf(kit).build();
         FieldCrypto elsewhere = cryptoOf(kit).build();
-        FieldRef phone = new FieldRef(PHONE, "p-1", anna);
+        FieldRef phone = PHONE.at("p-1", anna);
         Principal reception = Principal.of("reception-1", "receptionist");
-        String sealed = crypto.seal(phone, "+79123456789");
-        elsewhere.shred(anna, Actor.operator("dpo"));
+        String sealed = crypto.seal(writer, TREATMENT, phone, "+79123456789");
+        elsewhere.shred(anna, Set.of(), Actor.operator("dpo"));
 
         clock.advance(FieldCrypto.Builder.DEFAULT_CACHE_TTL.minusSeconds(1));
         assertThat(crypto.open(reception, TREATMENT, phone, sealed)).isEqualTo("+79123456789");
         clock.advance(Duration.ofSeconds(1));
         assertThatThrownBy(() -> crypto.open(reception, TREATMENT, phone, sealed)).isInstanceOf(KeyDestroyedException.class);
 
-        String again = crypto.seal(phone, "+79000000000");
+        String again = crypto.seal(writer, TREATMENT, phone, "+79000000000");
         assertThat(crypto.open(reception, TREATMENT, phone, again)).isEqualTo("+79000000000");
-        crypto.shred(anna, Actor.operator("dpo"));
+        crypto.shred(anna, Set.of(), Actor.operator("dpo"));
         assertThatThrownBy(() -> crypto.open(reception, TREATMENT, phone, again))
                 .as("no clock step: the shred evicted the key").isInstanceOf(KeyDestroyedException.class);
     }

@@ -23,6 +23,7 @@ import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Sealing, purpose-bound opening, blind indexes and crypto-shredding as a CRM uses them (M19, M20). */
@@ -31,19 +32,22 @@ class FieldCryptoTest {
     private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
     private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
             .replacedBy("[erased]");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final InMemoryStorage storage = InMemoryStorage.create();
     private final ConsentKit kit = Fixtures.kit(storage, clock);
     private final AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-            .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ)
+            .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+            .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
             .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
             .build();
     private final FieldCrypto crypto = FieldCrypto.builder(kit)
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
             .accessPolicy(policy)
             .blindIndexKey(HmacKey.of(filled(9)))
+            .fields(EMAIL, NEWS_EMAIL, PHONE)
+            .blindIndex(EMAIL_INDEX)
             .build();
     private final SubjectId anna = SubjectId.of("client-1001");
     private final Principal manager = Principal.of("olga", "manager");
@@ -56,33 +60,33 @@ class FieldCryptoTest {
 
     @Test
     void aSealedValueOpensForAPermittedPurposeAndHoldsNoPlaintext_M19() {
-        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String stored = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
 
         assertThat(stored).startsWith("ck1.").doesNotContain("anna").doesNotContain("example");
-        assertThat(crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), stored)).isEqualTo("anna@example.org");
+        assertThat(crypto.open(manager, ORDERS, EMAIL.at("row-1", anna), stored)).isEqualTo("anna@example.org");
         assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action().code())
                 .containsExactly("key.created", "field.opened");
     }
 
     @Test
     void aValueMovedToAnotherRowColumnOrSubjectDoesNotOpen() {
-        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String stored = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
 
-        assertThatThrownBy(() -> crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-2", anna), stored))
+        assertThatThrownBy(() -> crypto.open(manager, ORDERS, EMAIL.at("row-2", anna), stored))
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
-        assertThatThrownBy(() -> crypto.open(manager, ORDERS, new FieldRef(PHONE, "row-1", anna), stored))
+        assertThatThrownBy(() -> crypto.open(manager, ORDERS, PHONE.at("row-1", anna), stored))
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
         SubjectId boris = SubjectId.of("client-1002");
-        crypto.seal(new FieldRef(EMAIL, "row-9", boris), "boris@example.org");
-        assertThatThrownBy(() -> crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", boris), stored))
+        crypto.seal(manager, ORDERS, EMAIL.at("row-9", boris), "boris@example.org");
+        assertThatThrownBy(() -> crypto.open(manager, ORDERS, EMAIL.at("row-1", boris), stored))
                 .isInstanceOf(RuntimeException.class).hasMessageNotContaining("anna");
     }
 
     @Test
     void aRoleWithoutTheGrantIsRefusedBeforeAnyKeyIsTouchedAndTheRefusalIsAudited() {
-        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String stored = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
 
-        assertThatThrownBy(() -> crypto.open(Principal.of("ivan", "designer"), ORDERS, new FieldRef(EMAIL, "row-1", anna), stored))
+        assertThatThrownBy(() -> crypto.open(Principal.of("ivan", "designer"), ORDERS, EMAIL.at("row-1", anna), stored))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccessDecision.Reason.CATEGORY_NOT_GRANTED));
         AuditRecord last = kit.audit().records(1, 100).get(1);
@@ -92,27 +96,27 @@ class FieldCryptoTest {
 
     @Test
     void aPurposeTheClientWithdrewFromDoesNotOpen_M6() {
-        String stored = crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        String stored = crypto.seal(manager, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
-        assertThat(crypto.open(manager, NEWSLETTER, new FieldRef(NEWS_EMAIL, "sub-1", anna), stored)).isEqualTo("anna@example.org");
+        assertThat(crypto.open(manager, NEWSLETTER, NEWS_EMAIL.at("sub-1", anna), stored)).isEqualTo("anna@example.org");
 
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
 
-        assertThatThrownBy(() -> crypto.open(manager, NEWSLETTER, new FieldRef(NEWS_EMAIL, "sub-1", anna), stored))
+        assertThatThrownBy(() -> crypto.open(manager, NEWSLETTER, NEWS_EMAIL.at("sub-1", anna), stored))
                 .isInstanceOfSatisfying(PurposeNotPermittedException.class,
                         e -> assertThat(e.reason()).isEqualTo(DenialReason.WITHDRAWN));
     }
 
     @Test
     void shreddingMakesEveryCopyUnreadableRemovesIndexesAndIsAudited_M20() {
-        FieldRef email = new FieldRef(EMAIL, "row-1", anna);
-        FieldRef phone = new FieldRef(PHONE, "row-1", anna);
-        String backupOfEmail = crypto.seal(email, "anna@example.org");
-        String backupOfPhone = crypto.seal(phone, "+79123456789");
-        crypto.index(EMAIL_INDEX, anna, "Anna@Example.org");
-        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org ")).containsExactly(anna);
+        FieldRef email = EMAIL.at("row-1", anna);
+        FieldRef phone = PHONE.at("row-1", anna);
+        String backupOfEmail = crypto.seal(manager, ORDERS, email, "anna@example.org");
+        String backupOfPhone = crypto.seal(manager, ORDERS, phone, "+79123456789");
+        crypto.index(manager, ORDERS, EMAIL_INDEX, anna, "Anna@Example.org");
+        assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "anna@example.org ")).containsExactly(anna);
 
-        ErasureReceipt receipt = crypto.shred(anna, Actor.operator("dpo"));
+        ErasureReceipt receipt = crypto.shred(anna, Set.of(), Actor.operator("dpo"));
 
         assertThat(receipt.keysDestroyed()).isEqualTo(1);
         assertThat(receipt.indexEntriesRemoved()).isEqualTo(1);
@@ -120,52 +124,52 @@ class FieldCryptoTest {
         assertThat(receipt.toString()).doesNotContain("client-1001").doesNotContain("anna");
         assertThatThrownBy(() -> crypto.open(manager, ORDERS, email, backupOfEmail)).isInstanceOf(KeyDestroyedException.class);
         assertThat(crypto.open(manager, ORDERS, phone, backupOfPhone)).isEqualTo("[erased]");
-        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org")).isEmpty();
+        assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "anna@example.org")).isEmpty();
         assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action().code()).contains("key.shredded");
         assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
     void shreddingOneGroupLeavesTheOthersReadable() {
-        String contract = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
-        String marketing = crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        String contract = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
+        String marketing = crypto.seal(manager, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
 
-        ErasureReceipt receipt = crypto.shred(anna, Actor.operator("dpo"), "marketing");
+        ErasureReceipt receipt = crypto.shred(anna, Set.of("marketing"), Actor.operator("dpo"));
 
         assertThat(receipt.groups()).containsExactly("marketing");
-        assertThat(crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), contract)).isEqualTo("anna@example.org");
+        assertThat(crypto.open(manager, ORDERS, EMAIL.at("row-1", anna), contract)).isEqualTo("anna@example.org");
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
-        assertThatThrownBy(() -> crypto.open(manager, NEWSLETTER, new FieldRef(NEWS_EMAIL, "sub-1", anna), marketing))
+        assertThatThrownBy(() -> crypto.open(manager, NEWSLETTER, NEWS_EMAIL.at("sub-1", anna), marketing))
                 .isInstanceOf(KeyDestroyedException.class);
     }
 
     @Test
     void blindIndexesFindBySameNormalisedValueAndRefuseLeakySizes() {
         SubjectId boris = SubjectId.of("client-1002");
-        crypto.index(EMAIL_INDEX, anna, "anna@example.org");
-        crypto.index(EMAIL_INDEX, boris, "boris@example.org");
-        crypto.index(EMAIL_INDEX, anna, "anna.new@example.org");
+        crypto.index(manager, ORDERS, EMAIL_INDEX, anna, "anna@example.org");
+        crypto.index(manager, ORDERS, EMAIL_INDEX, boris, "boris@example.org");
+        crypto.index(manager, ORDERS, EMAIL_INDEX, anna, "anna.new@example.org");
 
-        assertThat(crypto.find(EMAIL_INDEX, "ANNA.NEW@example.org")).containsExactly(anna);
-        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org")).doesNotContain(anna);
+        assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "ANNA.NEW@example.org")).containsExactly(anna);
+        assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "anna@example.org")).doesNotContain(anna);
         assertThat(crypto.term(EMAIL_INDEX, "x@example.org")).doesNotContain("example");
-        assertThatThrownBy(() -> BlindIndex.sized("client.email", Normalizer.EMAIL, 32, 10_000))
+        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 32, 10_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at most 12 bits");
         assertThat(BlindIndex.maxSafeBits(10_000)).isEqualTo(12);
     }
 
     @Test
     void aRotatedMasterKeyStillUnwrapsKeysWrappedBeforeIt() {
-        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String stored = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
         FieldCrypto rotated = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)).rotateTo("kek-2027", filled(8)))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).build();
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
 
-        assertThat(rotated.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), stored)).isEqualTo("anna@example.org");
+        assertThat(rotated.open(manager, ORDERS, EMAIL.at("row-1", anna), stored)).isEqualTo("anna@example.org");
         FieldCrypto wrongMaster = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(6)))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).build();
-        assertThatThrownBy(() -> wrongMaster.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), stored))
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
+        assertThatThrownBy(() -> wrongMaster.open(manager, ORDERS, EMAIL.at("row-1", anna), stored))
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
     }
 

@@ -14,6 +14,9 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.ErasureReceipt;
 import dev.consentkit.core.spi.FieldProtector;
@@ -31,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * FieldCrypto as core's {@link FieldProtector}, the way the subject-request and retention paths use it
- * (only through the interface): {@code openForSubject} for an access or portability export (M19),
+ * (only through the interface): {@code openForRequest} for an access or portability export (M19),
  * {@code shred(subject, groups, actor)} for erasure and withdrawal (M20), {@code describe()} for the
  * register. On the in-memory and H2 key stores.
  */
@@ -40,8 +43,10 @@ class FieldProtectorSpiTest {
     private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
             .replacedBy("[erased]");
     private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     private static final Actor DPO = Actor.operator("dpo");
+
+    private static final Principal MANAGER = Principal.of("olga", "manager");
 
     private final SubjectId anna = SubjectId.of("client-1001");
     private ConsentKit kit;
@@ -51,14 +56,25 @@ class FieldProtectorSpiTest {
     private void start(Supplier<ConsentStorage> storage) {
         kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+                .grant("manager").purposes(ORDERS).categories("contact")
+                .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build();
         crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, PHONE, NEWS_EMAIL)
+                .blindIndex(EMAIL_INDEX)
                 .build();
         protector = crypto;
+    }
+
+    /** An access request of the subject whose identity the DPO verified: what lets an export open values. */
+    private RequestId verifiedAccess(SubjectId subject) {
+        // the host knows its clients: its subject directory admits the request
+        RequestId id = SubjectRights.builder(kit).directory(known -> true).build()
+                .receive(subject, RequestType.ACCESS, DPO).id();
+        kit.rights().verifyIdentity(id, DPO);
+        return id;
     }
 
     private static byte[] filled(int b) {
@@ -73,11 +89,13 @@ class FieldProtectorSpiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")
-    void openForSubjectOpensADeclaredFieldWithoutARoleAndAuditsTheExport_M19(String name, Supplier<ConsentStorage> storage) {
+    void openForRequestOpensADeclaredFieldOfTheRequestsSubjectWithoutARoleAndAuditsIt_M19(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String stored = crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
 
-        Optional<String> opened = protector.openForSubject(anna, new SealedValue("client", "email", "row-1", stored), DPO);
+        RequestId request = verifiedAccess(anna);
+
+        Optional<String> opened = protector.openForRequest(request, new SealedValue("client", "email", "row-1", stored), DPO);
 
         assertThat(opened).contains("anna@example.org");
         AuditRecord last = audit().get(audit().size() - 1);
@@ -85,38 +103,45 @@ class FieldProtectorSpiTest {
         assertThat(last.event().actor()).isEqualTo(DPO);
         assertThat(last.event().outcome()).isEqualTo(AuditOutcome.SUCCESS);
         assertThat(last.event().subjectRef()).contains(kit.subjectRef(anna));
-        assertThat(last.event().reference()).hasValueSatisfying(r -> assertThat(r).startsWith("subject-export")
+        assertThat(last.event().reference()).hasValueSatisfying(r -> assertThat(r).isEqualTo("request " + request + " client.email")
                 .doesNotContain("anna").doesNotContain("client-1001"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")
-    void openForSubjectRefusesAnUndeclaredCellAndAValueOfAnotherCellOrSubject(String name, Supplier<ConsentStorage> storage) {
+    void openForRequestRefusesAnUndeclaredCellAndAValueOfAnotherCellOrSubject(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        String stored = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
+        String stored = crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
 
-        assertThatThrownBy(() -> protector.openForSubject(anna, new SealedValue("client", "notes", "row-1", stored), DPO))
+        RequestId annas = verifiedAccess(anna);
+
+        assertThatThrownBy(() -> protector.openForRequest(annas, new SealedValue("client", "notes", "row-1", stored), DPO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no protected field is declared for client.notes");
-        assertThatThrownBy(() -> protector.openForSubject(anna, new SealedValue("client", "email", "row-2", stored), DPO))
+                .hasMessage("no protected field is declared for client.notes: declare it with FieldCrypto.builder(kit).fields(...)");
+        assertThatThrownBy(() -> protector.openForRequest(annas, new SealedValue("client", "email", "row-2", stored), DPO))
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
         SubjectId boris = SubjectId.of("client-1002");
-        crypto.seal(new FieldRef(EMAIL, "row-9", boris), "boris@example.org");
-        // Boris holds no key with the id Anna's value names: to him it is as good as shredded
-        assertThat(protector.openForSubject(boris, new SealedValue("client", "email", "row-1", stored), DPO)).isEmpty();
+        crypto.seal(MANAGER, ORDERS, EMAIL.at("row-9", boris), "boris@example.org");
+        // Boris holds no key with the id Anna's value names, and none was shredded: it is not his value
+        // (issue 13 item 6: a missing key reads as erased only if it was shredded)
+        assertThatThrownBy(() -> protector.openForRequest(verifiedAccess(boris),
+                new SealedValue("client", "email", "row-1", stored), DPO))
+                .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")
-    void afterAShredOpenForSubjectGivesTheReplacementOrNothingAndAuditsTheFailure(String name, Supplier<ConsentStorage> storage) {
+    void afterAShredOpenForRequestGivesTheReplacementOrNothingAndAuditsTheFailure(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        String email = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
-        String phone = crypto.seal(new FieldRef(PHONE, "row-1", anna), "+79123456789");
+        String email = crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
+        String phone = crypto.seal(MANAGER, ORDERS, PHONE.at("row-1", anna), "+79123456789");
 
         protector.shred(anna, Set.of(), DPO);
+        RequestId request = verifiedAccess(anna);
 
-        assertThat(protector.openForSubject(anna, new SealedValue("client", "email", "row-1", email), DPO)).isEmpty();
-        assertThat(protector.openForSubject(anna, new SealedValue("client", "phone", "row-1", phone), DPO)).contains("[erased]");
+        assertThat(protector.openForRequest(request, new SealedValue("client", "email", "row-1", email), DPO)).isEmpty();
+        assertThat(protector.openForRequest(request, new SealedValue("client", "phone", "row-1", phone), DPO))
+                .contains("[erased]");
         assertThat(audit()).filteredOn(r -> r.event().action().equals(FieldCrypto.FIELD_OPENED))
                 .extracting(r -> r.event().outcome()).containsExactly(AuditOutcome.FAILED, AuditOutcome.FAILED);
     }
@@ -125,20 +150,21 @@ class FieldProtectorSpiTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void shreddingNamedGroupsDestroysOnlyThemAndKeepsTheBlindIndex_M20(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        String contract = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
-        String marketing = crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
-        crypto.index(EMAIL_INDEX, anna, "anna@example.org");
+        String contract = crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
+        String marketing = crypto.seal(MANAGER, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
+        crypto.index(MANAGER, ORDERS, EMAIL_INDEX, anna, "anna@example.org");
 
         ErasureReceipt receipt = protector.shred(anna, Set.of("marketing"), DPO);
+        RequestId request = verifiedAccess(anna);
 
         assertThat(receipt.groups()).containsExactly("marketing");
         assertThat(receipt.keysDestroyed()).isEqualTo(1);
         assertThat(receipt.indexEntriesRemoved()).isZero();
-        assertThat(protector.openForSubject(anna, new SealedValue("client", "email", "row-1", contract), DPO))
+        assertThat(protector.openForRequest(request, new SealedValue("client", "email", "row-1", contract), DPO))
                 .contains("anna@example.org");
-        assertThat(protector.openForSubject(anna, new SealedValue("newsletter_sub", "email", "sub-1", marketing), DPO))
+        assertThat(protector.openForRequest(request, new SealedValue("newsletter_sub", "email", "sub-1", marketing), DPO))
                 .isEmpty();
-        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org")).containsExactly(anna);
+        assertThat(crypto.find(MANAGER, ORDERS, EMAIL_INDEX, "anna@example.org")).containsExactly(anna);
         assertThat(audit()).filteredOn(r -> r.event().action().equals(FieldCrypto.KEYS_SHREDDED))
                 .singleElement().satisfies(r -> {
                     assertThat(r.event().reference()).contains("marketing");
@@ -151,11 +177,10 @@ class FieldProtectorSpiTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void shreddingNoGroupsMeansEveryGroupAndTheIndexesAndAgainDestroysNothing_M20(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        String contract = crypto.seal(new FieldRef(EMAIL, "row-1", anna), "anna@example.org");
-        crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
-        crypto.index(EMAIL_INDEX, anna, "anna@example.org");
-        Principal manager = Principal.of("olga", "manager");
-        assertThat(crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), contract)).isEqualTo("anna@example.org");
+        String contract = crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
+        crypto.seal(MANAGER, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
+        crypto.index(MANAGER, ORDERS, EMAIL_INDEX, anna, "anna@example.org");
+        assertThat(crypto.open(MANAGER, ORDERS, EMAIL.at("row-1", anna), contract)).isEqualTo("anna@example.org");
 
         ErasureReceipt receipt = protector.shred(anna, Set.of(), DPO);
         ErasureReceipt again = protector.shred(anna, Set.of(), DPO);
@@ -166,9 +191,9 @@ class FieldProtectorSpiTest {
         assertThat(receipt.toString()).doesNotContain("client-1001").doesNotContain("anna");
         assertThat(again.keysDestroyed()).isZero();
         assertThat(again.indexEntriesRemoved()).isZero();
-        assertThatThrownBy(() -> crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-1", anna), contract))
+        assertThatThrownBy(() -> crypto.open(MANAGER, ORDERS, EMAIL.at("row-1", anna), contract))
                 .as("the cached key went at once").isInstanceOf(KeyDestroyedException.class);
-        assertThat(crypto.find(EMAIL_INDEX, "anna@example.org")).isEmpty();
+        assertThat(crypto.find(MANAGER, ORDERS, EMAIL_INDEX, "anna@example.org")).isEmpty();
         assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 

@@ -35,21 +35,21 @@ class KeyFileRetirementTest {
     void retiredKeysAreDroppedOnlyAfterEveryDataKeyWasRewrapped(String name, Supplier<ConsentStorage> storage) throws Exception {
         ConsentKit kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
         byte[] indexKey = new byte[32];
         Arrays.fill(indexKey, (byte) 9);
         Path file = dir.resolve("master.key");
         KeyFile.create(file, passphrase, "kek-2026", KeyFileTest.CHEAP);
         FieldCrypto before = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
-        FieldRef email = new FieldRef(EMAIL, "row-1", anna);
-        String sealed = before.seal(email, "anna@example.org");
+        FieldRef email = EMAIL.at("row-1", anna);
+        String sealed = before.seal(Principal.of("olga", "manager"), ORDERS, email, "anna@example.org");
         assertThat(KeyFile.dropRetired(file, passphrase, before)).as("nothing retired yet").isEmpty();
 
         KeyFile.rotate(file, passphrase, "kek-2027");
         FieldCrypto after = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         byte[] rotated = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> KeyFile.dropRetired(file, passphrase, after))
@@ -65,7 +65,7 @@ class KeyFileRetirementTest {
         assertThat(reopened.currentKekId()).isEqualTo("kek-2027");
         assertThat(Files.readString(file)).doesNotContain("kek-2026");
         FieldCrypto fresh = FieldCrypto.builder(kit).keyEncryptionKeys(reopened)
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         assertThat(fresh.open(Principal.of("olga", "manager"), ORDERS, email, sealed)).isEqualTo("anna@example.org");
         assertThat(KeyFile.dropRetired(file, passphrase, fresh)).isEmpty();
         assertThat(passphrase).containsExactly("correct horse battery staple".toCharArray());

@@ -107,7 +107,11 @@ class KeyFileTest {
         assertThat(Files.list(dir)).containsExactly(file);
     }
 
-    /** Every edit of the file — a byte of any field, another key made current, a swapped id — is refused. */
+    /**
+     * Every edit of the file — a byte of any field, another key made current, a renamed or removed key,
+     * another generation or id, an older format version — is refused (issue 12 finding 9: the whole file
+     * is authenticated, not each key alone).
+     */
     @Test
     void anyEditOfTheFileIsRefusedAsDamaged() throws Exception {
         Path file = dir.resolve("master.key");
@@ -121,21 +125,33 @@ class KeyFileTest {
         edits.add(original.replace("\"memoryKiB\" : 64", "\"memoryKiB\" : 65"));
         edits.add(original.replace("\"iterations\" : 1", "\"iterations\" : 2"));
         edits.add(original.replace("\"argon2id\"", "\"argon2i\""));
-        edits.add(original.replace("\"version\" : 1", "\"version\" : 2"));
+        edits.add(original.replace("\"version\" : 2", "\"version\" : 1"));
+        edits.add(original.replace("\"version\" : 2", "\"version\" : 3"));
+        edits.add(original.replace("\"generation\" : 2", "\"generation\" : 3"));
+        edits.add(original.replace("\"generation\" : 2", "\"generation\" : 1"));
         edits.add(original.replace("\"memoryKiB\" : 64", "\"memoryKiB\" : 2147483647"));
         edits.add(original.substring(0, original.length() / 2));
         ObjectNode root = (ObjectNode) json.readTree(original);
         for (String field : List.of("nonce", "sealed")) {
             ObjectNode copy = root.deepCopy();
-            ObjectNode key = (ObjectNode) copy.path("keys").get(0);
-            byte[] bytes = Base64.getDecoder().decode(key.path(field).textValue());
+            byte[] bytes = Base64.getDecoder().decode(copy.path(field).textValue());
             bytes[bytes.length - 1] ^= 1;
-            key.put(field, Base64.getEncoder().encodeToString(bytes));
+            copy.put(field, Base64.getEncoder().encodeToString(bytes));
             edits.add(json.writeValueAsString(copy));
         }
         ObjectNode salt = root.deepCopy();
         salt.with("kdf").put("salt", Base64.getEncoder().encodeToString(new byte[16]));
         edits.add(json.writeValueAsString(salt));
+        ObjectNode reordered = root.deepCopy();
+        reordered.putArray("keys").add("kek-2027").add("kek-2026");
+        edits.add(json.writeValueAsString(reordered));
+        ObjectNode added = root.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) added.path("keys")).add("kek-2028");
+        edits.add(json.writeValueAsString(added));
+        ObjectNode id = root.deepCopy();
+        String fileId = root.path("id").textValue();
+        id.put("id", (fileId.charAt(0) == 'A' ? "B" : "A") + fileId.substring(1));
+        edits.add(json.writeValueAsString(id));
 
         for (String edit : edits) {
             assertThat(edit).isNotEqualTo(original);

@@ -84,7 +84,7 @@ class KeyRotationH2Test {
     public static final class Scenario implements Callable<List<String>> {
         private static final ProtectedField EMAIL_FIELD = ProtectedField.of("client", "email", "contact", "contract");
         private static final ProtectedField PHONE_FIELD = ProtectedField.of("client", "phone", "contact", "contract");
-        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL_FIELD, Normalizer.EMAIL, 16, 1_000_000);
 
         @Override
         public List<String> call() throws Exception {
@@ -96,7 +96,7 @@ class KeyRotationH2Test {
             JdbcStorage storage = JdbcStorage.builder(ds).tablePrefix("ck_").build();
             ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
             AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
             Path dir = Files.createTempDirectory("ck-keyfile");
             Path file = dir.resolve("master.key");
             char[] passphrase = PASSPHRASE.toCharArray();
@@ -105,22 +105,24 @@ class KeyRotationH2Test {
             Arrays.fill(indexKey, (byte) 9);
             SubjectId anna = SubjectId.of("client-7001");
             Principal manager = Principal.of("olga", "manager");
-            FieldRef email = new FieldRef(EMAIL_FIELD, "7001", anna);
-            FieldRef phone = new FieldRef(PHONE_FIELD, "7001", anna);
+            FieldRef email = EMAIL_FIELD.at("7001", anna);
+            FieldRef phone = PHONE_FIELD.at("7001", anna);
 
             FieldCrypto before = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
-            String sealedEmail = before.seal(email, EMAIL);
-            String sealedPhone = before.seal(phone, PHONE);
-            before.index(EMAIL_INDEX, anna, EMAIL);
+                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
+                    .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
+            String sealedEmail = before.seal(manager, Fixtures.ORDERS, email, EMAIL);
+            String sealedPhone = before.seal(manager, Fixtures.ORDERS, phone, PHONE);
+            before.index(manager, Fixtures.ORDERS, EMAIL_INDEX, anna, EMAIL);
 
             KeyFile.rotate(file, passphrase, "kek-2027");
             FieldCrypto after = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).build();
+                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
+                    .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             said.add("report: " + after.rewrapAll(1, p -> { }));
             after.rotateDataKey(anna, "contract");
             String resealedEmail = after.resealIfOld(email, sealedEmail).orElseThrow();
-            String newEmail = after.seal(email, NEW_EMAIL);
+            String newEmail = after.seal(manager, Fixtures.ORDERS, email, NEW_EMAIL);
 
             said.add(OPENED + after.open(manager, Fixtures.ORDERS, email, sealedEmail));
             said.add(OPENED + after.open(manager, Fixtures.ORDERS, phone, sealedPhone));

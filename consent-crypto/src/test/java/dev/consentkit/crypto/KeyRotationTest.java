@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Master-key rotation (rewrap only, batched, resumable) and data-key rotation (lazy re-encryption). */
@@ -35,7 +36,7 @@ class KeyRotationTest {
     private final CollidingKeyStorage storage = new CollidingKeyStorage(InMemoryStorage.create());
     private final ConsentKit kit = Fixtures.kit(storage, clock);
     private final AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-            .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+            .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
     private final LocalKeyEncryptionKeys kek2026 = LocalKeyEncryptionKeys.of("kek-2026", filled(7));
     private final LocalKeyEncryptionKeys kek2026And2027 = kek2026.rotateTo("kek-2027", filled(8));
     private final Principal manager = Principal.of("olga", "manager");
@@ -48,7 +49,8 @@ class KeyRotationTest {
     }
 
     private FieldCrypto crypto(KeyEncryptionKeyProvider keks) {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(keks).accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).build();
+        return FieldCrypto.builder(kit).keyEncryptionKeys(keks).accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9)))
+                .fields(EMAIL, NEWS_EMAIL).build();
     }
 
     /** Seals one e-mail for each of {@code subjects} clients, in the contract and marketing groups: 2 keys each. */
@@ -56,10 +58,10 @@ class KeyRotationTest {
         Map<FieldRef, String> values = new LinkedHashMap<>();
         for (int i = 0; i < subjects; i++) {
             SubjectId subject = SubjectId.of("client-" + (2000 + i));
-            FieldRef contract = new FieldRef(EMAIL, "row-" + i, subject);
-            FieldRef marketing = new FieldRef(NEWS_EMAIL, "sub-" + i, subject);
-            values.put(contract, crypto.seal(contract, "client" + i + "@example.org"));
-            values.put(marketing, crypto.seal(marketing, "client" + i + "@example.org"));
+            FieldRef contract = EMAIL.at("row-" + i, subject);
+            FieldRef marketing = NEWS_EMAIL.at("sub-" + i, subject);
+            values.put(contract, crypto.seal(manager, ORDERS, contract, "client" + i + "@example.org"));
+            values.put(marketing, crypto.seal(manager, ORDERS, marketing, "client" + i + "@example.org"));
         }
         return values;
     }
@@ -136,7 +138,7 @@ class KeyRotationTest {
             public byte[] wrap(byte[] dataKey, byte[] context) {
                 if (!shredded) {
                     shredded = true;
-                    shredder[0].shred(SubjectId.of("client-2001"), Actor.operator("dpo"));
+                    shredder[0].shred(SubjectId.of("client-2001"), Set.of(), Actor.operator("dpo"));
                 }
                 return kek2026And2027.wrap(dataKey, context);
             }
@@ -170,18 +172,18 @@ class KeyRotationTest {
     @Test
     void aRotatedDataKeySealsNewValuesWhileOldOnesStillOpenAndAreResealedLazily() {
         FieldCrypto crypto = crypto(kek2026);
-        FieldRef email = new FieldRef(EMAIL, "row-1", anna);
-        String before = crypto.seal(email, "anna@example.org");
+        FieldRef email = EMAIL.at("row-1", anna);
+        String before = crypto.seal(manager, ORDERS, email, "anna@example.org");
 
         crypto.rotateDataKey(anna, "contract");
-        String after = crypto.seal(email, "anna@example.org");
+        String after = crypto.seal(manager, ORDERS, email, "anna@example.org");
 
         int oldKeyId = FieldCiphertext.parseText(before).keyId();
         int newKeyId = FieldCiphertext.parseText(after).keyId();
         assertThat(newKeyId).isNotEqualTo(oldKeyId);
         assertThat(crypto.open(manager, ORDERS, email, before)).isEqualTo("anna@example.org");
         assertThat(crypto.open(manager, ORDERS, email, after)).isEqualTo("anna@example.org");
-        assertThat(crypto(kek2026).seal(email, "x@example.org")).satisfies(
+        assertThat(crypto(kek2026).seal(manager, ORDERS, email, "x@example.org")).satisfies(
                 s -> assertThat(FieldCiphertext.parseText(s).keyId()).isEqualTo(newKeyId));
 
         String resealed = crypto.resealIfOld(email, before).orElseThrow();
@@ -190,7 +192,7 @@ class KeyRotationTest {
         assertThat(crypto.open(manager, ORDERS, email, resealed)).isEqualTo("anna@example.org");
         assertThat(crypto.resealIfOld(email, after)).isEmpty();
         assertThat(crypto.resealIfOld(email, resealed)).isEmpty();
-        assertThatThrownBy(() -> crypto.open(manager, ORDERS, new FieldRef(EMAIL, "row-2", anna), resealed))
+        assertThatThrownBy(() -> crypto.open(manager, ORDERS, EMAIL.at("row-2", anna), resealed))
                 .isInstanceOf(DecryptionException.class);
         List<WrappedKey> annasKeys = kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
         assertThat(annasKeys)
@@ -205,26 +207,26 @@ class KeyRotationTest {
 
     @Test
     void aChangedSuiteIsAlsoResealedAndAShreddedValueHasNothingToReseal() {
-        FieldRef email = new FieldRef(EMAIL, "row-1", anna);
-        String aes = crypto(kek2026).seal(email, "anna@example.org");
+        FieldRef email = EMAIL.at("row-1", anna);
+        String aes = crypto(kek2026).seal(manager, ORDERS, email, "anna@example.org");
         FieldCrypto xchacha = FieldCrypto.builder(kit).keyEncryptionKeys(kek2026).accessPolicy(policy)
-                .blindIndexKey(HmacKey.of(filled(9))).suite(Suite.XCHACHA20_POLY1305).build();
+                .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL, NEWS_EMAIL).suite(Suite.XCHACHA20_POLY1305).build();
 
         String moved = xchacha.resealIfOld(email, aes).orElseThrow();
 
         assertThat(FieldCiphertext.parseText(moved).suite()).isEqualTo(Suite.XCHACHA20_POLY1305);
         assertThat(xchacha.open(manager, ORDERS, email, moved)).isEqualTo("anna@example.org");
-        xchacha.shred(anna, Actor.operator("dpo"));
+        xchacha.shred(anna, Set.of(), Actor.operator("dpo"));
         assertThatThrownBy(() -> xchacha.resealIfOld(email, moved)).isInstanceOf(KeyDestroyedException.class);
     }
 
     @Test
     void makingAKeyRetriesWhenItsRandomIdCollidesOrAConcurrentWriterWon() {
         FieldCrypto crypto = crypto(kek2026);
-        FieldRef email = new FieldRef(EMAIL, "row-1", anna);
+        FieldRef email = EMAIL.at("row-1", anna);
         storage.collide(2);
 
-        String stored = crypto.seal(email, "anna@example.org");
+        String stored = crypto.seal(manager, ORDERS, email, "anna@example.org");
         storage.collide(3);
         crypto.rotateDataKey(anna, "contract");
 

@@ -52,7 +52,7 @@ abstract class ReadOnlyOpenScenarios {
 
     private static FieldCrypto crypto(ConsentKit kit) {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ).build();
+                .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
         byte[] master = new byte[32];
         Arrays.fill(master, (byte) 3);
         byte[] indexKey = new byte[32];
@@ -67,8 +67,8 @@ abstract class ReadOnlyOpenScenarios {
         SchemaInstaller.of(ds, "ck_").install();
         JdbcStorage storage = JdbcStorage.builder(ds).build();
         ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
-        FieldRef ref = new FieldRef(EMAIL, "7001", ANNA);
-        String sealed = crypto(kit).seal(ref, "anna@example.org");
+        FieldRef ref = EMAIL.at("7001", ANNA);
+        String sealed = crypto(kit).seal(Principal.of("manager-1", "manager"), Fixtures.ORDERS, ref, "anna@example.org");
         FieldCrypto reader = crypto(kit); // a fresh key cache: the key is read inside the host's transaction
 
         try (Connection host = ds.getConnection()) {

@@ -20,6 +20,8 @@ import dev.consentkit.core.retention.DisposalAction;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -44,7 +46,7 @@ class RetentionCryptoShredTest {
     private final FieldCrypto crypto = FieldCrypto.builder(kit)
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
             .accessPolicy(AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ).build())
+                    .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
             .blindIndexKey(HmacKey.of(filled(9)))
             .fields(ORDER_EMAIL, NEWS_EMAIL)
             .build();
@@ -59,8 +61,8 @@ class RetentionCryptoShredTest {
 
     @Test
     void aWithdrawnNewsletterShredsOnlyItsKeyGroupAndTheActSaysCryptoErasure() {
-        String orderEmail = crypto.seal(new FieldRef(ORDER_EMAIL, "row-1", anna), "anna@example.org");
-        String newsEmail = crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        String orderEmail = crypto.seal(manager, ORDERS, ORDER_EMAIL.at("row-1", anna), "anna@example.org");
+        String newsEmail = crypto.seal(manager, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
         RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED).fieldProtector(crypto).build();
@@ -70,8 +72,10 @@ class RetentionCryptoShredTest {
 
         assertThat(run.disposed()).isEqualTo(1);
         SealedValue news = new SealedValue("newsletter_sub", "email", "sub-1", newsEmail);
-        assertThat(crypto.openForSubject(anna, news, Actor.operator("dpo"))).as("the marketing key is gone").isEmpty();
-        assertThat(crypto.open(manager, ORDERS, new FieldRef(ORDER_EMAIL, "row-1", anna), orderEmail))
+        RequestId access = kit.rights().receive(anna, RequestType.ACCESS, Actor.operator("dpo")).id();
+        kit.rights().verifyIdentity(access, Actor.operator("dpo"));
+        assertThat(crypto.openForRequest(access, news, Actor.operator("dpo"))).as("the marketing key is gone").isEmpty();
+        assertThat(crypto.open(manager, ORDERS, ORDER_EMAIL.at("row-1", anna), orderEmail))
                 .as("the contract key stays").isEqualTo("anna@example.org");
         DestructionAct act = retention.act(run.actId().orElseThrow()).orElseThrow();
         assertThat(act.methods()).containsExactly(DisposalAction.CRYPTO_SHRED);
@@ -81,7 +85,7 @@ class RetentionCryptoShredTest {
 
     @Test
     void aShredRepeatedAfterAKilledRunDestroysNothingMoreAndTheActHasTheSubjectOnce() {
-        crypto.seal(new FieldRef(NEWS_EMAIL, "sub-1", anna), "anna@example.org");
+        crypto.seal(manager, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
         AtomicInteger calls = new AtomicInteger();

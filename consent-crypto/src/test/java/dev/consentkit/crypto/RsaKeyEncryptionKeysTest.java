@@ -11,16 +11,19 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,17 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** An RSA key pair as master key: a write-only front end seals, only the back office opens (DESIGN §3). */
 class RsaKeyEncryptionKeysTest {
     private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final KeyPair PAIR = generate(2048);
+    private static final KeyPair PAIR = RsaPairs.CURRENT;
     private static final byte[] CONTEXT = "subject/group/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static KeyPair generate(int bits) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(bits);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RsaPairs.generate(bits);
     }
 
     private static byte[] filled(int b) {
@@ -54,7 +51,8 @@ class RsaKeyEncryptionKeysTest {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
         ConsentKit kit = Fixtures.kit(storage.get(), clock);
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ).build();
+                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
         FieldCrypto form = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic()))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
@@ -63,25 +61,30 @@ class RsaKeyEncryptionKeysTest {
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
         Principal manager = Principal.of("olga", "manager");
-        FieldRef first = new FieldRef(EMAIL, "row-1", anna);
-        FieldRef second = new FieldRef(EMAIL, "row-2", anna);
-        FieldRef third = new FieldRef(EMAIL, "row-3", anna);
+        Principal signup = Principal.of("signup-form", "web-form");
+        FieldRef first = EMAIL.at("row-1", anna);
+        FieldRef second = EMAIL.at("row-2", anna);
+        FieldRef third = EMAIL.at("row-3", anna);
 
-        String one = form.seal(first, "anna@example.org");
-        String two = form.seal(second, "anna@work.example");
+        String one = form.seal(signup, ORDERS, first, "anna@example.org");
+        String two = form.seal(signup, ORDERS, second, "anna@work.example");
         assertThatThrownBy(() -> form.open(manager, ORDERS, first, one))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("this FieldCrypto is write-only: its master key rsa-2026 cannot unwrap, so it seals but never opens");
-        assertThatThrownBy(() -> form.openForSubject(anna, new SealedValue("client", "email", "row-1", one), Actor.operator("dpo")))
+        // the host knows its clients: its subject directory admits the request
+        RequestId access = SubjectRights.builder(kit).directory(known -> true).build()
+                .receive(anna, RequestType.ACCESS, Actor.operator("dpo")).id();
+        kit.rights().verifyIdentity(access, Actor.operator("dpo"));
+        assertThatThrownBy(() -> form.openForRequest(access, new SealedValue("client", "email", "row-1", one), Actor.operator("dpo")))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> form.rewrapAll(10, p -> { })).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> form.resealIfOld(first, one)).isInstanceOf(IllegalStateException.class);
 
-        // the back office seals under the same key while the front end's cache is warm...
-        String fromOffice = office.seal(third, "anna@home.example");
-        // ...and after the front end's cache period it cannot unwrap that key, so it makes the next version
+        // the back office never seals under a key the front end made: it makes its own next version...
+        String fromOffice = office.seal(manager, ORDERS, third, "anna@home.example");
+        // ...and after the front end's cache period the front end, which cannot unwrap that one, makes the next
         clock.advance(FieldCrypto.Builder.DEFAULT_CACHE_TTL);
-        String three = form.seal(third, "anna@new.example");
+        String three = form.seal(signup, ORDERS, third, "anna@new.example");
 
         assertThat(office.open(manager, ORDERS, first, one)).isEqualTo("anna@example.org");
         assertThat(office.open(manager, ORDERS, second, two)).isEqualTo("anna@work.example");
@@ -89,11 +92,14 @@ class RsaKeyEncryptionKeysTest {
         assertThat(office.open(manager, ORDERS, third, three)).isEqualTo("anna@new.example");
         java.util.List<dev.consentkit.core.spi.WrappedKey> stored =
                 kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
-        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::version).containsExactly(1, 2);
+        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::version).containsExactly(1, 2, 3);
+        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::hasAuthenticator)
+                .as("only the back office's row is authenticated").containsExactly(false, true, false);
+        assertThat(LegacyKeys.keyIdOf(fromOffice)).isEqualTo(stored.get(1).keyId());
         assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action())
-                .filteredOn(a -> a.equals(FieldCrypto.KEY_CREATED)).hasSize(2);
+                .filteredOn(a -> a.equals(FieldCrypto.KEY_CREATED)).hasSize(3);
 
-        assertThat(office.shred(anna, Actor.operator("dpo")).keysDestroyed()).isEqualTo(2);
+        assertThat(office.shred(anna, Set.of(), Actor.operator("dpo")).keysDestroyed()).isEqualTo(3);
         assertThatThrownBy(() -> office.open(manager, ORDERS, third, three)).isInstanceOf(KeyDestroyedException.class);
         assertThat(form.toString()).contains("write-only").doesNotContain("Modulus");
         assertThat(office.describe().keyHierarchy()).endsWith("wrapped by a master key from RsaKeyEncryptionKeys");
@@ -105,7 +111,7 @@ class RsaKeyEncryptionKeysTest {
         byte[] dek = filled(5);
         byte[] wrapped = keys.wrap(dek, CONTEXT);
 
-        assertThat(wrapped).hasSize(256);
+        assertThat(wrapped).hasSize(384);
         assertThat(keys.canUnwrap()).isTrue();
         assertThat(keys.unwrap("rsa-2026", wrapped, CONTEXT)).isEqualTo(dek);
         assertThatThrownBy(() -> keys.unwrap("rsa-2026", wrapped, "subject/group/2".getBytes()))
@@ -126,8 +132,11 @@ class RsaKeyEncryptionKeysTest {
     void smallKeysMismatchedPairsAndOtherAlgorithmsAreRefused() throws Exception {
         KeyPair small = generate(1024);
         assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-old", small))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("RSA key rsa-old must have 3072 to 4096 bits to wrap new data keys, got 1024");
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-2026", PAIR).withRetired("rsa-old", small))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("RSA key must have 2048 to 4096 bits, got 1024");
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-mixed", new KeyPair(PAIR.getPublic(), generate(2048).getPrivate())))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-mixed", new KeyPair(PAIR.getPublic(), RsaPairs.NEXT.getPrivate())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the public and private keys of rsa-mixed do not belong together");
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
@@ -137,5 +146,53 @@ class RsaKeyEncryptionKeysTest {
         assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly("bad id!", (RSAPublicKey) PAIR.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Duration.ofMinutes(10)).isEqualTo(FieldCrypto.Builder.DEFAULT_CACHE_TTL);
+    }
+
+    /** Issue 12 finding 11: new pairs have at least 3072 bits; a 2048-bit pair only unwraps, as a retired pair. */
+    @Test
+    void newPairsHaveAtLeast3072BitsAndA2048BitPairOnlyUnwraps() {
+        assertThat(((RSAPublicKey) RsaKeyEncryptionKeys.generateKeyPair().getPublic()).getModulus().bitLength())
+                .isEqualTo(3072);
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.generateKeyPair(2048))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a new RSA key pair must have 3072 to 4096 bits, got 2048");
+        KeyPair legacy = RsaPairs.LEGACY_2048;
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly("rsa-2025", (RSAPublicKey) legacy.getPublic()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("RSA key rsa-2025 must have 3072 to 4096 bits to wrap new data keys, got 2048; make a"
+                        + " 3072-bit pair current and keep this one to unwrap (withRetired) until rewrapAll has moved"
+                        + " its keys");
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-2025", legacy)).isInstanceOf(IllegalArgumentException.class);
+
+        RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of("rsa-2026", PAIR).withRetired("rsa-2025", legacy);
+        byte[] wrappedIn2025 = dev.consentkit.crypto.internal.RsaOaep.wrap((RSAPublicKey) legacy.getPublic(), filled(3),
+                CONTEXT);
+
+        assertThat(office.unwrap("rsa-2025", wrappedIn2025, CONTEXT)).isEqualTo(filled(3));
+        assertThat(office.currentKekId()).isEqualTo("rsa-2026");
+        assertThat(office.describeMasterKeys()).extracting(k -> k.kekId() + "/" + k.bits() + "/" + k.current())
+                .containsExactly("rsa-2026/3072/true", "rsa-2025/2048/false");
+        assertThat(office.toString()).isEqualTo("RsaKeyEncryptionKeys[rsa-2026, retired [rsa-2025]]");
+        assertThatThrownBy(() -> office.withRetired("rsa-2025", legacy)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic())
+                .withRetired("rsa-2025", legacy)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The secret that authenticates key rows: the same on every back office with the pair, none on a front end. */
+    @Test
+    void rowsAreAuthenticatedUnderASecretOnlyTheHoldersOfThePrivateKeyShare() {
+        byte[] row = "a row".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of("rsa-2026", PAIR);
+        RsaKeyEncryptionKeys otherOffice = RsaKeyEncryptionKeys.of("rsa-2026", PAIR);
+        RsaKeyEncryptionKeys form = RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic());
+        RsaKeyEncryptionKeys explicit = RsaKeyEncryptionKeys.of("rsa-2026", PAIR, HmacKey.of(filled(4)));
+
+        assertThat(office.authenticateKeyRow("rsa-2026", row)).get().satisfies(tag -> {
+            assertThat(tag).hasSize(32);
+            assertThat(otherOffice.authenticateKeyRow("rsa-2026", row)).contains(tag);
+            assertThat(explicit.authenticateKeyRow("rsa-2026", row)).get().isNotEqualTo(tag);
+        });
+        assertThat(form.authenticateKeyRow("rsa-2026", row)).isEmpty();
+        assertThat(office.authenticateKeyRow("rsa-2027", row)).isEmpty();
     }
 }

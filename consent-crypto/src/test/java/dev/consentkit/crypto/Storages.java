@@ -27,9 +27,14 @@ final class Storages {
 
     /** @return JDBC storage over a new in-memory H2 database with the schema installed */
     static ConsentStorage h2() {
+        return JdbcStorage.builder(installedH2()).tablePrefix("ck_").build();
+    }
+
+    /** @return a new in-memory H2 database with the schema installed, for tests that also use raw SQL */
+    static javax.sql.DataSource installedH2() {
         javax.sql.DataSource ds = h2DataSource();
         SchemaInstaller.of(ds, "ck_").install();
-        return JdbcStorage.builder(ds).tablePrefix("ck_").build();
+        return ds;
     }
 
     /** @return a new, empty in-memory H2 database that lives until the JVM ends */

@@ -1,12 +1,16 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.rights.ContributorErasure;
 import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.SubjectDataContributor;
 import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.testing.Fixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +33,9 @@ public final class StudioTables implements SubjectDataContributor {
             ProtectedField.of("client", "email", "contact", "profile"),
             ProtectedField.of("client", "phone", "contact", "profile"),
             ProtectedField.of("invoice", "billing_name", "billing", "billing")};
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", FIELDS[1], Normalizer.EMAIL, 16, 1_000_000);
+    /** The studio's application account, which writes the tables; see {@link #grants}. */
+    static final Principal APP = Principal.of("studio-app", "studio-app");
     private final DataSource ds;
     private final FieldCrypto crypto;
 
@@ -49,16 +55,23 @@ public final class StudioTables implements SubjectDataContributor {
         }
     }
 
-    private ProtectedField field(String table, String column) {
-        return crypto.fields().get(table + "." + column);
+    /** @return the builder with the studio's protected fields and its e-mail index declared */
+    static FieldCrypto.Builder declare(FieldCrypto.Builder builder) {
+        return builder.fields(FIELDS).blindIndex(EMAIL_INDEX);
+    }
+
+    /** @return the policy builder with the application's grants: write clients for orders and invoices for invoicing */
+    static AccessPolicy.Builder grants(AccessPolicy.Builder policy) {
+        return policy.grant("studio-app").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.WRITE)
+                .grant("studio-app").purposes(Fixtures.INVOICES).categories("billing").actions(AccessAction.WRITE);
     }
 
     void addClient(SubjectId subject, String id, String name, String email, String phone) throws SQLException {
         update("INSERT INTO client (id, subject_id, full_name, email, phone) VALUES (?, ?, ?, ?, ?)", id, subject.value(),
-                crypto.seal(new FieldRef(field("client", "full_name"), id, subject), name),
-                crypto.seal(new FieldRef(field("client", "email"), id, subject), email),
-                crypto.seal(new FieldRef(field("client", "phone"), id, subject), phone));
-        crypto.index(EMAIL_INDEX, subject, email);
+                crypto.seal(APP, Fixtures.ORDERS, FIELDS[0].at(id, subject), name),
+                crypto.seal(APP, Fixtures.ORDERS, FIELDS[1].at(id, subject), email),
+                crypto.seal(APP, Fixtures.ORDERS, FIELDS[2].at(id, subject), phone));
+        crypto.index(APP, Fixtures.ORDERS, EMAIL_INDEX, subject, email);
     }
 
     void addOrder(SubjectId subject, String description) throws SQLException {
@@ -67,7 +80,7 @@ public final class StudioTables implements SubjectDataContributor {
 
     void addInvoice(SubjectId subject, String number, String amount, String billingName) throws SQLException {
         update("INSERT INTO invoice (number, subject_id, amount, billing_name) VALUES (?, ?, ?, ?)", number,
-                subject.value(), amount, crypto.seal(new FieldRef(field("invoice", "billing_name"), number, subject), billingName));
+                subject.value(), amount, crypto.seal(APP, Fixtures.INVOICES, FIELDS[3].at(number, subject), billingName));
     }
 
     SealedValue sealedName(String id) throws SQLException {

@@ -2,6 +2,8 @@ package dev.consentkit.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.testing.TraceLogCapture;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConsentKit;
@@ -123,14 +125,14 @@ class SubjectErasureH2Test {
             StudioTables.create(ds);
             MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
             ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
-            AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ).build();
+            AccessPolicy policy = StudioTables.grants(AccessPolicy.builder(kit.catalog())
+                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ)).build();
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);
             byte[] indexKey = new byte[32];
             Arrays.fill(indexKey, (byte) 9);
-            FieldCrypto crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(StudioTables.FIELDS).build();
+            FieldCrypto crypto = StudioTables.declare(FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
+                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))).build();
             StudioTables studio = new StudioTables(ds, crypto);
             SubjectId anna = SubjectId.of("client-7001");
             Actor dpo = Actor.operator("dpo-1");
@@ -145,7 +147,7 @@ class SubjectErasureH2Test {
 
             SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(studio).build();
             ConsentJson json = ConsentJson.create();
-            said.add(SAID + "export before: " + json.writeExport(data.export(anna, dpo)).replace("\n", "").replaceAll(" +", " ")
+            said.add(SAID + "export before: " + json.writeExport(data.export(verifiedAccess(kit, anna, dpo), dpo)).replace("\n", "").replaceAll(" +", " ")
                     .replace("\" : ", "\": ").replace("[ \"", "[\""));
 
             clock.advance(java.time.Duration.ofDays(3));
@@ -159,16 +161,24 @@ class SubjectErasureH2Test {
             said.add(SAID + "suppressed: " + outcome.suppressed());
             said.add(SAID + "second: " + data.erase(ErasureRequest.builder(anna, dpo).build()).status());
 
-            boolean billingOpens = data.export(anna, dpo).sections().stream().flatMap(s -> s.records().stream())
+            boolean billingOpens = data.export(verifiedAccess(kit, anna, dpo), dpo).sections().stream().flatMap(s -> s.records().stream())
                     .anyMatch(r -> SubjectErasureH2Test.NAME.equals(r.values().get("billing_name")));
             said.add(SAID + "export after: billing_name opens: " + billingOpens);
-            said.add(SAID + "backup copy of the name opens: " + crypto.openForSubject(anna, backup, dpo).isPresent());
+            said.add(SAID + "backup copy of the name opens: " + crypto.openForRequest(
+                    verifiedAccess(kit, anna, dpo), backup, dpo).isPresent());
             said.add(SAID + "newsletter to the old address permitted: " + kit.check(
                     dev.consentkit.core.consent.ConsentScope.of(SubjectId.of("client-9999"), Fixtures.NEWSLETTER),
                     ContactPoint.email(SubjectErasureH2Test.EMAIL)).isPermitted());
             said.add(SAID + "audit intact: " + (kit.audit().verify() instanceof AuditVerification.Intact));
             said.addAll(dump(ds));
             return said;
+        }
+
+        /** The client asks for a copy of her data and the DPO checks who she is: what an export needs. */
+        private static RequestId verifiedAccess(ConsentKit kit, SubjectId subject, Actor dpo) {
+            RequestId id = kit.rights().receive(subject, RequestType.ACCESS, dpo).id();
+            kit.rights().verifyIdentity(id, dpo);
+            return id;
         }
 
         private static List<String> dump(JdbcDataSource ds) throws SQLException {

@@ -9,6 +9,7 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.memory.InMemoryStorage;
@@ -17,9 +18,12 @@ import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ExportRecord;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
+import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.rights.SubjectDataContributor;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -27,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +57,23 @@ class SubjectExportCryptoTest {
         Arrays.fill(key, (byte) 5);
         crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", key))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(Fixtures.ORDERS)
-                        .categories("contact").actions(AccessAction.READ).build())
+                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
                 .blindIndexKey(HmacKey.of(key)).fields(EMAIL, PHONE).build();
         row = new LinkedHashMap<>();
         row.put("id", ExportValue.plain("7001"));
         row.put("email", ExportValue.sealed(new SealedValue("client", "email", "7001",
-                crypto.seal(new FieldRef(EMAIL, "7001", ANNA), "anna@example.org"))));
+                crypto.seal(Principal.of("olga", "manager"), Fixtures.ORDERS, EMAIL.at("7001", ANNA), "anna@example.org"))));
         row.put("phone", ExportValue.sealed(new SealedValue("client", "phone", "7001",
-                crypto.seal(new FieldRef(PHONE, "7001", ANNA), "+79123456789"))));
+                crypto.seal(Principal.of("olga", "manager"), Fixtures.ORDERS, PHONE.at("7001", ANNA), "+79123456789"))));
+    }
+
+    /** Anna's access request, identity verified: what an export needs to open her values. */
+    private RequestId verifiedAccess() {
+        // the host knows its clients: its subject directory admits the request
+        RequestId id = SubjectRights.builder(kit).directory(known -> true).build()
+                .receive(ANNA, RequestType.ACCESS, DPO).id();
+        kit.rights().verifyIdentity(id, DPO);
+        return id;
     }
 
     private SubjectDataContributor contributor() {
@@ -85,7 +99,7 @@ class SubjectExportCryptoTest {
     void sealedFieldsAreOpenedForTheSubjectAndEveryOpeningIsAudited() {
         SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(contributor()).build();
 
-        SubjectExport export = data.export(ANNA, DPO);
+        SubjectExport export = data.export(verifiedAccess(), DPO);
 
         ExportRecord r = export.sections().get(0).records().get(0);
         assertThat(r.values()).containsExactly(Map.entry("id", "7001"), Map.entry("email", "anna@example.org"),
@@ -100,10 +114,10 @@ class SubjectExportCryptoTest {
 
     @Test
     void afterShreddingAFieldIsUnreadableOrShowsItsReplacementAndTheBundleStillReadsBack() {
-        crypto.shred(ANNA, DPO);
+        crypto.shred(ANNA, Set.of(), DPO);
         SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(contributor()).build();
 
-        SubjectExport export = data.export(ANNA, DPO);
+        SubjectExport export = data.export(verifiedAccess(), DPO);
 
         ExportRecord r = export.sections().get(0).records().get(0);
         assertThat(r.values()).containsExactly(Map.entry("id", "7001"), Map.entry("phone", "[erased]"));
@@ -115,12 +129,14 @@ class SubjectExportCryptoTest {
     @Test
     void aSealedValueWithoutAProtectorOrOfAnUndeclaredFieldIsAClearError() {
         SubjectDataService noProtector = SubjectDataService.builder(kit).contributor(contributor()).build();
-        assertThatThrownBy(() -> noProtector.export(ANNA, DPO)).isInstanceOf(IllegalStateException.class)
+        RequestId request = verifiedAccess();
+        assertThatThrownBy(() -> noProtector.export(request, DPO)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a contributor gave the sealed field email but no field protector is configured");
 
         row.put("note", ExportValue.sealed(new SealedValue("client", "note", "7001", "ck1.AAAA")));
         SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(contributor()).build();
-        assertThatThrownBy(() -> data.export(ANNA, DPO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no protected field is declared for client.note");
+        assertThatThrownBy(() -> data.export(request, DPO)).as("the failed export left the request in progress")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no protected field is declared for client.note: declare it with FieldCrypto.builder(kit).fields(...)");
     }
 }

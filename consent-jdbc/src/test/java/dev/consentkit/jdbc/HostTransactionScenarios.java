@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
@@ -17,6 +18,8 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.NothingToWithdrawException;
+import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.jdbc.internal.SqlStates;
@@ -315,6 +318,68 @@ abstract class HostTransactionScenarios {
         }
     }
 
+    /**
+     * A shred locks the key rows and index entries it deletes, and nothing beside them. On MariaDB under
+     * REPEATABLE READ a locking range read or a DELETE by a prefix of the key also locks the gaps on
+     * either side of the subject's rows, so another subject's new key or index entry that falls into one
+     * of those gaps would wait for the host's commit. Anna's neighbours are placed there: subject
+     * references just before and after hers, a new subject between hers and the next, index entries of
+     * the subjects beside her in the order of the erasure index. While the host transaction that shreds
+     * Anna stays open, a host transaction on another thread (short lock timeout) writes and shreds them.
+     */
+    @Test
+    void aShredInAnOpenHostTransactionMakesNoOtherSubjectsKeyOrIndexWriteWait() throws Exception {
+        DataSource ds = installed();
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        KeyedHash before = ref('a');
+        KeyedHash anna = ref('m');
+        KeyedHash between = ref('n');
+        KeyedHash after = ref('t');
+        java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        storage.inTransaction(tx -> {
+            tx.keys().add(new WrappedKey(before, "contract", 1, 101, "kek-1", new byte[] {1}, now));
+            tx.keys().add(new WrappedKey(anna, "contract", 1, 201, "kek-1", new byte[] {2}, now));
+            tx.keys().add(new WrappedKey(anna, "marketing", 1, 202, "kek-1", new byte[] {3}, now));
+            tx.keys().add(new WrappedKey(after, "contract", 1, 301, "kek-1", new byte[] {4}, now));
+            for (String s : List.of("client-a", "client-m", "client-t")) {
+                tx.blindIndexes().put(entry(s, "v" + s.charAt(7)));
+            }
+            return null;
+        });
+        try (Connection host = ds.getConnection()) {
+            host.setAutoCommit(false);
+            try (JdbcStorage.Binding b = storage.bind(host)) {
+                storage.inTransaction(tx -> {
+                    assertThat(tx.keys().destroy(anna, List.of(), now)).isEqualTo(2);
+                    assertThat(tx.blindIndexes().removeSubject(SubjectId.of("client-m"))).isEqualTo(1);
+                    return null;
+                });
+            }
+
+            int[] done = onTheOtherThread(() -> inHostTransaction(ds, storage, () -> storage.inTransaction(tx -> {
+                tx.keys().add(new WrappedKey(before, "contract", 2, 102, "kek-1", new byte[] {5}, now));
+                tx.keys().add(new WrappedKey(between, "contract", 1, 401, "kek-1", new byte[] {6}, now));
+                tx.blindIndexes().put(entry("client-a", "vz"));
+                tx.blindIndexes().put(entry("client-n", "vn"));
+                return new int[] {tx.keys().destroy(after, List.of("contract"), now),
+                    tx.blindIndexes().removeSubject(SubjectId.of("client-t"))};
+            })));
+
+            assertThat(done).containsExactly(1, 1);
+            host.commit();
+        }
+        storage.read(tx -> {
+            assertThat(tx.keys().forSubject(anna)).isEmpty();
+            assertThat(tx.keys().shredsOf(anna)).extracting(k -> k.keyId()).containsExactlyInAnyOrder(201, 202);
+            assertThat(tx.keys().forSubject(before)).extracting(WrappedKey::version).containsExactly(1, 2);
+            assertThat(tx.keys().forSubject(between)).hasSize(1);
+            assertThat(tx.keys().shredsOf(after)).hasSize(1);
+            assertThat(tx.blindIndexes().find("client.email", 1, "vm")).isEmpty();
+            assertThat(tx.blindIndexes().find("client.email", 1, "vn")).containsExactly(SubjectId.of("client-n"));
+            return null;
+        });
+    }
+
     // ---- reads stay reads -------------------------------------------------------------------------------
 
     /**
@@ -352,6 +417,15 @@ abstract class HostTransactionScenarios {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+    /** A subject reference of 43 times {@code c}: references sort by it. */
+    private static KeyedHash ref(char c) {
+        return new KeyedHash(String.valueOf(c).repeat(43));
+    }
+
+    private static BlindIndexEntry entry(String subject, String value) {
+        return new BlindIndexEntry("client.email", 1, value, SubjectId.of(subject), "contract", "client.email");
+    }
+
 
     private AuditEvent openedBy(String staff, ConsentKit kit, SubjectId subject) {
         return new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), Actor.operator(staff),

@@ -157,8 +157,9 @@ abstract class JdbcStorageScenarios {
 
     @Test
     void theLedgerAndTheAuditChainHaveNoUpdateOrDeleteStatement_M4_M21() throws IllegalAccessException {
-        // only the data keys (rewrap, crypto-shredding), blind indexes (erasure), pending audit entries (moved
-        // into the chain), the projection, the lock rows and the sequencer's bookkeeping change
+        // only pending audit entries (moved into the chain), the projection, the lock rows and the
+        // sequencer's bookkeeping change here; the data keys (rewrap, crypto-shredding), blind indexes
+        // (erasure) and the v3 stores keep their SQL in their own classes
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
@@ -180,8 +181,8 @@ abstract class JdbcStorageScenarios {
         assertThat(statements).noneMatch(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) CK_(LEDGER|AUDIT) .*"));
         assertThat(statements).filteredOn(s -> s.toUpperCase(Locale.ROOT).matches("(UPDATE|DELETE FROM) .*"))
                 .extracting(s -> s.split(" ")[s.startsWith("UPDATE") ? 1 : 2])
-                .containsOnly("ck_projection", "ck_data_key", "ck_blind_index", "ck_audit_entry", "ck_audit_sequencer",
-                        "ck_audit_verified", "ck_scope_lock");
+                .containsOnly("ck_projection", "ck_audit_entry", "ck_audit_sequencer", "ck_audit_verified",
+                        "ck_scope_lock");
     }
 
     @Test
@@ -291,7 +292,8 @@ abstract class JdbcStorageScenarios {
         WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
         storage.inTransaction(tx -> {
             tx.keys().add(key);
-            tx.blindIndexes().put(new BlindIndexEntry("client.email", "aGVsbG8", SubjectId.of("client-1")));
+            tx.blindIndexes().put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
+                    "contract", "client.email"));
             return null;
         });
         List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
@@ -312,6 +314,50 @@ abstract class JdbcStorageScenarios {
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(byHand).build(), clock);
         give(kit, SubjectId.of("client-1"));
         assertThat(kit.check(SubjectId.of("client-1"), NEWSLETTER).isPermitted()).isTrue();
+    }
+
+    @Test
+    void aVersion3DatabaseIsUpgradedToVersion4AndItsDataKeysKeepWorking() throws SQLException {
+        DataSource ds = emptyDatabase();
+        for (int v = 1; v <= 3; v++) {
+            applyByHand(ds, v);
+        }
+        // a key as v3 stored it: no format, no authenticator
+        try (Connection c = ds.getConnection(); var insert = c.prepareStatement("INSERT INTO ck_data_key (subject_ref,"
+                + " grp, version, key_id, kek_id, wrapped, created_at_us) VALUES (?, 'marketing', 1, 77, 'kek-2025', ?,"
+                + " 1000000)")) {
+            insert.setString(1, KEPT.value());
+            insert.setBytes(2, new byte[] {1, 2, 3, 4, 0});
+            insert.executeUpdate();
+        }
+
+        assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(4);
+
+        JdbcStorage storage = JdbcStorage.builder(ds).build();
+        WrappedKey old = new WrappedKey(KEPT, "marketing", 1, 77, "kek-2025", new byte[] {1, 2, 3, 4, 0},
+                Instant.ofEpochSecond(1));
+        java.util.Optional<WrappedKey> read = storage.read(tx -> tx.keys().find(KEPT, 77));
+        assertThat(read).get().satisfies(k -> {
+            assertThat(k).isEqualTo(old);
+            assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V1);
+            assertThat(k.hasAuthenticator()).isFalse();
+        });
+        WrappedKey next = new WrappedKey(KEPT, "marketing", 2, 78, "kek-2026", new byte[] {5}, Instant.ofEpochSecond(2),
+                WrappedKey.FORMAT_V2, new byte[32]);
+        storage.inTransaction(tx -> {
+            tx.keys().add(next);
+            return tx.keys().rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
+        });
+        List<WrappedKey> both = storage.read(tx -> tx.keys().forSubject(KEPT));
+        assertThat(both).containsExactly(
+                old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}), next);
+        Instant shred = Instant.ofEpochSecond(3);
+        int destroyed = storage.inTransaction(tx -> tx.keys().destroy(KEPT, List.of(), shred));
+        assertThat(destroyed).isEqualTo(2);
+        java.util.Optional<Instant> shredded = storage.read(tx -> tx.keys().shredded(KEPT, "marketing", 77));
+        Map<String, dev.consentkit.core.spi.KekUsage> wraps = storage.read(tx -> tx.keys().usageByKek());
+        assertThat(shredded).contains(shred);
+        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.KekUsage(0, 2)));
     }
 
     /** What a migration tool does: run one shipped script, statement by statement. */

@@ -12,19 +12,27 @@ import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
+import dev.consentkit.crypto.BlindIndex;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
+import dev.consentkit.crypto.Normalizer;
+import dev.consentkit.crypto.ProtectedField;
 import java.util.Locale;
 
 /**
  * A {@link FieldCrypto} over a fresh in-memory kit whose catalogue has one purpose, under contract (so
- * no consent is needed), and whose access policy lets the role {@value #ROLE} read contact details for it.
+ * no consent is needed), and whose access policy lets the role {@value #ROLE} read, write and search
+ * contact details for it; the e-mail field and its blind index are declared.
  */
 final class Kits {
     /** The one purpose: order fulfilment, legal basis contract. */
     static final PurposeId ORDERS = PurposeId.of("order-fulfilment");
-    /** The role the access policy grants READ on "contact" for {@link #ORDERS}. */
+    /** The role the access policy grants READ, WRITE and SEARCH on "contact" for {@link #ORDERS}. */
     static final String ROLE = "manager";
+    /** The one protected field. */
+    static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "orders");
+    /** A 16-bit e-mail index over {@link #EMAIL}. */
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     private Kits() {
     }
@@ -50,12 +58,15 @@ final class Kits {
                 .pseudonymKey(HmacKey.of(Keys.bytes(2, 32)))
                 .build();
         AccessPolicy policy = AccessPolicy.builder(catalog)
-                .grant(ROLE).purposes(ORDERS).categories("contact").actions(AccessAction.READ)
+                .grant(ROLE).purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE,
+                        AccessAction.SEARCH)
                 .build();
         return FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-bench", Keys.bytes(3, 32)))
                 .accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(Keys.bytes(4, 32)))
+                .fields(EMAIL)
+                .blindIndex(EMAIL_INDEX)
                 .build();
     }
 }

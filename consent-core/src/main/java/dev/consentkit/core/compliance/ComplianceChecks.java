@@ -22,7 +22,9 @@ public final class ComplianceChecks {
     /**
      * @return the standard checks, in report order: retention declared, current notices, consents on
      *         outdated notices, lapsed validity, audit chain, ledger and projection against the chain
-     *         (incremental), key rotation, encryption and MFA of
+     *         (incremental), key rotation, master keys within their bounds ({@code key.master}: wraps
+     *         per master key against its random-nonce bound, keys under a smaller key than
+     *         recommended), encryption and MFA of
      *         sensitive categories, monitoring on, alerts acknowledged, subject requests answered on
      *         time, provisional request deadlines, the working-day calendar's tables for this year and
      *         (from 1 December) the next, breach notifications sent on time
@@ -30,6 +32,7 @@ public final class ComplianceChecks {
     public static List<ComplianceCheck> standard() {
         return List.of(new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
                 new LapsedValidityCheck(), new AuditChainCheck(), new LedgerCheck(), new KeyRotationCheck(),
+                new MasterKeyCheck(),
                 new SensitiveEncryptionCheck(), new SensitiveMfaCheck(), new MonitoringCheck(),
                 new UnacknowledgedAlertsCheck(), new OverdueRequestsCheck(), new ProvisionalDeadlinesCheck(),
                 new CalendarYearCheck(), new OverdueBreachNotificationsCheck());

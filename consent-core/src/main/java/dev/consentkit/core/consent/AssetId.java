@@ -1,19 +1,21 @@
 package dev.consentkit.core.consent;
 
+import dev.consentkit.core.internal.Utf8;
 import java.util.Objects;
 
 /**
  * The host's id of an asset a consent may be narrowed to: a photo, a project, a recording
  * (model-release and portfolio consent).
  *
- * @param value 1 to {@value #MAX_LENGTH} characters, no control characters or surrounding blanks
+ * @param value 1 to {@value #MAX_LENGTH} characters, no control characters or surrounding blanks, no lone
+ *              surrogate (malformed UTF-16)
  */
 public record AssetId(String value) {
     /** Longest accepted id. */
     public static final int MAX_LENGTH = 128;
 
     /**
-     * @throws IllegalArgumentException if blank, too long, or with control characters
+     * @throws IllegalArgumentException if blank, too long, with control characters or a lone surrogate
      */
     public AssetId {
         Objects.requireNonNull(value, "asset id");
@@ -22,6 +24,7 @@ public record AssetId(String value) {
             throw new IllegalArgumentException("asset id must have 1 to " + MAX_LENGTH
                     + " characters, no control characters and no surrounding blanks");
         }
+        Utf8.requireWellFormed(value, "asset id");
     }
 
     /**

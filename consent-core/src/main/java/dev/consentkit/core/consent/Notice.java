@@ -1,7 +1,7 @@
 package dev.consentkit.core.consent;
 
 import dev.consentkit.core.LocalizedText;
-import java.nio.charset.StandardCharsets;
+import dev.consentkit.core.internal.Utf8;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
@@ -89,11 +89,12 @@ public final class Notice {
     /**
      * @param text the exact text
      * @return lower-case hex SHA-256 of its UTF-8 bytes
+     * @throws IllegalArgumentException if the text has a lone surrogate (two texts would share a digest)
      */
     public static String sha256Hex(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(Utf8.encode(text, "notice text")));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

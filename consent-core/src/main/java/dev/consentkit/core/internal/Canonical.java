@@ -1,12 +1,12 @@
 package dev.consentkit.core.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * An unambiguous byte encoding of a list of fields: each field is its UTF-8 length (4 bytes, big
- * endian) followed by its bytes; an absent field is length -1. Used for MACs and digests. Not API.
- * Not thread-safe.
+ * endian) followed by its bytes; an absent field is length -1. Used for MACs and digests. Encoding is
+ * strict ({@link Utf8#encode}): a field with a lone surrogate is refused, never turned into {@code "?"},
+ * so two different lists never share an encoding. Not API. Not thread-safe.
  */
 public final class Canonical {
     private byte[] out = new byte[256];
@@ -22,13 +22,14 @@ public final class Canonical {
     /**
      * @param value a field, {@code null} when absent
      * @return this encoder
+     * @throws IllegalArgumentException if the field is not well-formed UTF-16 (a lone surrogate)
      */
     public Canonical add(String value) {
         if (value == null) {
             writeInt(-1);
             return this;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Utf8.encode(value, "a canonical field");
         writeInt(bytes.length);
         ensure(bytes.length);
         System.arraycopy(bytes, 0, out, size, bytes.length);

@@ -14,7 +14,6 @@ import dev.consentkit.core.monitor.Acknowledgement;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.ConsentStorage;
@@ -27,7 +26,6 @@ import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
-import dev.consentkit.core.spi.WrappedKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,11 +35,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -63,11 +59,8 @@ public final class InMemoryStorage implements ConsentStorage {
     private final Map<SubjectPurpose, Map<ConsentScope, ConsentState>> projection = new HashMap<>();
     private final Map<SuppressionKey, SuppressionEntry> suppression = new LinkedHashMap<>();
     private final InMemoryAudit audit = new InMemoryAudit();
-    /** Wrapped data keys: subject reference, then group in {@code String} order, then version. */
-    private final Map<KeyedHash, NavigableMap<String, NavigableMap<Integer, WrappedKey>>> keys = new HashMap<>();
-    private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
-    private final Map<IndexValue, Set<SubjectId>> blindIndex = new HashMap<>();
-    private final Map<SubjectId, Set<BlindIndexEntry>> blindIndexBySubject = new HashMap<>();
+    private final InMemoryKeys keys = new InMemoryKeys();
+    private final MemoryBlindIndexes blindIndexes = new MemoryBlindIndexes();
     private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
     private final InMemoryRetention retention = new InMemoryRetention();
     private final MemoryHolds holds = new MemoryHolds();
@@ -123,9 +116,6 @@ public final class InMemoryStorage implements ConsentStorage {
     private record SuppressionKey(KeyedHash hash, Optional<PurposeId> purpose) {
     }
 
-    private record IndexValue(String index, String value) {
-    }
-
     /** One unit of work: its repositories and its undo log. */
     private final class Tx implements StorageTransaction {
         private final boolean writable;
@@ -138,8 +128,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Suppression suppressionStore;
         private AuditStore auditStore;
         private IntegrityStore integrityStore;
-        private Keys keyStore;
-        private BlindIndexes blindIndexStore;
+        private KeyStore keyStore;
         private Alerts alertStore;
         private dev.consentkit.core.spi.RetentionStore retentionStore;
         private RequestStore requestStore;
@@ -236,17 +225,14 @@ public final class InMemoryStorage implements ConsentStorage {
         @Override
         public KeyStore keys() {
             if (keyStore == null) {
-                keyStore = new Keys();
+                keyStore = keys.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
             }
             return keyStore;
         }
 
         @Override
         public BlindIndexStore blindIndexes() {
-            if (blindIndexStore == null) {
-                blindIndexStore = new BlindIndexes();
-            }
-            return blindIndexStore;
+            return blindIndexes.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
         }
 
         @Override
@@ -480,168 +466,6 @@ public final class InMemoryStorage implements ConsentStorage {
                 checkOpen();
                 return List.copyOf(suppression.values());
             }
-
-        }
-
-        private final class Keys implements KeyStore {
-        @Override
-        public void add(WrappedKey key) {
-            checkWritable();
-            Objects.requireNonNull(key, "key");
-            NavigableMap<Integer, WrappedKey> versions = versions(key.subjectRef(), key.group());
-            if (keysById.containsKey(key.keyId()) || versions.containsKey(key.version())) {
-                throw new ConcurrentUpdateException("data key of group " + key.group() + " version " + key.version()
-                        + ": the version or the key id is already stored", null);
-            }
-            store(key);
-            undo().push(() -> delete(key));
-        }
-
-        @Override
-        public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
-            checkOpen();
-            Objects.requireNonNull(group, "group");
-            NavigableMap<Integer, WrappedKey> versions = versions(subjectRef, group);
-            return versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
-        }
-
-        @Override
-        public Optional<WrappedKey> find(KeyedHash subjectRef, int keyId) {
-            checkOpen();
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            return Optional.ofNullable(keysById.get(keyId)).filter(k -> k.subjectRef().equals(subjectRef));
-        }
-
-        @Override
-        public List<WrappedKey> forSubject(KeyedHash subjectRef) {
-            checkOpen();
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            List<WrappedKey> found = new ArrayList<>();
-            keys.getOrDefault(subjectRef, new TreeMap<>()).values().forEach(v -> found.addAll(v.values()));
-            return List.copyOf(found);
-        }
-
-        @Override
-        public int destroy(KeyedHash subjectRef, List<String> groups) {
-            checkWritable();
-            List<String> wanted = List.copyOf(groups);
-            List<WrappedKey> destroyed = forSubject(subjectRef).stream()
-                    .filter(k -> wanted.isEmpty() || wanted.contains(k.group())).toList();
-            destroyed.forEach(this::delete);
-            undo().push(() -> destroyed.forEach(this::store));
-            return destroyed.size();
-        }
-
-        @Override
-        public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
-            checkOpen();
-            Objects.requireNonNull(kekId, "kekId");
-            checkLimit(limit);
-            return keysById.values().stream().filter(k -> !k.kekId().equals(kekId)).limit(limit).toList();
-        }
-
-        @Override
-        public boolean rewrap(WrappedKey key) {
-            checkWritable();
-            Objects.requireNonNull(key, "key");
-            WrappedKey stored = versions(key.subjectRef(), key.group()).get(key.version());
-            if (stored == null || stored.keyId() != key.keyId()) {
-                return false;
-            }
-            store(stored.rewrapped(key.kekId(), key.wrapped()));
-            undo().push(() -> store(stored));
-            return true;
-        }
-
-        /** @return the group's versions, empty (and unattached) if none */
-        private NavigableMap<Integer, WrappedKey> versions(KeyedHash subjectRef, String group) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            NavigableMap<String, NavigableMap<Integer, WrappedKey>> groups = keys.get(subjectRef);
-            NavigableMap<Integer, WrappedKey> versions = groups == null ? null : groups.get(group);
-            return versions == null ? new TreeMap<>() : versions;
-        }
-
-        /** Adds or replaces a key in both maps. */
-        private void store(WrappedKey key) {
-            keys.computeIfAbsent(key.subjectRef(), s -> new TreeMap<>())
-                    .computeIfAbsent(key.group(), g -> new TreeMap<>()).put(key.version(), key);
-            keysById.put(key.keyId(), key);
-        }
-
-        private void delete(WrappedKey key) {
-            NavigableMap<String, NavigableMap<Integer, WrappedKey>> groups = keys.get(key.subjectRef());
-            NavigableMap<Integer, WrappedKey> versions = groups.get(key.group());
-            versions.remove(key.version());
-            if (versions.isEmpty()) {
-                groups.remove(key.group());
-                if (groups.isEmpty()) {
-                    keys.remove(key.subjectRef());
-                }
-            }
-            keysById.remove(key.keyId());
-        }
-
-        }
-
-        private final class BlindIndexes implements BlindIndexStore {
-        @Override
-        public void put(BlindIndexEntry entry) {
-            checkWritable();
-            Objects.requireNonNull(entry, "entry");
-            if (blindIndexBySubject.getOrDefault(entry.subject(), Set.of()).contains(entry)) {
-                return;
-            }
-            index(entry);
-            undo().push(() -> unindex(entry));
-        }
-
-        @Override
-        public int remove(String index, SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(subject, "subject");
-            return removeAll(blindIndexBySubject.getOrDefault(subject, Set.of()).stream()
-                    .filter(e -> e.index().equals(index)).toList());
-        }
-
-        @Override
-        public List<SubjectId> find(String index, String value) {
-            checkOpen();
-            IndexValue key = new IndexValue(Objects.requireNonNull(index, "index"), Objects.requireNonNull(value, "value"));
-            return List.copyOf(blindIndex.getOrDefault(key, Set.of()));
-        }
-
-        @Override
-        public int removeSubject(SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(subject, "subject");
-            return removeAll(List.copyOf(blindIndexBySubject.getOrDefault(subject, Set.of())));
-        }
-
-        private int removeAll(List<BlindIndexEntry> entries) {
-            entries.forEach(this::unindex);
-            undo().push(() -> entries.forEach(this::index));
-            return entries.size();
-        }
-
-        private void index(BlindIndexEntry e) {
-            blindIndex.computeIfAbsent(new IndexValue(e.index(), e.value()), k -> new HashSet<>()).add(e.subject());
-            blindIndexBySubject.computeIfAbsent(e.subject(), s -> new HashSet<>()).add(e);
-        }
-
-        private void unindex(BlindIndexEntry e) {
-            IndexValue key = new IndexValue(e.index(), e.value());
-            Set<SubjectId> subjects = blindIndex.get(key);
-            subjects.remove(e.subject());
-            if (subjects.isEmpty()) {
-                blindIndex.remove(key);
-            }
-            Set<BlindIndexEntry> entries = blindIndexBySubject.get(e.subject());
-            entries.remove(e);
-            if (entries.isEmpty()) {
-                blindIndexBySubject.remove(e.subject());
-            }
-        }
 
         }
 

@@ -11,7 +11,9 @@ import java.util.Set;
  * The thresholds of access monitoring, per principal (a member of staff or a component): how many
  * openings of protected data and how many distinct subjects within a sliding window, how many refused
  * accesses in a row, and when working hours are. Only the audit actions named here count as access;
- * by default {@code field.opened} and {@code field.open_refused} (field encryption's openings).
+ * by default field encryption's openings ({@code field.opened}, {@code field.open_failed}), blind-index
+ * searches ({@code index.searched}) and every refusal of a read, search or write
+ * ({@code field.open_refused}, {@code index.search_refused}, {@code field.write_refused}).
  *
  * <pre>{@code
  * MonitoringPolicy policy = MonitoringPolicy.builder()
@@ -35,6 +37,14 @@ public record MonitoringPolicy(Duration window, int maxOpens, int maxDistinctSub
     public static final AuditAction FIELD_OPENED = new AuditAction("field.opened");
     /** Field encryption's refused opening. */
     public static final AuditAction FIELD_OPEN_REFUSED = new AuditAction("field.open_refused");
+    /** Field encryption's opening that failed: a malformed, altered, moved or stale value. */
+    public static final AuditAction FIELD_OPEN_FAILED = new AuditAction("field.open_failed");
+    /** Field encryption's refused seal or blind-index write. */
+    public static final AuditAction FIELD_WRITE_REFUSED = new AuditAction("field.write_refused");
+    /** A search of a blind index; it names no subject. */
+    public static final AuditAction INDEX_SEARCHED = new AuditAction("index.searched");
+    /** A refused search of a blind index. */
+    public static final AuditAction INDEX_SEARCH_REFUSED = new AuditAction("index.search_refused");
     /** Longest window. */
     public static final Duration MAX_WINDOW = Duration.ofDays(1);
     /** Highest count threshold. */
@@ -73,7 +83,8 @@ public record MonitoringPolicy(Duration window, int maxOpens, int maxDistinctSub
 
     /**
      * @return window 1 hour, 100 openings, 25 distinct subjects, 5 denials in a row, no working hours
-     *         (the host's time zone is not known), field openings and refusals watched
+     *         (the host's time zone is not known), field openings, failed openings, searches and every
+     *         refusal watched
      */
     public static MonitoringPolicy defaults() {
         return builder().build();
@@ -94,7 +105,8 @@ public record MonitoringPolicy(Duration window, int maxOpens, int maxDistinctSub
         private int maxDistinctSubjects = 25;
         private int maxDenialsInARow = 5;
         private WorkingHours workingHours;
-        private final Set<AuditAction> actions = new LinkedHashSet<>(Set.of(FIELD_OPENED, FIELD_OPEN_REFUSED));
+        private final Set<AuditAction> actions = new LinkedHashSet<>(Set.of(FIELD_OPENED,
+                FIELD_OPEN_REFUSED, FIELD_OPEN_FAILED, FIELD_WRITE_REFUSED, INDEX_SEARCHED, INDEX_SEARCH_REFUSED));
 
         private Builder() {
         }

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *         .protector(fieldCrypto)          // opens sealed fields for the export, shreds keys on erasure
  *         .contributor(new ClientTable(db)) // the host's own tables
  *         .build();
- * String json = ConsentJson.create().writeExport(data.export(client, Actor.operator("dpo-1")));
+ * String json = ConsentJson.create().writeExport(data.export(accessRequestId, Actor.operator("dpo-1")));
  * ErasureOutcome outcome = data.erase(ErasureRequest.builder(client, Actor.operator("dpo-1"))
  *         .contact(ContactPoint.email(address)).build());
  * }</pre>
@@ -98,20 +98,37 @@ public final class SubjectDataService {
     }
 
     /**
-     * Collects everything held about a subject: the consent history and every contributor's
-     * sections, sealed fields opened for the subject (each opening audited by the protector). The
+     * Answers an access or portability request: collects everything held about its subject — the
+     * consent history, the subject's requests and every contributor's sections, sealed fields opened
+     * by the protector for this request (each opening audited with the request's id) — and completes
+     * the request with a summary naming the export (no personal data). A request whose identity was
+     * verified is started first; the bundle shows the request as it stood while being answered. The
      * export itself is audited too.
      *
-     * @param subject the subject
-     * @param actor who runs the export (the operator answering the request)
+     * <p>This is the only way the kit exports a subject: protected values are opened for an export
+     * only while such a request is being answered, never for a bare subject id.
+     *
+     * @param request an ACCESS or PORTABILITY request whose identity was verified
+     * @param actor who answers it
      * @return the export
+     * @throws UnknownRequestException if there is no such request
+     * @throws IllegalArgumentException if it is of another type, a contributor gives a malformed
+     *                                  section or field name, or a sealed value of an undeclared field
+     * @throws IllegalRequestTransitionException if its identity was not verified or it is closed
      * @throws IllegalStateException if a contributor gives a sealed value and no protector is configured
-     * @throws IllegalArgumentException if a contributor gives a malformed section or field name, or a
-     *                                  sealed value of an undeclared field
      */
-    public SubjectExport export(SubjectId subject, Actor actor) {
-        Objects.requireNonNull(subject, "subject");
+    public SubjectExport export(RequestId request, Actor actor) {
         Objects.requireNonNull(actor, "actor");
+        SubjectRequest r = answering(request, actor, RequestType.ACCESS, RequestType.PORTABILITY);
+        SubjectExport export = export(r, actor);
+        kit.rights().complete(request, "export " + export.id() + " made: " + export.history().entries().size()
+                + " consent events, " + export.requests().size() + " requests, " + export.sections().size()
+                + " sections", actor);
+        return export;
+    }
+
+    private SubjectExport export(SubjectRequest request, Actor actor) {
+        SubjectId subject = request.subject();
         UUID id = UUID.randomUUID();
         Instant now = now();
         ConsentHistory history = kit.history(subject);
@@ -120,7 +137,7 @@ public final class SubjectDataService {
             Map<String, List<ExportRecord>> bySection = new LinkedHashMap<>();
             c.contribute(subject, (section, fields) -> bySection
                     .computeIfAbsent(ExportNames.code(section, "section name"), s -> new ArrayList<>())
-                    .add(open(subject, actor, fields)));
+                    .add(open(request.id(), actor, fields)));
             bySection.forEach((name, records) -> sections.add(new ExportSection(c.name(), name, records)));
         }
         KeyedHash ref = kit.subjectRef(subject);
@@ -128,28 +145,6 @@ public final class SubjectDataService {
         SubjectExport export = new SubjectExport(id, subject, ref, now, history, requests, sections);
         audit(now, actor, SUBJECT_EXPORTED, ref, AuditOutcome.SUCCESS, id);
         LOG.info("export {} of subject {}: {} events, {} sections", id, ref, history.entries().size(), sections.size());
-        return export;
-    }
-
-    /**
-     * Answers an access or portability request: exports its subject and completes the request with a
-     * summary naming the export (no personal data). A request whose identity was verified is started
-     * first; the bundle shows the request as it stood while being answered.
-     *
-     * @param request an ACCESS or PORTABILITY request whose identity was verified
-     * @param actor who answers it
-     * @return the export
-     * @throws UnknownRequestException if there is no such request
-     * @throws IllegalArgumentException if it is of another type
-     * @throws IllegalRequestTransitionException if its identity was not verified or it is closed
-     */
-    public SubjectExport export(RequestId request, Actor actor) {
-        Objects.requireNonNull(actor, "actor");
-        SubjectRequest r = answering(request, actor, RequestType.ACCESS, RequestType.PORTABILITY);
-        SubjectExport export = export(r.subject(), actor);
-        kit.rights().complete(request, "export " + export.id() + " made: " + export.history().entries().size()
-                + " consent events, " + export.requests().size() + " requests, " + export.sections().size()
-                + " sections", actor);
         return export;
     }
 
@@ -212,7 +207,7 @@ public final class SubjectDataService {
         return reasons.length() <= 900 ? reasons : reasons.substring(0, 897) + "...";
     }
 
-    private ExportRecord open(SubjectId subject, Actor actor, Map<String, ExportValue> fields) {
+    private ExportRecord open(RequestId request, Actor actor, Map<String, ExportValue> fields) {
         Objects.requireNonNull(fields, "fields");
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> sealed = new LinkedHashSet<>();
@@ -226,7 +221,7 @@ public final class SubjectDataService {
                 FieldProtector fp = protector.orElseThrow(() -> new IllegalStateException(
                         "a contributor gave the sealed field " + name + " but no field protector is configured"));
                 sealed.add(name);
-                fp.openForSubject(subject, s.value(), actor).ifPresentOrElse(v -> values.put(name, v),
+                fp.openForRequest(request, s.value(), actor).ifPresentOrElse(v -> values.put(name, v),
                         () -> unreadable.add(name));
             }
         });

@@ -116,6 +116,24 @@ public record SubjectRequest(RequestId id, SubjectId subject, RequestType type, 
     }
 
     /**
+     * Whether answering this request may open its subject's protected values (for an export to the
+     * subject): it asks for a copy of the data ({@link RequestType#ACCESS} or
+     * {@link RequestType#PORTABILITY}), the requester's identity was verified, and it is not closed
+     * ({@link RequestState#IDENTITY_VERIFIED}, {@link RequestState#IN_PROGRESS} or
+     * {@link RequestState#EXTENDED}). A completed request opens nothing more.
+     *
+     * @return whether protected values of {@link #subject()} may be opened for it
+     */
+    public boolean opensProtectedValues() {
+        boolean copy = type == RequestType.ACCESS || type == RequestType.PORTABILITY;
+        boolean verifiedAndOpen = switch (state) {
+            case IDENTITY_VERIFIED, IN_PROGRESS, EXTENDED -> true;
+            case RECEIVED, COMPLETED, REFUSED -> false;
+        };
+        return copy && verifiedAndOpen;
+    }
+
+    /**
      * @param now the current time
      * @return whether it is open and its due time has passed
      */

@@ -57,7 +57,7 @@ class AccessPolicyTest {
     @CsvSource({
             "reception, false, order-fulfilment, contact, READ,   ALLOWED",
             "reception, false, order-fulfilment, order,   SEARCH, ALLOWED",
-            "reception, false, order-fulfilment, contact, ERASE,  ACTION_NOT_GRANTED",
+            "therapist, true,  treatment-notes,  health,  SEARCH, ACTION_NOT_GRANTED",
             "reception, false, newsletter,       contact, READ,   PURPOSE_NOT_GRANTED",
             "marketing, false, newsletter,       contact, READ,   ALLOWED",
             "marketing, false, newsletter,       contact, WRITE,  ACTION_NOT_GRANTED",

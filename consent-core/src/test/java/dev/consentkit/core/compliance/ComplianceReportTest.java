@@ -58,7 +58,8 @@ class ComplianceReportTest {
         assertThat(report.isClean()).isTrue();
         assertThat(report.generatedAt()).isEqualTo(Instant.parse(START));
         assertThat(report.checks()).containsExactly("purpose.retention", "notice.current", "consent.outdated_notice",
-                "consent.validity_lapsed", "audit.chain", "audit.ledger", "key.rotation", "category.encryption",
+                "consent.validity_lapsed", "audit.chain", "audit.ledger", "key.rotation", "key.master",
+                "category.encryption",
                 "category.mfa", "monitoring.enabled", "monitoring.alerts", "request.overdue",
                 "request.provisional_deadline", "calendar.table_missing", "breach.notification_overdue");
         assertThat(report.toMarkdown()).contains("No findings: every check passed.");

@@ -68,7 +68,9 @@ class ExportJsonPropertyTest {
         Arbitrary<ExportSection> sections = Combinators.combine(codes, codes, records.list().ofMaxSize(4))
                 .as(ExportSection::new);
         Arbitrary<SubjectId> subjects = Arbitraries.strings().withCharRange('!', '~').withChars('ж', '😀')
-                .ofMinLength(1).ofMaxLength(30).filter(s -> s.strip().equals(s)).map(SubjectId::of);
+                .ofMinLength(1).ofMaxLength(30).filter(s -> s.strip().equals(s))
+                // the emoji's two halves are drawn one by one: a lone one is no valid id (issue 12, finding 6)
+                .filter(dev.consentkit.core.internal.Utf8::isWellFormed).map(SubjectId::of);
         Arbitrary<Instant> times = Arbitraries.longs().between(0, 4_102_444_800_000_000L)
                 .map(us -> Instant.EPOCH.plusNanos(us * 1000));
         return Combinators.combine(subjects, times, sections.list().ofMaxSize(4))

@@ -48,6 +48,44 @@ class RequestLifecycleTest {
         assertThat(RequestState.EXTENDED.auditAction().code()).isEqualTo("request.extended");
     }
 
+    /** Issue 12, finding 3: which requests may open their subject's protected values (M17, M19). */
+    @ParameterizedTest(name = "{0} request {1}: opens protected values {2}")
+    @CsvSource({
+            "ACCESS,        RECEIVED,          false",
+            "ACCESS,        IDENTITY_VERIFIED, true",
+            "ACCESS,        IN_PROGRESS,       true",
+            "ACCESS,        EXTENDED,          true",
+            "ACCESS,        COMPLETED,         false",
+            "ACCESS,        REFUSED,           false",
+            "PORTABILITY,   RECEIVED,          false",
+            "PORTABILITY,   IN_PROGRESS,       true",
+            "ERASURE,       IDENTITY_VERIFIED, false",
+            "ERASURE,       IN_PROGRESS,       false",
+            "RECTIFICATION, IN_PROGRESS,       false",
+            "RESTRICTION,   IN_PROGRESS,       false",
+            "OBJECTION,     IN_PROGRESS,       false",
+            "WITHDRAWAL,    IN_PROGRESS,       false",
+    })
+    void onlyAVerifiedOpenAccessOrPortabilityRequestOpensProtectedValues(RequestType type, RequestState state,
+                                                                         boolean opens) {
+        List<RequestStep> path = switch (state) {
+            case RECEIVED -> List.of(step(RequestState.RECEIVED, T));
+            case IDENTITY_VERIFIED -> List.of(step(RequestState.RECEIVED, T), step(RequestState.IDENTITY_VERIFIED, T));
+            case IN_PROGRESS -> List.of(step(RequestState.RECEIVED, T), step(RequestState.IDENTITY_VERIFIED, T),
+                    step(RequestState.IN_PROGRESS, T));
+            case EXTENDED -> List.of(step(RequestState.RECEIVED, T), step(RequestState.IDENTITY_VERIFIED, T),
+                    step(RequestState.IN_PROGRESS, T), step(RequestState.EXTENDED, T));
+            case COMPLETED -> List.of(step(RequestState.RECEIVED, T), step(RequestState.IDENTITY_VERIFIED, T),
+                    step(RequestState.IN_PROGRESS, T), step(RequestState.COMPLETED, T));
+            case REFUSED -> List.of(step(RequestState.RECEIVED, T), step(RequestState.REFUSED, T));
+        };
+        Optional<Instant> extended = state == RequestState.EXTENDED ? Optional.of(T.plusSeconds(86_400)) : Optional.empty();
+        SubjectRequest r = new SubjectRequest(RequestId.random(), SECRET, type, "gdpr", T, T.plusSeconds(100), extended,
+                state, path);
+
+        assertThat(r.opensProtectedValues()).isEqualTo(opens);
+    }
+
     private static RequestStep step(RequestState s, Instant at) {
         return new RequestStep(s, at, Actor.operator("desk-1"), Optional.empty(),
                 s == RequestState.EXTENDED ? Optional.of(at.plusSeconds(86_400)) : Optional.empty());

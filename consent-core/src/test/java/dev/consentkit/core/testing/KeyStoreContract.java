@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.spi.KekUsage;
+import dev.consentkit.core.spi.KeyFileId;
+import dev.consentkit.core.spi.KeyShred;
 import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.WrappedKey;
 import java.time.Instant;
@@ -40,6 +43,8 @@ public abstract class KeyStoreContract {
     private static final KeyedHash BOB = hash("bob");
     private static final String OLD_KEK = "kek-2025";
     private static final String NEW_KEK = "kek-2026";
+    private static final Instant SHRED_TIME = T0.plus(3, ChronoUnit.DAYS).plus(7, ChronoUnit.MICROS);
+    private static final KeyFileId FILE = new KeyFileId("Zm9vYmFyYmF6cXV4MTIzNA");
 
     private ConsentStorage storage;
 
@@ -247,6 +252,114 @@ public abstract class KeyStoreContract {
         assertThat(destroy(hash("carol"), List.of())).isZero();
     }
 
+    @Test
+    void theFormatAndAuthenticatorRoundTripAtTheEdgesOfTheirRange() {
+        byte[] longest = new byte[64];
+        for (int i = 0; i < longest.length; i++) {
+            longest[i] = (byte) (255 - i * 3);
+        }
+        longest[63] = 0;
+        List<WrappedKey> keys = List.of(
+                new WrappedKey(ANNA, "marketing", 1, 1, OLD_KEK, new byte[] {1}, T0, WrappedKey.FORMAT_V2, longest),
+                new WrappedKey(ANNA, "marketing", 2, 2, OLD_KEK, new byte[] {2}, T0, WrappedKey.FORMAT_V2, new byte[] {0}),
+                new WrappedKey(ANNA, "billing", 1, 3, OLD_KEK, new byte[] {3}, T0, 255, new byte[0]),
+                new WrappedKey(ANNA, "photos", 1, 4, OLD_KEK, new byte[] {4}, T0));
+        add(keys.toArray(WrappedKey[]::new));
+
+        for (WrappedKey key : keys) {
+            assertThat(find(ANNA, key.keyId())).as("key id %d", key.keyId()).get().satisfies(read -> {
+                assertThat(read.format()).isEqualTo(key.format());
+                assertThat(read.authenticator()).isEqualTo(key.authenticator());
+                assertThat(read).isEqualTo(key);
+            });
+        }
+        assertThat(find(ANNA, 4)).get().extracting(WrappedKey::format).isEqualTo(WrappedKey.FORMAT_V1);
+    }
+
+    // ---- shred records --------------------------------------------------------------------------------
+
+    @Test
+    void destroyingLeavesAShredRecordPerKeyWithoutKeyMaterial() {
+        WrappedKey second = new WrappedKey(ANNA, "marketing", 2, Integer.MIN_VALUE, NEW_KEK, new byte[] {1}, T0,
+                WrappedKey.FORMAT_V2, new byte[] {7});
+        add(key(ANNA, "marketing", 1, 1), second, key(ANNA, "billing", 1, 3), key(BOB, "marketing", 1, 4));
+
+        assertThat(destroy(ANNA, List.of("marketing"))).isEqualTo(2);
+
+        assertThat(shredsOf(ANNA)).containsExactly(
+                new KeyShred(ANNA, "marketing", 1, 1, OLD_KEK, SHRED_TIME),
+                new KeyShred(ANNA, "marketing", 2, Integer.MIN_VALUE, NEW_KEK, SHRED_TIME));
+        assertThat(shredded(ANNA, "marketing", Integer.MIN_VALUE)).contains(SHRED_TIME);
+        assertThat(shredded(ANNA, "marketing", 1)).contains(SHRED_TIME);
+        assertThat(shredded(ANNA, "billing", 3)).as("a live key").isEmpty();
+        assertThat(shredded(ANNA, "marketing", 2)).as("a key id never stored").isEmpty();
+        assertThat(shredded(BOB, "marketing", 1)).as("another subject").isEmpty();
+        assertThat(shredsOf(BOB)).isEmpty();
+
+        assertThat(destroy(ANNA, List.of())).isEqualTo(1);
+        assertThat(shredsOf(ANNA)).extracting(KeyShred::group, KeyShred::keyId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("billing", 3),
+                org.assertj.core.groups.Tuple.tuple("marketing", 1),
+                org.assertj.core.groups.Tuple.tuple("marketing", Integer.MIN_VALUE));
+    }
+
+    @Test
+    void anEarlierShredCoversEveryKeyIdOfItsGroupOrOfEveryGroup() {
+        Instant earlier = T0.minus(400, ChronoUnit.DAYS);
+        boolean first = storage.inTransaction(tx -> tx.keys().recordEarlierShred(ANNA, Optional.of("marketing"), earlier));
+        boolean again = storage.inTransaction(tx -> tx.keys().recordEarlierShred(ANNA, Optional.of("marketing"), T0));
+        storage.inTransaction(tx -> tx.keys().recordEarlierShred(BOB, Optional.empty(), T0));
+
+        assertThat(first).isTrue();
+        assertThat(again).as("recorded once").isFalse();
+        assertThat(shredded(ANNA, "marketing", 12345)).contains(earlier);
+        assertThat(shredded(ANNA, "billing", 12345)).isEmpty();
+        assertThat(shredded(BOB, "billing", -1)).contains(T0);
+        assertThat(shredded(hash("carol"), "billing", -1)).isEmpty();
+        assertThat(shredsOf(ANNA)).as("earlier shreds name no key").isEmpty();
+        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.keys().recordEarlierShred(ANNA, Optional.of("*"), T0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void usageByKekCountsStoredKeysAndShredRecordsUnderEachKek() {
+        add(key(ANNA, "marketing", 1, 1), key(ANNA, "marketing", 2, 2), key(BOB, "marketing", 1, 3),
+                new WrappedKey(BOB, "billing", 1, 4, NEW_KEK, new byte[] {1}, T0));
+        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(3, 0), NEW_KEK, new KekUsage(1, 0)));
+
+        destroy(ANNA, List.of());
+        rewrap(key(BOB, "marketing", 1, 3).rewrapped(NEW_KEK, new byte[] {2}));
+
+        // Anna's two keys were wrapped under the old KEK before they were shredded; Bob's moved
+        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(0, 2), NEW_KEK, new KekUsage(2, 0)));
+        assertThat(wraps().get(OLD_KEK).wraps()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyFileGenerationOnlyRises() {
+        KeyFileId other = new KeyFileId("another-key-file-id_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        assertThat(generation(FILE)).isEmpty();
+        assertThat(filesRecorded()).isZero();
+
+        record(FILE, 3);
+        record(FILE, 2);
+        assertThat(generation(FILE)).hasValue(3);
+        record(FILE, Long.MAX_VALUE);
+        record(other, 1);
+
+        assertThat(generation(FILE)).hasValue(Long.MAX_VALUE);
+        assertThat(generation(other)).hasValue(1);
+        assertThat(filesRecorded()).isEqualTo(2);
+        for (long bad : new long[] {0, -1}) {
+            assertThatThrownBy(() -> record(other, bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> new KeyFileId("short")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void record(KeyFileId file, long generation) {
+        storage.inTransaction(tx -> run(() -> tx.keys().recordKeyFileGeneration(file, generation, SHRED_TIME)));
+    }
+
     // ---- master-key rotation ----------------------------------------------------------------------
 
     @Test
@@ -304,6 +417,27 @@ public abstract class KeyStoreContract {
     }
 
     @Test
+    void rewrapReplacesTheWrappingFormatAndAuthenticatorAndNothingElse() {
+        WrappedKey stored = key(ANNA, "marketing", 3, 5);
+        add(stored);
+        byte[] tag = new byte[32];
+        tag[0] = 9; // ends in zero bytes, which a fixed-width column pads
+        WrappedKey rewrapped = new WrappedKey(ANNA, "marketing", 3, 5, NEW_KEK, new byte[] {4}, T0.plusSeconds(60),
+                WrappedKey.FORMAT_V2, tag);
+
+        assertThat(rewrap(rewrapped)).isTrue();
+
+        assertThat(find(ANNA, 5)).contains(stored.rewrapped(NEW_KEK, new byte[] {4}, WrappedKey.FORMAT_V2, tag));
+        // and back: a rewrap may also drop an authenticator
+        assertThat(rewrap(stored.rewrapped(OLD_KEK, new byte[] {5}, WrappedKey.FORMAT_V2, new byte[0]))).isTrue();
+        assertThat(find(ANNA, 5)).get().satisfies(k -> {
+            assertThat(k.hasAuthenticator()).isFalse();
+            assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V2);
+            assertThat(k.createdAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
     void rewrapReplacesOnlyTheWrappedBytesAndTheKekId() {
         WrappedKey stored = key(ANNA, "marketing", 3, 5);
         add(stored);
@@ -351,13 +485,19 @@ public abstract class KeyStoreContract {
             tx.keys().add(key(ANNA, "marketing", 2, 3));
             tx.keys().add(key(hash("carol"), "billing", 1, 4));
             tx.keys().rewrap(annas.rewrapped(NEW_KEK, new byte[] {9}));
-            tx.keys().destroy(BOB, List.of());
+            tx.keys().destroy(BOB, List.of(), SHRED_TIME);
+            tx.keys().recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME);
+            tx.keys().recordKeyFileGeneration(FILE, 3, SHRED_TIME);
             throw boom;
         })).isSameAs(boom);
 
         assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
         assertThat(current(ANNA, "marketing")).contains(annas);
         assertThat(find(BOB, 2)).contains(bobs);
+        assertThat(shredsOf(BOB)).isEmpty();
+        assertThat(shredded(ANNA, "marketing", 1)).isEmpty();
+        assertThat(generation(FILE)).isEmpty();
+        assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(2, 0)));
         // the rolled-back unit left no trace that blocks the next one
         add(key(ANNA, "marketing", 2, 3), key(hash("carol"), "billing", 1, 4));
         assertThat(StorageSnapshot.of(storage).keys()).hasSize(4);
@@ -372,7 +512,11 @@ public abstract class KeyStoreContract {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> tx.keys().rewrap(key.rewrapped(NEW_KEK, new byte[] {1}))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.keys().destroy(ANNA, List.of())))
+        assertThatThrownBy(() -> storage.read(tx -> tx.keys().destroy(ANNA, List.of(), SHRED_TIME)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> storage.read(tx -> tx.keys().recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> storage.read(tx -> run(() -> tx.keys().recordKeyFileGeneration(FILE, 1, SHRED_TIME))))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(StorageSnapshot.of(storage).keys()).containsExactly(key);
@@ -414,7 +558,27 @@ public abstract class KeyStoreContract {
     }
 
     private int destroy(KeyedHash subject, List<String> groups) {
-        return storage.inTransaction(tx -> tx.keys().destroy(subject, groups));
+        return storage.inTransaction(tx -> tx.keys().destroy(subject, groups, SHRED_TIME));
+    }
+
+    private List<KeyShred> shredsOf(KeyedHash subject) {
+        return read(keys -> keys.shredsOf(subject));
+    }
+
+    private Optional<Instant> shredded(KeyedHash subject, String group, int keyId) {
+        return read(keys -> keys.shredded(subject, group, keyId));
+    }
+
+    private Map<String, KekUsage> wraps() {
+        return read(KeyStore::usageByKek);
+    }
+
+    private java.util.OptionalLong generation(KeyFileId file) {
+        return read(keys -> keys.keyFileGeneration(file));
+    }
+
+    private int filesRecorded() {
+        return read(KeyStore::keyFilesRecorded);
     }
 
     private <T> T read(Function<KeyStore, T> query) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
  * The canonical associated data of a sealed field:
  * {@code "ck/v1" || lp(table) || lp(column) || lp(rowKey) || lp(subjectRef) || header}, where
  * {@code lp(s)} is the 4-byte big-endian length of the UTF-8 bytes of {@code s} followed by those bytes,
- * and {@code header} the ciphertext's 7 header bytes (version, suite, flags, key id).
+ * and {@code header} the ciphertext's 7 header bytes (version, suite, flags, key id). A value bound to
+ * a cell version ({@link FieldCiphertext#VERSION_BOUND} set in the flags) has one more part before the
+ * header: {@code lp(version)}, the version's decimal digits. The two forms never collide: the flags
+ * byte differs, and every part before the header is self-delimiting, so the lengths differ too.
  *
  * <p>Length prefixes keep {@code ("ab", "c")} and {@code ("a", "bc")} apart; the header is fixed-size
  * and last, so it needs none. Binding the header means its bytes are authenticated although they are

@@ -13,7 +13,8 @@ import java.util.Objects;
  * offset  size     field
  * 0       1        version     0x01
  * 1       1        suite       0x01 AES-256-GCM, 0x03 XChaCha20-Poly1305
- * 2       1        flags       0x02: key commitment present; no other value is defined
+ * 2       1        flags       0x02: key commitment present (always); 0x04: bound to a cell version
+ *                             (the associated data has the version, see {@link Aad}); so 0x02 or 0x06
  * 3       4        key id      unsigned, of the data key that sealed the value
  * 7       12 | 24  nonce       12 for AES-256-GCM, 24 for XChaCha20-Poly1305
  * ..      16       commitment  to the data key, the same for every value under it; see {@link KeyCommitment}
@@ -37,8 +38,13 @@ public final class FieldCiphertext {
 
     static final int HEADER_BYTES = 7;
     static final int TAG_BYTES = 16;
-    /** Bit 1: a key commitment follows the nonce. Bit 0 (padding) and bit 2 (row MAC) are reserved. */
+    /** Bit 1: a key commitment follows the nonce; always set. Bit 0 (padding) is reserved. */
     static final int FLAGS = 0x02;
+    /**
+     * Bit 2: the value is bound to a version of its cell (freshness), whose decimal digits are part of
+     * the associated data. It takes the place of the row MAC once reserved for this bit.
+     */
+    public static final int VERSION_BOUND = 0x04;
 
     private static final Base64.Encoder TEXT_ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder TEXT_DECODER = Base64.getUrlDecoder();
@@ -61,7 +67,8 @@ public final class FieldCiphertext {
      */
     public static FieldCiphertext parse(byte[] encoded) {
         Objects.requireNonNull(encoded, "encoded");
-        if (encoded.length < HEADER_BYTES || encoded[0] != VERSION || encoded[2] != FLAGS) {
+        if (encoded.length < HEADER_BYTES || encoded[0] != VERSION
+                || (encoded[2] != FLAGS && encoded[2] != (FLAGS | VERSION_BOUND))) {
             throw new DecryptionException();
         }
         Suite suite = Suites.fromCode(encoded[1] & 0xFF).orElseThrow(DecryptionException::new);
@@ -139,15 +146,15 @@ public final class FieldCiphertext {
 
     static byte[] header(Suite suite, int keyId) {
         byte[] header = new byte[HEADER_BYTES];
-        writeHeader(header, suite, keyId);
+        writeHeader(header, suite, keyId, false);
         return header;
     }
 
     /** Writes the 7 header bytes at the start of {@code out}. */
-    static void writeHeader(byte[] out, Suite suite, int keyId) {
+    static void writeHeader(byte[] out, Suite suite, int keyId, boolean versionBound) {
         out[0] = (byte) VERSION;
         out[1] = (byte) Suites.code(suite);
-        out[2] = (byte) FLAGS;
+        out[2] = (byte) (versionBound ? FLAGS | VERSION_BOUND : FLAGS);
         out[3] = (byte) (keyId >>> 24);
         out[4] = (byte) (keyId >>> 16);
         out[5] = (byte) (keyId >>> 8);
@@ -171,6 +178,14 @@ public final class FieldCiphertext {
     /** @return the id of the data key the value was sealed under (unsigned) */
     public int keyId() {
         return (encoded[3] & 0xFF) << 24 | (encoded[4] & 0xFF) << 16 | (encoded[5] & 0xFF) << 8 | (encoded[6] & 0xFF);
+    }
+
+    /**
+     * @return whether the value was sealed bound to a cell version ({@link #VERSION_BOUND}); it then
+     *     opens only with that version, and never without one
+     */
+    public boolean versionBound() {
+        return (encoded[2] & VERSION_BOUND) != 0;
     }
 
     /** @return the binary form, a fresh copy */
@@ -217,6 +232,6 @@ public final class FieldCiphertext {
     @Override
     public String toString() {
         return "FieldCiphertext[suite=" + suite + ", keyId=" + Integer.toUnsignedString(keyId())
-                + ", bytes=" + encoded.length + "]";
+                + (versionBound() ? ", version-bound" : "") + ", bytes=" + encoded.length + "]";
     }
 }

@@ -1,16 +1,15 @@
 package dev.consentkit.crypto.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.consentkit.core.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Where a sealed value lives: its table, column, row key and the pseudonymous reference of the subject
- * it belongs to. All four are bound into the associated data, so a value copied to another row, column,
- * table or subject no longer opens. Not API.
+ * it belongs to, and optionally the cell's version. All of them are bound into the associated data, so
+ * a value copied to another row, column, table or subject no longer opens, nor — with a version — an
+ * earlier value of the same cell written back over a newer one. Not API.
  *
  * <p>Immutable and thread-safe. Each part is a non-empty, well-formed string: a lone surrogate would
  * encode to the same UTF-8 bytes as {@code "?"}, so two different contexts could share one AAD.
@@ -23,7 +22,11 @@ public final class FieldContext {
     private final String column;
     private final String rowKey;
     private final String subjectRef;
-    /** {@code "ck/v1" || lp(table) || lp(column) || lp(rowKey) || lp(subjectRef)}; never handed out. */
+    private final OptionalLong version;
+    /**
+     * {@code "ck/v1" || lp(table) || lp(column) || lp(rowKey) || lp(subjectRef)}, then
+     * {@code || lp(version)} for a versioned cell; never handed out.
+     */
     private final byte[] aadPrefix;
 
     /**
@@ -35,13 +38,35 @@ public final class FieldContext {
      * @throws NullPointerException if a part is null
      */
     public FieldContext(String table, String column, String rowKey, String subjectRef) {
+        this(table, column, rowKey, subjectRef, OptionalLong.empty());
+    }
+
+    /**
+     * @param table the table name
+     * @param column the column name
+     * @param rowKey the row's primary key, as text
+     * @param subjectRef the subject's pseudonymous reference
+     * @param version the cell's version, bound as its decimal digits; empty for a cell without one
+     * @throws IllegalArgumentException if a part is empty or not well-formed UTF-16, or the version is negative
+     * @throws NullPointerException if a part is null
+     */
+    public FieldContext(String table, String column, String rowKey, String subjectRef, OptionalLong version) {
+        Objects.requireNonNull(version, "version");
+        if (version.isPresent() && version.getAsLong() < 0) {
+            throw new IllegalArgumentException("version must not be negative");
+        }
         byte[][] parts = {
             utf8(table, "table"), utf8(column, "column"), utf8(rowKey, "rowKey"), utf8(subjectRef, "subjectRef")
         };
+        if (version.isPresent()) {
+            parts = java.util.Arrays.copyOf(parts, 5);
+            parts[4] = Long.toString(version.getAsLong()).getBytes(StandardCharsets.US_ASCII);
+        }
         this.table = table;
         this.column = column;
         this.rowKey = rowKey;
         this.subjectRef = subjectRef;
+        this.version = version;
         this.aadPrefix = Aad.prefix(parts);
     }
 
@@ -53,17 +78,7 @@ public final class FieldContext {
         if (isAscii(value)) {
             return value.getBytes(StandardCharsets.US_ASCII);
         }
-        try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(value));
-            byte[] out = new byte[encoded.remaining()];
-            encoded.get(out);
-            return out;
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + " is not well-formed UTF-16 (lone surrogate)");
-        }
+        return Utf8.encode(value, name);
     }
 
     private static boolean isAscii(String value) {
@@ -95,6 +110,11 @@ public final class FieldContext {
         return subjectRef;
     }
 
+    /** @return the cell's version, if the value is bound to one */
+    public OptionalLong version() {
+        return version;
+    }
+
     /** The encoded associated data without the header; not copied, so callers in this package must not write to it. */
     byte[] aadPrefix() {
         return aadPrefix;
@@ -103,16 +123,17 @@ public final class FieldContext {
     @Override
     public boolean equals(Object o) {
         return o instanceof FieldContext c && table.equals(c.table) && column.equals(c.column)
-                && rowKey.equals(c.rowKey) && subjectRef.equals(c.subjectRef);
+                && rowKey.equals(c.rowKey) && subjectRef.equals(c.subjectRef) && version.equals(c.version);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(table, column, rowKey, subjectRef);
+        return Objects.hash(table, column, rowKey, subjectRef, version);
     }
 
     @Override
     public String toString() {
-        return "FieldContext[table=" + table + ", column=" + column + ", rowKey=" + rowKey + ", subjectRef=" + subjectRef + "]";
+        return "FieldContext[table=" + table + ", column=" + column + ", rowKey=" + rowKey + ", subjectRef=" + subjectRef
+                + (version.isPresent() ? ", version=" + version.getAsLong() : "") + "]";
     }
 }

@@ -48,9 +48,18 @@ public final class FieldSealer {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(plaintext, "plaintext");
         Sizes.exactly(nonce, Suites.nonceBytes(suite), "nonce");
+        key.enter();
+        try {
+            return sealEntered(key, suite, context, plaintext, nonce);
+        } finally {
+            key.exit();
+        }
+    }
+
+    private FieldCiphertext sealEntered(DataKey key, Suite suite, FieldContext context, byte[] plaintext, byte[] nonce) {
         DataKey.SuiteKey k = key.forSuite(suite);
         byte[] out = new byte[FieldCiphertext.encodedLength(suite, plaintext.length)];
-        FieldCiphertext.writeHeader(out, suite, key.keyId());
+        FieldCiphertext.writeHeader(out, suite, key.keyId(), context.version().isPresent());
         int nonceAt = FieldCiphertext.HEADER_BYTES;
         int commitmentAt = nonceAt + nonce.length;
         int sealedAt = commitmentAt + KeyCommitment.BYTES;
@@ -69,24 +78,34 @@ public final class FieldSealer {
     }
 
     /**
-     * Opens a sealed value: checks the key id, then the key commitment, then the AEAD tag. No plaintext
-     * is released unless all three pass.
+     * Opens a sealed value: checks the key id and that the value is bound to a cell version exactly when
+     * the context has one, then the key commitment, then the AEAD tag. No plaintext is released unless
+     * all of them pass.
      *
      * @param key the data key whose id the ciphertext names
      * @param context where the value was read from
      * @param ciphertext the sealed value
      * @return the plaintext
      * @throws DecryptionException if the key id differs, or the value was sealed under another key, for
-     *     another context, or altered
+     *     another context (another cell version included), or altered
      * @throws NullPointerException if an argument is null
      */
     public byte[] open(DataKey key, FieldContext context, FieldCiphertext ciphertext) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(ciphertext, "ciphertext");
-        if (ciphertext.keyId() != key.keyId()) {
+        if (ciphertext.keyId() != key.keyId() || ciphertext.versionBound() != context.version().isPresent()) {
             throw new DecryptionException();
         }
+        key.enter();
+        try {
+            return openEntered(key, context, ciphertext);
+        } finally {
+            key.exit();
+        }
+    }
+
+    private byte[] openEntered(DataKey key, FieldContext context, FieldCiphertext ciphertext) {
         Suite suite = ciphertext.suite();
         DataKey.SuiteKey k = key.forSuite(suite);
         byte[] encoded = ciphertext.encoded();

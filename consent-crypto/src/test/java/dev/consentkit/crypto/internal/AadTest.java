@@ -25,6 +25,33 @@ class AadTest {
     }
 
     @Test
+    void aVersionedCellAddsTheLengthPrefixedDecimalVersionBeforeTheHeader() {
+        byte[] header = FieldCiphertext.header(Suite.AES_256_GCM, 0x12345678);
+        header[2] = (byte) (header[2] | FieldCiphertext.VERSION_BOUND);
+        byte[] aad = Aad.of(new FieldContext("t", "cö", "7", "x", java.util.OptionalLong.of(42)), header);
+        assertThat(HexFormat.of().formatHex(aad)).isEqualTo(
+                "636b2f7631" // "ck/v1"
+                + "00000001" + "74" // "t"
+                + "00000003" + "63c3b6" // "cö"
+                + "00000001" + "37" // "7"
+                + "00000001" + "78" // "x"
+                + "00000002" + "3432" // version "42"
+                + "01" + "01" + "06" + "12345678"); // version, suite, flags (commitment + version-bound), key id
+    }
+
+    @Test
+    void aVersionedAndAnUnversionedContextNeverShareAnAad() {
+        // the row key "7" + version 1 against a row key that ends in what would be the version's prefix
+        byte[] versioned = Aad.of(new FieldContext("t", "c", "7", "x", java.util.OptionalLong.of(1)), HEADER);
+        byte[] plain = Aad.of(new FieldContext("t", "c", "7", "x"), HEADER);
+        assertThat(versioned).isNotEqualTo(plain);
+        assertThat(new FieldContext("t", "c", "7", "x", java.util.OptionalLong.of(1)))
+                .isNotEqualTo(new FieldContext("t", "c", "7", "x"));
+        assertThatThrownBy(() -> new FieldContext("t", "c", "7", "x", java.util.OptionalLong.of(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void lengthPrefixesKeepDifferentSplitsApart() {
         byte[] one = Aad.of(new FieldContext("ab", "c", "1", "s"), HEADER);
         byte[] other = Aad.of(new FieldContext("a", "bc", "1", "s"), HEADER);

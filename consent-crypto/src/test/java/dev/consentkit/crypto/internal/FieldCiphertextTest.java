@@ -67,11 +67,37 @@ class FieldCiphertextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x01, 0x03, 0x04, 0x06, 0x80, 0xFF})
+    @ValueSource(ints = {0x00, 0x01, 0x03, 0x04, 0x05, 0x07, 0x0A, 0x0E, 0x46, 0x80, 0xFF})
     void otherFlagsFail(int flags) {
         byte[] bytes = good();
         bytes[2] = (byte) flags;
         assertFails(() -> FieldCiphertext.parse(bytes));
+    }
+
+    @Test
+    void aVersionBoundValueCarriesFlag0x06AndOpensOnlyInItsVersionedContext() {
+        FieldContext v7 = new FieldContext("clients", "email", "42", "sr_7f3a9c", java.util.OptionalLong.of(7));
+        FieldCiphertext bound = sealer.seal(KEY, Suite.AES_256_GCM, v7, new byte[] {1, 2, 3});
+
+        assertThat(bound.encode()[2]).isEqualTo((byte) 0x06);
+        assertThat(bound.versionBound()).isTrue();
+        assertThat(bound.toString()).contains("version-bound");
+        assertThat(sealer.open(KEY, v7, FieldCiphertext.parseText(bound.encodeText()))).containsExactly(1, 2, 3);
+        assertFails(() -> sealer.open(KEY, HERE, bound));
+        assertFails(() -> sealer.open(KEY, new FieldContext("clients", "email", "42", "sr_7f3a9c",
+                java.util.OptionalLong.of(8)), bound));
+    }
+
+    @Test
+    void settingOrClearingTheVersionFlagOfAStoredValueNeverOpens() {
+        FieldContext v7 = new FieldContext("clients", "email", "42", "sr_7f3a9c", java.util.OptionalLong.of(7));
+        byte[] unbound = good();
+        unbound[2] = 0x06;
+        byte[] bound = sealer.seal(KEY, Suite.AES_256_GCM, v7, new byte[] {1, 2, 3}).encode();
+        bound[2] = 0x02;
+
+        assertFails(() -> sealer.open(KEY, v7, FieldCiphertext.parse(unbound)));
+        assertFails(() -> sealer.open(KEY, HERE, FieldCiphertext.parse(bound)));
     }
 
     @Test

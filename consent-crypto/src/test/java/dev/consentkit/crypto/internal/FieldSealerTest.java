@@ -44,6 +44,26 @@ class FieldSealerTest {
 
     @ParameterizedTest
     @EnumSource(Suite.class)
+    void everyFlippedBitOfAVersionBoundValueFailsToOpenAndSoDoesEveryOtherVersion(Suite suite) {
+        FieldContext v9 = new FieldContext("clients", "email", "42", "sr_7f3a9c", java.util.OptionalLong.of(9));
+        byte[] good = sealer.seal(KEY, suite, v9, VALUE).encode();
+        for (int i = 0; i < good.length; i++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] flipped = good.clone();
+                flipped[i] ^= (byte) (1 << bit);
+                assertFails(() -> sealer.open(KEY, v9, FieldCiphertext.parse(flipped)));
+            }
+        }
+        for (long other : new long[] {0, 8, 10, 90, 99, Long.MAX_VALUE}) {
+            FieldContext elsewhere = new FieldContext("clients", "email", "42", "sr_7f3a9c", java.util.OptionalLong.of(other));
+            assertFails(() -> sealer.open(KEY, elsewhere, FieldCiphertext.parse(good)));
+        }
+        assertFails(() -> sealer.open(KEY, HERE, FieldCiphertext.parse(good)));
+        assertThat(sealer.open(KEY, v9, FieldCiphertext.parse(good))).isEqualTo(VALUE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Suite.class)
     void aValueMovedToAnotherTableColumnRowOrSubjectFailsToOpen(Suite suite) {
         FieldCiphertext sealed = sealer.seal(KEY, suite, HERE, VALUE);
         List<FieldContext> elsewhere = List.of(

@@ -11,7 +11,6 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexEntry;
 import dev.consentkit.core.spi.BlindIndexStore;
 import dev.consentkit.core.spi.BreachStore;
 import dev.consentkit.core.spi.HoldStore;
@@ -24,10 +23,8 @@ import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SubjectLock;
 import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
-import dev.consentkit.core.spi.WrappedKey;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,8 +49,8 @@ public final class JdbcUnit implements StorageTransaction {
     private final Locks locks = new Locks();
     private AuditStore audit;
     private IntegrityStore integrity;
-    private final Keys keys = new Keys();
-    private final BlindIndexes blindIndexes = new BlindIndexes();
+    private KeyStore keys;
+    private BlindIndexStore blindIndexes;
     private AlertStore alerts;
     private JdbcRetentionStore retentionStore;
     private RequestStore requests;
@@ -115,11 +112,17 @@ public final class JdbcUnit implements StorageTransaction {
 
     @Override
     public KeyStore keys() {
+        if (keys == null) {
+            keys = new JdbcKeyStore(jdbc, sql.prefix(), this::checkWritable);
+        }
         return keys;
     }
 
     @Override
     public BlindIndexStore blindIndexes() {
+        if (blindIndexes == null) {
+            blindIndexes = new JdbcBlindIndexStore(jdbc, sql.prefix(), writable);
+        }
         return blindIndexes;
     }
 
@@ -427,136 +430,6 @@ public final class JdbcUnit implements StorageTransaction {
                 ps.setString(2, entry.event().scope().subject().value());
                 ps.setString(3, entry.event().scope().purpose().value());
             }, "write " + sql.prefix() + "scope_lock");
-        }
-    }
-
-    /** Not append-only: rewrap updates a row, destroy deletes rows (crypto-shredding). */
-    private final class Keys implements KeyStore {
-        /** Sorted here, not by the database: a locale-aware collation would order groups differently. */
-        private static final Comparator<WrappedKey> BY_GROUP_AND_VERSION =
-                Comparator.comparing(WrappedKey::group).thenComparingInt(WrappedKey::version);
-
-        @Override
-        public void add(WrappedKey key) {
-            checkWritable();
-            Objects.requireNonNull(key, "key");
-            // a duplicate version or key id fails on the table's keys: a ConcurrentUpdateException
-            jdbc.update(sql.keyInsert, ps -> Rows.bindKey(ps, key), "add to " + sql.prefix() + "data_key");
-        }
-
-        @Override
-        public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            Objects.requireNonNull(group, "group");
-            return jdbc.queryOne(sql.keyCurrent, ps -> {
-                ps.setString(1, subjectRef.value());
-                ps.setString(2, group);
-            }, Rows::key, "read " + sql.prefix() + "data_key");
-        }
-
-        @Override
-        public Optional<WrappedKey> find(KeyedHash subjectRef, int keyId) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            return jdbc.queryOne(sql.keyById, ps -> {
-                ps.setInt(1, keyId);
-                ps.setString(2, subjectRef.value());
-            }, Rows::key, "read " + sql.prefix() + "data_key by key id");
-        }
-
-        @Override
-        public List<WrappedKey> forSubject(KeyedHash subjectRef) {
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            List<WrappedKey> found = jdbc.query(sql.keysOfSubject, ps -> ps.setString(1, subjectRef.value()),
-                    Rows::key, "read " + sql.prefix() + "data_key by subject");
-            found.sort(BY_GROUP_AND_VERSION);
-            return found;
-        }
-
-        @Override
-        public int destroy(KeyedHash subjectRef, List<String> groups) {
-            checkWritable();
-            Objects.requireNonNull(subjectRef, "subjectRef");
-            List<String> wanted = new ArrayList<>(new LinkedHashSet<>(List.copyOf(groups)));
-            String what = "destroy in " + sql.prefix() + "data_key";
-            if (wanted.isEmpty()) {
-                return jdbc.update(sql.keysDestroyAll, ps -> ps.setString(1, subjectRef.value()), what);
-            }
-            return jdbc.update(sql.keysDestroyGroups, ps -> {
-                ps.setString(1, subjectRef.value());
-                jdbc.dialect().bindSet(jdbc.connection(), ps, 2, wanted);
-            }, what);
-        }
-
-        @Override
-        public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
-            Objects.requireNonNull(kekId, "kekId");
-            checkLimit(limit);
-            return jdbc.query(sql.keysToRewrap, ps -> {
-                ps.setString(1, kekId);
-                ps.setString(2, kekId);
-                ps.setInt(3, limit);
-            }, Rows::key, "read " + sql.prefix() + "data_key to rewrap");
-        }
-
-        @Override
-        public boolean rewrap(WrappedKey key) {
-            checkWritable();
-            Objects.requireNonNull(key, "key");
-            return jdbc.update(sql.keyRewrap, ps -> {
-                ps.setString(1, key.kekId());
-                ps.setBytes(2, key.wrapped());
-                ps.setString(3, key.subjectRef().value());
-                ps.setString(4, key.group());
-                ps.setInt(5, key.version());
-                ps.setInt(6, key.keyId());
-            }, "rewrap in " + sql.prefix() + "data_key") > 0;
-        }
-    }
-
-    private final class BlindIndexes implements BlindIndexStore {
-        @Override
-        public void put(BlindIndexEntry entry) {
-            checkWritable();
-            Objects.requireNonNull(entry, "entry");
-            String what = "write " + sql.prefix() + "blind_index";
-            Jdbc.Binder bindEntry = ps -> {
-                ps.setString(1, entry.index());
-                ps.setString(2, entry.value());
-                ps.setString(3, entry.subject().value());
-            };
-            // a duplicate is a normal outcome: look first, as a failed insert would abort a PostgreSQL transaction
-            if (jdbc.queryOne(sql.blindIndexExists, bindEntry, rs -> Boolean.TRUE, what).isEmpty()) {
-                jdbc.update(sql.blindIndexInsert, bindEntry, what);
-            }
-        }
-
-        @Override
-        public int remove(String index, SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(subject, "subject");
-            return jdbc.update(sql.blindIndexRemove, ps -> {
-                ps.setString(1, subject.value());
-                ps.setString(2, index);
-            }, "remove from " + sql.prefix() + "blind_index");
-        }
-
-        @Override
-        public List<SubjectId> find(String index, String value) {
-            Objects.requireNonNull(index, "index");
-            Objects.requireNonNull(value, "value");
-            return jdbc.query(sql.blindIndexFind, ps -> {
-                ps.setString(1, index);
-                ps.setString(2, value);
-            }, rs -> SubjectId.of(rs.getString(1)), "read " + sql.prefix() + "blind_index");
-        }
-
-        @Override
-        public int removeSubject(SubjectId subject) {
-            checkWritable();
-            Objects.requireNonNull(subject, "subject");
-            return jdbc.update(sql.blindIndexRemoveSubject, ps -> ps.setString(1, subject.value()),
-                    "remove a subject from " + sql.prefix() + "blind_index");
         }
     }
 }

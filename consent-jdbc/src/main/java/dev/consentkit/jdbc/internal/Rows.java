@@ -22,7 +22,6 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
-import dev.consentkit.core.spi.WrappedKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,14 +96,6 @@ final class Rows {
     private static final int A_LINK = column(Sql.AUDIT_COLUMNS, "link");
     private static final int E_ID = column(Sql.ENTRY_COLUMNS, "id");
     private static final int E_TIME = column(Sql.ENTRY_COLUMNS, "time_us");
-
-    private static final int K_SUBJECT_REF = column(Sql.KEY_COLUMNS, "subject_ref");
-    private static final int K_GROUP = column(Sql.KEY_COLUMNS, "grp");
-    private static final int K_VERSION = column(Sql.KEY_COLUMNS, "version");
-    private static final int K_KEY_ID = column(Sql.KEY_COLUMNS, "key_id");
-    private static final int K_KEK = column(Sql.KEY_COLUMNS, "kek_id");
-    private static final int K_WRAPPED = column(Sql.KEY_COLUMNS, "wrapped");
-    private static final int K_CREATED = column(Sql.KEY_COLUMNS, "created_at_us");
 
     private static final int SP_HASH = column(Sql.SUPPRESSION_COLUMNS, "hash");
     private static final int SP_PURPOSE = column(Sql.SUPPRESSION_COLUMNS, "purpose_id");
@@ -514,22 +505,5 @@ final class Rows {
     /** Reads a row of {@link Sql#CHECKPOINT_COLUMNS}. */
     static AuditCheckpoint checkpoint(ResultSet rs) throws SQLException {
         return new AuditCheckpoint(rs.getLong(C_SEQ), rs.getString(C_LINK), instant(rs.getLong(C_TIME)));
-    }
-
-    /** Binds parameters 1..7 in the order of {@link Sql#KEY_COLUMNS}. */
-    static void bindKey(PreparedStatement ps, WrappedKey k) throws SQLException {
-        ps.setString(1, k.subjectRef().value());
-        ps.setString(2, k.group());
-        ps.setInt(3, k.version());
-        ps.setInt(4, k.keyId());
-        ps.setString(5, k.kekId());
-        ps.setBytes(6, k.wrapped());
-        ps.setLong(7, micros(k.createdAt(), "createdAt"));
-    }
-
-    /** Reads a row of {@link Sql#KEY_COLUMNS}. */
-    static WrappedKey key(ResultSet rs) throws SQLException {
-        return new WrappedKey(new KeyedHash(rs.getString(K_SUBJECT_REF)), rs.getString(K_GROUP), rs.getInt(K_VERSION),
-                rs.getInt(K_KEY_ID), rs.getString(K_KEK), rs.getBytes(K_WRAPPED), instant(rs.getLong(K_CREATED)));
     }
 }

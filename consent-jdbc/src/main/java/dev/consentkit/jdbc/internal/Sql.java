@@ -6,8 +6,9 @@ import dev.consentkit.jdbc.Dialect;
  * Every statement of the JDBC stores, built once from the validated table prefix. Identifiers come
  * only from the prefix; values only through {@code ?}. The ledger and the audit chain have no
  * UPDATE and no DELETE here (pending audit entries are deleted once the sequencer moved them into the
- * chain); the data keys are rewrapped in place and, like blind indexes, deleted
- * (crypto-shredding, erasure). Not API. Immutable.
+ * chain). Stores added later keep their SQL in their own class ({@link JdbcKeyStore}, which rewraps
+ * data keys in place and deletes them, crypto-shredding; {@link JdbcBlindIndexStore}, which deletes
+ * entries on erasure; ...). Not API. Immutable.
  */
 public final class Sql {
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,15}");
@@ -26,7 +27,6 @@ public final class Sql {
     static final String AUDIT_COLUMNS = "seq, entry_id, link_format, " + ENTRY_EVENT_COLUMNS + ", previous_link, link";
     /** A pending entry, as its SELECTs list it. */
     static final String ENTRY_COLUMNS = "id, " + ENTRY_EVENT_COLUMNS;
-    static final String KEY_COLUMNS = "subject_ref, grp, version, key_id, kek_id, wrapped, created_at_us";
     static final String SUPPRESSION_COLUMNS = "hash, purpose_id, since_us";
     static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
 
@@ -68,19 +68,6 @@ public final class Sql {
     final String bindings;
     final String checkpointInsert;
     final String checkpointAll;
-    final String keyInsert;
-    final String keyCurrent;
-    final String keyById;
-    final String keysOfSubject;
-    final String keysDestroyAll;
-    final String keysDestroyGroups;
-    final String keysToRewrap;
-    final String keyRewrap;
-    final String blindIndexExists;
-    final String blindIndexInsert;
-    final String blindIndexFind;
-    final String blindIndexRemove;
-    final String blindIndexRemoveSubject;
     final String schemaVersion;
     /**
      * Row counts of the multi-row statements of the audit entries: n rows travel as chunks of these
@@ -183,24 +170,6 @@ public final class Sql {
                 + " ORDER BY 12, 2 LIMIT ?";
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
         checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
-        String dataKey = prefix + "data_key";
-        String keySelect = "SELECT " + KEY_COLUMNS + " FROM " + dataKey;
-        keyInsert = "INSERT INTO " + dataKey + " (" + KEY_COLUMNS + ") VALUES (" + marks(7) + ")";
-        keyCurrent = keySelect + " WHERE subject_ref = ? AND grp = ? ORDER BY version DESC LIMIT 1";
-        keyById = keySelect + " WHERE key_id = ? AND subject_ref = ?";
-        keysOfSubject = keySelect + " WHERE subject_ref = ?";
-        keysDestroyAll = "DELETE FROM " + dataKey + " WHERE subject_ref = ?";
-        keysDestroyGroups = keysDestroyAll + " AND " + dialect.inSet("grp");
-        // "<>" as two ranges, so that the index on kek_id serves it
-        keysToRewrap = keySelect + " WHERE kek_id < ? OR kek_id > ? LIMIT ?";
-        keyRewrap = "UPDATE " + dataKey + " SET kek_id = ?, wrapped = ?"
-                + " WHERE subject_ref = ? AND grp = ? AND version = ? AND key_id = ?";
-        String blindIndex = prefix + "blind_index";
-        blindIndexExists = "SELECT 1 FROM " + blindIndex + " WHERE index_name = ? AND index_value = ? AND subject_id = ?";
-        blindIndexInsert = "INSERT INTO " + blindIndex + " (index_name, index_value, subject_id) VALUES (?, ?, ?)";
-        blindIndexFind = "SELECT subject_id FROM " + blindIndex + " WHERE index_name = ? AND index_value = ?";
-        blindIndexRemove = "DELETE FROM " + blindIndex + " WHERE subject_id = ? AND index_name = ?";
-        blindIndexRemoveSubject = "DELETE FROM " + blindIndex + " WHERE subject_id = ?";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
         if (dialect instanceof PostgresDialect) {
             String entryArrays = "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"

@@ -44,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -184,26 +185,29 @@ public final class DesignStudioDemo {
         }
 
         step("10. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
+        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
+        ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
+        BlindIndex byEmail = BlindIndex.sized("client.email", email, Normalizer.EMAIL, 16, 1_000_000);
         FieldCrypto crypto = FieldCrypto.builder(updated)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(updated.catalog())
                         .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories("contact")
-                        .actions(AccessAction.READ)
+                        .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
                         .grant("designer").purposes(StudioCatalog.ORDERS).categories("order").actions(AccessAction.READ)
                         .build())
                 .blindIndexKey(randomKey())
+                .fields(email, phone)
+                .blindIndex(byEmail)
                 .build();
-        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
-        ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
-        BlindIndex byEmail = BlindIndex.sized("client.email", Normalizer.EMAIL, 16, 1_000_000);
-        FieldRef annaEmail = new FieldRef(email, "client-row-1001", anna);
-        FieldRef annaPhone = new FieldRef(phone, "client-row-1001", anna);
-        String storedEmail = crypto.seal(annaEmail, "anna.petrova@example.org");
-        String storedPhone = crypto.seal(annaPhone, "+7 912 345-67-89");
-        crypto.index(byEmail, anna, "anna.petrova@example.org");
-        out.println("   client.email column holds: " + storedEmail.substring(0, 24) + "... (" + storedEmail.length() + " chars)");
-        out.println("   find by e-mail \"Anna.Petrova@Example.org\" -> " + crypto.find(byEmail, "Anna.Petrova@Example.org"));
         Principal olga = Principal.of("olga", "manager");
+        FieldRef annaEmail = email.at("client-row-1001", anna);
+        FieldRef annaPhone = phone.at("client-row-1001", anna);
+        String storedEmail = crypto.seal(olga, StudioCatalog.ORDERS, annaEmail, "anna.petrova@example.org");
+        String storedPhone = crypto.seal(olga, StudioCatalog.ORDERS, annaPhone, "+7 912 345-67-89");
+        crypto.index(olga, StudioCatalog.ORDERS, byEmail, anna, "anna.petrova@example.org");
+        out.println("   client.email column holds: " + storedEmail.substring(0, 24) + "... (" + storedEmail.length() + " chars)");
+        out.println("   find by e-mail \"Anna.Petrova@Example.org\" -> "
+                + crypto.find(olga, StudioCatalog.ORDERS, byEmail, "Anna.Petrova@Example.org"));
         out.println("   manager opens it for order fulfilment: " + crypto.open(olga, StudioCatalog.ORDERS, annaEmail, storedEmail));
         try {
             crypto.open(Principal.of("ivan", "designer"), StudioCatalog.ORDERS, annaEmail, storedEmail);
@@ -215,7 +219,7 @@ public final class DesignStudioDemo {
         } catch (PurposeNotPermittedException e) {
             out.println("   manager opens it for the newsletter Anna withdrew from: REFUSED " + e.reason());
         }
-        ErasureReceipt receipt = crypto.shred(anna, Actor.operator("dpo"));
+        ErasureReceipt receipt = crypto.shred(anna, Set.of(), Actor.operator("dpo"));
         out.println("   Anna erased: " + receipt.keysDestroyed() + " key destroyed, " + receipt.indexEntriesRemoved()
                 + " index entry removed, audit entry #" + receipt.auditEntry());
         try {
@@ -224,7 +228,7 @@ public final class DesignStudioDemo {
             out.println("   a backup copy of her e-mail: " + e.getMessage());
         }
         out.println("   a backup copy of her phone reads as: " + crypto.open(olga, StudioCatalog.ORDERS, annaPhone, storedPhone));
-        out.println("   find by e-mail now -> " + crypto.find(byEmail, "anna.petrova@example.org"));
+        out.println("   find by e-mail now -> " + crypto.find(olga, StudioCatalog.ORDERS, byEmail, "anna.petrova@example.org"));
         out.println("   audit chain still verifies: " + updated.audit().verify().isIntact());
         TransparencyChapter.run(out, this::kit, kit.catalog(), updated, crypto.describe());
         RegisterChapter.run(out, updated, crypto.describe(), clock::advance);

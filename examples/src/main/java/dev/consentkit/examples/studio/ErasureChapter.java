@@ -9,6 +9,7 @@ import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.Controller;
@@ -31,7 +32,6 @@ import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.spi.SealedValue;
 import dev.consentkit.crypto.FieldCrypto;
-import dev.consentkit.crypto.FieldRef;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
 import dev.consentkit.crypto.ProtectedField;
 import dev.consentkit.jdbc.JdbcStorage;
@@ -82,7 +82,10 @@ final class ErasureChapter {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
-                        .categories("contact").actions(AccessAction.READ).build())
+                        .categories("contact").actions(AccessAction.READ)
+                        .grant("studio-app").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE)
+                        .grant("studio-app").purposes(INVOICES).categories("billing").actions(AccessAction.WRITE)
+                        .build())
                 .blindIndexKey(randomKey())
                 .fields(ClientTables.FIELDS)
                 .build();
@@ -106,7 +109,7 @@ final class ErasureChapter {
 
         step(out, "25. Anna corrects her e-mail address (rectification in the studio's own client table)");
         studio.correctEmail(anna, "a.petrova@example.net");
-        rights.export(anna, dpo).sections().stream().filter(s -> s.name().equals("client"))
+        rights.export(verifiedAccess(kit, anna, dpo), dpo).sections().stream().filter(s -> s.name().equals("client"))
                 .forEach(s -> out.println("   client record now: email = " + s.records().get(0).values().get("email")));
 
         step(out, "26. Anna asks to be erased while a court case holds all her data; then again once it is over");
@@ -129,12 +132,19 @@ final class ErasureChapter {
         outcome.kept().forEach(k -> out.printf("   kept    %-16s %s x%d%n            because %s%n", k.source(), k.what(),
                 k.count(), k.reason()));
         out.println("   rows left: client " + studio.count("client") + ", invoice " + studio.count("invoice")
-                + "; invoice billing name still opens: " + rights.export(anna, dpo).sections().stream()
+                + "; invoice billing name still opens: " + rights.export(verifiedAccess(kit, anna, dpo), dpo).sections().stream()
                 .flatMap(s -> s.records().stream()).anyMatch(r -> r.values().containsKey("billing_name")));
         out.println("   request " + kit.rights().find(second).orElseThrow().state() + ": "
                 + kit.rights().find(second).orElseThrow().lastStep().note().orElse(""));
         out.println("   a second erasure: " + rights.erase(ErasureRequest.builder(anna, dpo).build()).status());
         out.println("   audit chain verifies: " + kit.audit().verify().isIntact());
+    }
+
+    /** Anna asks (again) what is held about her and the DPO checks her identity: an export needs that. */
+    private static RequestId verifiedAccess(ConsentKit kit, SubjectId anna, Actor dpo) {
+        RequestId id = kit.rights().receive(anna, RequestType.ACCESS, Actor.subject()).id();
+        kit.rights().verifyIdentity(id, dpo);
+        return id;
     }
 
     private static ProcessingCatalog catalog() {
@@ -187,6 +197,8 @@ final class ErasureChapter {
         static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "profile");
         static final ProtectedField BILLING_NAME = ProtectedField.of("invoice", "billing_name", "billing", "billing");
         static final ProtectedField[] FIELDS = {NAME, EMAIL, BILLING_NAME};
+        /** The studio's application account: it writes the tables (the policy grants it WRITE, nothing else). */
+        static final Principal APP = Principal.of("studio-app", "studio-app");
         private final DataSource db;
         private final FieldCrypto crypto;
 
@@ -199,17 +211,18 @@ final class ErasureChapter {
         }
 
         void addClient(SubjectId s, String name, String email) {
-            sql("INSERT INTO client VALUES (?, ?, ?)", s.value(), crypto.seal(new FieldRef(NAME, s.value(), s), name),
-                    crypto.seal(new FieldRef(EMAIL, s.value(), s), email));
+            sql("INSERT INTO client VALUES (?, ?, ?)", s.value(), crypto.seal(APP, ORDERS, NAME.at(s.value(), s), name),
+                    crypto.seal(APP, ORDERS, EMAIL.at(s.value(), s), email));
         }
 
         void correctEmail(SubjectId s, String email) {
-            sql("UPDATE client SET email = ? WHERE subject_id = ?", crypto.seal(new FieldRef(EMAIL, s.value(), s), email), s.value());
+            sql("UPDATE client SET email = ? WHERE subject_id = ?", crypto.seal(APP, ORDERS, EMAIL.at(s.value(), s), email),
+                    s.value());
         }
 
         void addInvoice(SubjectId s, String number, String amount, String billingName) {
             sql("INSERT INTO invoice VALUES (?, ?, ?, ?)", number, s.value(), amount,
-                    crypto.seal(new FieldRef(BILLING_NAME, number, s), billingName));
+                    crypto.seal(APP, INVOICES, BILLING_NAME.at(number, s), billingName));
         }
 
         long count(String table) {

@@ -63,25 +63,27 @@ public final class MonitoringChapter {
                         .build())
                 .alertListener(paged::add)
                 .build();
+        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("manager").purposes(StudioCatalog.ORDERS).categories("contact").actions(AccessAction.READ)
+                        .grant("manager").purposes(StudioCatalog.ORDERS).categories("contact")
+                        .actions(AccessAction.READ, AccessAction.WRITE)
                         .build())
                 .blindIndexKey(randomKey())
+                .fields(email)
                 .build();
-        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
 
         out.println();
         out.println("18. Access monitoring: the manager reads 30 clients' e-mail addresses in one go");
+        Principal olga = Principal.of("olga", "manager");
         List<FieldRef> refs = new ArrayList<>();
         List<String> stored = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
-            FieldRef ref = new FieldRef(email, "client-row-" + (2000 + i), SubjectId.of("client-" + (2000 + i)));
+            FieldRef ref = email.at("client-row-" + (2000 + i), SubjectId.of("client-" + (2000 + i)));
             refs.add(ref);
-            stored.add(crypto.seal(ref, "client" + i + "@example.org"));
+            stored.add(crypto.seal(olga, StudioCatalog.ORDERS, ref, "client" + i + "@example.org"));
         }
-        Principal olga = Principal.of("olga", "manager");
         for (int i = 0; i < refs.size(); i++) {
             crypto.open(olga, StudioCatalog.ORDERS, refs.get(i), stored.get(i));
         }

@@ -1,0 +1,82 @@
+package dev.consentkit.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.core.testing.MutableClock;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12, finding 10 (Low), sizing: the public {@code BlindIndex} constructor skipped the sizing
+ * rule, so a 256-bit index over a population the rule caps at 18 bits made every stored value unique
+ * to one client: whoever reads the index table and can guess values (a leaked mailing list) learns
+ * whose they are. Every way to make an index now applies the rule; the one that does not says so in
+ * its name.
+ */
+class BlindIndexSizingAttackTest {
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final CompoundBlindIndex.Part NAME = new CompoundBlindIndex.Part(
+            ProtectedField.of("client", "last_name", "contact", "contract"), Normalizer.NAME);
+    private static final CompoundBlindIndex.Part YEAR = new CompoundBlindIndex.Part(
+            ProtectedField.of("client", "birth_date", "contact", "contract"), Normalizer.YEAR);
+
+    @Test
+    void aLeakyIndexCannotBeMadeWithoutTheRuleAndTheRuleNamesTheSafeSize() {
+        // the attack: a unique-per-client index for a million clients; the rule caps it at 18 bits
+        assertThat(BlindIndex.maxSafeBits(1_000_000)).isEqualTo(18);
+        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 256, 1_000_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("blind index client.email with 256 bits over 1000000 subjects would make almost every value"
+                        + " unique; use at most 18 bits");
+        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.name-year", 64, 1_000_000, NAME, YEAR))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at most 18 bits");
+        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 4, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a population below 4 cannot hide anyone");
+        assertThat(BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 18, 1_000_000).bits()).isEqualTo(18);
+    }
+
+    @Test
+    void noConstructorIsPublicAndTheOnlyWayPastTheRuleIsNamedUnsafe() {
+        for (Class<?> type : new Class<?>[] {BlindIndex.class, CompoundBlindIndex.class}) {
+            assertThat(type.getConstructors()).as(type.getSimpleName() + " constructors").isEmpty();
+            assertThat(type.isRecord()).isFalse();
+            Set<String> factories = new HashSet<>();
+            Stream.of(type.getDeclaredMethods())
+                    .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())
+                            && m.getReturnType() == type)
+                    .forEach(m -> factories.add(m.getName()));
+            assertThat(factories).containsExactlyInAnyOrder("sized", "unsafeWithoutSizing");
+        }
+        assertThat(BlindIndex.unsafeWithoutSizing("client.email", EMAIL, Normalizer.EMAIL, 256).bits()).isEqualTo(256);
+    }
+
+    @Test
+    void aSizedIndexMakesClientsShareValuesSoTheTableAloneCannotTellWhoIsWho() {
+        ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 9);
+        FieldCrypto crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek", new byte[32]))
+                .accessPolicy(AccessPolicy.builder(kit.catalog()).build()).blindIndexKey(HmacKey.of(key)).build();
+        int population = 2_000;
+        BlindIndex index = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, BlindIndex.maxSafeBits(population), population);
+
+        Set<String> terms = new HashSet<>();
+        for (int i = 0; i < population; i++) {
+            terms.add(crypto.term(index, "client" + i + "@example.org"));
+        }
+
+        assertThat(index.bits()).isEqualTo(9);
+        assertThat(terms).as("at most 2^9 values for 2000 clients: at least two clients per value on average")
+                .hasSizeLessThanOrEqualTo(512);
+    }
+}

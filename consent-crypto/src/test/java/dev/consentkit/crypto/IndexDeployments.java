@@ -1,0 +1,72 @@
+package dev.consentkit.crypto;
+
+import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
+import static dev.consentkit.core.testing.Fixtures.ORDERS;
+
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.access.AccessAction;
+import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.access.Principal;
+
+/**
+ * The studio's {@link FieldCrypto} as a host deploys it, over one kit and one set of keys: each
+ * deployment declares its own blind indexes. Moving an index to a new normaliser version is two
+ * deployments over the same storage — the release that declared version 1 wrote the entries, the one
+ * that declares version 2 searches them and runs the {@link ReindexJob}.
+ *
+ * <p>{@link #STAFF} may read, write and search contact details for orders and the newsletter;
+ * {@link #READER} (the re-index job's account) may only read them for orders; a designer may only read
+ * order details.
+ */
+final class IndexDeployments {
+    static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
+    static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
+    static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", "contact", "contract");
+    static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+    static final Principal STAFF = Principal.of("olga", "manager");
+    static final Principal READER = Principal.of("reindex-job", "maintenance");
+
+    private final ConsentKit kit;
+    private final byte[] indexKey;
+
+    /**
+     * @param kit the kit every deployment shares
+     * @param indexKey the blind-index root key every deployment shares
+     */
+    IndexDeployments(ConsentKit kit, byte[] indexKey) {
+        this.kit = kit;
+        this.indexKey = indexKey.clone();
+    }
+
+    /** @return a builder with the keys, the policy and every field declared, and no index yet */
+    FieldCrypto.Builder builder() {
+        return FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+                .accessPolicy(AccessPolicy.builder(kit.catalog())
+                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+                        .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
+                        .grant("maintenance").purposes(ORDERS).categories("contact").actions(AccessAction.READ)
+                        .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+                        .build())
+                .blindIndexKey(HmacKey.of(indexKey))
+                .fields(EMAIL, PHONE, LAST_NAME, BIRTH_DATE, NEWS_EMAIL);
+    }
+
+    /** @return a deployment that declares {@code index} */
+    FieldCrypto declaring(BlindIndex index) {
+        return builder().blindIndex(index).build();
+    }
+
+    /** @return a deployment that declares {@code index} */
+    FieldCrypto declaring(CompoundBlindIndex index) {
+        return builder().blindIndex(index).build();
+    }
+
+    static byte[] filled(int b) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) b);
+        return key;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.consentkit.crypto;
+
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.SubjectId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What the blind-index store holds, read straight from the kit's storage for assertions. */
+final class IndexEntries {
+    private IndexEntries() {
+    }
+
+    /** @return every subject with an entry of {@code index} below {@code version}, in the store's order */
+    static List<SubjectId> older(ConsentKit kit, String index, int version) {
+        List<SubjectId> all = new ArrayList<>();
+        Optional<SubjectId> after = Optional.empty();
+        while (true) {
+            Optional<SubjectId> cursor = after;
+            List<SubjectId> page = kit.storage().read(tx -> tx.blindIndexes().olderThan(index, version, cursor, 1000));
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+            after = Optional.of(page.get(page.size() - 1));
+        }
+    }
+
+    /** @return the subjects stored with exactly that term in that version of the index */
+    static List<SubjectId> stored(ConsentKit kit, String index, int version, String term) {
+        return kit.storage().read(tx -> tx.blindIndexes().find(index, version, term));
+    }
+}
