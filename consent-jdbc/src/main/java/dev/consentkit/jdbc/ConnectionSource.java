@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.internal.JoinedLease;
 import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,8 +18,9 @@ import javax.sql.DataSource;
  *   <li>{@link #ownTransactions(DataSource)}: always the kit's own transactions; the storage cannot be
  *       bound.</li>
  *   <li>A host with its own transaction manager implements this interface (a few lines around its
- *       "current connection" lookup) and says, through {@link Lease#ownsTransaction()}, whether a lease
- *       joined the host's transaction.</li>
+ *       "current connection" lookup: {@link #join} when a transaction is active, {@link #ownTransactions}
+ *       otherwise) and says, through {@link Lease#ownsTransaction()}, whether a lease joined the host's
+ *       transaction. The {@code consent-spring-boot} module has one for Spring's transactions.</li>
  * </ul>
  *
  * <p><b>The trap of a transaction-aware {@code DataSource}.</b> A proxy that hands out the host's
@@ -51,6 +53,23 @@ public interface ConnectionSource {
      */
     static ConnectionSource ownTransactions(DataSource dataSource) {
         return new OwnConnectionSource(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * A lease that joins the host's transaction on {@code connection}, for a source of the host's own
+     * (a transaction manager's "current connection"): a writing unit runs under a savepoint, so a
+     * failed unit leaves the host's work intact; {@link Lease#commit()} releases the savepoint,
+     * {@link Lease#rollback()} rolls back to it, {@link Lease#close()} does nothing — the host commits,
+     * rolls back and closes. {@link Lease#ownsTransaction()} is false.
+     *
+     * @param connection the host's connection, in a transaction (auto-commit off)
+     * @param readOnly whether the unit only reads (it then takes no savepoint)
+     * @return the lease
+     * @throws SQLException if the connection is in auto-commit mode (there is no transaction to join)
+     *     or the savepoint fails
+     */
+    static Lease join(Connection connection, boolean readOnly) throws SQLException {
+        return JoinedLease.join(Objects.requireNonNull(connection, "connection"), readOnly);
     }
 
     /** One unit of work's use of a connection. Not thread-safe. */

@@ -273,6 +273,7 @@ public final class JdbcStorage implements ConsentStorage {
         private String prefix = "ck_";
         private Dialect dialect;
         private ConnectionSource source;
+        private ConnectionSource ownSource;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -301,11 +302,28 @@ public final class JdbcStorage implements ConsentStorage {
         /**
          * @param source where units of work get connections; default: the data source, joining a host
          *               connection bound with {@link JdbcStorage#bind}. A storage with a source of its
-         *               own cannot be bound. Read audits and the sequencer use the data source itself.
+         *               own cannot be bound. Read audits and the sequencer use the data source itself
+         *               (or the source set with {@link #ownTransactions(ConnectionSource)}).
          * @return this builder
          */
         public Builder connectionSource(ConnectionSource source) {
             this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Where the units that must own their transaction get connections: read audits, the audit
+         * sequencer, checkpoints and the verified point ({@link JdbcStorage#inOwnTransaction}). Default
+         * {@link ConnectionSource#ownTransactions(DataSource)} on the builder's data source. For a host
+         * whose pool can hand out its current transactional connection (a transaction-aware proxy), a
+         * source that recognises such a connection and joins it instead of committing it; its leases
+         * should own their transactions for every other connection.
+         *
+         * @param source the source of the kit's own transactions
+         * @return this builder
+         */
+        public Builder ownTransactions(ConnectionSource source) {
+            this.ownSource = Objects.requireNonNull(source, "source");
             return this;
         }
 
@@ -332,7 +350,7 @@ public final class JdbcStorage implements ConsentStorage {
                             + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
                             + ": run SchemaInstaller or apply, in order, " + scripts(d, installed + 1), null);
                 }
-                ConnectionSource own = new OwnConnectionSource(dataSource);
+                ConnectionSource own = ownSource != null ? ownSource : new OwnConnectionSource(dataSource);
                 return new JdbcStorage(source != null ? source : own, own, source == null, d, prefix);
             } catch (SQLException e) {
                 throw new StorageException("could not connect to check the ConsentKit schema (SQLState "
