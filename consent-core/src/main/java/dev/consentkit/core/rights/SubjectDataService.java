@@ -376,7 +376,7 @@ public final class SubjectDataService {
         FieldProtector fp = protector().get();
         Map<String, Set<String>> groups = new TreeMap<>();
         for (ProtectionProfile.Field f : fp.describe().fields()) {
-            groups.computeIfAbsent(f.group(), g -> new TreeSet<>()).add(f.category());
+            groups.computeIfAbsent(f.group().value(), g -> new TreeSet<>()).add(f.category().value());
         }
         Set<String> erasable = new TreeSet<>();
         Map<String, KeepReason> keptGroups = new TreeMap<>();

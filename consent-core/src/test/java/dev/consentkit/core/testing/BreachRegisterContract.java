@@ -1,5 +1,7 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -316,7 +318,7 @@ public abstract class BreachRegisterContract {
     void dataEncryptedUnderUncompromisedKeysLiftsTheDutyToTellTheSubjects_M24() {
         giveNewsletter("client-a");
         ProtectionProfile profile = new ProtectionProfile("AES-256-GCM", "per-subject data keys", List.of(
-                new ProtectionProfile.Field("client", "email", "contact", "contact")));
+                new ProtectionProfile.Field("client", "email", CategoryId.of("contact"), KeyGroup.of("contact"))));
         ConsentKit protectedKit = ConsentKit.builder().catalog(kit.catalog()).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
         KitContext.of(protectedKit).install(FieldProtector.class, new DescribedProtection(profile));

@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -112,7 +113,7 @@ public record StorageSnapshot(List<LedgerEntry> ledger, Map<ConsentScope, Consen
     private static List<WrappedKey> allKeys(StorageTransaction tx) {
         Map<Integer, WrappedKey> byId = new TreeMap<>();
         for (String kekId : List.of("snapshot-kek-a", "snapshot-kek-b")) {
-            tx.port(KeyStore.class).ifPresent(keys -> keys.wrappedUnderOtherThan(kekId, Integer.MAX_VALUE)
+            tx.port(KeyStore.class).ifPresent(keys -> keys.wrappedUnderOtherThan(KekId.of(kekId), Integer.MAX_VALUE)
                     .forEach(k -> byId.put(k.keyId(), k)));
         }
         return byId.values().stream().sorted(Comparator.comparing((WrappedKey k) -> k.subjectRef().value())
