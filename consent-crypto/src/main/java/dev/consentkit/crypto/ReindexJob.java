@@ -168,7 +168,7 @@ public final class ReindexJob {
     private Step step(ConsentKit kit, SubjectId subject) {
         KeyedHash subjectRef = kit.subjectRef(subject);
         boolean keysLeft = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(subjectRef)).stream()
-                .anyMatch(k -> k.group().equals(spec.group()));
+                .anyMatch(k -> k.group().value().equals(spec.group()));
         if (!keysLeft) {
             return new Step(subject, Kind.DROP, null);
         }

@@ -74,7 +74,7 @@ class KeyRotationTest {
 
     private long keysUnder(String kekId) {
         return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of("none"), 10_000)).stream()
-                .filter(k -> k.kekId().equals(kekId)).count();
+                .filter(k -> k.kekId().value().equals(kekId)).count();
     }
 
     private List<String> auditCodes() {

@@ -101,7 +101,7 @@ class MasterKeysTest {
 
         assertThat(report.rewrapped()).isEqualTo(1);
         assertThat(rows()).singleElement().satisfies(k -> {
-            assertThat(k.kekId()).isEqualTo("rsa-2027");
+            assertThat(k.kekId()).isEqualTo(KekId.of("rsa-2027"));
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V2);
             assertThat(k.hasAuthenticator()).isTrue();
         });
@@ -150,7 +150,7 @@ class MasterKeysTest {
 
         assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
         assertThat(rows()).singleElement().satisfies(k -> {
-            assertThat(k.kekId()).isEqualTo("rsa-2026");
+            assertThat(k.kekId()).isEqualTo(KekId.of("rsa-2026"));
             assertThat(k.hasAuthenticator()).as("a v3 row is not made the back office's own by a rewrap").isFalse();
         });
         assertThat(crypto(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT)).open(MANAGER, ORDERS, cell, old))
@@ -172,7 +172,7 @@ class MasterKeysTest {
         assertThat(profile.masterKeys()).containsExactly(
                 new ProtectionProfile.MasterKey(KekId.of("kek-2027"), "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), true),
                 new ProtectionProfile.MasterKey(KekId.of("kek-2026"), "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), false));
-        assertThat(KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek()).get("kek-2027"))
+        assertThat(KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek()).get(KekId.of("kek-2027")))
                 .isEqualTo(new dev.consentkit.core.spi.protection.KekUsage(1, 1));
         assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
         assertThat(Compliance.builder(kit).build().report().checks()).contains("key.master");

@@ -408,7 +408,7 @@ public final class SubjectDataService {
         if (!keptGroups.isEmpty()) {
             List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
             keptGroups.forEach((group, reason) -> run.kept.add(new ErasureOutcome.Kept(PROTECTOR,
-                    "data keys of group " + group, left.stream().filter(k -> k.group().equals(group)).count(), reason)));
+                    "data keys of group " + group, left.stream().filter(k -> k.group().value().equals(group)).count(), reason)));
         }
     }
 
