@@ -1,0 +1,68 @@
+package dev.consentkit.examples.guide;
+
+import dev.consentkit.core.Actor;
+import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.register.BreachDetails;
+import dev.consentkit.core.register.BreachIncident;
+import dev.consentkit.core.register.BreachRegister;
+import dev.consentkit.core.register.BreachRisk;
+import dev.consentkit.core.register.NotificationStatus;
+import dev.consentkit.core.register.ProcessingRegister;
+import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.examples.studio.StudioCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The example of {@code docs/guide/register.md}: the register of processing from the declarations, and
+ * a breach with its notification clocks.
+ */
+public final class RegisterGuide {
+    private RegisterGuide() {
+    }
+
+    /** What the example ends with. */
+    public record Outcome(ProcessingRegister register, String markdown, BreachIncident breach,
+                          List<NotificationStatus> status) {
+    }
+
+    /**
+     * @param auditKey the audit key
+     * @param pseudonymKey the pseudonym key
+     * @param protection what is encrypted, as {@code FieldCrypto.describe()} says
+     * @return the register and the breach
+     */
+    public static Outcome run(HmacKey auditKey, HmacKey pseudonymKey, ProtectionProfile protection) {
+        Instant found = Instant.parse("2026-03-06T15:00:00Z");
+        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
+                .clock(Clock.fixed(found.plus(Duration.ofHours(20)), ZoneOffset.UTC))
+                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
+        Actor dpo = Actor.operator("dpo");
+        // snippet:register
+        ProcessingRegister register = ProcessingRegister.builder(kit).protection(protection)
+                .securityMeasure("nightly encrypted backups, restore tested monthly").locale(StudioCatalog.EN).build();
+        register.problems();                   // every missing Art. 30(1)(a)-(g) field, with its purpose
+        String md = register.toMarkdown();     // also toCsv() (RFC 4180) and RegisterJson.create().write(register)
+        // end:register
+        // snippet:breach
+        BreachRegister breaches = BreachRegister.of(kit, protection);
+        BreachIncident b = breaches.record(found, found, BreachDetails.builder("Laptop with the order book stolen")
+                        .categories("contact", "order").approximately(140, 410)
+                        .likelyConsequences("Addresses and phone numbers may be misused for fraud")
+                        .measuresTaken("Laptop wiped remotely; passwords changed")
+                        .presumedCauses("The export was kept unencrypted on the laptop")
+                        .contactPoint("privacy@studio-lumen.example").risk(BreachRisk.HIGH).build(),
+                List.of(Jurisdiction.GDPR, Jurisdiction.RU_152FZ), dpo);
+        b.deadlines();                         // GDPR 72 h from awareness; 152-FZ 24 h and 72 h from detection
+        breaches.notified(b.id(), Jurisdiction.RU_152FZ, "initial-notice", found.plus(Duration.ofHours(19)),
+                "RKN-2026-0042", dpo);
+        List<NotificationStatus> status = breaches.status(b.id());
+        // end:breach
+        return new Outcome(register, md, b, status);
+    }
+}
