@@ -5,6 +5,7 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.examples.studio.StudioCatalog;
@@ -39,10 +40,11 @@ public final class DatabaseGuide {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE client (id VARCHAR(64) PRIMARY KEY)");
         }
+        ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         // snippet:setup
         SchemaInstaller.of(dataSource, "ck_").install();                  // opt-in; or apply the scripts yourself
         JdbcStorage storage = JdbcStorage.builder(dataSource).tablePrefix("ck_").build();
-        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
+        ConsentKit kit = ConsentKit.builder().catalog(catalog)
                 .storage(storage).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         // end:setup
         PurposeId newsletter = StudioCatalog.NEWSLETTER;

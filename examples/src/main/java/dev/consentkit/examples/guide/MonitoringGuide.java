@@ -12,6 +12,7 @@ import dev.consentkit.core.json.ComplianceJson;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.monitor.WorkingHours;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.FieldRef;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
@@ -45,9 +46,10 @@ public final class MonitoringGuide {
      * @return the alerts and the reports
      */
     public static Outcome run(HmacKey auditKey, HmacKey pseudonymKey) {
+        ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         List<MonitoringAlert> paged = new ArrayList<>();
         // snippet:monitoring
-        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
+        ConsentKit kit = ConsentKit.builder().catalog(catalog)
                 .auditKey(auditKey).pseudonymKey(pseudonymKey)
                 .clock(Clock.fixed(Instant.parse("2026-03-06T14:30:00Z"), ZoneOffset.UTC))
                 .monitoring(MonitoringPolicy.builder()
