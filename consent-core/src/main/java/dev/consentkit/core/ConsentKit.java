@@ -13,6 +13,7 @@ import dev.consentkit.core.monitor.AlertListener;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.spi.ProtectionProfile;
 import dev.consentkit.core.audit.AuditTrail;
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -75,9 +76,10 @@ import org.slf4j.LoggerFactory;
  * if (kit.check(client, newsletter).isPermitted()) { ... }
  * }</pre>
  *
- * <p>Immutable and thread-safe; build one per application and share it.
+ * <p>Thread-safe; build one per application and share it, and {@link #close()} it when the application
+ * stops (before the host's connection pool), so that the read audits still queued are written.
  */
-public final class ConsentKit {
+public final class ConsentKit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentKit.class);
     private static final int MAX_BULK = 100_000;
     private final ProcessingCatalog catalog;
@@ -105,7 +107,7 @@ public final class ConsentKit {
         this.hasher = new HmacKeyedHasher(b.pseudonymKey);
         AuditChain chain = new AuditChain(b.auditKey);
         this.audit = new AuditTrail(b.storage != null ? b.storage : InMemoryStorage.create(), chain, clock, hasher,
-                listeners(b));
+                listeners(b), b.readAudits);
         this.storage = audit.storage();
         this.recorder = new ConsentRecorder(storage, audit, hasher);
         this.decider = new ConsentDecider(catalog);
@@ -236,6 +238,22 @@ public final class ConsentKit {
     /** @return the audit trail: sequence, verify (the chain and the ledger), checkpoint, read, record reads */
     public AuditTrail audit() {
         return audit;
+    }
+
+    /**
+     * Writes the read audits still queued ({@link ReadAuditMode#writeBehind() write-behind}, the
+     * default), stops the kit's flusher thread and links every pending audit entry into the chain. Call
+     * it when the application stops, before closing the connection pool: entries still queued when the
+     * JVM ends are lost (a shutdown hook tries to write them, best effort, for at most 5 s). The kit
+     * stays usable; from then on each read audit is committed before the read returns. Closing again
+     * only writes what came since. Thread-safe.
+     *
+     * @throws StorageException if the queued read audits could not be written (they stay queued; call
+     *                          again) or the sequencer failed
+     */
+    @Override
+    public void close() {
+        audit.close();
     }
 
     /** @return the legal holds: place, lift and list holds that block disposal and erasure */
@@ -740,8 +758,30 @@ public final class ConsentKit {
         private MonitoringPolicy monitoring;
         private ProtectionProfile protection;
         private Duration keyRotationPeriod = Duration.ofDays(365);
+        private ReadAuditMode readAudits = ReadAuditMode.writeBehind();
 
         private Builder() {
+        }
+
+        /**
+         * How the audit entries of reads of protected values (a field opened or refused) are written —
+         * the one place to choose between speed and "no plaintext without a committed audit record":
+         *
+         * <ul>
+         *   <li>{@link ReadAuditMode#writeBehind()} (default): queued and written by a flusher thread of
+         *       the kit within 100 ms, in batches; a crash loses the queued entries (at most 10 000, in
+         *       normal operation the reads of the last 100 ms). {@link ReadAuditMode#writeBehind(Duration,
+         *       int)} sets the delay and the bound;</li>
+         *   <li>{@link ReadAuditMode#synchronous()}: each committed before the read returns (a few
+         *       thousand opens per second per kit on an ordinary disk).</li>
+         * </ul>
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder readAudits(ReadAuditMode mode) {
+            this.readAudits = Objects.requireNonNull(mode, "mode");
+            return this;
         }
 
         /**

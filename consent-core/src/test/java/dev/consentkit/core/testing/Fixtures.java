@@ -139,12 +139,23 @@ public final class Fixtures {
      * @return a kit over the studio catalogue with the fixed keys
      */
     public static ConsentKit kit(ConsentStorage storage, Clock clock) {
+        return kit(storage, clock, dev.consentkit.core.audit.ReadAuditMode.writeBehind());
+    }
+
+    /**
+     * @param storage the storage under test
+     * @param clock the clock
+     * @param readAudits how the kit writes read audits
+     * @return a kit over the studio catalogue with the fixed keys
+     */
+    public static ConsentKit kit(ConsentStorage storage, Clock clock, dev.consentkit.core.audit.ReadAuditMode readAudits) {
         return ConsentKit.builder()
                 .catalog(catalog())
                 .storage(storage)
                 .clock(clock)
                 .auditKey(auditKey())
                 .pseudonymKey(pseudonymKey())
+                .readAudits(readAudits)
                 .build();
     }
 
