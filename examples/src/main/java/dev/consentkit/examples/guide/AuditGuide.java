@@ -1,6 +1,7 @@
 package dev.consentkit.examples.guide;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditCheckpoint;
@@ -44,15 +45,15 @@ public final class AuditGuide {
         long withdrawal = kit.consent(SubjectId.of("client-2"), StudioCatalog.NEWSLETTER)
                 .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw().sequence();
         // snippet:verify
-        kit.audit().sequence();                                   // link committed entries now (or on a schedule)
-        AuditCheckpoint checkpoint = kit.audit().checkpoint();   // keep it outside the database
-        AuditVerification chain = kit.audit().verify(checkpoint); // Intact[...] or Broken[at, reason]
-        LedgerVerification ledger = kit.audit().verifyLedger();   // every event and projection row replayed
+        AuditTrail.of(kit).sequence();                                   // link committed entries now (or on a schedule)
+        AuditCheckpoint checkpoint = AuditTrail.of(kit).checkpoint();   // keep it outside the database
+        AuditVerification chain = AuditTrail.of(kit).verify(checkpoint); // Intact[...] or Broken[at, reason]
+        LedgerVerification ledger = AuditTrail.of(kit).verifyLedger();   // every event and projection row replayed
         // end:verify
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE ck_ledger SET kind = 'GIVEN' WHERE seq = " + withdrawal);
             st.executeUpdate("UPDATE ck_audit SET actor_id = 'intruder' WHERE seq = 2");
         }
-        return new Outcome(chain, ledger, kit.audit().verify(checkpoint), kit.audit().verifyLedger());
+        return new Outcome(chain, ledger, AuditTrail.of(kit).verify(checkpoint), AuditTrail.of(kit).verifyLedger());
     }
 }

@@ -1,7 +1,7 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.AssetId;

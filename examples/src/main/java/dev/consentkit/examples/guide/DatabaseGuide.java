@@ -1,13 +1,14 @@
 package dev.consentkit.examples.guide;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
-import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.Evidence;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.examples.studio.StudioCatalog;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
@@ -59,7 +60,7 @@ public final class DatabaseGuide {
             }
             c.commit();
         }
-        kit.audit().sequence();  // link the committed audit entries now (or on a schedule)
+        AuditTrail.of(kit).sequence();  // link the committed audit entries now (or on a schedule)
         // end:bind
         SubjectId other = SubjectId.of("client-2");
         try (Connection c = dataSource.getConnection()) {

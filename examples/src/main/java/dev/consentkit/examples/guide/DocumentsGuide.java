@@ -4,13 +4,13 @@ import static dev.consentkit.examples.studio.StudioCatalog.EN;
 import static dev.consentkit.examples.studio.StudioCatalog.NEWSLETTER;
 import static dev.consentkit.examples.studio.StudioCatalog.RU;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.LedgerEntry;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.rights.Jurisdiction;
 import dev.consentkit.core.transparency.ConsentForm;
 import dev.consentkit.core.transparency.Document;
 import dev.consentkit.core.transparency.Format;

@@ -1,24 +1,26 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.HmacKey;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
+import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.json.ConsentJson;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.ContributorErasure;
 import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ErasureOutcome;
 import dev.consentkit.core.rights.ErasureRequest;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.rights.SubjectDataContributor;
 import dev.consentkit.core.rights.SubjectDataService;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.examples.studio.StudioCatalog;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,18 +53,19 @@ public final class ErasureGuide {
         // snippet:export
         SubjectDataService data = SubjectDataService.builder(kit)
                 .contributor(clients)                  // your tables: implements SubjectDataContributor
-                .build();                              // .protector(fieldCrypto) for encrypted fields
-        RequestId access = kit.rights().receive(client, RequestType.ACCESS, Actor.subject()).id();
-        kit.rights().verifyIdentity(access, dpo);
+                .build();                              // encrypted fields: through the kit's FieldCrypto
+        SubjectRights rights = SubjectRights.builder(kit).build();
+        RequestId access = rights.receive(client, RequestType.ACCESS, Actor.subject()).id();
+        rights.verifyIdentity(access, dpo);
         String bundle = ConsentJson.create().writeExport(data.export(access, dpo)); // and completes the request
         // end:export
         // snippet:erase
-        LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(client), "court case A40-1234/2026", dpo);
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(client), "court case A40-1234/2026", dpo);
         ErasureRequest request = ErasureRequest.builder(client, dpo)
                 .contact(ContactPoint.email("anna@example.org"))   // suppressed, kept as a keyed hash
                 .build();
         ErasureOutcome refused = data.erase(request);          // REFUSED: the hold's reason
-        kit.legalHolds().lift(hold.id(), dpo);
+        LegalHolds.of(kit).lift(hold.id(), dpo);
         ErasureOutcome outcome = data.erase(request);          // COMPLETED; outcome.kept() says what stayed and why
         // end:erase
         return new Outcome(bundle, refused, outcome, clients.rows.containsKey(client));

@@ -1,14 +1,14 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.crypto.BlindIndex;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.KeyEncryptionKeyProvider;

@@ -1,14 +1,16 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.compliance.Compliance;
 import dev.consentkit.core.compliance.ComplianceReport;
 import dev.consentkit.core.json.ComplianceJson;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.monitor.WorkingHours;
@@ -52,7 +54,9 @@ public final class MonitoringGuide {
         ConsentKit kit = ConsentKit.builder().catalog(catalog)
                 .auditKey(auditKey).pseudonymKey(pseudonymKey)
                 .clock(Clock.fixed(Instant.parse("2026-03-06T14:30:00Z"), ZoneOffset.UTC))
-                .monitoring(MonitoringPolicy.builder()
+                .build();
+        AccessMonitoring monitoring = AccessMonitoring.builder(kit)      // build it at start-up: it listens from then on
+                .policy(MonitoringPolicy.builder()
                         .window(Duration.ofMinutes(10)).maxOpens(20).maxDistinctSubjects(10).maxDenialsInARow(3)
                         .workingHours(WorkingHours.weekdays(ZoneId.of("Europe/Moscow"), LocalTime.of(9, 0), LocalTime.of(19, 0)))
                         .build())
@@ -70,12 +74,12 @@ public final class MonitoringGuide {
             FieldRef ref = email.at("client-row-" + i, SubjectId.of("client-" + i));
             crypto.open(olga, StudioCatalog.ORDERS, ref, crypto.seal(olga, StudioCatalog.ORDERS, ref, "c" + i + "@example.org"));
         }
-        ComplianceReport before = kit.complianceReport(crypto.describe());
+        ComplianceReport before = Compliance.builder(kit).build().report();
         // snippet:compliance
-        for (MonitoringAlert a : kit.monitoring().unacknowledged(100)) {
-            kit.monitoring().acknowledge(a.id(), Actor.operator("dpo"), "mailing list for the print shop, ticket 42");
+        for (MonitoringAlert a : monitoring.unacknowledged(100)) {
+            monitoring.acknowledge(a.id(), Actor.operator("dpo"), "mailing list for the print shop, ticket 42");
         }
-        ComplianceReport report = kit.complianceReport(crypto.describe()); // what FieldCrypto encrypts
+        ComplianceReport report = Compliance.builder(kit).build().report(); // sees what the kit's FieldCrypto encrypts
         String markdown = report.toMarkdown();
         String json = ComplianceJson.create().writeReport(report);
         // end:compliance

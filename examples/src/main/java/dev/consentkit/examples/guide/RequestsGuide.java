@@ -1,14 +1,14 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.DeadlineRecomputation;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
-import dev.consentkit.core.rights.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.examples.studio.StudioCatalog;
@@ -38,7 +38,7 @@ public final class RequestsGuide {
         ConsentKit kit = kit(auditKey, pseudonymKey, "2026-03-02T09:00:00Z");
         kit.consent(client, StudioCatalog.NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         // snippet:lifecycle
-        SubjectRights rights = kit.rights();                  // the kit's jurisdiction: Jurisdiction.RU_152FZ
+        SubjectRights rights = SubjectRights.builder(kit).build(); // the kit's jurisdiction: RU_152FZ
         Actor desk = Actor.operator("desk-1");
         SubjectRequest r = rights.receive(client, RequestType.ACCESS, desk);
         r.dueAt();                                            // stored once: 10 working days, Moscow end of day
@@ -52,11 +52,12 @@ public final class RequestsGuide {
         december.consent(client, StudioCatalog.NEWSLETTER).evidence(december.evidence(CollectionMethod.WEB_CHECKBOX).build())
                 .give();
         // snippet:provisional
-        SubjectRequest late = december.rights().receive(client, RequestType.ACCESS, Actor.subject());
+        SubjectRights later = SubjectRights.builder(december).build();
+        SubjectRequest late = later.receive(client, RequestType.ACCESS, Actor.subject());
         late.isProvisional();   // true: counted into 2027 on the provisional rule (no 2027 table yet)
         late.dueBasis();        // the tables (by SHA-256) and the rule it was counted on
         // ... once the official table is loaded (YearlyWorkingDayCalendar.russia().withTable(...)):
-        DeadlineRecomputation again = december.rights().recomputeProvisionalDeadlines(Actor.system("calendar-update"));
+        DeadlineRecomputation again = later.recomputeProvisionalDeadlines(Actor.system("calendar-update"));
         // end:provisional
         return new Outcome(done, late, again);
     }

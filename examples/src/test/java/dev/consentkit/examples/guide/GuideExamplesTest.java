@@ -2,7 +2,7 @@ package dev.consentkit.examples.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -97,15 +97,7 @@ class GuideExamplesTest {
 
     @Test
     void theRegisterIsCompleteAndTheBreachClocksRun() {
-        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
-                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
-        var crypto = dev.consentkit.crypto.FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("guide-kek", GuideKeys.random().bytes()))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ).build())
-                .blindIndexKey(GuideKeys.random())
-                .fields(dev.consentkit.crypto.ProtectedField.of("client", "email", "contact", "contract")).build();
-        RegisterGuide.Outcome o = RegisterGuide.run(auditKey, pseudonymKey, crypto.describe());
+        RegisterGuide.Outcome o = RegisterGuide.run(auditKey, pseudonymKey);
 
         assertThat(o.register().problems()).isEmpty();
         assertThat(o.markdown()).contains("Order fulfilment");
@@ -131,6 +123,7 @@ class GuideExamplesTest {
 
         assertThat(o.export()).contains("Anna Petrova");
         assertThat(o.refused().status()).isEqualTo(ErasureOutcome.Status.REFUSED);
+        assertThat(o.erased().failure()).isEmpty();
         assertThat(o.erased().status()).isEqualTo(ErasureOutcome.Status.COMPLETED);
         assertThat(o.clientRowLeft()).isFalse();
     }
