@@ -1,8 +1,9 @@
 package dev.consentkit.benchmarks;
 
+import dev.consentkit.core.spi.Reads;
 import static dev.consentkit.benchmarks.BenchmarkCatalog.NEWSLETTER;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -123,7 +124,7 @@ public class CheckBenchmark {
 
         baseline = new ConcurrentHashMap<>();
         for (SubjectId s : ids) {
-            for (ConsentState state : storage.read(tx -> tx.projection().find(s, NEWSLETTER))) {
+            for (ConsentState state : storage.read(tx -> Reads.states(tx, s, NEWSLETTER))) {
                 if (state.scope().isWholePurpose()) {
                     baseline.put(s, state);
                 }

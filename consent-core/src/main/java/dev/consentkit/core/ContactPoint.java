@@ -1,6 +1,5 @@
 package dev.consentkit.core;
 
-import dev.consentkit.core.internal.Utf8;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,7 +30,7 @@ public record ContactPoint(Type type, String normalized) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(normalized, "normalized");
         // a lone surrogate would hash like "?": two addresses would share one suppression entry
-        Utf8.requireWellFormed(normalized, "contact point");
+        Ids.wellFormed(normalized, "contact point");
         boolean ok = switch (type) {
             case EMAIL -> normalized.matches("[^@\\s]{1,64}@[^@\\s]{1,255}");
             case PHONE -> normalized.matches("\\+[0-9]{6,15}");

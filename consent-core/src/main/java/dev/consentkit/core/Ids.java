@@ -1,6 +1,6 @@
 package dev.consentkit.core;
 
-import dev.consentkit.core.internal.Utf8;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -26,9 +26,21 @@ final class Ids {
                 throw new IllegalArgumentException(what + " must not contain control characters");
             }
         }
-        Utf8.requireWellFormed(value, what);
+        wellFormed(value, what);
         if (!value.equals(value.strip())) {
             throw new IllegalArgumentException(what + " must not start or end with whitespace");
+        }
+        return value;
+    }
+
+    /**
+     * The root package's own check of well-formed UTF-16 (it imports no other package): the strict
+     * UTF-8 encoder refuses exactly the lone surrogates.
+     */
+    static String wellFormed(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(value)) {
+            throw new IllegalArgumentException(what + " is not well-formed UTF-16 (it has a lone surrogate)");
         }
         return value;
     }

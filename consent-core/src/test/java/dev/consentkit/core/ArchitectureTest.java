@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentKit;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +9,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasName;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.consentkit.core.audit.AuditChain;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.consent.ConsentProjector;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.testing.PackageSlices;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,16 +28,14 @@ import org.junit.jupiter.api.Test;
  * clock.
  */
 class ArchitectureTest {
-    private static final String CORE = "dev.consentkit.core..";
+    private static final String CORE = "dev.consentkit..";
     private static final String[] DOMAIN = {
             "dev.consentkit.core.purpose..", "dev.consentkit.core.consent..", "dev.consentkit.core.audit..",
-            "dev.consentkit.core.spi..", "dev.consentkit.core.memory.."};
+            "dev.consentkit.core.access..", "dev.consentkit.core.spi..", "dev.consentkit.core.memory.."};
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String[] JDBC_AND_BOUNCY_CASTLE = {"java.sql..", "javax.sql..", "org.bouncycastle.."};
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.consentkit.core");
+    private static final JavaClasses CLASSES = PackageSlices.mainClasses();
 
     /** A call that reads the wall clock instead of the injected {@link java.time.Clock}. */
     private static final DescribedPredicate<JavaMethodCall> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
@@ -58,6 +57,20 @@ class ArchitectureTest {
                 InMemoryStorage.class.getName());
         assertThat(names).doesNotContain(ArchitectureTest.class.getName(),
                 dev.consentkit.core.testing.MutableClock.class.getName());
+    }
+
+    @Test
+    void noPackageCycleRootPackagesIncluded() {
+        PackageSlices.checkNoCycle(CLASSES);
+    }
+
+    /** Without this the rule above could pass because the root packages fell out of the slices. */
+    @Test
+    void theRootPackagesAreSlicesOfTheirOwn() {
+        assertThat(PackageSlices.EVERY_PACKAGE.getIdentifierOf(CLASSES.get(ConsentKit.class)))
+                .isEqualTo(SliceIdentifier.of("dev.consentkit"));
+        assertThat(PackageSlices.EVERY_PACKAGE.getIdentifierOf(CLASSES.get(SubjectId.class)))
+                .isEqualTo(SliceIdentifier.of("dev.consentkit.core"));
     }
 
     @Test

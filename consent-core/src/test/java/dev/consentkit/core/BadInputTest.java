@@ -1,5 +1,7 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentCapture;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -21,7 +23,7 @@ import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.InvalidTimestampException;
 import dev.consentkit.core.consent.NotConsentBasedException;
 import dev.consentkit.core.consent.NothingToWithdrawException;
-import dev.consentkit.core.consent.UnknownNoticeVersionException;
+import dev.consentkit.core.purpose.UnknownNoticeVersionException;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.UnknownPurposeException;
 import dev.consentkit.core.testing.Fixtures;

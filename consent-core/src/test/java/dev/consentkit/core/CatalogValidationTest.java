@@ -3,8 +3,8 @@ package dev.consentkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;

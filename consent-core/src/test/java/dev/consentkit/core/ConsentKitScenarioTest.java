@@ -1,5 +1,7 @@
 package dev.consentkit.core;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.ConsentKit;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -19,8 +21,8 @@ import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.DenialReason;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.testing.Fixtures;
@@ -188,11 +190,11 @@ class ConsentKitScenarioTest {
         kit.restrict(anna, ORDERS, Actor.operator("dpo"));
         kit.suppress(ContactPoint.phone("+7 912 345-67-89"), NEWSLETTER, Actor.subject());
 
-        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action().code())
+        assertThat(AuditTrail.of(kit).records(1, 100)).extracting(r -> r.event().action().code())
                 .containsExactly("consent.given", "processing.restricted", "suppression.added");
-        assertThat(kit.audit().records(1, 100)).allSatisfy(r ->
+        assertThat(AuditTrail.of(kit).records(1, 100)).allSatisfy(r ->
                 assertThat(r.event().subjectRef().map(KeyedHash::value).orElse("")).doesNotContain("client-1001"));
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentKit;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
 import static dev.consentkit.core.testing.Fixtures.RU;

@@ -1,5 +1,8 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.spi.Reads;
+import dev.consentkit.ConsentCapture;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
@@ -18,7 +21,7 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyConflictException;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.NotConsentBasedException;
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.consent.NothingToWithdrawException;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;
@@ -161,7 +164,7 @@ final class ConsentWorld {
 
     /** @return the whole-purpose projection row of a subject and purpose, if any */
     Optional<ConsentState> wholePurposeState(SubjectId subject, PurposeId purpose) {
-        return storage.read(tx -> tx.projection().find(subject, purpose)).stream()
+        return storage.read(tx -> Reads.states(tx, subject, purpose)).stream()
                 .filter(s -> s.scope().isWholePurpose())
                 .findFirst();
     }

@@ -1,5 +1,7 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentCapture;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;

@@ -1,17 +1,17 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.IdempotencyKey;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.internal.Canonical;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.register.BreachId;
-import dev.consentkit.core.rights.RequestId;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.ConsentKit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

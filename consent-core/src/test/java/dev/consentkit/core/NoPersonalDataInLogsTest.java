@@ -1,5 +1,8 @@
 package dev.consentkit.core;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.ConsentKit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.testing.TraceLogCapture;
@@ -9,8 +12,8 @@ import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Evidence;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -70,7 +73,7 @@ class NoPersonalDataInLogsTest {
 
     @Test
     void theCaptureSeesTheLibrarysLogAtDebugLevel() {
-        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.core.ConsentKit - ConsentKit built")
+        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.ConsentKit - ConsentKit built")
                 .contains("expiry-sweep recorded").contains("notice-sweep recorded");
         assertThat(said(VALUE)).hasSizeGreaterThan(20);
         assertThat(said(ERROR)).hasSize(Scenario.REFUSED_CALLS);
@@ -178,7 +181,7 @@ class NoPersonalDataInLogsTest {
             value(kit.suppress(email, Fixtures.NEWSLETTER, Actor.subject()));
             value(kit.suppressEverywhere(value(ContactPoint.phone(PHONE)), Actor.operator("desk-1")));
             value(kit.check(ConsentScope.of(anna, Fixtures.NEWSLETTER), email));
-            value(email.hash(kit.hasher()));
+            value(email.hash(KitContext.of(kit).hasher()));
 
             value(kit.restrict(anna, Fixtures.ORDERS, Actor.operator("dpo")));
             value(kit.check(anna, Fixtures.ORDERS));
@@ -202,10 +205,10 @@ class NoPersonalDataInLogsTest {
             refused(() -> SubjectId.of(SUBJECT + " "));
             refused(() -> kit.consent(anna, Fixtures.ORDERS).evidence(web).give());
 
-            value(kit.audit().verify());
-            AuditCheckpoint checkpoint = value(kit.audit().checkpoint());
-            value(kit.audit().verify(checkpoint));
-            kit.audit().records(1, 1000).forEach(r -> said.add(AUDIT + r));
+            value(AuditTrail.of(kit).verify());
+            AuditCheckpoint checkpoint = value(AuditTrail.of(kit).checkpoint());
+            value(AuditTrail.of(kit).verify(checkpoint));
+            AuditTrail.of(kit).records(1, 1000).forEach(r -> said.add(AUDIT + r));
             return said;
         }
 

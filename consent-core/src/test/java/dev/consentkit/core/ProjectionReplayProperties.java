@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.testing.StorageSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,7 @@ class ProjectionReplayProperties {
             assertThat(after.projection()).as("projection after %s", op)
                     .isEqualTo(ConsentProjector.replay(after.ledger()));
         }
-        assertThat(world.kit.audit().verify()).isInstanceOfSatisfying(AuditVerification.Intact.class,
+        assertThat(AuditTrail.of(world.kit).verify()).isInstanceOfSatisfying(AuditVerification.Intact.class,
                 intact -> assertThat(intact.records()).isEqualTo(world.snapshot().audit().size()));
     }
 

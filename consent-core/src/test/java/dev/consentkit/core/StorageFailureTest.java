@@ -1,5 +1,7 @@
 package dev.consentkit.core;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.testing.ForwardingAuditStore;
 import dev.consentkit.core.testing.ForwardingTransaction;
 import dev.consentkit.core.testing.StorageSnapshot;
@@ -16,9 +18,9 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -87,7 +89,7 @@ class StorageFailureTest {
         assertThat(after.ledger()).containsExactly(entry);
         assertThat(after.audit()).singleElement()
                 .satisfies(r -> assertThat(r.event().reference()).contains(entry.event().id().toString()));
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test

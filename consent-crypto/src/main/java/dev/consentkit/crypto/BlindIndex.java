@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import java.util.List;
 import java.util.Objects;
 

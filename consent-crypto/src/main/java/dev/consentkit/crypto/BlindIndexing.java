@@ -1,9 +1,11 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.internal.Utf8;
-import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.crypto.internal.Hkdf;
 import dev.consentkit.crypto.internal.HmacSha256;
@@ -117,9 +119,9 @@ final class BlindIndexing {
     void index(IndexSpec spec, SubjectId subject, String... values) {
         Objects.requireNonNull(subject, "subject");
         BlindIndexEntry entry = entry(spec, subject, term(spec, values));
-        kit.storage().inTransaction(tx -> {
-            tx.blindIndexes().remove(spec.name(), subject);
-            tx.blindIndexes().put(entry);
+        KitContext.of(kit).storage().inTransaction(tx -> {
+            BlindIndexStore.in(tx).remove(spec.name(), subject);
+            BlindIndexStore.in(tx).put(entry);
             return null;
         });
     }
@@ -138,9 +140,9 @@ final class BlindIndexing {
                 // a value the old normaliser refused was never stored under it: nothing to find there
             }
         }
-        return kit.storage().read(tx -> {
+        return KitContext.of(kit).storage().read(tx -> {
             LinkedHashSet<SubjectId> found = new LinkedHashSet<>();
-            terms.forEach((version, term) -> found.addAll(tx.blindIndexes().find(spec.name(), version, term)));
+            terms.forEach((version, term) -> found.addAll(BlindIndexStore.in(tx).find(spec.name(), version, term)));
             return List.copyOf(found);
         });
     }
@@ -153,7 +155,7 @@ final class BlindIndexing {
      * @return how many entries were removed
      */
     static int removeShredded(StorageTransaction tx, SubjectId subject, List<String> groups) {
-        return groups.isEmpty() ? tx.blindIndexes().removeSubject(subject) : tx.blindIndexes().removeGroups(subject, groups);
+        return groups.isEmpty() ? BlindIndexStore.in(tx).removeSubject(subject) : BlindIndexStore.in(tx).removeGroups(subject, groups);
     }
 
     /** @return the entry of {@code term} for the subject at the index's version, attributed to its group and field */

@@ -1,17 +1,21 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.KeyFileId;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.KeyFileId;
 import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.crypto.internal.DataKey;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -55,12 +59,12 @@ final class DataKeys {
     DataKeys(ConsentKit kit, KeyEncryptionKeyProvider keks, int cacheSize, java.time.Duration cacheTtl) {
         this.kit = kit;
         this.keks = keks;
-        this.cache = new KeyCache(cacheSize, cacheTtl, kit.clock());
+        this.cache = new KeyCache(cacheSize, cacheTtl, KitContext.of(kit).clock());
     }
 
     /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
     boolean anyWrappedUnderOtherThan(String kekId) {
-        return !kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, 1)).isEmpty();
+        return !KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, 1)).isEmpty();
     }
 
     /**
@@ -75,12 +79,12 @@ final class DataKeys {
         DataKey key;
         if (!keks.canUnwrap()) {
             // a front end: never a stored row's key, only one it makes now
-            key = retrying(() -> kit.storage().inTransaction(tx ->
+            key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                     create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
         } else {
-            Optional<DataKey> own = kit.storage().read(tx -> tx.keys().current(subjectRef, group))
+            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(subjectRef, group))
                     .filter(this::isOwn).map(this::unwrap);
-            key = own.orElseGet(() -> retrying(() -> kit.storage().inTransaction(tx -> tx.keys().current(subjectRef, group)
+            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).current(subjectRef, group)
                     .filter(this::isOwn).map(this::unwrap)
                     .orElseGet(() -> create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)))));
         }
@@ -94,7 +98,7 @@ final class DataKeys {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<DataKey> stored = kit.storage().read(tx -> tx.keys().find(subjectRef, keyId)).map(this::unwrap);
+        Optional<DataKey> stored = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).find(subjectRef, keyId)).map(this::unwrap);
         stored.ifPresent(k -> cache.putById(subjectRef, k));
         return stored;
     }
@@ -104,12 +108,12 @@ final class DataKeys {
      * group) — as opposed to never having existed, which is what a damaged key id looks like.
      */
     boolean wasShredded(KeyedHash subjectRef, String group, int keyId) {
-        return kit.storage().read(tx -> tx.keys().shredded(subjectRef, group, keyId)).isPresent();
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredded(subjectRef, group, keyId)).isPresent();
     }
 
     /** Adds the group's next version, which becomes current here at once. */
     void rotate(KeyedHash subjectRef, String group) {
-        DataKey key = retrying(() -> kit.storage().inTransaction(tx ->
+        DataKey key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                 create(tx, subjectRef, group, FieldCrypto.KEY_ROTATED)));
         cache.put(subjectRef, group, key);
     }
@@ -126,7 +130,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         RotationReport report = new RotationReport(kekId, 0, 0, 0);
         while (true) {
-            List<WrappedKey> batch = kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan(kekId, batchSize));
+            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, batchSize));
             if (batch.isEmpty()) {
                 return report;
             }
@@ -146,8 +150,8 @@ final class DataKeys {
                 throw new IllegalStateException("the current master key changed during the rotation; run it again");
             }
             Instant now = now();
-            long done = kit.storage().inTransaction(tx -> {
-                long count = rewrapped.stream().filter(k -> tx.keys().rewrap(k)).count();
+            long done = KitContext.of(kit).storage().inTransaction(tx -> {
+                long count = rewrapped.stream().filter(k -> KeyStore.in(tx).rewrap(k)).count();
                 audit(tx, now, FieldCrypto.KEYS_REWRAPPED, Optional.empty(),
                         count + " of " + rewrapped.size() + " to " + kekId);
                 return count;
@@ -173,7 +177,7 @@ final class DataKeys {
         if (state.isEmpty()) {
             return;
         }
-        Map<String, KekUsage> usage = kit.storage().read(tx -> tx.keys().usageByKek());
+        Map<String, KekUsage> usage = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek());
         TreeSet<String> missing = new TreeSet<>();
         usage.forEach((kekId, used) -> {
             if (used.stored() > 0 && !file.kekIds().contains(kekId)) {
@@ -185,30 +189,30 @@ final class DataKeys {
                     + " under: it was rolled back or a key was removed; restore the file that holds them");
         }
         Instant now = now();
-        retrying(() -> kit.storage().inTransaction(tx -> {
+        retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> {
             KeyFile.State s = state.get();
             if (s.fileId().isEmpty()) {
-                if (tx.keys().keyFilesRecorded() > 0) {
+                if (KeyStore.in(tx).keyFilesRecorded() > 0) {
                     throw new KeyFileException("a version-1 key file was given, but this database has seen a version-2"
                             + " key file: the file was rolled back; restore the current one");
                 }
                 return null;
             }
             KeyFileId id = s.fileId().get();
-            OptionalLong seen = tx.keys().keyFileGeneration(id);
+            OptionalLong seen = KeyStore.in(tx).keyFileGeneration(id);
             if (seen.isPresent() && seen.getAsLong() > s.generation()) {
                 throw new KeyFileException("key file " + id + " was rolled back: it is generation " + s.generation()
                         + ", but this database has seen generation " + seen.getAsLong() + "; restore the current file");
             }
-            tx.keys().recordKeyFileGeneration(id, s.generation(), now);
+            KeyStore.in(tx).recordKeyFileGeneration(id, s.generation(), now);
             return null;
         }));
     }
 
     /** Records that a key file was written at a generation (by {@link KeyFile#dropRetired}). */
     void recordKeyFileGeneration(KeyFile.State state) {
-        state.fileId().ifPresent(id -> retrying(() -> kit.storage().inTransaction(tx -> {
-            tx.keys().recordKeyFileGeneration(id, state.generation(), now());
+        state.fileId().ifPresent(id -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> {
+            KeyStore.in(tx).recordKeyFileGeneration(id, state.generation(), now());
             return null;
         })));
     }
@@ -224,7 +228,7 @@ final class DataKeys {
         int recorded = 0;
         long from = 1;
         while (true) {
-            List<AuditRecord> page = kit.audit().records(from, 1_000);
+            List<AuditRecord> page = AuditTrail.of(kit).records(from, 1_000);
             if (page.isEmpty()) {
                 return recorded;
             }
@@ -232,14 +236,14 @@ final class DataKeys {
                     .filter(e -> e.action().equals(FieldCrypto.KEYS_SHREDDED) && e.outcome() == AuditOutcome.SUCCESS
                             && e.subjectRef().isPresent() && e.reference().isPresent())
                     .toList();
-            recorded += kit.storage().inTransaction(tx -> {
+            recorded += KitContext.of(kit).storage().inTransaction(tx -> {
                 int n = 0;
                 for (AuditEvent e : shreds) {
                     String reference = e.reference().get();
                     List<Optional<String>> groups = "all-groups".equals(reference) ? List.of(Optional.empty())
                             : Arrays.stream(reference.split(",")).map(Optional::of).toList();
                     for (Optional<String> g : groups) {
-                        if (tx.keys().recordEarlierShred(e.subjectRef().get(), g, e.time())) {
+                        if (KeyStore.in(tx).recordEarlierShred(e.subjectRef().get(), g, e.time())) {
                             n++;
                         }
                     }
@@ -252,7 +256,7 @@ final class DataKeys {
 
     /** Makes the group's next version: this instance's own, authenticated where the provider can. */
     private DataKey create(StorageTransaction tx, KeyedHash subjectRef, String group, AuditAction action) {
-        int last = tx.keys().current(subjectRef, group).map(WrappedKey::version).orElse(0);
+        int last = KeyStore.in(tx).current(subjectRef, group).map(WrappedKey::version).orElse(0);
         if (last == Integer.MAX_VALUE) {
             // only a planted or damaged row gets here: 2^31 versions are not made by rotation
             throw new IllegalStateException("the data keys of group " + group + " of this subject are at the highest"
@@ -265,7 +269,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         try {
             byte[] wrapped = keks.wrap(dek, KeyRows.contextV2(subjectRef, group, version, keyId, kekId));
-            tx.keys().add(authenticated(new WrappedKey(subjectRef, group, version, keyId, kekId, wrapped, now(),
+            KeyStore.in(tx).add(authenticated(new WrappedKey(subjectRef, group, version, keyId, kekId, wrapped, now(),
                     WrappedKey.FORMAT_V2, new byte[0])));
             audit(tx, now(), action, Optional.of(subjectRef), group + " v" + version);
             return DataKey.of(keyId, dek);
@@ -328,12 +332,12 @@ final class DataKeys {
 
     private void audit(StorageTransaction tx, Instant time, AuditAction action, Optional<KeyedHash> subjectRef,
                        String reference) {
-        kit.audit().append(tx, new AuditEvent(time, COMPONENT, action, subjectRef, Optional.empty(),
+        KitContext.of(kit).append(tx, new AuditEvent(time, COMPONENT, action, subjectRef, Optional.empty(),
                 AuditOutcome.SUCCESS, Optional.of(reference)));
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

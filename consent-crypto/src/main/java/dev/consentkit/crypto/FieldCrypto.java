@@ -1,8 +1,14 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -18,13 +24,13 @@ import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.internal.Utf8;
 import dev.consentkit.core.rights.IneligibleRequestException;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.UnknownRequestException;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;
@@ -75,7 +81,7 @@ import java.util.function.Consumer;
  * key row whose authenticator verifies under its master key's secret (it makes its own next version
  * otherwise); a write-only one, under keys it made itself in this process
  * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the
- * kit's {@link ConsentKit#accessPolicy()} applies. Blind indexes find subjects by one value
+ * kit's access policy ({@code ConsentKit.Builder.accessPolicy}) applies. Blind indexes find subjects by one value
  * ({@link BlindIndex}) or several together ({@link CompoundBlindIndex}); each names the field(s) it
  * holds and is declared with {@link Builder#blindIndex(BlindIndex)}, so its category and key group are
  * the declared field's. Thread-safe.
@@ -267,7 +273,7 @@ public final class FieldCrypto implements FieldProtector {
         Objects.requireNonNull(actor, "actor");
         requireUnwrapping();
         ProtectedField field = declared(value.table(), value.column());
-        SubjectRequest r = kit.rights().find(request).orElseThrow(() -> new UnknownRequestException(request));
+        SubjectRequest r = SubjectRights.builder(kit).build().find(request).orElseThrow(() -> new UnknownRequestException(request));
         KeyedHash subjectRef = kit.subjectRef(r.subject());
         Reader reader = new Reader(actor, subjectRef, Optional.empty(), "request " + request + " " + field);
         if (!r.opensProtectedValues()) {
@@ -317,10 +323,10 @@ public final class FieldCrypto implements FieldProtector {
         KeyedHash subjectRef = kit.subjectRef(subject);
         keys.evict(subjectRef);
         Instant now = now();
-        ErasureReceipt receipt = kit.storage().inTransaction(tx -> {
-            int keys = tx.keys().destroy(subjectRef, named, now);
+        ErasureReceipt receipt = KitContext.of(kit).storage().inTransaction(tx -> {
+            int keys = KeyStore.in(tx).destroy(subjectRef, named, now);
             int entries = BlindIndexing.removeShredded(tx, subject, named);
-            AuditEntry entry = kit.audit().append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
+            AuditEntry entry = KitContext.of(kit).append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
             return new ErasureReceipt(subjectRef, named, keys, entries, now, entry.id());
@@ -737,7 +743,7 @@ public final class FieldCrypto implements FieldProtector {
 
     /**
      * The one place this class records the audit entries of openings, refusals, failures, searches and
-     * reseals: in a short transaction of the kit's own ({@link dev.consentkit.core.audit.AuditTrail#recordRead}),
+     * reseals: in a short transaction of the kit's own ({@link dev.consentkit.AuditTrail#recordRead}),
      * never the host's, so it works inside a read-only host transaction and survives a host rollback;
      * written behind in batches (the default) or committed before the caller gets any plaintext
      * (synchronous), as the kit's {@code ReadAuditMode} says. Writes (a
@@ -745,7 +751,7 @@ public final class FieldCrypto implements FieldProtector {
      * unit of work instead, with what they change.
      */
     private void audit(AuditEvent event) {
-        kit.audit().recordRead(event);
+        KitContext.of(kit).recordRead(event);
     }
 
     /** An audit reference of at most 128 characters: long table and column names are cut, never the reason. */
@@ -754,7 +760,7 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
@@ -791,7 +797,7 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * @param policy who may read what; default the kit's {@link ConsentKit#accessPolicy()}, and one
+         * @param policy who may read what; default the kit's ({@code ConsentKit.Builder.accessPolicy}), and one
          *     of the two is required
          * @return this builder
          */
@@ -905,9 +911,9 @@ public final class FieldCrypto implements FieldProtector {
         }
 
         /**
-         * @return the field crypto
-         * @throws IllegalStateException if the KEK provider or blind-index key is missing, there is no
-         *     access policy, neither here nor on the kit, a declared field's category is not in the
+         * @return the field crypto, installed as the kit's field protector (one per kit)
+         * @throws IllegalStateException if the kit has a field protector already, the KEK provider or
+         *     blind-index key is missing, there is no access policy, neither here nor on the kit, a declared field's category is not in the
          *     kit's catalogue, or a blind index holds a field that is not declared, or declared with
          *     another category or key group; the message names what is wrong
          * @throws KeyFileException if the master keys come from a {@link KeyFile} that this kit's database
@@ -916,8 +922,10 @@ public final class FieldCrypto implements FieldProtector {
          *     than before, is recorded
          */
         public FieldCrypto build() {
+            KitContext.of(kit).requirePort(KeyStore.class);
+            KitContext.of(kit).requirePort(BlindIndexStore.class);
             if (policy == null) {
-                policy = kit.accessPolicy().orElse(null);
+                policy = KitContext.of(kit).accessPolicy().orElse(null);
             }
             List<String> missing = new java.util.ArrayList<>();
             if (keks == null) {
@@ -954,10 +962,20 @@ public final class FieldCrypto implements FieldProtector {
                     }
                 }
             }
+            KitContext context = KitContext.of(kit);
+            for (Class<?> port : List.of(KeyStore.class, BlindIndexStore.class)) {
+                if (!context.offers(port)) {
+                    throw new IllegalStateException("the kit's storage offers no " + port.getSimpleName()
+                            + " port, which field encryption needs (InMemoryStorage and JdbcStorage offer it)");
+                }
+            }
             FieldCrypto crypto = new FieldCrypto(this);
             if (keks instanceof LocalKeyEncryptionKeys local) {
                 crypto.keys.checkKeyFile(local);
             }
+            // field protection is configured once per kit: compliance, the registers, transparency,
+            // export, erasure and retention all read this one
+            context.install(FieldProtector.class, crypto);
             return crypto;
         }
     }

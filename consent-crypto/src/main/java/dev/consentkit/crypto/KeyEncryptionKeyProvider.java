@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.spi.KeyFileId;
+import dev.consentkit.core.spi.protection.KeyFileId;
 import dev.consentkit.crypto.internal.Argon2id;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

@@ -1,12 +1,13 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.consentkit.core.spi.KeyFileId;
+import dev.consentkit.core.spi.protection.KeyFileId;
 import dev.consentkit.crypto.internal.AesGcm;
 import dev.consentkit.crypto.internal.Argon2id;
 import java.io.ByteArrayOutputStream;

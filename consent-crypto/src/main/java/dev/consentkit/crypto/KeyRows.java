@@ -1,7 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.KeyedHash;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.crypto.internal.Hkdf;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

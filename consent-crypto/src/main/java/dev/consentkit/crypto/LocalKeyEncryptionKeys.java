@@ -1,6 +1,7 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.crypto.internal.AesGcm;
 import dev.consentkit.crypto.internal.HmacSha256;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,10 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -9,8 +12,8 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,16 +126,16 @@ public final class ReindexJob {
         Objects.requireNonNull(progress, "progress");
         ConsentKit kit = crypto.kit();
         int version = spec.version();
-        int attributed = kit.storage().inTransaction(tx -> {
-            int n = tx.blindIndexes().attribute(spec.name(), spec.group(), spec.field());
-            kit.audit().append(tx, event(STARTED, "v" + version + " attributed=" + n));
+        int attributed = KitContext.of(kit).storage().inTransaction(tx -> {
+            int n = BlindIndexStore.in(tx).attribute(spec.name(), spec.group(), spec.field());
+            KitContext.of(kit).append(tx, event(STARTED, "v" + version + " attributed=" + n));
             return n;
         });
         ReindexReport totals = new ReindexReport(spec.name(), version, attributed, 0, 0, 0, 0);
         Optional<SubjectId> after = Optional.empty();
         while (true) {
             Optional<SubjectId> cursor = after;
-            List<SubjectId> page = kit.storage().read(tx -> tx.blindIndexes().olderThan(spec.name(), version, cursor, batchSize));
+            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(spec.name(), version, cursor, batchSize));
             if (page.isEmpty()) {
                 break;
             }
@@ -141,16 +144,16 @@ public final class ReindexJob {
                 steps.add(step(kit, subject));
             }
             ReindexReport before = totals;
-            totals = kit.storage().inTransaction(tx -> {
-                ReindexReport now = apply(tx.blindIndexes(), before, steps);
-                kit.audit().append(tx, event(PROGRESS, counts(now)));
+            totals = KitContext.of(kit).storage().inTransaction(tx -> {
+                ReindexReport now = apply(BlindIndexStore.in(tx), before, steps);
+                KitContext.of(kit).append(tx, event(PROGRESS, counts(now)));
                 return now;
             });
             progress.accept(totals);
             after = Optional.of(page.get(page.size() - 1));
         }
         ReindexReport done = totals;
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, event(FINISHED, counts(done))));
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, event(FINISHED, counts(done))));
         return done;
     }
 
@@ -162,7 +165,7 @@ public final class ReindexJob {
 
     private Step step(ConsentKit kit, SubjectId subject) {
         KeyedHash subjectRef = kit.subjectRef(subject);
-        boolean keysLeft = kit.storage().read(tx -> tx.keys().forSubject(subjectRef)).stream()
+        boolean keysLeft = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(subjectRef)).stream()
                 .anyMatch(k -> k.group().equals(spec.group()));
         if (!keysLeft) {
             return new Step(subject, Kind.DROP, null);
@@ -229,7 +232,7 @@ public final class ReindexJob {
     }
 
     private AuditEvent event(AuditAction action, String what) {
-        return new AuditEvent(crypto.kit().clock().instant().truncatedTo(ChronoUnit.MICROS), actor, action,
+        return new AuditEvent(KitContext.of(crypto.kit()).clock().instant().truncatedTo(ChronoUnit.MICROS), actor, action,
                 Optional.empty(), Optional.of(purpose), AuditOutcome.SUCCESS, Optional.of(spec.name() + " " + what));
     }
 

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.util.List;
 
 /**

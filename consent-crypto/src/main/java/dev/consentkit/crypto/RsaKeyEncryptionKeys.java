@@ -1,7 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.HmacKey;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.crypto.internal.HmacSha256;
 import dev.consentkit.crypto.internal.RsaOaep;
 import java.math.BigInteger;

@@ -1,7 +1,10 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditAction;
@@ -119,7 +122,7 @@ public final class SealingJob {
     public SealingReport run(Consumer<? super SealingReport> progress) {
         Objects.requireNonNull(progress, "progress");
         ConsentKit kit = crypto.kit();
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, event(STARTED, index.map(i -> "index " + i.name()).orElse("no index"))));
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, event(STARTED, index.map(i -> "index " + i.name()).orElse("no index"))));
         SealingReport totals = new SealingReport(field.toString(), 0, 0, 0, 0, 0, 0);
         Optional<String> after = Optional.empty();
         while (true) {
@@ -133,9 +136,9 @@ public final class SealingJob {
             }
             SealingReport before = totals;
             SealingReport[] committed = new SealingReport[1];
-            batchTransaction.run(() -> committed[0] = kit.storage().inTransaction(tx -> {
+            batchTransaction.run(() -> committed[0] = KitContext.of(kit).storage().inTransaction(tx -> {
                 SealingReport now = apply(tx, before, steps);
-                kit.audit().append(tx, event(PROGRESS, now.counts()));
+                KitContext.of(kit).append(tx, event(PROGRESS, now.counts()));
                 return now;
             }));
             totals = Objects.requireNonNull(committed[0], "the batch transaction did not run the batch");
@@ -146,7 +149,7 @@ public final class SealingJob {
             }
         }
         SealingReport done = totals;
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, event(FINISHED, done.counts())));
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, event(FINISHED, done.counts())));
         return done;
     }
 
@@ -198,8 +201,8 @@ public final class SealingJob {
                     } else {
                         sealed++;
                         if (index.isPresent() && step.term() != null) {
-                            tx.blindIndexes().remove(index.get().name(), row.subject());
-                            tx.blindIndexes().put(BlindIndexing.entry(index.get(), row.subject(), step.term()));
+                            BlindIndexStore.in(tx).remove(index.get().name(), row.subject());
+                            BlindIndexStore.in(tx).put(BlindIndexing.entry(index.get(), row.subject(), step.term()));
                         } else if (index.isPresent()) {
                             unindexable++;
                         }
@@ -220,7 +223,7 @@ public final class SealingJob {
     }
 
     private AuditEvent event(AuditAction action, String what) {
-        return new AuditEvent(crypto.kit().clock().instant().truncatedTo(ChronoUnit.MICROS), actor, action,
+        return new AuditEvent(KitContext.of(crypto.kit()).clock().instant().truncatedTo(ChronoUnit.MICROS), actor, action,
                 Optional.empty(), Optional.of(purpose), AuditOutcome.SUCCESS, Optional.of(field + " " + what));
     }
 

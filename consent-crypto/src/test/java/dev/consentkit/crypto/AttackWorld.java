@@ -1,10 +1,13 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -13,12 +16,13 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.monitor.MonitoringAlert;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.monitor.MonitoringPolicy;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.ArrayList;
@@ -50,9 +54,10 @@ final class AttackWorld {
     AttackWorld(ConsentStorage storage) {
         kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .monitoring(MonitoringPolicy.builder().maxOpens(5).maxDistinctSubjects(5).maxDenialsInARow(3).build())
-                .alertListener(alerts::add)
                 .build();
+        AccessMonitoring.builder(kit)
+                .policy(MonitoringPolicy.builder().maxOpens(5).maxDistinctSubjects(5).maxDenialsInARow(3).build())
+                .alertListener(alerts::add).build();
         crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
@@ -74,7 +79,7 @@ final class AttackWorld {
     }
 
     List<AuditRecord> audit() {
-        return kit.audit().records(1, 10_000);
+        return AuditTrail.of(kit).records(1, 10_000);
     }
 
     List<AuditRecord> audit(AuditAction action) {
@@ -82,14 +87,14 @@ final class AttackWorld {
     }
 
     List<WrappedKey> keysOf(SubjectId subject) {
-        return kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(subject)));
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(subject)));
     }
 
     /** A request of the subject, received (the host's directory knows its clients) and, if asked, identity-verified. */
     RequestId request(SubjectId subject, RequestType type, boolean verified) {
         RequestId id = SubjectRights.builder(kit).directory(known -> true).build().receive(subject, type, DPO).id();
         if (verified) {
-            kit.rights().verifyIdentity(id, DPO);
+            SubjectRights.builder(kit).build().verifyIdentity(id, DPO);
         }
         return id;
     }

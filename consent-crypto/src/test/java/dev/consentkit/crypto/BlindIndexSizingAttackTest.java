@@ -3,7 +3,7 @@ package dev.consentkit.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.memory.InMemoryStorage;

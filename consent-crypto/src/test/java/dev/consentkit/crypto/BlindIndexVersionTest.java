@@ -5,10 +5,10 @@ import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.spi.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.text.Normalizer.Form;

@@ -4,17 +4,17 @@ import dev.consentkit.core.testing.ForwardingTransaction;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.KeyFileId;
-import dev.consentkit.core.spi.KeyShred;
-import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.KeyFileId;
+import dev.consentkit.core.spi.protection.KeyShred;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +63,12 @@ final class CollidingKeyStorage implements ConsentStorage {
         }
 
         @Override
-        public KeyStore keys() {
-            KeyStore keys = tx.keys();
+        public <P> Optional<P> port(Class<P> type) {
+            return type == KeyStore.class ? Optional.of(type.cast(keys())) : super.port(type);
+        }
+
+        private KeyStore keys() {
+            KeyStore keys = KeyStore.in(tx);
             return new KeyStore() {
                 @Override
                 public void add(WrappedKey key) {

@@ -1,10 +1,11 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -115,9 +116,9 @@ abstract class ConcurrencyScenarios {
             pool.shutdownNow();
         }
 
-        AuditVerification chain = w.kit.audit().verify();
+        AuditVerification chain = AuditTrail.of(w.kit).verify();
         assertThat(chain).isInstanceOf(AuditVerification.Intact.class);
-        LedgerVerification ledger = w.kit.audit().verifyLedger();
+        LedgerVerification ledger = AuditTrail.of(w.kit).verifyLedger();
         assertThat(ledger.findings()).as("projection is the replay of the ledger; the ledger what the chain binds")
                 .isEmpty();
         Set<String> inLedger = new HashSet<>();
@@ -127,7 +128,7 @@ abstract class ConcurrencyScenarios {
         assertThat(ledger.ledgerRows()).isEqualTo(inLedger.size());
         assertThat(inLedger).as("every committed write is there").containsAll(w.committed);
         assertThat(inLedger).as("no rolled-back write is visible").filteredOn(w.rolledBack::contains).isEmpty();
-        List<AuditRecord> records = w.kit.audit().records(1, 10_000);
+        List<AuditRecord> records = AuditTrail.of(w.kit).records(1, 10_000);
         assertThat(records).extracting(r -> r.event().reference().orElse(""))
                 .as("nor its audit entry").filteredOn(w.rolledBack::contains).isEmpty();
         assertThat(records.stream().filter(r -> r.event().action().equals(FieldCrypto.FIELD_OPENED)
@@ -165,7 +166,7 @@ abstract class ConcurrencyScenarios {
             Arrays.fill(indexKey, (byte) 9);
             this.crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
                     .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
-            this.data = SubjectDataService.builder(kit).protector(crypto).build();
+            this.data = SubjectDataService.builder(kit).build();
             for (int i = 0; i < SUBJECTS; i++) {
                 committed.add(give(subject(i)).event().id().toString());
                 sealed.add(crypto.seal(MANAGER, Fixtures.ORDERS, ref(i), "client" + i + "@example.org"));

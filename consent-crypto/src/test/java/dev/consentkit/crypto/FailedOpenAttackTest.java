@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.DPO;
@@ -15,10 +17,10 @@ import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.monitor.AlertRule;
 import dev.consentkit.core.monitor.MonitoringPolicy;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,7 +60,7 @@ class FailedOpenAttackTest {
             assertThat(r.toString()).doesNotContain("anna@").doesNotContain(stored.substring(4, 20))
                     .doesNotContain("not-a-ciphertext").doesNotContain("client-1001");
         });
-        assertThat(w.kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(w.kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
@@ -93,7 +95,7 @@ class FailedOpenAttackTest {
         }
 
         assertThat(MonitoringPolicy.defaults().watches(FieldCrypto.FIELD_OPEN_FAILED)).isTrue();
-        w.kit.audit().flushReads(); // the monitor hears read audits once their batch is written (within 100 ms)
+        AuditTrail.of(w.kit).flushReads(); // the monitor hears read audits once their batch is written (within 100 ms)
         assertThat(w.alerts).extracting(a -> a.rule()).contains(AlertRule.OPENS_PER_WINDOW);
     }
 

@@ -1,10 +1,11 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -87,7 +88,7 @@ class FieldCryptoOptionsTest {
     }
 
     private FieldCrypto.Builder cryptoOf(ConsentKit kit) {
-        return FieldCrypto.builder(kit)
+        return FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(DIAGNOSIS, PHONE);
@@ -115,7 +116,7 @@ class FieldCryptoOptionsTest {
                 sealedDiagnosis)).isInstanceOfSatisfying(AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccessDecision.Reason.CATEGORY_NOT_GRANTED));
 
-        List<AuditRecord> opens = kit.audit().records(1, 100).stream()
+        List<AuditRecord> opens = AuditTrail.of(kit).records(1, 100).stream()
                 .filter(r -> r.event().action().code().startsWith("field.")).toList();
         assertThat(opens).extracting(r -> r.event().action(), r -> r.event().outcome(), r -> r.event().actor())
                 .containsExactly(
@@ -152,7 +153,7 @@ class FieldCryptoOptionsTest {
         assertThatThrownBy(() -> cryptoOf(kit).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("FieldCrypto needs an access policy (accessPolicy here or on the ConsentKit builder)");
-        assertThatThrownBy(() -> FieldCrypto.builder(kit).build())
+        assertThatThrownBy(() -> FieldCrypto.builder(Instances.of(kit)).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("FieldCrypto needs key-encryption keys (keyEncryptionKeys), an access policy (accessPolicy "
                         + "here or on the ConsentKit builder), a blind-index key (blindIndexKey)");

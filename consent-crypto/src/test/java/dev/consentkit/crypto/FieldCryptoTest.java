@@ -1,13 +1,15 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.spi.ErasureReceipt;
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -42,7 +44,7 @@ class FieldCryptoTest {
             .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
             .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
             .build();
-    private final FieldCrypto crypto = FieldCrypto.builder(kit)
+    private final FieldCrypto crypto = FieldCrypto.builder(Instances.of(kit))
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
             .accessPolicy(policy)
             .blindIndexKey(HmacKey.of(filled(9)))
@@ -64,7 +66,7 @@ class FieldCryptoTest {
 
         assertThat(stored).startsWith("ck1.").doesNotContain("anna").doesNotContain("example");
         assertThat(crypto.open(manager, ORDERS, EMAIL.at("row-1", anna), stored)).isEqualTo("anna@example.org");
-        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action().code())
+        assertThat(AuditTrail.of(kit).records(1, 100)).extracting(r -> r.event().action().code())
                 .containsExactly("key.created", "field.opened");
     }
 
@@ -89,7 +91,7 @@ class FieldCryptoTest {
         assertThatThrownBy(() -> crypto.open(Principal.of("ivan", "designer"), ORDERS, EMAIL.at("row-1", anna), stored))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccessDecision.Reason.CATEGORY_NOT_GRANTED));
-        AuditRecord last = kit.audit().records(1, 100).get(1);
+        AuditRecord last = AuditTrail.of(kit).records(1, 100).get(1);
         assertThat(last.event().action()).isEqualTo(FieldCrypto.FIELD_OPEN_REFUSED);
         assertThat(last.event().actor()).isEqualTo(Actor.operator("ivan"));
     }
@@ -125,8 +127,8 @@ class FieldCryptoTest {
         assertThatThrownBy(() -> crypto.open(manager, ORDERS, email, backupOfEmail)).isInstanceOf(KeyDestroyedException.class);
         assertThat(crypto.open(manager, ORDERS, phone, backupOfPhone)).isEqualTo("[erased]");
         assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "anna@example.org")).isEmpty();
-        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action().code()).contains("key.shredded");
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).records(1, 100)).extracting(r -> r.event().action().code()).contains("key.shredded");
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
@@ -161,12 +163,12 @@ class FieldCryptoTest {
     @Test
     void aRotatedMasterKeyStillUnwrapsKeysWrappedBeforeIt() {
         String stored = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
-        FieldCrypto rotated = FieldCrypto.builder(kit)
+        FieldCrypto rotated = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)).rotateTo("kek-2027", filled(8)))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
 
         assertThat(rotated.open(manager, ORDERS, EMAIL.at("row-1", anna), stored)).isEqualTo("anna@example.org");
-        FieldCrypto wrongMaster = FieldCrypto.builder(kit)
+        FieldCrypto wrongMaster = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(6)))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         assertThatThrownBy(() -> wrongMaster.open(manager, ORDERS, EMAIL.at("row-1", anna), stored))

@@ -1,11 +1,14 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -14,14 +17,14 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Arrays;
@@ -58,7 +61,7 @@ class FieldProtectorSpiTest {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact")
                 .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build();
-        crypto = FieldCrypto.builder(kit)
+        crypto = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(filled(9)))
@@ -73,7 +76,7 @@ class FieldProtectorSpiTest {
         // the host knows its clients: its subject directory admits the request
         RequestId id = SubjectRights.builder(kit).directory(known -> true).build()
                 .receive(subject, RequestType.ACCESS, DPO).id();
-        kit.rights().verifyIdentity(id, DPO);
+        SubjectRights.builder(kit).build().verifyIdentity(id, DPO);
         return id;
     }
 
@@ -84,7 +87,7 @@ class FieldProtectorSpiTest {
     }
 
     private List<AuditRecord> audit() {
-        return kit.audit().records(1, 1000);
+        return AuditTrail.of(kit).records(1, 1000);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,7 +197,7 @@ class FieldProtectorSpiTest {
         assertThatThrownBy(() -> crypto.open(MANAGER, ORDERS, EMAIL.at("row-1", anna), contract))
                 .as("the cached key went at once").isInstanceOf(KeyDestroyedException.class);
         assertThat(crypto.find(MANAGER, ORDERS, EMAIL_INDEX, "anna@example.org")).isEmpty();
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,7 +214,7 @@ class FieldProtectorSpiTest {
                 new ProtectionProfile.Field("client", "email", "contact", "contract"),
                 new ProtectionProfile.Field("client", "phone", "contact", "contract"),
                 new ProtectionProfile.Field("newsletter_sub", "email", "contact", "marketing"));
-        FieldCrypto xchacha = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+        FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).build()).blindIndexKey(HmacKey.of(filled(9)))
                 .suite(Suite.XCHACHA20_POLY1305).build();
         assertThat(xchacha.describe().suite()).isEqualTo("XChaCha20-Poly1305");

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.PHONE;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -16,7 +17,7 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ class FindConfirmedTest {
     }
 
     private FieldCrypto crypto(AccessPolicy policy) {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", IndexDeployments.filled(7)))
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", IndexDeployments.filled(7)))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(IndexDeployments.filled(9))).fields(PHONE)
                 .blindIndex(PHONES).build();
     }
@@ -144,6 +145,6 @@ class FindConfirmedTest {
     }
 
     private long audited(String action) {
-        return kit.audit().records(1, 10_000).stream().filter(r -> r.event().action().code().equals(action)).count();
+        return AuditTrail.of(kit).records(1, 10_000).stream().filter(r -> r.event().action().code().equals(action)).count();
     }
 }

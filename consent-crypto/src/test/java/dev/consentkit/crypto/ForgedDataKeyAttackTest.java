@@ -1,10 +1,13 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
@@ -12,7 +15,7 @@ import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.security.interfaces.RSAPublicKey;
@@ -50,9 +53,9 @@ class ForgedDataKeyAttackTest {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
-        office = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
+        office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
-        form = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
+        form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 
@@ -62,7 +65,7 @@ class ForgedDataKeyAttackTest {
 
     private List<WrappedKey> rows() {
         KeyedHash ref = kit.subjectRef(anna);
-        return kit.storage().read(tx -> tx.keys().forSubject(ref));
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
     }
 
     private void expireCaches() {
@@ -195,7 +198,7 @@ class ForgedDataKeyAttackTest {
         WrappedKey own = rows().get(0);
         byte[] swapped = attacker.wrap(LegacyKeys.chosen(0x41), KeyRows.contextV2(own.subjectRef(), own.group(),
                 own.version(), own.keyId(), own.kekId()));
-        kit.storage().inTransaction(tx -> tx.keys().rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
+        KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
                 own.authenticator())));
         expireCaches();
 

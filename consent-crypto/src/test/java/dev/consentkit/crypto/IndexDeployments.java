@@ -3,7 +3,7 @@ package dev.consentkit.crypto;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
@@ -42,7 +42,7 @@ final class IndexDeployments {
 
     /** @return a builder with the keys, the policy and every field declared, and no index yet */
     FieldCrypto.Builder builder() {
-        return FieldCrypto.builder(kit)
+        return FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
                         .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")

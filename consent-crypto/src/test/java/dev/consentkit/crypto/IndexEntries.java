@@ -1,6 +1,8 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ final class IndexEntries {
         Optional<SubjectId> after = Optional.empty();
         while (true) {
             Optional<SubjectId> cursor = after;
-            List<SubjectId> page = kit.storage().read(tx -> tx.blindIndexes().olderThan(index, version, cursor, 1000));
+            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(index, version, cursor, 1000));
             if (page.isEmpty()) {
                 return all;
             }
@@ -28,6 +30,6 @@ final class IndexEntries {
 
     /** @return the subjects stored with exactly that term in that version of the index */
     static List<SubjectId> stored(ConsentKit kit, String index, int version, String term) {
-        return kit.storage().read(tx -> tx.blindIndexes().find(index, version, term));
+        return KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).find(index, version, term));
     }
 }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -53,7 +53,7 @@ class KeyFileAttackTest {
     }
 
     private FieldCrypto crypto() {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase)).accessPolicy(policy)
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase)).accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 

@@ -4,7 +4,7 @@ import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -40,7 +40,7 @@ class KeyFileRetirementTest {
         Arrays.fill(indexKey, (byte) 9);
         Path file = dir.resolve("master.key");
         KeyFile.create(file, passphrase, "kek-2026", KeyFileTest.CHEAP);
-        FieldCrypto before = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
+        FieldCrypto before = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
         FieldRef email = EMAIL.at("row-1", anna);
@@ -48,7 +48,7 @@ class KeyFileRetirementTest {
         assertThat(KeyFile.dropRetired(file, passphrase, before)).as("nothing retired yet").isEmpty();
 
         KeyFile.rotate(file, passphrase, "kek-2027");
-        FieldCrypto after = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
+        FieldCrypto after = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         byte[] rotated = Files.readAllBytes(file);
 
@@ -64,7 +64,7 @@ class KeyFileRetirementTest {
         LocalKeyEncryptionKeys reopened = KeyFile.open(file, passphrase);
         assertThat(reopened.currentKekId()).isEqualTo("kek-2027");
         assertThat(Files.readString(file)).doesNotContain("kek-2026");
-        FieldCrypto fresh = FieldCrypto.builder(kit).keyEncryptionKeys(reopened)
+        FieldCrypto fresh = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(reopened)
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         assertThat(fresh.open(Principal.of("olga", "manager"), ORDERS, email, sealed)).isEqualTo("anna@example.org");
         assertThat(KeyFile.dropRetired(file, passphrase, fresh)).isEmpty();

@@ -1,11 +1,15 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
@@ -14,12 +18,12 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.KeyShred;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.KeyShred;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
@@ -63,7 +67,7 @@ class KeyIdCorruptionAttackTest {
         kit = Fixtures.kit(storage, clock);
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
-        crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", LegacyKeys.chosen(7)))
+        crypto = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", LegacyKeys.chosen(7)))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();
     }
 
@@ -71,7 +75,7 @@ class KeyIdCorruptionAttackTest {
     private RequestId verifiedAccess(SubjectId subject) {
         RequestId id = SubjectRights.builder(kit).directory(known -> true).build()
                 .receive(subject, RequestType.ACCESS, DPO).id();
-        kit.rights().verifyIdentity(id, DPO);
+        SubjectRights.builder(kit).build().verifyIdentity(id, DPO);
         return id;
     }
 
@@ -106,7 +110,7 @@ class KeyIdCorruptionAttackTest {
         }
         assertThat(crypto.open(MANAGER, ORDERS, phone, sealedPhone)).isEqualTo("+79123456789");
         // audited as a value that failed (finding 7), never as an opening of an erased value
-        assertThat(kit.audit().records(1, 1000)).extracting(r -> r.event())
+        assertThat(AuditTrail.of(kit).records(1, 1000)).extracting(r -> r.event())
                 .filteredOn(e -> e.outcome() == AuditOutcome.FAILED)
                 .allSatisfy(e -> assertThat(e.action()).isEqualTo(FieldCrypto.FIELD_OPEN_FAILED))
                 .extracting(e -> e.reference().orElseThrow())
@@ -129,7 +133,7 @@ class KeyIdCorruptionAttackTest {
 
         crypto.shred(anna, Set.of("marketing"), DPO);
 
-        List<KeyShred> shreds = kit.storage().read(tx -> tx.keys().shredsOf(ref));
+        List<KeyShred> shreds = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
         assertThat(shreds).singleElement().satisfies(s -> {
             assertThat(s).isEqualTo(new KeyShred(ref, "marketing", 1, marketingKey, "kek-2026",
                     clock.instant().truncatedTo(ChronoUnit.MICROS)));
@@ -149,7 +153,7 @@ class KeyIdCorruptionAttackTest {
         crypto.shred(anna, Set.of(), DPO);
         assertThatThrownBy(() -> crypto.open(MANAGER, ORDERS, email, sealedEmail)).isInstanceOf(KeyDestroyedException.class);
         assertThat(crypto.open(MANAGER, ORDERS, phone, sealedPhone)).isEqualTo("[erased]");
-        List<KeyShred> all = kit.storage().read(tx -> tx.keys().shredsOf(ref));
+        List<KeyShred> all = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
         assertThat(all).extracting(KeyShred::group).containsExactly("contract", "marketing");
     }
 
@@ -167,10 +171,10 @@ class KeyIdCorruptionAttackTest {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("DELETE FROM ck_data_key WHERE grp = 'marketing'");
         }
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS),
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS),
                 DPO, FieldCrypto.KEYS_SHREDDED, Optional.of(ref), Optional.empty(), AuditOutcome.SUCCESS,
                 Optional.of("marketing"))));
-        FieldCrypto restarted = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026",
+        FieldCrypto restarted = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026",
                 LegacyKeys.chosen(7))).accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
                 .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();

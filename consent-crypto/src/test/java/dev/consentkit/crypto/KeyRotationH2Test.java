@@ -1,9 +1,10 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.testing.TraceLogCapture;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -76,7 +77,7 @@ class KeyRotationH2Test {
 
     @Test
     void theLogHoldsNoPlaintextNoPassphraseAndNoSubjectId() {
-        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.core.ConsentKit - ConsentKit built");
+        assertThat(log).as("captured log").contains("DEBUG dev.consentkit.ConsentKit - ConsentKit built");
         assertThat(log).doesNotContain(EMAIL, PHONE, NEW_EMAIL, "anna", "9123456789", PASSPHRASE, "client-7001");
     }
 
@@ -108,7 +109,7 @@ class KeyRotationH2Test {
             FieldRef email = EMAIL_FIELD.at("7001", anna);
             FieldRef phone = PHONE_FIELD.at("7001", anna);
 
-            FieldCrypto before = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
+            FieldCrypto before = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
                     .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
                     .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             String sealedEmail = before.seal(manager, Fixtures.ORDERS, email, EMAIL);
@@ -116,7 +117,7 @@ class KeyRotationH2Test {
             before.index(manager, Fixtures.ORDERS, EMAIL_INDEX, anna, EMAIL);
 
             KeyFile.rotate(file, passphrase, "kek-2027");
-            FieldCrypto after = FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(file, passphrase))
+            FieldCrypto after = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
                     .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
                     .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             said.add("report: " + after.rewrapAll(1, p -> { }));
@@ -128,7 +129,7 @@ class KeyRotationH2Test {
             said.add(OPENED + after.open(manager, Fixtures.ORDERS, phone, sealedPhone));
             said.add(OPENED + after.open(manager, Fixtures.ORDERS, email, resealedEmail));
             said.add(OPENED + after.open(manager, Fixtures.ORDERS, email, newEmail));
-            said.add(OPENED + (kit.audit().verify() instanceof AuditVerification.Intact));
+            said.add(OPENED + (AuditTrail.of(kit).verify() instanceof AuditVerification.Intact));
             Files.delete(file);
             Files.delete(dir);
             said.addAll(dump(ds));

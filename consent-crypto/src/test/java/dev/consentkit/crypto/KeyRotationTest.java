@@ -1,12 +1,17 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -16,7 +21,7 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import java.util.ArrayList;
@@ -49,7 +54,7 @@ class KeyRotationTest {
     }
 
     private FieldCrypto crypto(KeyEncryptionKeyProvider keks) {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(keks).accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9)))
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(keks).accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, NEWS_EMAIL).build();
     }
 
@@ -67,12 +72,12 @@ class KeyRotationTest {
     }
 
     private long keysUnder(String kekId) {
-        return kit.storage().read(tx -> tx.keys().wrappedUnderOtherThan("none", 10_000)).stream()
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan("none", 10_000)).stream()
                 .filter(k -> k.kekId().equals(kekId)).count();
     }
 
     private List<String> auditCodes() {
-        return kit.audit().records(1, 10_000).stream().map(r -> r.event().action().code()).toList();
+        return AuditTrail.of(kit).records(1, 10_000).stream().map(r -> r.event().action().code()).toList();
     }
 
     @Test
@@ -93,11 +98,11 @@ class KeyRotationTest {
             }
         });
         assertThat(auditCodes()).filteredOn("key.rewrapped"::equals).hasSize(3);
-        AuditRecord last = kit.audit().records(1, 10_000).stream()
+        AuditRecord last = AuditTrail.of(kit).records(1, 10_000).stream()
                 .filter(r -> r.event().action().equals(FieldCrypto.KEYS_REWRAPPED)).reduce((a, b) -> b).orElseThrow();
         assertThat(last.event().reference()).contains("4 of 4 to kek-2027");
         assertThat(last.event().actor()).isEqualTo(Actor.system("field-crypto"));
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
         assertThat(crypto(kek2026And2027).rewrapAll(10, progress::add)).isEqualTo(new RotationReport("kek-2027", 0, 0, 0));
     }
 
@@ -194,11 +199,11 @@ class KeyRotationTest {
         assertThat(crypto.resealIfOld(email, resealed)).isEmpty();
         assertThatThrownBy(() -> crypto.open(manager, ORDERS, EMAIL.at("row-2", anna), resealed))
                 .isInstanceOf(DecryptionException.class);
-        List<WrappedKey> annasKeys = kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(annasKeys)
                 .extracting(WrappedKey::version).containsExactly(1, 2);
         assertThat(auditCodes()).containsSubsequence("key.created", "key.rotated", "field.resealed");
-        AuditRecord resealedRecord = kit.audit().records(1, 10_000).stream()
+        AuditRecord resealedRecord = AuditTrail.of(kit).records(1, 10_000).stream()
                 .filter(r -> r.event().action().equals(FieldCrypto.FIELD_RESEALED)).findFirst().orElseThrow();
         assertThat(resealedRecord.event().actor()).isEqualTo(Actor.system("field-crypto"));
         assertThat(resealedRecord.event().reference()).contains("client.email");
@@ -209,7 +214,7 @@ class KeyRotationTest {
     void aChangedSuiteIsAlsoResealedAndAShreddedValueHasNothingToReseal() {
         FieldRef email = EMAIL.at("row-1", anna);
         String aes = crypto(kek2026).seal(manager, ORDERS, email, "anna@example.org");
-        FieldCrypto xchacha = FieldCrypto.builder(kit).keyEncryptionKeys(kek2026).accessPolicy(policy)
+        FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(kek2026).accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL, NEWS_EMAIL).suite(Suite.XCHACHA20_POLY1305).build();
 
         String moved = xchacha.resealIfOld(email, aes).orElseThrow();
@@ -235,7 +240,7 @@ class KeyRotationTest {
         assertThat(auditCodes()).containsExactly("key.created", "key.rotated", "field.opened");
         storage.collide(100);
         assertThatThrownBy(() -> crypto.rotateDataKey(anna, "contract")).isInstanceOf(ConcurrentUpdateException.class);
-        List<WrappedKey> annasKeys = kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(annasKeys).hasSize(2);
     }
 }

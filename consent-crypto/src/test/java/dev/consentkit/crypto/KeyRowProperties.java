@@ -1,9 +1,11 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
@@ -11,7 +13,7 @@ import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.security.interfaces.RSAPublicKey;
@@ -43,9 +45,9 @@ class KeyRowProperties {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
-        FieldCrypto office = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
+        FieldCrypto office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
-        FieldCrypto form = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
+        FieldCrypto form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
         RsaKeyEncryptionKeys writer = RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY);
         SubjectId anna = SubjectId.of("client-1001");
@@ -60,7 +62,7 @@ class KeyRowProperties {
                     String sealed = office.seal(Principal.of("olga", "manager"), ORDERS, at, "anna" + cell + "@example.org");
                     int keyId = LegacyKeys.keyIdOf(sealed);
                     assertThat(planted).doesNotContain(keyId);
-                    List<WrappedKey> rows = kit.storage().read(tx -> tx.keys().forSubject(ref));
+                    List<WrappedKey> rows = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
                     assertThat(rows).filteredOn(k -> k.keyId() == keyId).singleElement()
                             .satisfies(k -> assertThat(k.hasAuthenticator()).isTrue());
                     assertThat(office.open(Principal.of("olga", "manager"), ORDERS, at, sealed))
@@ -73,7 +75,7 @@ class KeyRowProperties {
                             .isEqualTo("form" + cell + "@example.org");
                 }
                 case WRITER_PLANTS -> {
-                    int version = kit.storage().read(tx -> tx.keys().current(ref, "contract"))
+                    int version = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(ref, "contract"))
                             .map(k -> k.version() + 1).orElse(1);
                     int keyId = 1_000_000 + cell;
                     LegacyKeys.forgedRow(kit, writer, EMAIL, anna, version, keyId, LegacyKeys.chosen(cell), new byte[0]);

@@ -1,9 +1,12 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.crypto.spec.Suite;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldContext;
 import dev.consentkit.crypto.internal.FieldSealer;
@@ -61,13 +64,13 @@ final class LegacyKeys {
         String kekId = publicKeyOnly.currentKekId();
         byte[] wrapped = publicKeyOnly.wrap(dek, KeyRows.contextV2(subjectRef, field.group(), version, keyId, kekId));
         WrappedKey row = new WrappedKey(subjectRef, field.group(), version, keyId, kekId, wrapped,
-                kit.clock().instant().truncatedTo(ChronoUnit.MICROS), WrappedKey.FORMAT_V2, authenticator);
+                KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS), WrappedKey.FORMAT_V2, authenticator);
         return plant(kit, row, dek);
     }
 
     private static Planted plant(ConsentKit kit, WrappedKey row, byte[] dek) {
-        kit.storage().inTransaction(tx -> {
-            tx.keys().add(row);
+        KitContext.of(kit).storage().inTransaction(tx -> {
+            KeyStore.in(tx).add(row);
             return null;
         });
         return new Planted(row, DataKey.of(row.keyId(), dek));

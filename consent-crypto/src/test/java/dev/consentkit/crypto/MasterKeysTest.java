@@ -1,10 +1,14 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.compliance.Compliance;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
@@ -14,8 +18,8 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.compliance.Finding;
 import dev.consentkit.core.compliance.Severity;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.crypto.internal.RsaOaep;
@@ -50,13 +54,13 @@ class MasterKeysTest {
     }
 
     private FieldCrypto crypto(KeyEncryptionKeyProvider keks) {
-        return FieldCrypto.builder(kit).keyEncryptionKeys(keks).accessPolicy(policy)
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(keks).accessPolicy(policy)
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 
     private List<WrappedKey> rows() {
         KeyedHash ref = kit.subjectRef(anna);
-        return kit.storage().read(tx -> tx.keys().forSubject(ref));
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
     }
 
     @Test
@@ -133,7 +137,7 @@ class MasterKeysTest {
                 .withRetired("rsa-2025", RsaPairs.LEGACY_2048));
 
         assertThat(office.open(MANAGER, ORDERS, cell, old)).isEqualTo("anna@example.org");
-        List<Finding> warned = kit.complianceReport(office.describe()).findingsOf("key.master");
+        List<Finding> warned = Compliance.builder(kit).build().report().findingsOf("key.master");
         assertThat(warned).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
             assertThat(f.target()).isEqualTo("master key rsa-2025");
@@ -142,7 +146,7 @@ class MasterKeysTest {
 
         office.rewrapAll(10, r -> { });
 
-        assertThat(kit.complianceReport(office.describe()).findingsOf("key.master")).isEmpty();
+        assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
         assertThat(rows()).singleElement().satisfies(k -> {
             assertThat(k.kekId()).isEqualTo("rsa-2026");
             assertThat(k.hasAuthenticator()).as("a v3 row is not made the back office's own by a rewrap").isFalse();
@@ -166,9 +170,9 @@ class MasterKeysTest {
         assertThat(profile.masterKeys()).containsExactly(
                 new ProtectionProfile.MasterKey("kek-2027", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), true),
                 new ProtectionProfile.MasterKey("kek-2026", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), false));
-        assertThat(kit.storage().read(tx -> tx.keys().usageByKek()).get("kek-2027"))
-                .isEqualTo(new dev.consentkit.core.spi.KekUsage(1, 1));
-        assertThat(kit.complianceReport(profile).findingsOf("key.master")).isEmpty();
-        assertThat(kit.complianceReport(profile).checks()).contains("key.master");
+        assertThat(KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek()).get("kek-2027"))
+                .isEqualTo(new dev.consentkit.core.spi.protection.KekUsage(1, 1));
+        assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
+        assertThat(Compliance.builder(kit).build().report().checks()).contains("key.master");
     }
 }

@@ -5,7 +5,7 @@ import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.testing.Fixtures;

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.FailingAuditStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;

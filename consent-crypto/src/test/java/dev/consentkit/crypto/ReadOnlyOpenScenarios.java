@@ -1,9 +1,10 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -57,7 +58,7 @@ abstract class ReadOnlyOpenScenarios {
         Arrays.fill(master, (byte) 3);
         byte[] indexKey = new byte[32];
         Arrays.fill(indexKey, (byte) 9);
-        return FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
     }
 
@@ -82,13 +83,13 @@ abstract class ReadOnlyOpenScenarios {
             host.rollback();
         }
 
-        List<AuditRecord> reads = kit.audit().records(1, 100).stream()
+        List<AuditRecord> reads = AuditTrail.of(kit).records(1, 100).stream()
                 .filter(r -> r.event().subjectRef().equals(java.util.Optional.of(kit.subjectRef(ANNA))))
                 .filter(r -> Set.of(FieldCrypto.FIELD_OPENED, FieldCrypto.FIELD_OPEN_REFUSED).contains(r.event().action()))
                 .toList();
         assertThat(reads).extracting(r -> r.event().action().code() + " " + r.event().outcome())
                 .containsExactly("field.opened " + AuditOutcome.SUCCESS, "field.open_refused " + AuditOutcome.DENIED);
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     /** For MariaDB: the flag alone does not make the next transaction read-only; this statement does. */

@@ -1,16 +1,17 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.READER;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.FailingAuditStorage;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -99,8 +100,8 @@ class ReindexJobProperties {
             assertThat(IndexEntries.stored(kit, "client.email", 2, crypto.term(EMAIL_V2, composed))).contains(subject);
             assertThat(crypto.find(STAFF, ORDERS, EMAIL_V2, composed)).contains(subject);
         });
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
-        assertThat(kit.audit().records(1, 10_000)).filteredOn(r -> r.event().action().code().startsWith("index."))
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).filteredOn(r -> r.event().action().code().startsWith("index."))
                 .allSatisfy(r -> assertThat(r.event().reference().orElseThrow()).doesNotContain("@").doesNotContain("client-"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.READER;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
@@ -7,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.text.Normalizer.Form;
@@ -86,7 +89,7 @@ class ReindexJobTest {
     }
 
     private List<AuditRecord> audit(String code) {
-        return kit.audit().records(1, 10_000).stream().filter(r -> r.event().action().code().equals(code)).toList();
+        return AuditTrail.of(kit).records(1, 10_000).stream().filter(r -> r.event().action().code().equals(code)).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,10 +133,10 @@ class ReindexJobTest {
             assertThat(r.event().subjectRef()).isEmpty();
             assertThat(r.event().purpose()).contains(ORDERS);
         });
-        assertThat(kit.audit().records(1, 10_000)).filteredOn(r -> r.event().action().code().startsWith("index."))
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).filteredOn(r -> r.event().action().code().startsWith("index."))
                 .allSatisfy(r -> assertThat(r.event().reference().orElseThrow()).doesNotContain("@").doesNotContain("client-")
                         .doesNotContain("renée"));
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
 
         // idempotent: nothing left to move
         asked.clear();
@@ -154,8 +157,8 @@ class ReindexJobTest {
         SubjectId fine = client(6, "fine@example.org");
         emails.remove(gone);
         // what a partial shred left behind before issue 12: the keys gone, the entry still there
-        kit.storage().inTransaction(tx -> tx.keys().destroy(kit.subjectRef(shredded), List.of("contract"),
-                kit.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).destroy(kit.subjectRef(shredded), List.of("contract"),
+                KitContext.of(kit).clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         kit.restrict(restricted, ORDERS, DPO);
         SealedValue moved = emails.get(tampered);
         emails.put(tampered, new SealedValue("client", "email", "row-99", moved.ciphertext()));

@@ -1,12 +1,15 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -20,14 +23,14 @@ import dev.consentkit.core.retention.DisposalAction;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Period;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,15 +68,15 @@ class RetentionCryptoShredTest {
         String newsEmail = crypto.seal(manager, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED).fieldProtector(crypto).build();
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED).build();
         clock.advance(Duration.ofDays(30));
 
         RetentionRun run = retention.run(Actor.system("nightly-retention"));
 
         assertThat(run.disposed()).isEqualTo(1);
         SealedValue news = new SealedValue("newsletter_sub", "email", "sub-1", newsEmail);
-        RequestId access = kit.rights().receive(anna, RequestType.ACCESS, Actor.operator("dpo")).id();
-        kit.rights().verifyIdentity(access, Actor.operator("dpo"));
+        RequestId access = SubjectRights.builder(kit).build().receive(anna, RequestType.ACCESS, Actor.operator("dpo")).id();
+        SubjectRights.builder(kit).build().verifyIdentity(access, Actor.operator("dpo"));
         assertThat(crypto.openForRequest(access, news, Actor.operator("dpo"))).as("the marketing key is gone").isEmpty();
         assertThat(crypto.open(manager, ORDERS, ORDER_EMAIL.at("row-1", anna), orderEmail))
                 .as("the contract key stays").isEqualTo("anna@example.org");
@@ -89,7 +92,7 @@ class RetentionCryptoShredTest {
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
         AtomicInteger calls = new AtomicInteger();
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED).fieldProtector(crypto)
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED)
                 .target("contact", (batch, tx) -> {
                     if (calls.incrementAndGet() == 1) {
                         throw new IllegalStateException("killed after the shred (injected)");
@@ -108,7 +111,7 @@ class RetentionCryptoShredTest {
             assertThat(a.recordCount()).isEqualTo(1);
             assertThat(a.subjectRefs()).containsExactly(kit.subjectRef(anna));
         });
-        List<WrappedKey> left = kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
+        List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(left).isEmpty();
     }
 
@@ -120,9 +123,9 @@ class RetentionCryptoShredTest {
         RetentionPolicy photos = RetentionPolicy.builder(dev.consentkit.core.testing.Fixtures.PORTFOLIO, "photo")
                 .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED).build();
 
-        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(unknownGroup).fieldProtector(crypto).build())
+        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(unknownGroup).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("[billing]");
-        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(photos).fieldProtector(crypto).build())
+        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(photos).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no protected field");
     }
 }

@@ -1,21 +1,25 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.security.KeyPair;
@@ -53,10 +57,10 @@ class RsaKeyEncryptionKeysTest {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
-        FieldCrypto form = FieldCrypto.builder(kit)
+        FieldCrypto form = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic()))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
-        FieldCrypto office = FieldCrypto.builder(kit)
+        FieldCrypto office = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", PAIR))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
@@ -74,7 +78,7 @@ class RsaKeyEncryptionKeysTest {
         // the host knows its clients: its subject directory admits the request
         RequestId access = SubjectRights.builder(kit).directory(known -> true).build()
                 .receive(anna, RequestType.ACCESS, Actor.operator("dpo")).id();
-        kit.rights().verifyIdentity(access, Actor.operator("dpo"));
+        SubjectRights.builder(kit).build().verifyIdentity(access, Actor.operator("dpo"));
         assertThatThrownBy(() -> form.openForRequest(access, new SealedValue("client", "email", "row-1", one), Actor.operator("dpo")))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> form.rewrapAll(10, p -> { })).isInstanceOf(IllegalStateException.class);
@@ -90,13 +94,13 @@ class RsaKeyEncryptionKeysTest {
         assertThat(office.open(manager, ORDERS, second, two)).isEqualTo("anna@work.example");
         assertThat(office.open(manager, ORDERS, third, fromOffice)).isEqualTo("anna@home.example");
         assertThat(office.open(manager, ORDERS, third, three)).isEqualTo("anna@new.example");
-        java.util.List<dev.consentkit.core.spi.WrappedKey> stored =
-                kit.storage().read(tx -> tx.keys().forSubject(kit.subjectRef(anna)));
-        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::version).containsExactly(1, 2, 3);
-        assertThat(stored).extracting(dev.consentkit.core.spi.WrappedKey::hasAuthenticator)
+        java.util.List<dev.consentkit.core.spi.protection.WrappedKey> stored =
+                KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
+        assertThat(stored).extracting(dev.consentkit.core.spi.protection.WrappedKey::version).containsExactly(1, 2, 3);
+        assertThat(stored).extracting(dev.consentkit.core.spi.protection.WrappedKey::hasAuthenticator)
                 .as("only the back office's row is authenticated").containsExactly(false, true, false);
         assertThat(LegacyKeys.keyIdOf(fromOffice)).isEqualTo(stored.get(1).keyId());
-        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action())
+        assertThat(AuditTrail.of(kit).records(1, 100)).extracting(r -> r.event().action())
                 .filteredOn(a -> a.equals(FieldCrypto.KEY_CREATED)).hasSize(3);
 
         assertThat(office.shred(anna, Set.of(), Actor.operator("dpo")).keysDestroyed()).isEqualTo(3);

@@ -1,11 +1,12 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.PHONE;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
@@ -91,6 +92,6 @@ class SealingJobProperties {
                     .isEqualTo("+49151000000" + String.format("%02d", i));
             assertThat(crypto.find(STAFF, ORDERS, PHONES, "+49151000000" + String.format("%02d", i))).contains(subject);
         });
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 }

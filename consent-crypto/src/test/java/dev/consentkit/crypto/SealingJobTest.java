@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.EMAIL;
 import static dev.consentkit.crypto.IndexDeployments.PHONE;
@@ -7,7 +8,7 @@ import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditRecord;
@@ -49,12 +50,12 @@ class SealingJobTest {
             assertThat(crypto.open(STAFF, ORDERS, PHONE.at(row, subject), stored)).startsWith("+49 151 0000 00");
         });
         assertThat(crypto.find(STAFF, ORDERS, PHONES, "+491510000003")).contains(SubjectId.of("client-3"));
-        List<AuditRecord> records = kit.audit().records(1, 10_000);
+        List<AuditRecord> records = AuditTrail.of(kit).records(1, 10_000);
         assertThat(records).extracting(r -> r.event().action()).containsSubsequence(
                 SealingJob.STARTED, SealingJob.PROGRESS, SealingJob.PROGRESS, SealingJob.PROGRESS, SealingJob.FINISHED);
         assertThat(records).filteredOn(r -> r.event().action().code().startsWith("field.sealing"))
                 .allSatisfy(r -> assertThat(r.event().reference().orElseThrow()).doesNotContain("+49").doesNotContain("client-"));
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
@@ -118,7 +119,7 @@ class SealingJobTest {
         assertThatThrownBy(() -> refused.run(r -> { })).isInstanceOf(AccessDeniedException.class);
 
         assertThat(table.stored()).containsEntry("row-a", "+4915100000001");
-        assertThat(kit.audit().records(1, 10_000)).extracting(r -> r.event().action().code()).contains("field.write_refused");
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).extracting(r -> r.event().action().code()).contains("field.write_refused");
     }
 
     @Test

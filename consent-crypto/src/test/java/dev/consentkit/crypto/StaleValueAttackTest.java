@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.DPO;
@@ -10,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import java.util.OptionalLong;
 import java.util.function.Supplier;

@@ -9,7 +9,7 @@ import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.SubjectDataContributor;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

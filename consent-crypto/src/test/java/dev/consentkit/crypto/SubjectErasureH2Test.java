@@ -1,12 +1,14 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.testing.TraceLogCapture;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
@@ -18,7 +20,7 @@ import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.rights.ErasureOutcome;
 import dev.consentkit.core.rights.ErasureRequest;
 import dev.consentkit.core.rights.SubjectDataService;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
@@ -145,7 +147,7 @@ class SubjectErasureH2Test {
             kit.object(anna, Fixtures.NEWSLETTER, Actor.subject());
             SealedValue backup = studio.sealedName("7001");
 
-            SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(studio).build();
+            SubjectDataService data = SubjectDataService.builder(kit).contributor(studio).build();
             ConsentJson json = ConsentJson.create();
             said.add(SAID + "export before: " + json.writeExport(data.export(verifiedAccess(kit, anna, dpo), dpo)).replace("\n", "").replaceAll(" +", " ")
                     .replace("\" : ", "\": ").replace("[ \"", "[\""));
@@ -169,15 +171,15 @@ class SubjectErasureH2Test {
             said.add(SAID + "newsletter to the old address permitted: " + kit.check(
                     dev.consentkit.core.consent.ConsentScope.of(SubjectId.of("client-9999"), Fixtures.NEWSLETTER),
                     ContactPoint.email(SubjectErasureH2Test.EMAIL)).isPermitted());
-            said.add(SAID + "audit intact: " + (kit.audit().verify() instanceof AuditVerification.Intact));
+            said.add(SAID + "audit intact: " + (AuditTrail.of(kit).verify() instanceof AuditVerification.Intact));
             said.addAll(dump(ds));
             return said;
         }
 
         /** The client asks for a copy of her data and the DPO checks who she is: what an export needs. */
         private static RequestId verifiedAccess(ConsentKit kit, SubjectId subject, Actor dpo) {
-            RequestId id = kit.rights().receive(subject, RequestType.ACCESS, dpo).id();
-            kit.rights().verifyIdentity(id, dpo);
+            RequestId id = SubjectRights.builder(kit).build().receive(subject, RequestType.ACCESS, dpo).id();
+            SubjectRights.builder(kit).build().verifyIdentity(id, dpo);
             return id;
         }
 

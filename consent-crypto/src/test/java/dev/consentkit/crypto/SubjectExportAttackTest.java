@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.BORIS;
@@ -19,15 +21,15 @@ import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.IneligibleRequestException;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataContributor;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.rights.UnknownRequestException;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -102,14 +104,14 @@ class SubjectExportAttackTest {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
         String stored = w.crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", ANNA), "anna@example.org");
         SealedValue value = new SealedValue("client", "email", "row-1", stored);
-        SubjectDataService data = SubjectDataService.builder(w.kit).protector(w.crypto)
+        SubjectDataService data = SubjectDataService.builder(w.kit)
                 .contributor(row(value)).build();
         RequestId access = w.request(ANNA, RequestType.ACCESS, true);
 
         SubjectExport export = data.export(access, DPO);
 
         assertThat(export.sections().get(0).records().get(0).values()).containsEntry("email", "anna@example.org");
-        assertThat(w.kit.rights().find(access).orElseThrow().state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(SubjectRights.builder(w.kit).build().find(access).orElseThrow().state()).isEqualTo(RequestState.COMPLETED);
         assertThatThrownBy(() -> w.crypto.openForRequest(access, value, DPO))
                 .as("the answered request is no key to the values any more").isInstanceOf(IneligibleRequestException.class);
         assertThat(w.audit(FieldCrypto.FIELD_OPENED)).singleElement()

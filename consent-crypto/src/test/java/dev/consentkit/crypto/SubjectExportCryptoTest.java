@@ -1,10 +1,11 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -18,13 +19,13 @@ import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ExportRecord;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataContributor;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.rights.SubjectRights;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ class SubjectExportCryptoTest {
         // the host knows its clients: its subject directory admits the request
         RequestId id = SubjectRights.builder(kit).directory(known -> true).build()
                 .receive(ANNA, RequestType.ACCESS, DPO).id();
-        kit.rights().verifyIdentity(id, DPO);
+        SubjectRights.builder(kit).build().verifyIdentity(id, DPO);
         return id;
     }
 
@@ -97,7 +98,7 @@ class SubjectExportCryptoTest {
 
     @Test
     void sealedFieldsAreOpenedForTheSubjectAndEveryOpeningIsAudited() {
-        SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(contributor()).build();
+        SubjectDataService data = SubjectDataService.builder(kit).contributor(contributor()).build();
 
         SubjectExport export = data.export(verifiedAccess(), DPO);
 
@@ -106,7 +107,7 @@ class SubjectExportCryptoTest {
                 Map.entry("phone", "+79123456789"));
         assertThat(r.protectedFields()).containsExactly("email", "phone");
         assertThat(r.unreadable()).isEmpty();
-        List<AuditRecord> audit = kit.audit().records(1, 100);
+        List<AuditRecord> audit = AuditTrail.of(kit).records(1, 100);
         assertThat(audit).filteredOn(a -> a.event().action().equals(FieldCrypto.FIELD_OPENED)).hasSize(2);
         assertThat(audit).filteredOn(a -> a.event().action().equals(SubjectDataService.SUBJECT_EXPORTED)).singleElement()
                 .satisfies(a -> assertThat(a.event().reference()).contains(export.id().toString()));
@@ -115,7 +116,7 @@ class SubjectExportCryptoTest {
     @Test
     void afterShreddingAFieldIsUnreadableOrShowsItsReplacementAndTheBundleStillReadsBack() {
         crypto.shred(ANNA, Set.of(), DPO);
-        SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(contributor()).build();
+        SubjectDataService data = SubjectDataService.builder(kit).contributor(contributor()).build();
 
         SubjectExport export = data.export(verifiedAccess(), DPO);
 
@@ -128,13 +129,15 @@ class SubjectExportCryptoTest {
 
     @Test
     void aSealedValueWithoutAProtectorOrOfAnUndeclaredFieldIsAClearError() {
-        SubjectDataService noProtector = SubjectDataService.builder(kit).contributor(contributor()).build();
+        // built first, so that the storage has the requests and holds the second kit's service needs
+        SubjectDataService data = SubjectDataService.builder(kit).contributor(contributor()).build();
+        SubjectDataService noProtector = SubjectDataService.builder(Instances.another(kit)).contributor(contributor())
+                .build();
         RequestId request = verifiedAccess();
         assertThatThrownBy(() -> noProtector.export(request, DPO)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("a contributor gave the sealed field email but no field protector is configured");
 
         row.put("note", ExportValue.sealed(new SealedValue("client", "note", "7001", "ck1.AAAA")));
-        SubjectDataService data = SubjectDataService.builder(kit).protector(crypto).contributor(contributor()).build();
         assertThatThrownBy(() -> data.export(request, DPO)).as("the failed export left the request in progress")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no protected field is declared for client.note: declare it with FieldCrypto.builder(kit).fields(...)");

@@ -1,12 +1,13 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.ConnectionSource;
+import dev.consentkit.jdbc.spi.Dialect;
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.internal.Jdbc;
 import dev.consentkit.jdbc.internal.JdbcUnit;
-import dev.consentkit.jdbc.internal.JoinedLease;
-import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import dev.consentkit.jdbc.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,7 +76,7 @@ public final class JdbcStorage implements ConsentStorage {
      *         kit.consent(client, NEWSLETTER).evidence(e).give(); // same transaction
      *     }
      *     c.commit();                                             // both, or neither on rollback
-     *     kit.audit().sequence();                                 // link the committed entries now
+     *     AuditTrail.of(kit).sequence();                                 // link the committed entries now
      * }
      * }</pre>
      *
@@ -184,7 +185,7 @@ public final class JdbcStorage implements ConsentStorage {
         try {
             Connection host = ownOnly ? null : bound.get();
             sqlSavepoint = host != null && !readOnly && pipelines;
-            lease = host != null ? JoinedLease.join(host, readOnly, !sqlSavepoint) : (ownOnly ? own : source).acquire(readOnly);
+            lease = host != null ? ConnectionSource.join(host, readOnly, !sqlSavepoint) : (ownOnly ? own : source).acquire(readOnly);
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");
         }
@@ -350,7 +351,7 @@ public final class JdbcStorage implements ConsentStorage {
                             + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
                             + ": run SchemaInstaller or apply, in order, " + scripts(d, installed + 1), null);
                 }
-                ConnectionSource own = ownSource != null ? ownSource : new OwnConnectionSource(dataSource);
+                ConnectionSource own = ownSource != null ? ownSource : ConnectionSource.ownTransactions(dataSource);
                 return new JdbcStorage(source != null ? source : own, own, source == null, d, prefix);
             } catch (SQLException e) {
                 throw new StorageException("could not connect to check the ConsentKit schema (SQLState "

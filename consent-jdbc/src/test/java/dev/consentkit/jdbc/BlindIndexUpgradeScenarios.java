@@ -1,10 +1,11 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,15 +106,15 @@ abstract class BlindIndexUpgradeScenarios {
     }
 
     private List<SubjectId> find(String index, int version, String value) {
-        return storage.read(tx -> tx.blindIndexes().find(index, version, value));
+        return storage.read(tx -> BlindIndexStore.in(tx).find(index, version, value));
     }
 
     private List<SubjectId> older(String index, int version, Optional<SubjectId> after, int limit) {
-        return storage.read(tx -> tx.blindIndexes().olderThan(index, version, after, limit));
+        return storage.read(tx -> BlindIndexStore.in(tx).olderThan(index, version, after, limit));
     }
 
     private <T> T write(Function<BlindIndexStore, T> work) {
-        return storage.inTransaction(tx -> work.apply(tx.blindIndexes()));
+        return storage.inTransaction(tx -> work.apply(BlindIndexStore.in(tx)));
     }
 
     private void sql(String statement) throws SQLException {

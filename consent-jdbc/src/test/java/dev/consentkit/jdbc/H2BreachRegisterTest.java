@@ -3,11 +3,11 @@ package dev.consentkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.register.BreachDetails;
 import dev.consentkit.core.register.BreachIncident;
 import dev.consentkit.core.register.BreachRegister;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.testing.BreachRegisterContract;
 import dev.consentkit.core.testing.Fixtures;

@@ -1,12 +1,18 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.ConnectionSource;
+import dev.consentkit.jdbc.spi.Dialect;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
@@ -18,8 +24,8 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.NothingToWithdrawException;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import dev.consentkit.jdbc.internal.SqlStates;
@@ -118,9 +124,9 @@ abstract class HostTransactionScenarios {
         }
         assertThat(kitA.history(BOB).entries()).isEmpty();
         assertThat(kitB.history(BOB).entries()).hasSize(1);
-        assertThat(kitA.audit().verify().isIntact()).isTrue();
-        assertThat(kitB.audit().verify().isIntact()).isTrue();
-        assertThat(kitB.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kitA).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kitB).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kitB).verifyLedger().isIntact()).isTrue();
     }
 
     @Test
@@ -169,7 +175,7 @@ abstract class HostTransactionScenarios {
                                 assertThat(calls).noneMatch(c -> c.startsWith("setAutoCommit"));
                             }
                         });
-                assertThat(kit.audit().verify().isIntact()).isTrue();
+                assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
             }
         }
     }
@@ -201,8 +207,8 @@ abstract class HostTransactionScenarios {
                     .as("a read sees the committed state and does not wait").isTrue();
             AuditEvent read = openedBy("desk-1", kit, ANNA);
             onTheOtherThread(() -> {
-                kit.audit().recordRead(read);
-                kit.audit().flushReads(); // committed in a transaction of the kit's own, not waiting for the host
+                KitContext.of(kit).recordRead(read);
+                AuditTrail.of(kit).flushReads(); // committed in a transaction of the kit's own, not waiting for the host
                 return null;
             });
             Throwable annasSecondWriter = onTheOtherThread(() ->
@@ -211,13 +217,13 @@ abstract class HostTransactionScenarios {
             assertThat(annasSecondWriter).as("a writer of the same scope waits for the lock").isInstanceOf(StorageException.class);
             assertThat(isLockTimeout(annasSecondWriter)).as("timed out waiting for the lock: %s", annasSecondWriter).isTrue();
             host.commit();
-            assertThat(kit.audit().records(1, 10_000)).filteredOn(r -> r.event().equals(read)).singleElement()
+            assertThat(AuditTrail.of(kit).records(1, 10_000)).filteredOn(r -> r.event().equals(read)).singleElement()
                     .extracting(r -> r.event().action()).isEqualTo(OPENED);
         }
         assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isFalse();
         assertThat(kit.check(BOB, NEWSLETTER).isPermitted()).isTrue();
-        assertThat(kit.audit().verify().isIntact()).isTrue();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     /**
@@ -270,8 +276,8 @@ abstract class HostTransactionScenarios {
 
         assertThat(count(ds, "ck_ledger")).isEqualTo(threads * perThread * 3L);
         assertThat(kit.check(SubjectId.of("client-15-7"), NEWSLETTER).isPermitted()).isTrue();
-        assertThat(kit.audit().verify().isIntact()).isTrue();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     @Test
@@ -296,7 +302,7 @@ abstract class HostTransactionScenarios {
         assertThat(kit.history(ANNA).entries()).extracting(e -> e.event().kind()).containsExactly(
                 ConsentEvent.Kind.GIVEN, ConsentEvent.Kind.WITHDRAWN, ConsentEvent.Kind.GIVEN);
         assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isTrue();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     /**
@@ -345,9 +351,9 @@ abstract class HostTransactionScenarios {
                 .isFalse();
         assertThat(kit.history(ANNA).entries()).hasSize(2);
         assertThat(kit.history(carol).entries()).isEmpty();
-        assertThat(kit.audit().verify().isIntact()).isTrue();
-        assertThat(kit.audit().records(1, 100)).hasSize(3);
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).records(1, 100)).hasSize(3);
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     /** The host connection {@link #inHostTransaction} bound on this thread. */
@@ -386,12 +392,12 @@ abstract class HostTransactionScenarios {
         KeyedHash after = ref('t');
         java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(before, "contract", 1, 101, "kek-1", new byte[] {1}, now));
-            tx.keys().add(new WrappedKey(anna, "contract", 1, 201, "kek-1", new byte[] {2}, now));
-            tx.keys().add(new WrappedKey(anna, "marketing", 1, 202, "kek-1", new byte[] {3}, now));
-            tx.keys().add(new WrappedKey(after, "contract", 1, 301, "kek-1", new byte[] {4}, now));
+            KeyStore.in(tx).add(new WrappedKey(before, "contract", 1, 101, "kek-1", new byte[] {1}, now));
+            KeyStore.in(tx).add(new WrappedKey(anna, "contract", 1, 201, "kek-1", new byte[] {2}, now));
+            KeyStore.in(tx).add(new WrappedKey(anna, "marketing", 1, 202, "kek-1", new byte[] {3}, now));
+            KeyStore.in(tx).add(new WrappedKey(after, "contract", 1, 301, "kek-1", new byte[] {4}, now));
             for (String s : List.of("client-a", "client-m", "client-t")) {
-                tx.blindIndexes().put(entry(s, "v" + s.charAt(7)));
+                BlindIndexStore.in(tx).put(entry(s, "v" + s.charAt(7)));
             }
             return null;
         });
@@ -399,32 +405,32 @@ abstract class HostTransactionScenarios {
             host.setAutoCommit(false);
             try (JdbcStorage.Binding b = storage.bind(host)) {
                 storage.inTransaction(tx -> {
-                    assertThat(tx.keys().destroy(anna, List.of(), now)).isEqualTo(2);
-                    assertThat(tx.blindIndexes().removeSubject(SubjectId.of("client-m"))).isEqualTo(1);
+                    assertThat(KeyStore.in(tx).destroy(anna, List.of(), now)).isEqualTo(2);
+                    assertThat(BlindIndexStore.in(tx).removeSubject(SubjectId.of("client-m"))).isEqualTo(1);
                     return null;
                 });
             }
 
             int[] done = onTheOtherThread(() -> inHostTransaction(ds, storage, () -> storage.inTransaction(tx -> {
-                tx.keys().add(new WrappedKey(before, "contract", 2, 102, "kek-1", new byte[] {5}, now));
-                tx.keys().add(new WrappedKey(between, "contract", 1, 401, "kek-1", new byte[] {6}, now));
-                tx.blindIndexes().put(entry("client-a", "vz"));
-                tx.blindIndexes().put(entry("client-n", "vn"));
-                return new int[] {tx.keys().destroy(after, List.of("contract"), now),
-                    tx.blindIndexes().removeSubject(SubjectId.of("client-t"))};
+                KeyStore.in(tx).add(new WrappedKey(before, "contract", 2, 102, "kek-1", new byte[] {5}, now));
+                KeyStore.in(tx).add(new WrappedKey(between, "contract", 1, 401, "kek-1", new byte[] {6}, now));
+                BlindIndexStore.in(tx).put(entry("client-a", "vz"));
+                BlindIndexStore.in(tx).put(entry("client-n", "vn"));
+                return new int[] {KeyStore.in(tx).destroy(after, List.of("contract"), now),
+                    BlindIndexStore.in(tx).removeSubject(SubjectId.of("client-t"))};
             })));
 
             assertThat(done).containsExactly(1, 1);
             host.commit();
         }
         storage.read(tx -> {
-            assertThat(tx.keys().forSubject(anna)).isEmpty();
-            assertThat(tx.keys().shredsOf(anna)).extracting(k -> k.keyId()).containsExactlyInAnyOrder(201, 202);
-            assertThat(tx.keys().forSubject(before)).extracting(WrappedKey::version).containsExactly(1, 2);
-            assertThat(tx.keys().forSubject(between)).hasSize(1);
-            assertThat(tx.keys().shredsOf(after)).hasSize(1);
-            assertThat(tx.blindIndexes().find("client.email", 1, "vm")).isEmpty();
-            assertThat(tx.blindIndexes().find("client.email", 1, "vn")).containsExactly(SubjectId.of("client-n"));
+            assertThat(KeyStore.in(tx).forSubject(anna)).isEmpty();
+            assertThat(KeyStore.in(tx).shredsOf(anna)).extracting(k -> k.keyId()).containsExactlyInAnyOrder(201, 202);
+            assertThat(KeyStore.in(tx).forSubject(before)).extracting(WrappedKey::version).containsExactly(1, 2);
+            assertThat(KeyStore.in(tx).forSubject(between)).hasSize(1);
+            assertThat(KeyStore.in(tx).shredsOf(after)).hasSize(1);
+            assertThat(BlindIndexStore.in(tx).find("client.email", 1, "vm")).isEmpty();
+            assertThat(BlindIndexStore.in(tx).find("client.email", 1, "vn")).containsExactly(SubjectId.of("client-n"));
             return null;
         });
     }
@@ -448,8 +454,8 @@ abstract class HostTransactionScenarios {
             try (JdbcStorage.Binding b = storage.bind(host)) {
                 assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isTrue();
                 assertThat(kit.history(ANNA).entries()).hasSize(1);
-                kit.audit().recordRead(read);
-                kit.audit().flushReads(); // from inside the read-only transaction: the kit's own transaction
+                KitContext.of(kit).recordRead(read);
+                AuditTrail.of(kit).flushReads(); // from inside the read-only transaction: the kit's own transaction
                 if (!dialect().equals(Dialects.H2)) {
                     // the database does hold the host to read-only: a write in it is refused
                     assertThatThrownBy(() -> give(kit, BOB)).isInstanceOf(StorageException.class);
@@ -458,11 +464,11 @@ abstract class HostTransactionScenarios {
             host.rollback();
         }
 
-        List<AuditRecord> recorded = kit.audit().records(1, 10_000);
+        List<AuditRecord> recorded = AuditTrail.of(kit).records(1, 10_000);
         assertThat(recorded).filteredOn(r -> r.event().equals(read)).singleElement()
                 .satisfies(r -> assertThat(r.entryMac()).isPresent());
         assertThat(kit.history(BOB).entries()).isEmpty();
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

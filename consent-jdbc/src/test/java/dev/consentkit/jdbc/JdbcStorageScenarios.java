@@ -1,10 +1,14 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
@@ -12,8 +16,8 @@ import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.SuppressionEntry;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.core.testing.ContractSamples;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
@@ -26,6 +30,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -101,10 +106,10 @@ abstract class JdbcStorageScenarios {
         assertThat(count(ds, "ck_ledger")).isEqualTo(1);
         // the committed entry waits for the sequencer (the kit did not commit the host's transaction)
         assertThat(count(ds, "ck_audit_entry")).isEqualTo(1);
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
         assertThat(count(ds, "ck_audit")).isEqualTo(1);
         assertThat(count(ds, "ck_audit_entry")).isZero();
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
     }
 
     @Test
@@ -192,10 +197,10 @@ abstract class JdbcStorageScenarios {
         for (int i = 1; i <= 6; i++) {
             give(kit, SubjectId.of("client-" + i));
         }
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
 
         sql(ds, "UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 4");
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.EDITED));
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.EDITED));
 
         DataSource other = installed();
         ConsentKit second = Fixtures.kit(JdbcStorage.builder(other).build(), clock);
@@ -203,7 +208,7 @@ abstract class JdbcStorageScenarios {
             give(second, SubjectId.of("client-" + i));
         }
         sql(other, "DELETE FROM ck_audit WHERE seq = 3");
-        assertThat(second.audit().verify()).isEqualTo(new AuditVerification.Broken(3, AuditVerification.BreakKind.MISSING));
+        assertThat(AuditTrail.of(second).verify()).isEqualTo(new AuditVerification.Broken(3, AuditVerification.BreakKind.MISSING));
     }
 
     @Test
@@ -213,13 +218,13 @@ abstract class JdbcStorageScenarios {
         for (int i = 1; i <= 5; i++) {
             give(kit, SubjectId.of("client-" + i));
         }
-        var checkpoint = kit.audit().checkpoint();
+        var checkpoint = AuditTrail.of(kit).checkpoint();
 
         sql(ds, "DELETE FROM ck_audit WHERE seq >= 4");
         sql(ds, "DELETE FROM ck_audit_checkpoint");
 
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
-        assertThat(kit.audit().verify(checkpoint))
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify(checkpoint))
                 .isEqualTo(new AuditVerification.Broken(4, AuditVerification.BreakKind.TRUNCATED));
     }
 
@@ -287,16 +292,16 @@ abstract class JdbcStorageScenarios {
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
-        List<SuppressionEntry> suppressed = storage.read(tx -> tx.suppression().list());
-        assertThat(suppressed).extracting(SuppressionEntry::hash).containsExactly(KEPT);
+        Set<KeyedHash> suppressed = storage.read(tx -> tx.suppression().suppressed(List.of(KEPT), NEWSLETTER));
+        assertThat(suppressed).containsExactly(KEPT);
         WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
         storage.inTransaction(tx -> {
-            tx.keys().add(key);
-            tx.blindIndexes().put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
+            KeyStore.in(tx).add(key);
+            BlindIndexStore.in(tx).put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
                     "contract", "client.email"));
             return null;
         });
-        List<WrappedKey> keys = storage.read(tx -> tx.keys().forSubject(KEPT));
+        List<WrappedKey> keys = storage.read(tx -> KeyStore.in(tx).forSubject(KEPT));
         assertThat(keys).containsExactly(key);
         assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
     }
@@ -336,7 +341,7 @@ abstract class JdbcStorageScenarios {
         JdbcStorage storage = JdbcStorage.builder(ds).build();
         WrappedKey old = new WrappedKey(KEPT, "marketing", 1, 77, "kek-2025", new byte[] {1, 2, 3, 4, 0},
                 Instant.ofEpochSecond(1));
-        java.util.Optional<WrappedKey> read = storage.read(tx -> tx.keys().find(KEPT, 77));
+        java.util.Optional<WrappedKey> read = storage.read(tx -> KeyStore.in(tx).find(KEPT, 77));
         assertThat(read).get().satisfies(k -> {
             assertThat(k).isEqualTo(old);
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V1);
@@ -345,19 +350,19 @@ abstract class JdbcStorageScenarios {
         WrappedKey next = new WrappedKey(KEPT, "marketing", 2, 78, "kek-2026", new byte[] {5}, Instant.ofEpochSecond(2),
                 WrappedKey.FORMAT_V2, new byte[32]);
         storage.inTransaction(tx -> {
-            tx.keys().add(next);
-            return tx.keys().rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
+            KeyStore.in(tx).add(next);
+            return KeyStore.in(tx).rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
         });
-        List<WrappedKey> both = storage.read(tx -> tx.keys().forSubject(KEPT));
+        List<WrappedKey> both = storage.read(tx -> KeyStore.in(tx).forSubject(KEPT));
         assertThat(both).containsExactly(
                 old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}), next);
         Instant shred = Instant.ofEpochSecond(3);
-        int destroyed = storage.inTransaction(tx -> tx.keys().destroy(KEPT, List.of(), shred));
+        int destroyed = storage.inTransaction(tx -> KeyStore.in(tx).destroy(KEPT, List.of(), shred));
         assertThat(destroyed).isEqualTo(2);
-        java.util.Optional<Instant> shredded = storage.read(tx -> tx.keys().shredded(KEPT, "marketing", 77));
-        Map<String, dev.consentkit.core.spi.KekUsage> wraps = storage.read(tx -> tx.keys().usageByKek());
+        java.util.Optional<Instant> shredded = storage.read(tx -> KeyStore.in(tx).shredded(KEPT, "marketing", 77));
+        Map<String, dev.consentkit.core.spi.protection.KekUsage> wraps = storage.read(tx -> KeyStore.in(tx).usageByKek());
         assertThat(shredded).contains(shred);
-        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.KekUsage(0, 2)));
+        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.protection.KekUsage(0, 2)));
     }
 
     /** What a migration tool does: run one shipped script, statement by statement. */

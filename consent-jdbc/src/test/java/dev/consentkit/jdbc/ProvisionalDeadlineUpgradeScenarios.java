@@ -1,20 +1,23 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.rights.DeadlineRecomputation;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.rights.RecomputedDeadline;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
-import dev.consentkit.core.rights.YearlyWorkingDayCalendar;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.io.InputStream;
@@ -106,7 +109,7 @@ abstract class ProvisionalDeadlineUpgradeScenarios {
         kit.consent(ANNA, Fixtures.NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
 
         // read back as written: no basis, not provisional, the v3 extension without its period
-        SubjectRequest extended = kit.rights().find(RequestId.of(EXTENDED_V3)).orElseThrow();
+        SubjectRequest extended = SubjectRights.builder(kit).build().find(RequestId.of(EXTENDED_V3)).orElseThrow();
         assertThat(extended.state()).isEqualTo(RequestState.EXTENDED);
         assertThat(extended.dueAt()).isEqualTo(endOfMoscowDay("2026-01-19"));
         assertThat(extended.extendedDueAt()).contains(endOfMoscowDay("2026-01-26"));
@@ -114,31 +117,31 @@ abstract class ProvisionalDeadlineUpgradeScenarios {
         assertThat(extended.isProvisional()).isFalse();
         assertThat(extended.extension().flatMap(RequestStep::extendedBy)).isEmpty();
         assertThat(extended.extension().flatMap(RequestStep::note)).contains("export of 14 projects");
-        assertThat(kit.rights().provisional()).isEmpty();
+        assertThat(SubjectRights.builder(kit).build().provisional()).isEmpty();
 
         // and they take their next steps
-        assertThat(kit.rights().complete(extended.id(), "export sent", DESK).state()).isEqualTo(RequestState.COMPLETED);
-        SubjectRequest erasure = kit.rights().verifyIdentity(RequestId.of(RECEIVED_V3), DESK);
-        assertThat(kit.rights().find(erasure.id())).contains(erasure);
-        assertThat(kit.rights().overdue()).extracting(SubjectRequest::id).containsExactly(erasure.id());
+        assertThat(SubjectRights.builder(kit).build().complete(extended.id(), "export sent", DESK).state()).isEqualTo(RequestState.COMPLETED);
+        SubjectRequest erasure = SubjectRights.builder(kit).build().verifyIdentity(RequestId.of(RECEIVED_V3), DESK);
+        assertThat(SubjectRights.builder(kit).build().find(erasure.id())).contains(erasure);
+        assertThat(SubjectRights.builder(kit).build().overdue()).extracting(SubjectRequest::id).containsExactly(erasure.id());
 
         // a request received on 20 December 2026 is provisional beside them, and the 2027 table changes it alone
         clock.set(Instant.parse("2026-12-20T09:00:00Z"));
-        SubjectRequest access = kit.rights().receive(ANNA, RequestType.ACCESS, DESK);
+        SubjectRequest access = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, DESK);
         assertThat(access.isProvisional()).isTrue();
-        assertThat(kit.rights().find(access.id())).contains(access);
-        assertThat(kit.rights().provisional()).containsExactly(access);
+        assertThat(SubjectRights.builder(kit).build().find(access.id())).contains(access);
+        assertThat(SubjectRights.builder(kit).build().provisional()).containsExactly(access);
 
         InputStream table = Fixtures.calendarFixture("ru-2027-fixture-later.calendar");
         ConsentKit with2027 = ConsentKit.builder().catalog(Fixtures.catalog()).storage(JdbcStorage.builder(ds).build())
                 .clock(clock).auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
                 .jurisdiction(Jurisdiction.RU_152FZ.withCalendar(YearlyWorkingDayCalendar.russia().withTable(table))).build();
-        DeadlineRecomputation run = with2027.rights().recomputeProvisionalDeadlines(Actor.system("calendar-2027"));
+        DeadlineRecomputation run = SubjectRights.builder(with2027).build().recomputeProvisionalDeadlines(Actor.system("calendar-2027"));
         assertThat(run.changed()).extracting(RecomputedDeadline::request).containsExactly(access.id());
-        assertThat(with2027.rights().find(erasure.id())).contains(erasure);
-        assertThat(with2027.rights().requests(ANNA)).extracting(SubjectRequest::isProvisional)
+        assertThat(SubjectRights.builder(with2027).build().find(erasure.id())).contains(erasure);
+        assertThat(SubjectRights.builder(with2027).build().requests(ANNA)).extracting(SubjectRequest::isProvisional)
                 .containsOnly(false).hasSize(3);
-        assertThat(with2027.rights().find(access.id()).orElseThrow().dueAt()).isEqualTo(endOfMoscowDay("2027-01-13"));
-        assertThat(with2027.audit().verify().isIntact()).isTrue();
+        assertThat(SubjectRights.builder(with2027).build().find(access.id()).orElseThrow().dueAt()).isEqualTo(endOfMoscowDay("2027-01-13"));
+        assertThat(AuditTrail.of(with2027).verify().isIntact()).isTrue();
     }
 }

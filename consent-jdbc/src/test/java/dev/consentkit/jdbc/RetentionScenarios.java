@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +9,12 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.spy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.retention.DestructionAct;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHolds;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
@@ -122,7 +123,7 @@ abstract class RetentionScenarios {
         assertThat(act.recordCount()).isEqualTo(70);
         assertThat(act.subjectRefs()).hasSize(7);
         assertThat(retention.auditExport(act)).hasSize(act.entries().size());
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
         assertThat(retention.run(NIGHTLY).disposed()).isZero();
         assertThat(count(ds, "SELECT COUNT(*) FROM crm_disposal_log")).isEqualTo(70);
     }

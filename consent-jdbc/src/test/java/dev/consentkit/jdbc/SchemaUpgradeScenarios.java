@@ -1,13 +1,16 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
@@ -19,6 +22,7 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
+import dev.consentkit.core.testing.StorageSnapshot;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.LegacyAudit;
 import dev.consentkit.core.testing.MutableClock;
@@ -72,7 +76,7 @@ abstract class SchemaUpgradeScenarios {
         legacy.add(before.consent(ANNA, NEWSLETTER).evidence(before.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw());
         legacy.add(before.restrict(BOB, ORDERS, Actor.operator("dpo")));
         legacy.add(give(before, CARL));
-        List<AuditEvent> events = before.audit().records(1, 100).stream().map(AuditRecord::event).toList();
+        List<AuditEvent> events = AuditTrail.of(before).records(1, 100).stream().map(AuditRecord::event).toList();
         writeV3(ds, legacy, states(before), events);
         continueIdentityAfter(ds, legacy.get(legacy.size() - 1).sequence());
         long alert = 2; // an alert of v3 names the audit record it crossed at by its sequence
@@ -83,20 +87,20 @@ abstract class SchemaUpgradeScenarios {
         apply(ds, 4);
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
 
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Intact(4, 4, kit.audit().records(4, 1).get(0).link()));
-        assertThat(kit.audit().records(1, 10)).allSatisfy(r -> {
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Intact(4, 4, AuditTrail.of(kit).records(4, 1).get(0).link()));
+        assertThat(AuditTrail.of(kit).records(1, 10)).allSatisfy(r -> {
             assertThat(r.isUnreadable()).isFalse();
             assertThat(r.format()).isEqualTo(1);
             assertThat(r.entryId()).isEqualTo(r.sequence());
         });
-        assertThat(kit.audit().recordsOf(List.of(alert))).singleElement().extracting(AuditRecord::sequence).isEqualTo(alert);
+        assertThat(AuditTrail.of(kit).recordsOf(List.of(alert))).singleElement().extracting(AuditRecord::sequence).isEqualTo(alert);
         assertThat(kit.check(ANNA, NEWSLETTER).isPermitted()).isFalse();
         assertThat(kit.check(CARL, NEWSLETTER).isPermitted()).isTrue();
 
         // the chain goes on in format 2, with entry ids after the old sequences
         LedgerEntry renewed = give(kit, ANNA);
         LedgerEntry dora = give(kit, SubjectId.of("client-dora"));
-        List<AuditRecord> records = kit.audit().records(1, 10);
+        List<AuditRecord> records = AuditTrail.of(kit).records(1, 10);
         assertThat(records).hasSize(6);
         assertThat(records.subList(4, 6)).allSatisfy(r -> {
             assertThat(r.format()).isEqualTo(2);
@@ -105,18 +109,18 @@ abstract class SchemaUpgradeScenarios {
         });
         assertThat(records.subList(4, 6)).extracting(r -> r.ledger().orElseThrow().sequence())
                 .containsExactly(renewed.sequence(), dora.sequence());
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
 
-        LedgerVerification v = kit.audit().verifyLedger();
+        LedgerVerification v = AuditTrail.of(kit).verifyLedger();
         assertThat(v.findings()).isEmpty();
         assertThat(v.legacyRows()).isEqualTo(legacy.size());
         assertThat(v.ledgerRows()).isEqualTo(legacy.size() + 2L);
-        assertThat(kit.audit().verifyLedgerSinceLastPoint().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedgerSinceLastPoint().isIntact()).isTrue();
 
         // an old row is checked by replay: its projection no longer matches; a new row by its digest
         sql(ds, "UPDATE ck_ledger SET occurred_at_us = occurred_at_us + 1 WHERE seq = " + legacy.get(3).sequence());
         sql(ds, "UPDATE ck_ledger SET channel = 'sms' WHERE seq = " + dora.sequence());
-        List<LedgerFinding> found = kit.audit().verifyLedger().findings();
+        List<LedgerFinding> found = AuditTrail.of(kit).verifyLedger().findings();
         assertThat(found).extracting(LedgerFinding::kind).contains(LedgerFinding.Kind.PROJECTION_DIFFERS,
                 LedgerFinding.Kind.LEDGER_EDITED);
         assertThat(found).filteredOn(f -> f.kind() == LedgerFinding.Kind.PROJECTION_DIFFERS).singleElement()
@@ -131,12 +135,7 @@ abstract class SchemaUpgradeScenarios {
     }
 
     private static List<ConsentState> states(ConsentKit kit) {
-        List<ConsentState> states = new ArrayList<>();
-        kit.storage().read(tx -> {
-            tx.projection().forEach(states::add);
-            return null;
-        });
-        return states;
+        return List.copyOf(StorageSnapshot.of(KitContext.of(kit).storage()).projection().values());
     }
 
     /** Writes ledger, projection and format-1 audit rows as schema v3 held them. */

@@ -1,11 +1,13 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.compliance.Compliance;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditCheckpoint;
@@ -78,8 +80,8 @@ abstract class TamperScenarios {
                 kit.restrict(s, ORDERS, Actor.operator("dpo"));
             }
         }
-        assertThat(kit.audit().verify().isIntact()).isTrue();
-        assertThat(kit.audit().verifyLedger().findings()).isEmpty();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedger().findings()).isEmpty();
     }
 
     private static SubjectId subject(int i) {
@@ -128,7 +130,7 @@ abstract class TamperScenarios {
             sql("UPDATE ck_ledger SET " + edits[i][0] + " = " + edits[i][1] + " WHERE seq = " + gives.get(i).sequence());
         }
 
-        LedgerVerification v = kit.audit().verifyLedger();
+        LedgerVerification v = AuditTrail.of(kit).verifyLedger();
 
         for (int i = 0; i < edits.length; i++) {
             assertThat(v.findings()).as("edit of %s on row %d", edits[i][0], gives.get(i).sequence())
@@ -136,7 +138,7 @@ abstract class TamperScenarios {
                             OptionalLong.of(auditSequenceOf(gives.get(i))), Optional.of(ref(i)), Optional.of(NEWSLETTER)));
         }
         assertThat(v.findings()).filteredOn(f -> f.kind() == Kind.LEDGER_EDITED).hasSize(edits.length);
-        assertThat(kit.audit().verify().isIntact()).as("the audit chain itself is untouched").isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).as("the audit chain itself is untouched").isTrue();
     }
 
     @Test
@@ -149,7 +151,7 @@ abstract class TamperScenarios {
                 + columnsAfterSeq().substring("event_id, ".length()).replace("idempotency_key", "NULL")
                 + " FROM ck_ledger WHERE seq = " + gives.get(4).sequence());
 
-        List<LedgerFinding> found = kit.audit().verifyLedger().findings();
+        List<LedgerFinding> found = AuditTrail.of(kit).verifyLedger().findings();
 
         assertThat(found).extracting(LedgerFinding::kind, f -> f.ledgerSequence().orElse(-1))
                 .contains(org.assertj.core.groups.Tuple.tuple(Kind.LEDGER_DELETED, deleted),
@@ -169,7 +171,7 @@ abstract class TamperScenarios {
         assertThat(kit.check(ConsentScope.of(subject(1), NEWSLETTER).withChannel(Channel.EMAIL)).isPermitted())
                 .as("check() reads one row and is fooled").isTrue();
 
-        List<LedgerFinding> found = kit.audit().verifyLedger().findings();
+        List<LedgerFinding> found = AuditTrail.of(kit).verifyLedger().findings();
 
         assertThat(found).extracting(LedgerFinding::kind).contains(Kind.LEDGER_EDITED);
         assertThat(found).filteredOn(f -> f.kind() == Kind.LEDGER_EDITED).singleElement()
@@ -206,7 +208,7 @@ abstract class TamperScenarios {
         // a client's row moved to an id with no ledger at all
         sql("UPDATE ck_projection SET subject_id = 'client-77' WHERE subject_id = 'client-21'");
 
-        List<LedgerFinding> found = kit.audit().verifyLedger().findings();
+        List<LedgerFinding> found = AuditTrail.of(kit).verifyLedger().findings();
 
         for (int i = 0; i < edits.length; i++) {
             int client = i + 1;
@@ -232,7 +234,7 @@ abstract class TamperScenarios {
         sql("INSERT INTO ck_projection (subject_id, purpose_id, channel, asset_id, status, since_us, seq, restricted,"
                 + " objected) VALUES ('client-04', 'newsletter', 'sms', '', 'GIVEN', 1, 1, FALSE, FALSE)");
 
-        List<LedgerFinding> found = kit.audit().verifyLedger().findings();
+        List<LedgerFinding> found = AuditTrail.of(kit).verifyLedger().findings();
 
         assertThat(found).contains(new LedgerFinding(Kind.PROJECTION_MISSING, OptionalLong.empty(), OptionalLong.empty(),
                 Optional.of(ref(3)), Optional.of(NEWSLETTER)));
@@ -271,13 +273,13 @@ abstract class TamperScenarios {
         for (String[] edit : edits) {
             sql("UPDATE ck_audit SET " + edit[0] + " = " + edit[1] + " WHERE seq = " + seq);
 
-            assertThat(kit.audit().verify()).as("%s = %s", edit[0], edit[1]).isEqualTo(
+            assertThat(AuditTrail.of(kit).verify()).as("%s = %s", edit[0], edit[1]).isEqualTo(
                     new AuditVerification.Broken(seq, BreakKind.EDITED));
-            List<AuditRecord> records = kit.audit().records(seq, 1);
+            List<AuditRecord> records = AuditTrail.of(kit).records(seq, 1);
             assertThat(records).singleElement().extracting(AuditRecord::sequence).isEqualTo(seq);
 
             restore("ck_audit", "seq", seq, original);
-            assertThat(kit.audit().verify().isIntact()).as("restored after %s", edit[0]).isTrue();
+            assertThat(AuditTrail.of(kit).verify().isIntact()).as("restored after %s", edit[0]).isTrue();
         }
     }
 
@@ -286,10 +288,10 @@ abstract class TamperScenarios {
         long seq = auditSequenceOf(gives.get(5));
         sql("UPDATE ck_audit SET actor_kind = 'INTRUDER', outcome = 'MAYBE' WHERE seq = " + seq);
 
-        assertThat(kit.audit().records(1, 10_000)).filteredOn(AuditRecord::isUnreadable).singleElement()
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).filteredOn(AuditRecord::isUnreadable).singleElement()
                 .satisfies(r -> assertThat(r.sequence()).isEqualTo(seq));
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(seq, BreakKind.EDITED));
-        assertThat(kit.audit().verifyLedger().findings()).extracting(LedgerFinding::kind).contains(Kind.BINDING_FORGED);
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(seq, BreakKind.EDITED));
+        assertThat(AuditTrail.of(kit).verifyLedger().findings()).extracting(LedgerFinding::kind).contains(Kind.BINDING_FORGED);
     }
 
     @Test
@@ -298,42 +300,42 @@ abstract class TamperScenarios {
         sql("UPDATE ck_audit SET seq = -1 WHERE seq = 4");
         sql("UPDATE ck_audit SET seq = 4 WHERE seq = 7");
         sql("UPDATE ck_audit SET seq = 7 WHERE seq = -1");
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(4, BreakKind.REORDERED));
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(4, BreakKind.REORDERED));
         sql("UPDATE ck_audit SET seq = -1 WHERE seq = 4");
         sql("UPDATE ck_audit SET seq = 4 WHERE seq = 7");
         sql("UPDATE ck_audit SET seq = 7 WHERE seq = -1");
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
 
         // delete one, then close the gap by renumbering the rows after it
-        long head = kit.audit().checkpoint().sequence();
+        long head = AuditTrail.of(kit).checkpoint().sequence();
         sql("DELETE FROM ck_audit WHERE seq = 10");
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(10, BreakKind.MISSING));
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(10, BreakKind.MISSING));
         for (long s = 11; s <= head; s++) {
             sql("UPDATE ck_audit SET seq = " + (s - 1) + " WHERE seq = " + s);
         }
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(10, BreakKind.REORDERED));
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(10, BreakKind.REORDERED));
     }
 
     @Test
     void aCutTailIsFoundOnlyAgainstACheckpointKeptOutsideTheDatabase_M21() throws SQLException {
-        AuditCheckpoint kept = kit.audit().checkpoint();
+        AuditCheckpoint kept = AuditTrail.of(kit).checkpoint();
         sql("DELETE FROM ck_audit WHERE seq > " + (kept.sequence() - 5));
         sql("DELETE FROM ck_audit_checkpoint");
 
-        assertThat(kit.audit().verify().isIntact()).as("a consistent cut, without a checkpoint").isTrue();
-        assertThat(kit.audit().verify(kept))
+        assertThat(AuditTrail.of(kit).verify().isIntact()).as("a consistent cut, without a checkpoint").isTrue();
+        assertThat(AuditTrail.of(kit).verify(kept))
                 .isEqualTo(new AuditVerification.Broken(kept.sequence() - 4, BreakKind.TRUNCATED));
     }
 
     @Test
     void anEntryForgedIntoThePendingTableIsEditedAtTheSequenceItGets_M21() throws SQLException {
-        long head = kit.audit().checkpoint().sequence();
+        long head = AuditTrail.of(kit).checkpoint().sequence();
         sql("INSERT INTO ck_audit_entry (time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
                 + " reference, ledger_seq, ledger_digest, entry_mac) VALUES (1, 'OPERATOR', 'intruder', 'field.opened', NULL,"
                 + " NULL, 'SUCCESS', NULL, " + gives.get(6).sequence() + ", '" + "a".repeat(64) + "', '" + "b".repeat(64) + "')");
 
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Broken(head + 1, BreakKind.EDITED));
-        assertThat(kit.audit().verifyLedger().findings()).contains(new LedgerFinding(Kind.BINDING_FORGED,
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Broken(head + 1, BreakKind.EDITED));
+        assertThat(AuditTrail.of(kit).verifyLedger().findings()).contains(new LedgerFinding(Kind.BINDING_FORGED,
                 OptionalLong.of(gives.get(6).sequence()), OptionalLong.of(head + 1), Optional.empty(), Optional.empty()));
     }
 
@@ -343,14 +345,14 @@ abstract class TamperScenarios {
         sql("UPDATE ck_ledger SET kind = 'REFUSED' WHERE seq = " + gives.get(7).sequence());
         sql("UPDATE ck_projection SET objected = TRUE WHERE subject_id = 'client-08'");
         sql("UPDATE ck_projection SET subject_id = 'client-88' WHERE subject_id = 'client-09'");
-        LedgerVerification whole = kit.audit().verifyLedger();
+        LedgerVerification whole = AuditTrail.of(kit).verifyLedger();
 
         List<LedgerFinding> resumed = new ArrayList<>();
         long rows = 0;
         int calls = 0;
         for (Optional<dev.consentkit.core.audit.LedgerCursor> next = Optional.of(dev.consentkit.core.audit.LedgerCursor.START);
              next.isPresent(); calls++) {
-            LedgerVerification part = kit.audit().verifyLedger(next.get(), 1);
+            LedgerVerification part = AuditTrail.of(kit).verifyLedger(next.get(), 1);
             resumed.addAll(part.findings());
             rows += part.ledgerRows();
             next = part.next();
@@ -367,21 +369,21 @@ abstract class TamperScenarios {
 
     @Test
     void theStandardCheckFindsAnEditAfterItsLastPointAndAPointMovedForward() throws SQLException {
-        assertThat(kit.audit().verifyLedgerSinceLastPoint().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedgerSinceLastPoint().isIntact()).isTrue();
         SubjectId late = SubjectId.of("client-late");
         LedgerEntry give = kit.consent(late, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         sql("UPDATE ck_ledger SET kind = 'REFUSED' WHERE seq = " + give.sequence());
 
-        assertThat(kit.audit().verifyLedgerSinceLastPoint().findings()).extracting(LedgerFinding::kind,
+        assertThat(AuditTrail.of(kit).verifyLedgerSinceLastPoint().findings()).extracting(LedgerFinding::kind,
                 f -> f.ledgerSequence().orElse(-1)).contains(org.assertj.core.groups.Tuple.tuple(Kind.LEDGER_EDITED,
                 give.sequence()));
-        ComplianceReport report = kit.complianceReport();
+        ComplianceReport report = Compliance.builder(kit).build().report();
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.check()).isEqualTo("audit.ledger"));
 
         sql("UPDATE ck_ledger SET kind = 'GIVEN' WHERE seq = " + give.sequence());
-        assertThat(kit.audit().verifyLedgerSinceLastPoint().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verifyLedgerSinceLastPoint().isIntact()).isTrue();
         sql("UPDATE ck_audit_verified SET ledger_high = ledger_high + 1000");
-        assertThat(kit.audit().verifyLedgerSinceLastPoint().findings()).extracting(LedgerFinding::kind)
+        assertThat(AuditTrail.of(kit).verifyLedgerSinceLastPoint().findings()).extracting(LedgerFinding::kind)
                 .contains(Kind.VERIFIED_POINT_EDITED);
     }
 
@@ -389,7 +391,7 @@ abstract class TamperScenarios {
 
     /** The audit sequence of the entry that binds a ledger row. */
     private long auditSequenceOf(LedgerEntry e) {
-        return kit.audit().records(1, 10_000).stream()
+        return AuditTrail.of(kit).records(1, 10_000).stream()
                 .filter(r -> r.ledger().map(l -> l.sequence() == e.sequence()).orElse(false))
                 .findFirst().orElseThrow().sequence();
     }

@@ -1,6 +1,6 @@
 package dev.consentkit.spring;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentScope;

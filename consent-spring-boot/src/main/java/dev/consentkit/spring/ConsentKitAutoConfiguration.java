@@ -1,9 +1,9 @@
 package dev.consentkit.spring;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import dev.consentkit.spring.internal.AfterCommitSequencer;

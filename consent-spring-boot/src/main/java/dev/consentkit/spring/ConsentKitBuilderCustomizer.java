@@ -1,6 +1,6 @@
 package dev.consentkit.spring;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 
 /**
  * Adjusts the {@link ConsentKit.Builder} the auto-configuration made from {@code consentkit.*} before

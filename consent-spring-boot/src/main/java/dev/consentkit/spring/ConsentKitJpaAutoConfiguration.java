@@ -1,6 +1,6 @@
 package dev.consentkit.spring;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.spring.jpa.SealedFields;
 import jakarta.persistence.EntityManagerFactory;

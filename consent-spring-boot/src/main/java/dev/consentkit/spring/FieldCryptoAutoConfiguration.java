@@ -1,6 +1,6 @@
 package dev.consentkit.spring;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.crypto.BlindIndex;
 import dev.consentkit.crypto.CompoundBlindIndex;
@@ -9,7 +9,7 @@ import dev.consentkit.crypto.KeyEncryptionKeyProvider;
 import dev.consentkit.crypto.KeyFile;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
 import dev.consentkit.crypto.ProtectedField;
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package dev.consentkit.spring;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.spring.app.BookingCatalog.BOOKING;
 import static dev.consentkit.spring.app.BookingCatalog.INTERN;
 import static dev.consentkit.spring.app.BookingCatalog.REMINDERS;
@@ -7,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.spring.actuate.AuditVerifications;
 import dev.consentkit.spring.actuate.ConsentKitHealthIndicator;
 import dev.consentkit.spring.app.Apps;
@@ -79,8 +81,8 @@ class ActuatorScenariosTest {
             app.getBean(SealedFields.class).open(loaded.getPhone(), BOOKING);
             assertThatThrownBy(() -> app.getBean(SealedFields.class).open(loaded.getPhone(), BOOKING, INTERN))
                     .isInstanceOf(RuntimeException.class);
-            kit.rights().receive(anna.subject(), RequestType.ACCESS, Actor.operator("olga"));
-            kit.audit().flushReads(); // opens and refusals are counted once their audit batch is written (within 100 ms)
+            SubjectRights.builder(kit).build().receive(anna.subject(), RequestType.ACCESS, Actor.operator("olga"));
+            AuditTrail.of(kit).flushReads(); // opens and refusals are counted once their audit batch is written (within 100 ms)
 
             assertThat(meters.get("consentkit.checks").tag("purpose", "reminders").tag("outcome", "permitted").counter().count()).isEqualTo(1);
             assertThat(meters.get("consentkit.checks").tag("outcome", "denied").counter().count()).isEqualTo(2);

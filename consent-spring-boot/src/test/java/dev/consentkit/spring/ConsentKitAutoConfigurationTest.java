@@ -2,7 +2,7 @@ package dev.consentkit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.ProtectedField;

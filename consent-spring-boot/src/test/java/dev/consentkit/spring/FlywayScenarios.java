@@ -3,7 +3,7 @@ package dev.consentkit.spring;
 import static dev.consentkit.spring.app.BookingCatalog.REMINDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.jdbc.JdbcStorage;

@@ -1,14 +1,15 @@
 package dev.consentkit.spring;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.spring.app.BookingCatalog.BOOKING;
 import static dev.consentkit.spring.app.BookingCatalog.INTERN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.crypto.AccessDeniedException;
-import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.spring.app.Apps;
 import dev.consentkit.spring.app.BookingApplication;
 import dev.consentkit.spring.app.Client;
@@ -177,6 +178,6 @@ abstract class SealedEntityScenarios {
     }
 
     private long audited(String action) {
-        return kit.audit().records(1, 10_000).stream().filter(r -> r.event().action().code().equals(action)).count();
+        return AuditTrail.of(kit).records(1, 10_000).stream().filter(r -> r.event().action().code().equals(action)).count();
     }
 }

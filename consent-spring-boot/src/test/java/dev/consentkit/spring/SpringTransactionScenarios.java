@@ -1,11 +1,12 @@
 package dev.consentkit.spring;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.spring.app.BookingCatalog.BOOKING;
 import static dev.consentkit.spring.app.BookingCatalog.REMINDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.audit.ReadAuditMode;
@@ -71,7 +72,7 @@ abstract class SpringTransactionScenarios {
         assertThat(app.getBean(ClientRepository.class).findById(client.getId())).isPresent();
         assertThat(kit.check(client.subject(), REMINDERS).isPermitted()).isTrue();
         assertThat(pendingAuditEntries()).as("sequenced right after the commit").isZero();
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
     }
 
     @Test
@@ -159,7 +160,7 @@ abstract class SpringTransactionScenarios {
         Map<String, Object> database = freshDatabase();
         try (ConfigurableApplicationContext slow = Apps.start(database, Map.of(), BookingApplication.class, SlowReadAudits.class)) {
             Client saved = slow.getBean(Bookings.class).register("Jana", "+4915112345671", true, false);
-            assertThat(slow.getBean(ConsentKit.class).audit().readAuditMode())
+            assertThat(AuditTrail.of(slow.getBean(ConsentKit.class)).readAuditMode())
                     .isEqualTo(ReadAuditMode.writeBehind(Duration.ofSeconds(10), ReadAuditMode.DEFAULT_CAPACITY));
             assertThat(slow.getBean(SealedFields.class).open(saved.getPhone(), BOOKING)).contains("+4915112345671");
         }
@@ -256,6 +257,6 @@ abstract class SpringTransactionScenarios {
     }
 
     private long audited(String action) {
-        return kit.audit().records(1, 10_000).stream().filter(r -> r.event().action().code().equals(action)).count();
+        return AuditTrail.of(kit).records(1, 10_000).stream().filter(r -> r.event().action().code().equals(action)).count();
     }
 }

@@ -1,10 +1,12 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.audit.AuditVerification;
@@ -13,6 +15,8 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.purpose.Purpose;
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.sql.Connection;
@@ -82,7 +86,7 @@ final class BenchFill {
             st.execute("ANALYZE"); // fresh planner statistics, as a database that has lived with these rows would have
         }
         long copied = System.nanoTime();
-        AuditVerification verification = kit.audit().verify();
+        AuditVerification verification = AuditTrail.of(kit).verify();
         if (!(verification instanceof AuditVerification.Intact)) {
             throw new IllegalStateException("the copied audit chain does not verify: " + verification);
         }
@@ -107,8 +111,8 @@ final class BenchFill {
     /** Ledger, projection and audit entries in one unit; the entries bind the database's ledger rows. */
     private static Void copy(StorageTransaction from, StorageTransaction to, ConsentKit kit) {
         List<LedgerEntry> events = new ArrayList<>();
-        for (List<LedgerEntry> page = from.ledger().read(0, PAGE); !page.isEmpty();
-             page = from.ledger().read(page.get(page.size() - 1).sequence(), PAGE)) {
+        for (List<LedgerEntry> page = Reads.entries(from, 0, PAGE); !page.isEmpty();
+             page = Reads.entries(from, page.get(page.size() - 1).sequence(), PAGE)) {
             events.addAll(page);
         }
         // the database numbers the events itself: map the in-memory sequences onto its own
@@ -119,8 +123,10 @@ final class BenchFill {
             sequence[(int) e.sequence()] = copied.sequence();
             byEventId.put(e.event().id().toString(), copied);
         }
-        from.projection().forEach(s -> to.projection().put(new ConsentState(s.scope(), s.status(), s.since(),
-                s.notice(), s.validUntil(), sequence[(int) s.sequence()], s.restricted(), s.objected())));
+        for (Purpose p : kit.catalog().purposes()) {
+            from.projection().forPurpose(p.id(), s -> to.projection().put(new ConsentState(s.scope(), s.status(),
+                    s.since(), s.notice(), s.validUntil(), sequence[(int) s.sequence()], s.restricted(), s.objected())));
+        }
         // the entries as pending ones: the kit's sequencer links them when the fill verifies the chain
         for (List<StoredAuditRow> page = from.audit().read(1, PAGE); !page.isEmpty();
              page = from.audit().read(page.get(page.size() - 1).sequence() + 1, PAGE)) {
@@ -128,9 +134,9 @@ final class BenchFill {
                 AuditRecord record = AuditChain.parse(r);
                 LedgerEntry recorded = record.event().reference().map(byEventId::get).orElse(null);
                 if (record.ledger().isPresent() && recorded != null) {
-                    kit.audit().append(to, record.event(), recorded);
+                    KitContext.of(kit).append(to, record.event(), recorded);
                 } else {
-                    kit.audit().append(to, record.event());
+                    KitContext.of(kit).append(to, record.event());
                 }
             }
         }

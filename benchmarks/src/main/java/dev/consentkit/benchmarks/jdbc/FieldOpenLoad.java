@@ -3,7 +3,7 @@ package dev.consentkit.benchmarks.jdbc;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;

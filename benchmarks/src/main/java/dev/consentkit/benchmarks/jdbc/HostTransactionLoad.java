@@ -3,11 +3,11 @@ package dev.consentkit.benchmarks.jdbc;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Evidence;
-import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,13 +1,13 @@
 package dev.consentkit.benchmarks.jdbc;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.audit.ReadAuditMode;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
-import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
+import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.LegalBasis;

@@ -1,7 +1,7 @@
 package dev.consentkit.benchmarks.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;

@@ -1,16 +1,17 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.KeyedHasher;
 import dev.consentkit.core.audit.AuditAction;
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.LedgerBinding;
-import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.jdbc.Dialects;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ final class RawConsentWriter {
     RawConsentWriter(JdbcWorld world) throws SQLException {
         this.database = world.database();
         this.world = world;
-        this.hasher = world.kit().hasher();
+        this.hasher = KitContext.of(world.kit()).hasher();
         try (Connection c = world.pool().getConnection()) {
             this.lockRow = Dialects.detect(c.getMetaData()).lockRow("ck_scope_lock");
         }

@@ -2,7 +2,7 @@ package dev.consentkit.benchmarks.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.Controller;

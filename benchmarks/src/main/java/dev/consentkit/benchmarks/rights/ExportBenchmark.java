@@ -1,17 +1,18 @@
 package dev.consentkit.benchmarks.rights;
 
+import dev.consentkit.core.rights.SubjectRights;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Evidence;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
@@ -20,8 +21,8 @@ import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
@@ -146,8 +147,8 @@ public class ExportBenchmark {
          */
         @Setup(Level.Invocation)
         public void receive(ExportBenchmark bench) {
-            request = bench.kit.rights().receive(bench.subject, RequestType.ACCESS, bench.actor).id();
-            bench.kit.rights().verifyIdentity(request, bench.actor);
+            request = SubjectRights.builder(bench.kit).build().receive(bench.subject, RequestType.ACCESS, bench.actor).id();
+            SubjectRights.builder(bench.kit).build().verifyIdentity(request, bench.actor);
         }
 
         /**

@@ -1,8 +1,8 @@
 /**
- * The tamper-evident audit trail: every mutation writes an entry with its own MAC in its unit of work,
- * a sequencer links committed entries into an HMAC chain, and each entry of a consent event binds a
- * digest of its ledger row. {@link dev.consentkit.core.audit.AuditTrail#verify()} names the first
- * broken link; {@link dev.consentkit.core.audit.AuditTrail#verifyLedger()} checks the ledger and the
- * projection against what the chain proves.
+ * The audit model: events, entries with their MACs, records of the chain, checkpoints, and what
+ * verification reports. The trail that writes, sequences and verifies them is
+ * {@link dev.consentkit.AuditTrail}: {@link dev.consentkit.AuditTrail#verify()} names the first broken
+ * link; {@link dev.consentkit.AuditTrail#verifyLedger()} checks the ledger and the projection against
+ * what the chain proves.
  */
 package dev.consentkit.core.audit;

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.audit.AuditVerification;
 import java.util.List;
 
@@ -14,13 +15,13 @@ final class AuditChainCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        AuditVerification v = context.kit().audit().verify();
+        AuditVerification v = AuditTrail.of(context.kit()).verify();
         if (v instanceof AuditVerification.Broken broken) {
             return List.of(new Finding(ID, List.of("R-GDPR-5", "R-RU-22", "M21"), Severity.HIGH,
                     "audit chain at sequence " + broken.sequence(),
                     "The audit chain does not verify: it breaks at sequence " + broken.sequence() + " ("
                             + broken.kind() + "), so the record of who did what can no longer be trusted.",
-                    "Compare with a checkpoint kept outside the database (kit.audit().verify(checkpoint)), "
+                    "Compare with a checkpoint kept outside the database (AuditTrail.of(kit).verify(checkpoint)), "
                             + "restore the audit table from a backup, find out who could write to it, and treat "
                             + "it as a possible breach."));
         }

@@ -1,7 +1,9 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.WorkingDayCalendar;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.rights.SubjectRights;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ final class CalendarYearCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Jurisdiction j = context.kit().jurisdiction();
+        Jurisdiction j = KitContext.of(context.kit()).jurisdiction();
         Optional<WorkingDayCalendar> calendar = j.calendar();
         if (calendar.isEmpty()) {
             return List.of();
@@ -46,6 +48,6 @@ final class CalendarYearCheck implements ComplianceCheck {
                         + " comes, or is refused if the calendar declares no provisional rule.",
                 "Add the " + year + " table once the Government's decree on moving days off is published "
                         + "(YearlyWorkingDayCalendar.withTable, docs/guide/calendars.md), restart with it and run "
-                        + "kit.rights().recomputeProvisionalDeadlines(actor).");
+                        + "rights.recomputeProvisionalDeadlines(actor).");
     }
 }

@@ -1,7 +1,5 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.ConsentKit;
-import dev.consentkit.core.spi.ProtectionProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,7 @@ public final class ComplianceChecks {
     /**
      * Data whose retention ran out and that was not disposed of, judged on the engine's dry run (what a
      * legal hold keeps is not reported). The engine is built from the kit, so the kit cannot hold this
-     * check: add it to a run, {@code kit.compliance().check(ComplianceChecks.retentionDue(engine)).report()}.
+     * check: add it to a run, {@code Compliance.builder(kit).check(ComplianceChecks.retentionDue(engine)).build()}.
      *
      * @param engine the host's retention engine over this kit
      * @return the check {@code retention.overdue}
@@ -53,16 +51,9 @@ public final class ComplianceChecks {
     /**
      * Runs checks in order. A check that throws becomes a finding that it could not run (with the
      * exception's type only: a message might carry data).
-     *
-     * @param kit the kit under check
-     * @param checks the checks
-     * @param now the time of the report
-     * @param protection what field protection encrypts, if known
-     * @return the report
      */
-    public static ComplianceReport run(ConsentKit kit, List<ComplianceCheck> checks, Instant now,
-                                       Optional<ProtectionProfile> protection) {
-        ComplianceContext context = new ComplianceContext(kit, now, protection);
+    static ComplianceReport run(ComplianceContext context, List<ComplianceCheck> checks) {
+        Instant now = context.now();
         List<String> ran = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (ComplianceCheck check : checks) {

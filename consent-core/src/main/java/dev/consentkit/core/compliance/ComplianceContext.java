@@ -1,7 +1,10 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.ConsentKit;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.ConsentKit;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,22 +13,17 @@ import java.util.Optional;
  * What a {@link ComplianceCheck} reads: the kit (its catalogue, policies and stores), the time the
  * report is made at, and what field protection encrypts.
  *
- * <p>Made by the kit for each report. Immutable.
+ * <p>Made by {@link Compliance#report()} for each report. Immutable.
  */
 public final class ComplianceContext {
     private final ConsentKit kit;
     private final Instant now;
-    private final Optional<ProtectionProfile> protection;
+    private final Duration keyRotationPeriod;
 
-    /**
-     * @param kit the kit under check
-     * @param now the time of the report
-     * @param protection what field protection encrypts, if known
-     */
-    public ComplianceContext(ConsentKit kit, Instant now, Optional<ProtectionProfile> protection) {
+    ComplianceContext(ConsentKit kit, Instant now, Duration keyRotationPeriod) {
         this.kit = Objects.requireNonNull(kit, "kit");
         this.now = Objects.requireNonNull(now, "now");
-        this.protection = Objects.requireNonNull(protection, "protection");
+        this.keyRotationPeriod = Objects.requireNonNull(keyRotationPeriod, "keyRotationPeriod");
     }
 
     /** @return the kit under check */
@@ -38,8 +36,13 @@ public final class ComplianceContext {
         return now;
     }
 
-    /** @return what field protection encrypts; empty when none was declared to the kit or the report */
+    /** @return the age at which a data key in use is due for rotation */
+    public Duration keyRotationPeriod() {
+        return keyRotationPeriod;
+    }
+
+    /** @return what the kit's field protector encrypts; empty when the kit has none */
     public Optional<ProtectionProfile> protection() {
-        return protection;
+        return KitContext.of(kit).protector().map(FieldProtector::describe);
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.ConsentStatus;
 import dev.consentkit.core.purpose.Purpose;
@@ -12,7 +13,7 @@ final class ConsentStates {
 
     static long countValid(ComplianceContext context, Purpose purpose, Predicate<ConsentState> rule) {
         long[] n = {0};
-        context.kit().storage().read(tx -> {
+        KitContext.of(context.kit()).storage().read(tx -> {
             tx.projection().forPurpose(purpose.id(), s -> {
                 if (s.status().map(ConsentStatus::isValid).orElse(false) && rule.test(s)) {
                     n[0]++;

@@ -1,6 +1,8 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +30,9 @@ final class KeyRotationCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Instant cutoff = context.now().minus(context.kit().keyRotationPeriod());
-        List<WrappedKey> all = context.kit().storage().read(tx -> tx.keys().wrappedUnderOtherThan(NO_KEK,
-                Integer.MAX_VALUE));
+        Instant cutoff = context.now().minus(context.keyRotationPeriod());
+        List<WrappedKey> all = KitContext.of(context.kit()).storage().read(tx -> tx.port(KeyStore.class)
+                .map(keys -> keys.wrappedUnderOtherThan(NO_KEK, Integer.MAX_VALUE)).orElse(List.of()));
         Map<String, WrappedKey> current = new HashMap<>();
         for (WrappedKey k : all) {
             current.merge(k.subjectRef().value() + "/" + k.group(), k, (a, b) -> a.version() >= b.version() ? a : b);
@@ -47,7 +49,7 @@ final class KeyRotationCheck implements ComplianceCheck {
                 "key group " + group,
                 g.count() + (g.count() == 1 ? " data key" : " data keys") + " of group " + group + " in current use "
                         + (g.count() == 1 ? "was" : "were") + " made more than the rotation period of "
-                        + context.kit().keyRotationPeriod().toDays() + " days ago (the oldest at " + g.oldest() + ").",
+                        + context.keyRotationPeriod().toDays() + " days ago (the oldest at " + g.oldest() + ").",
                 "Rotate them (FieldCrypto.rotateDataKey, then resealIfOld as values are read), or set a longer "
                         + "keyRotationPeriod if your security policy allows it.")));
         return found;

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.audit.LedgerFinding;
 import dev.consentkit.core.audit.LedgerVerification;
 import java.util.List;
@@ -19,7 +20,7 @@ final class LedgerCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        LedgerVerification v = context.kit().audit().verifyLedgerSinceLastPoint();
+        LedgerVerification v = AuditTrail.of(context.kit()).verifyLedgerSinceLastPoint();
         if (v.isIntact()) {
             return List.of();
         }
@@ -30,7 +31,7 @@ final class LedgerCheck implements ComplianceCheck {
                 "The consent ledger or its projection differs from what the audit chain proves (" + total
                         + (total == 1 ? " finding" : " findings") + ", the first: " + first
                         + "), so decisions may rest on edited data.",
-                "Run kit.audit().verifyLedger() for the full list, restore the rows from a backup or the ledger's "
+                "Run AuditTrail.of(kit).verifyLedger() for the full list, restore the rows from a backup or the ledger's "
                         + "replay, find out who could write to the tables, and treat it as a possible breach."));
     }
 }

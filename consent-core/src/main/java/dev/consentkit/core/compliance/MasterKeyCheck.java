@@ -1,7 +1,9 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.stream.Collectors;
  * rewrapped under a 3072-bit one).
  *
  * <p>The count per master key is what the key store can tell: keys stored under it now plus keys
- * shredded while under it ({@link dev.consentkit.core.spi.KeyStore#usageByKek}). The bound of a master
+ * shredded while under it ({@link dev.consentkit.core.spi.protection.KeyStore#usageByKek}). The bound of a master
  * key comes from the protection profile; a master key the profile does not describe is held to
  * {@link #DEFAULT_WRAP_LIMIT}, the bound of AES-GCM with random 96-bit nonces.
  */
@@ -36,8 +38,8 @@ final class MasterKeyCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Map<String, KekUsage> usage = new TreeMap<String, KekUsage>(context.kit().storage()
-                .<Map<String, KekUsage>>read(tx -> tx.keys().usageByKek()));
+        Map<String, KekUsage> usage = new TreeMap<String, KekUsage>(KitContext.of(context.kit()).storage()
+                .<Map<String, KekUsage>>read(tx -> tx.port(KeyStore.class).map(KeyStore::usageByKek).orElse(Map.of())));
         Map<String, ProtectionProfile.MasterKey> described = context.protection()
                 .map(p -> p.masterKeys().stream()
                         .collect(Collectors.toMap(ProtectionProfile.MasterKey::kekId, Function.identity(), (a, b) -> a)))

@@ -1,5 +1,7 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import java.util.List;
 
 /** Access to personal data must be watched (detection of unauthorised access). */
@@ -13,13 +15,13 @@ final class MonitoringCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        if (context.kit().monitoring().policy().isPresent()) {
+        if (KitContext.of(context.kit()).feature(AccessMonitoring.class).flatMap(AccessMonitoring::policy).isPresent()) {
             return List.of();
         }
         return List.of(new Finding(ID, List.of("R-RU-22", "R-GDPR-4"), Severity.MEDIUM, "access monitoring",
                 "Access monitoring is off: bulk reads, reads of many clients and repeated refusals go unnoticed "
                         + "until a leak shows them.",
-                "Turn it on with builder.monitoring(MonitoringPolicy.defaults()) (or your own thresholds and "
-                        + "working hours) and register an AlertListener that reaches a person."));
+                "Turn it on at start-up with AccessMonitoring.builder(kit).policy(MonitoringPolicy.defaults()) (or your "
+                        + "own thresholds and working hours) and an AlertListener that reaches a person."));
     }
 }

@@ -1,7 +1,7 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.purpose.Purpose;
 import java.util.ArrayList;
 import java.util.List;

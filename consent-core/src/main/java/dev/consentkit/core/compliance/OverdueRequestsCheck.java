@@ -1,6 +1,8 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.rights.SubjectRights;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ final class OverdueRequestsCheck implements ComplianceCheck {
     @Override
     public List<Finding> run(ComplianceContext context) {
         Map<RequestType, Late> late = new EnumMap<>(RequestType.class);
-        for (SubjectRequest r : context.kit().rights().overdue()) {
+        for (SubjectRequest r : SubjectRights.builder(context.kit()).build().overdue()) {
             late.merge(r.type(), new Late(1, r.currentDue()), (a, b) -> new Late(a.count() + b.count(),
                     a.oldestDue().isBefore(b.oldestDue()) ? a.oldestDue() : b.oldestDue()));
         }
@@ -31,8 +33,8 @@ final class OverdueRequestsCheck implements ComplianceCheck {
         late.forEach((type, l) -> found.add(new Finding(ID, List.of("R-GDPR-13", "R-RU-10", "M12"), Severity.HIGH,
                 type + " requests",
                 l.count() + " " + type + (l.count() == 1 ? " request is" : " requests are") + " past due, the "
-                        + "earliest due at " + l.oldestDue() + " (" + context.kit().jurisdiction().id() + " deadlines).",
-                "Answer them now (kit.rights().overdue() lists them) and record each step; where the law allows "
+                        + "earliest due at " + l.oldestDue() + " (" + KitContext.of(context.kit()).jurisdiction().id() + " deadlines).",
+                "Answer them now (rights.overdue() lists them) and record each step; where the law allows "
                         + "an extension, record it with its reasons before the due time next time.")));
         return found;
     }

@@ -1,6 +1,7 @@
 package dev.consentkit.core.compliance;
 
-import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.rights.SubjectRights;
+import dev.consentkit.core.jurisdiction.CalendarSource;
 import dev.consentkit.core.rights.SubjectRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class ProvisionalDeadlinesCheck implements ComplianceCheck {
     @Override
     public List<Finding> run(ComplianceContext context) {
         Map<Year, List<SubjectRequest>> byYear = new TreeMap<>();
-        for (SubjectRequest r : context.kit().rights().provisional()) {
+        for (SubjectRequest r : SubjectRights.builder(context.kit()).build().provisional()) {
             for (CalendarSource s : r.dueBasis()) {
                 if (s.isProvisional()) {
                     byYear.computeIfAbsent(new Year(s.calendar(), s.year()), k -> new ArrayList<>()).add(r);
@@ -52,9 +53,9 @@ final class ProvisionalDeadlinesCheck implements ComplianceCheck {
                             + year.year() + ", so its days were counted by the calendar's provisional rule; the"
                             + " official table may move them, earlier or later. Earliest due at " + earliest + ": "
                             + String.join(", ", ids) + (requests.size() > LISTED ? ", ..." : "")
-                            + " (kit.rights().provisional() lists them all).",
+                            + " (rights.provisional() lists them all).",
                     "Load the " + year.year() + " table into the kit's calendar as soon as the decree is published"
-                            + " (docs/guide/calendars.md), then run kit.rights().recomputeProvisionalDeadlines(actor);"
+                            + " (docs/guide/calendars.md), then run rights.recomputeProvisionalDeadlines(actor);"
                             + " until then answer by the provisional due time."));
         });
         return found;

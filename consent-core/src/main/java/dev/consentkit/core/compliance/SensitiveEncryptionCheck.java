@@ -1,7 +1,7 @@
 package dev.consentkit.core.compliance;
 
 import dev.consentkit.core.purpose.DataCategory;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +31,8 @@ final class SensitiveEncryptionCheck implements ComplianceCheck {
                                 + (context.protection().isEmpty() ? "no field protection is declared"
                                         : "no protected field holds it")
                                 + ": its values are stored in plaintext.",
-                        "Declare its columns to FieldCrypto (ProtectedField with category " + c.id() + ") and "
-                                + "give fieldCrypto.describe() to the kit (builder.protection) or to "
-                                + "kit.complianceReport(profile).")));
+                        "Declare its columns to FieldCrypto (ProtectedField with category " + c.id() + "), "
+                                + "built on this kit with FieldCrypto.builder(kit).")));
         return found;
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.purpose.DataCategory;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,7 @@ final class SensitiveMfaCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        if (context.kit().accessPolicy().isPresent()) {
+        if (KitContext.of(context.kit()).accessPolicy().isPresent()) {
             return List.of();
         }
         return context.kit().catalog().categories().stream().filter(DataCategory::sensitive)

@@ -1,5 +1,7 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.monitor.AlertStore;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +21,10 @@ final class UnacknowledgedAlertsCheck implements ComplianceCheck {
     public List<Finding> run(ComplianceContext context) {
         record Open(long count, List<MonitoringAlert> sample) {
         }
-        Open open = context.kit().storage().read(tx ->
-                new Open(tx.alerts().countUnacknowledged(), tx.alerts().unacknowledged(SAMPLE)));
+        // without the alert port nothing can have been raised (monitoring was never built on this storage)
+        Open open = KitContext.of(context.kit()).storage().read(tx -> tx.port(AlertStore.class)
+                .map(alerts -> new Open(alerts.countUnacknowledged(), alerts.unacknowledged(SAMPLE)))
+                .orElse(new Open(0, List.of())));
         if (open.count() == 0) {
             return List.of();
         }
@@ -30,7 +34,7 @@ final class UnacknowledgedAlertsCheck implements ComplianceCheck {
                 open.count() + (open.count() == 1 ? " monitoring alert is" : " monitoring alerts are")
                         + " not acknowledged, the oldest raised at " + open.sample().get(0).raisedAt() + " (rules: "
                         + String.join(", ", rules) + ").",
-                "Look into each (kit.monitoring().unacknowledged(...)); if data left the studio, record a breach; "
-                        + "then acknowledge it with what you found (kit.monitoring().acknowledge(id, by, note))."));
+                "Look into each (monitoring.unacknowledged(...)); if data left the studio, record a breach; "
+                        + "then acknowledge it with what you found (monitoring.acknowledge(id, by, note))."));
     }
 }

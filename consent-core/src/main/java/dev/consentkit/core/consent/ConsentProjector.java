@@ -1,5 +1,6 @@
 package dev.consentkit.core.consent;
 
+import dev.consentkit.core.purpose.NoticeRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.consentkit.core.consent;
 
+import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;

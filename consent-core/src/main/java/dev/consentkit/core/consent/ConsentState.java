@@ -1,5 +1,6 @@
 package dev.consentkit.core.consent;
 
+import dev.consentkit.core.purpose.NoticeRef;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

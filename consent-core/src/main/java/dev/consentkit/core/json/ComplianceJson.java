@@ -1,5 +1,6 @@
 package dev.consentkit.core.json;
 
+import dev.consentkit.core.compliance.Compliance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * bytes (golden files, diffs between runs).
  *
  * <pre>{@code
- * String json = ComplianceJson.create().writeReport(kit.complianceReport());
+ * String json = ComplianceJson.create().writeReport(Compliance.builder(kit).build().report());
  * }</pre>
  *
  * <p>Immutable and thread-safe.

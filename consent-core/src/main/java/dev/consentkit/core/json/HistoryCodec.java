@@ -14,7 +14,7 @@ import dev.consentkit.core.consent.ConsentStatus;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.purpose.NoticeRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

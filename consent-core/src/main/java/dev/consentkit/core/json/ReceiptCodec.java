@@ -11,7 +11,7 @@ import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.ConsentStatus;
 import dev.consentkit.core.consent.Evidence;
-import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
 import java.net.URI;

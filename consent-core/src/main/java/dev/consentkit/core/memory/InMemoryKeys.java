@@ -2,11 +2,11 @@ package dev.consentkit.core.memory;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.KeyFileId;
-import dev.consentkit.core.spi.KeyShred;
-import dev.consentkit.core.spi.KeyStore;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.KeyFileId;
+import dev.consentkit.core.spi.protection.KeyShred;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -10,21 +10,16 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.consent.SuppressionEntry;
-import dev.consentkit.core.monitor.Acknowledgement;
-import dev.consentkit.core.monitor.MonitoringAlert;
-import dev.consentkit.core.spi.AlertStore;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.HoldStore;
-import dev.consentkit.core.spi.IntegrityStore;
-import dev.consentkit.core.spi.KeyStore;
+import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.core.spi.SubjectLocks;
+import dev.consentkit.core.spi.StoredLedgerRow;
+import dev.consentkit.core.spi.StoredProjectionRow;
+import dev.consentkit.core.spi.SubjectLock;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,9 +28,11 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,7 +42,9 @@ import java.util.function.Function;
 
 /**
  * Every store in memory: correct and thread-safe, for tests, demos and hosts that keep consent in
- * their own process only.
+ * their own process only. It offers the consent ports and the protection ports itself, and each
+ * feature's port through the feature's own in-memory store, attached when the feature is built on it
+ * ({@link #attach}).
  *
  * <p>Units of work that write run one at a time, exclusive of readers; read-only units run in
  * parallel. A unit that throws is undone completely before the exception propagates. Nothing
@@ -55,17 +54,13 @@ public final class InMemoryStorage implements ConsentStorage {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<IdempotencyKey, LedgerEntry> byKey = new HashMap<>();
-    private final Map<SubjectId, List<LedgerEntry>> bySubject = new HashMap<>();
+    private final Map<String, List<LedgerEntry>> bySubject = new HashMap<>();
     private final Map<SubjectPurpose, Map<ConsentScope, ConsentState>> projection = new HashMap<>();
     private final Map<SuppressionKey, SuppressionEntry> suppression = new LinkedHashMap<>();
     private final InMemoryAudit audit = new InMemoryAudit();
     private final InMemoryKeys keys = new InMemoryKeys();
     private final MemoryBlindIndexes blindIndexes = new MemoryBlindIndexes();
-    private final Map<UUID, MonitoringAlert> alerts = new LinkedHashMap<>();
-    private final InMemoryRetention retention = new InMemoryRetention();
-    private final MemoryHolds holds = new MemoryHolds();
-    private final InMemoryRequests requests = new InMemoryRequests();
-    private final InMemoryBreaches breaches = new InMemoryBreaches();
+    private final Map<Class<?>, MemoryStore<?>> attached = new ConcurrentHashMap<>();
 
     private InMemoryStorage() {
     }
@@ -105,6 +100,22 @@ public final class InMemoryStorage implements ConsentStorage {
         }
     }
 
+    /**
+     * Attaches a feature's own in-memory store, unless one is attached for that port already (the
+     * features attach theirs when they are built on this storage).
+     *
+     * @param port the port the store serves, e.g. {@code RequestStore.class}
+     * @param store the store
+     * @param <P> the port
+     * @return this storage
+     */
+    public <P> InMemoryStorage attach(Class<P> port, MemoryStore<? extends P> store) {
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(store, "store");
+        attached.putIfAbsent(port, store);
+        return this;
+    }
+
     @Override
     public String toString() {
         return "InMemoryStorage";
@@ -127,12 +138,8 @@ public final class InMemoryStorage implements ConsentStorage {
         private Projection projectionStore;
         private Suppression suppressionStore;
         private AuditStore auditStore;
-        private IntegrityStore integrityStore;
+        private InMemoryIntegrity integrity;
         private KeyStore keyStore;
-        private Alerts alertStore;
-        private dev.consentkit.core.spi.RetentionStore retentionStore;
-        private RequestStore requestStore;
-        private BreachStore breachStore;
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -201,134 +208,60 @@ public final class InMemoryStorage implements ConsentStorage {
             return auditStore;
         }
 
-        @Override
-        public SubjectLocks locks() {
-            return locks -> {
-                // writers run one at a time already
-                checkWritable();
-                java.util.Objects.requireNonNull(locks, "locks");
-            };
-        }
-
-        @Override
-        public IntegrityStore integrity() {
-            if (integrityStore == null) {
-                integrityStore = new InMemoryIntegrity(this::checkOpen, () -> ledger, () -> {
+        private InMemoryIntegrity raw() {
+            if (integrity == null) {
+                integrity = new InMemoryIntegrity(this::checkOpen, () -> ledger, () -> {
                     List<ConsentState> all = new ArrayList<>();
                     projection.values().forEach(states -> all.addAll(states.values()));
                     return all;
-                }, audit);
+                });
             }
-            return integrityStore;
+            return integrity;
         }
 
-        @Override
-        public KeyStore keys() {
+        private KeyStore keys() {
             if (keyStore == null) {
                 keyStore = keys.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
             }
             return keyStore;
         }
 
-        @Override
-        public BlindIndexStore blindIndexes() {
+        private BlindIndexStore blindIndexes() {
             return blindIndexes.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
         }
 
-        @Override
-        public AlertStore alerts() {
-            if (alertStore == null) {
-                alertStore = new Alerts();
-            }
-            return alertStore;
-        }
-
-        private final class Alerts implements AlertStore {
+        private final Map<Class<?>, Object> ports = new HashMap<>();
+        private final MemoryUnit unit = new MemoryUnit() {
             @Override
-            public void add(MonitoringAlert alert) {
-                checkWritable();
-                Objects.requireNonNull(alert, "alert");
-                if (alert.isAcknowledged()) {
-                    throw new IllegalArgumentException("a new alert is not acknowledged yet");
-                }
-                micros(alert.raisedAt(), "raisedAt");
-                if (alerts.containsKey(alert.id())) {
-                    throw new ConcurrentUpdateException("monitoring alert " + alert.id() + " is already stored", null);
-                }
-                alerts.put(alert.id(), alert);
-                undo().push(() -> alerts.remove(alert.id()));
+            public void checkOpen() {
+                Tx.this.checkOpen();
             }
 
             @Override
-            public Optional<MonitoringAlert> find(UUID id) {
-                checkOpen();
-                return Optional.ofNullable(alerts.get(Objects.requireNonNull(id, "id")));
+            public void checkWritable() {
+                Tx.this.checkWritable();
             }
 
             @Override
-            public boolean acknowledge(UUID id, Acknowledgement ack) {
-                checkWritable();
-                Objects.requireNonNull(id, "id");
-                micros(Objects.requireNonNull(ack, "ack").at(), "acknowledgement time");
-                MonitoringAlert stored = alerts.get(id);
-                if (stored == null || stored.isAcknowledged()) {
-                    return false;
-                }
-                alerts.put(id, stored.acknowledged(ack));
-                undo().push(() -> alerts.put(id, stored));
-                return true;
+            public void onUndo(Runnable step) {
+                undo().push(Objects.requireNonNull(step, "step"));
             }
-
-            @Override
-            public List<MonitoringAlert> unacknowledged(int limit) {
-                checkOpen();
-                checkLimit(limit);
-                return alerts.values().stream().filter(a -> !a.isAcknowledged())
-                        .sorted(java.util.Comparator.comparing(MonitoringAlert::raisedAt)
-                                .thenComparing(a -> a.id().toString()))
-                        .limit(limit).toList();
-            }
-
-            @Override
-            public long countUnacknowledged() {
-                checkOpen();
-                return alerts.values().stream().filter(a -> !a.isAcknowledged()).count();
-            }
-
-            private void micros(java.time.Instant t, String what) {
-                if (t.getNano() % 1_000 != 0) {
-                    throw new IllegalArgumentException(what + " has sub-microsecond precision; stores keep microseconds");
-                }
-            }
-        }
+        };
 
         @Override
-        public dev.consentkit.core.spi.RetentionStore retention() {
-            if (retentionStore == null) {
-                retentionStore = retention.new Store(r -> undo().push(r), this::checkOpen, this::checkWritable);
+        public <P> Optional<P> port(Class<P> type) {
+            Objects.requireNonNull(type, "type");
+            if (type == KeyStore.class) {
+                return Optional.of(type.cast(keys()));
             }
-            return retentionStore;
-        }
-
-        @Override
-        public HoldStore holds() {
-            return holds.unit(this::checkOpen, this::checkWritable, step -> undo().push(step));
-        }
-
-        @Override
-        public RequestStore requests() {
-            if (requestStore == null) {
-                requestStore = requests.view(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            if (type == BlindIndexStore.class) {
+                return Optional.of(type.cast(blindIndexes()));
             }
-            return requestStore;
-        }
-
-        @Override
-        public BreachStore breaches() {
-            if (breachStore == null) {
-                breachStore = breaches.unit(this::checkOpen, this::checkWritable, u -> undo().push(u));
+            MemoryStore<?> store = attached.get(type);
+            if (store == null) {
+                return Optional.empty();
             }
-            return breachStore;
+            return Optional.of(type.cast(ports.computeIfAbsent(type, t -> store.view(unit))));
         }
 
         private final class Ledger implements LedgerStore {
@@ -342,14 +275,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 }
                 LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, event);
                 ledger.add(entry);
-                List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject(), s -> new ArrayList<>());
+                List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject().value(), s -> new ArrayList<>());
                 subjectEntries.add(entry);
                 event.idempotencyKey().ifPresent(k -> byKey.put(k, entry));
                 undo().push(() -> {
                     ledger.remove(ledger.size() - 1);
                     subjectEntries.remove(subjectEntries.size() - 1);
                     if (subjectEntries.isEmpty()) {
-                        bySubject.remove(event.scope().subject());
+                        bySubject.remove(event.scope().subject().value());
                     }
                     event.idempotencyKey().ifPresent(byKey::remove);
                 });
@@ -363,27 +296,37 @@ public final class InMemoryStorage implements ConsentStorage {
             }
 
             @Override
-            public List<LedgerEntry> history(SubjectId subject) {
-                checkOpen();
-                return List.copyOf(bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()));
+            public List<StoredLedgerRow> rows(long afterSequence, int limit) {
+                return raw().rows(afterSequence, limit);
             }
 
             @Override
-            public List<LedgerEntry> read(long afterSequence, int limit) {
-                checkOpen();
-                checkLimit(limit);
-                int from = (int) Math.min(Math.max(afterSequence, 0), ledger.size());
-                return List.copyOf(ledger.subList(from, end(from, limit, ledger.size())));
+            public List<StoredLedgerRow> rowsAt(Collection<Long> sequences) {
+                return raw().rowsAt(sequences);
             }
 
+            @Override
+            public List<StoredLedgerRow> rowsOf(Collection<String> subjects) {
+                checkOpen();
+                List<StoredLedgerRow> rows = new ArrayList<>();
+                for (String subject : new LinkedHashSet<>(subjects)) {
+                    bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()).forEach(e -> rows.add(StoredLedgerRow.of(e)));
+                }
+                return rows;
+            }
+
+            @Override
+            public List<String> subjects(Optional<String> after, int limit) {
+                return raw().subjects(after, limit);
+            }
         }
 
         private final class Projection implements ProjectionStore {
             @Override
-            public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
-                checkOpen();
-                Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(subject, purpose));
-                return states == null ? List.of() : List.copyOf(states.values());
+            public void lock(Collection<SubjectLock> locks) {
+                // writers run one at a time already
+                checkWritable();
+                Objects.requireNonNull(locks, "locks");
             }
 
             @Override
@@ -429,11 +372,14 @@ public final class InMemoryStorage implements ConsentStorage {
             }
 
             @Override
-            public void forEach(Consumer<ConsentState> sink) {
-                checkOpen();
-                projection.values().forEach(states -> states.values().forEach(sink));
+            public List<StoredProjectionRow> rowsOf(Collection<String> subjects) {
+                return raw().projectionRowsOf(subjects);
             }
 
+            @Override
+            public List<String> orphans(Optional<String> after, int limit) {
+                return raw().orphans(after, limit);
+            }
         }
 
         private final class Suppression implements SuppressionStore {
@@ -460,13 +406,6 @@ public final class InMemoryStorage implements ConsentStorage {
                 }
                 return found;
             }
-
-            @Override
-            public List<SuppressionEntry> list() {
-                checkOpen();
-                return List.copyOf(suppression.values());
-            }
-
         }
 
         private void checkLimit(int limit) {

@@ -1,8 +1,8 @@
 package dev.consentkit.core.memory;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,14 +3,15 @@ package dev.consentkit.core.monitor;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
-import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditEntry;
-import dev.consentkit.core.audit.AuditTrail;
+import dev.consentkit.ConsentKit;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * and counts only), tells the {@link AlertListener}s, and lets someone acknowledge an alert.
  *
  * <pre>{@code
- * ConsentKit kit = ConsentKit.builder()...monitoring(MonitoringPolicy.defaults()).alertListener(pager::send).build();
- * for (MonitoringAlert a : kit.monitoring().unacknowledged(100)) { ... }
- * kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), "bulk export for the tax audit, ticket 42");
+ * AccessMonitoring monitoring = AccessMonitoring.builder(kit)
+ *         .policy(MonitoringPolicy.defaults()).alertListener(pager::send).build();   // at start-up
+ * for (MonitoringAlert a : monitoring.unacknowledged(100)) { ... }
+ * monitoring.acknowledge(alert.id(), Actor.operator("dpo"), "bulk export for the tax audit, ticket 42");
  * }</pre>
  *
- * <p>Obtained from {@code ConsentKit.monitoring()}; without a policy nothing is watched, but stored
- * alerts can still be read and acknowledged. The windows live in this instance's memory: each
+ * <p>One per kit, built at start-up (it watches the units of work that follow); without a policy
+ * nothing is watched, but stored alerts can still be read and acknowledged. The windows live in this instance's memory: each
  * application instance on a shared database counts the accesses its own kit audited, over
  * {@link MonitoringPolicy#window()}, and a restart starts them afresh. Thread-safe.
  */
@@ -43,39 +45,32 @@ public final class AccessMonitoring {
     public static final Actor MONITOR = Actor.system("access-monitor");
     private static final Logger LOG = LoggerFactory.getLogger(AccessMonitoring.class);
     private final ConsentStorage storage;
-    private final AuditTrail audit;
+    private final KitContext context;
     private final Clock clock;
     private final Optional<MonitoringPolicy> policy;
     private final Optional<AccessEvaluator> evaluator;
     private final List<AlertListener> listeners;
 
-    /**
-     * Made by the kit; hosts obtain it from {@code ConsentKit.monitoring()}.
-     *
-     * @param storage the kit's storage (the one that tells audit listeners)
-     * @param audit the kit's audit trail
-     * @param clock the kit's clock
-     * @param policy the thresholds, or empty to watch nothing
-     * @param listeners who hears each alert
-     */
-    public AccessMonitoring(ConsentStorage storage, AuditTrail audit, Clock clock, Optional<MonitoringPolicy> policy,
-                            List<AlertListener> listeners) {
-        this.storage = Objects.requireNonNull(storage, "storage");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.policy = Objects.requireNonNull(policy, "policy");
+    private AccessMonitoring(Builder b) {
+        this.context = KitContext.of(b.kit);
+        this.storage = context.storage();
+        this.clock = context.clock();
+        this.policy = Optional.ofNullable(b.policy);
         this.evaluator = policy.map(p -> new AccessEvaluator(p, MONITOR));
-        this.listeners = List.copyOf(listeners);
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /**
+     * @param kit the kit whose audit entries are watched
+     * @return a builder; {@link Builder#build()} installs the monitoring on the kit
+     */
+    public static Builder builder(ConsentKit kit) {
+        return new Builder(Objects.requireNonNull(kit, "kit"));
     }
 
     /** @return the thresholds in force, if monitoring is on */
     public Optional<MonitoringPolicy> policy() {
         return policy;
-    }
-
-    /** @return the audit listener through which the kit feeds committed records to the monitor */
-    public AuditListener auditListener() {
-        return this::committed;
     }
 
     private void committed(List<AuditEntry> entries) {
@@ -92,8 +87,8 @@ public final class AccessMonitoring {
             // outlives a host rollback and is stored from inside a read-only host transaction
             storage.inOwnTransaction(tx -> {
                 for (MonitoringAlert a : alerts) {
-                    tx.alerts().add(a);
-                    audit.append(tx, new AuditEvent(now, MONITOR, ALERT_RAISED, Optional.empty(), Optional.empty(),
+                    AlertStore.in(tx).add(a);
+                    context.append(tx, new AuditEvent(now, MONITOR, ALERT_RAISED, Optional.empty(), Optional.empty(),
                             AuditOutcome.SUCCESS, Optional.of(a.id().toString())));
                 }
                 return null;
@@ -123,7 +118,7 @@ public final class AccessMonitoring {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        return storage.read(tx -> tx.alerts().unacknowledged(limit));
+        return storage.read(tx -> AlertStore.in(tx).unacknowledged(limit));
     }
 
     /**
@@ -132,7 +127,7 @@ public final class AccessMonitoring {
      */
     public Optional<MonitoringAlert> find(UUID id) {
         Objects.requireNonNull(id, "id");
-        return storage.read(tx -> tx.alerts().find(id));
+        return storage.read(tx -> AlertStore.in(tx).find(id));
     }
 
     /**
@@ -149,12 +144,12 @@ public final class AccessMonitoring {
         Objects.requireNonNull(id, "id");
         Acknowledgement ack = new Acknowledgement(by, now(), note);
         return storage.inTransaction(tx -> {
-            MonitoringAlert alert = tx.alerts().find(id)
+            MonitoringAlert alert = AlertStore.in(tx).find(id)
                     .orElseThrow(() -> new IllegalArgumentException("no monitoring alert with id " + id));
-            if (alert.isAcknowledged() || !tx.alerts().acknowledge(id, ack)) {
+            if (alert.isAcknowledged() || !AlertStore.in(tx).acknowledge(id, ack)) {
                 throw new IllegalStateException("monitoring alert " + id + " is acknowledged already");
             }
-            audit.append(tx, new AuditEvent(ack.at(), by, ALERT_ACKNOWLEDGED, Optional.empty(), Optional.empty(),
+            context.append(tx, new AuditEvent(ack.at(), by, ALERT_ACKNOWLEDGED, Optional.empty(), Optional.empty(),
                     AuditOutcome.SUCCESS, Optional.of(id.toString())));
             return alert.acknowledged(ack);
         });
@@ -167,5 +162,50 @@ public final class AccessMonitoring {
     @Override
     public String toString() {
         return "AccessMonitoring[" + policy.map(p -> "on").orElse("off") + "]";
+    }
+
+    /** Configures the monitoring of a kit. Not thread-safe. */
+    public static final class Builder {
+        private final ConsentKit kit;
+        private final List<AlertListener> listeners = new ArrayList<>();
+        private MonitoringPolicy policy;
+
+        private Builder(ConsentKit kit) {
+            this.kit = kit;
+        }
+
+        /**
+         * @param policy the thresholds; without, nothing is watched (alerts stored earlier can still be
+         *               read and acknowledged)
+         * @return this builder
+         */
+        public Builder policy(MonitoringPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param listener hears every alert (may be called more than once to add several)
+         * @return this builder
+         */
+        public Builder alertListener(AlertListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the monitoring and installs it on the kit: from now on it hears the kit's audit entries.
+         *
+         * @return the monitoring
+         * @throws IllegalStateException if the kit has its monitoring already
+         */
+        public AccessMonitoring build() {
+            KitContext context = KitContext.of(kit);
+            context.requirePort(AlertStore.class, InMemoryAlerts::new);
+            AccessMonitoring monitoring = new AccessMonitoring(this);
+            context.install(AccessMonitoring.class, monitoring);
+            context.addAuditListener(monitoring::committed);
+            return monitoring;
+        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.consentkit.core.purpose;
 
 import dev.consentkit.core.PurposeId;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package dev.consentkit.core.purpose;
 
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
-import dev.consentkit.core.consent.NoticeId;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package dev.consentkit.core.register;
 
-import dev.consentkit.core.rights.BreachClock;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
+import dev.consentkit.core.jurisdiction.BreachClock;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,15 +1,17 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.purpose.Purpose;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.FieldProtector;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,34 +57,24 @@ public final class BreachRegister {
     public static final AuditAction BREACH_SUBJECTS_LISTED = new AuditAction("breach.subjects_listed");
 
     private final ConsentKit kit;
-    private final Optional<ProtectionProfile> protection;
 
-    private BreachRegister(ConsentKit kit, Optional<ProtectionProfile> protection) {
+    private BreachRegister(ConsentKit kit) {
         this.kit = kit;
-        this.protection = protection;
     }
 
     /**
-     * @param kit the kit whose catalogue, storage, clock, jurisdiction and audit chain to use
+     * @param kit the kit whose catalogue, storage, clock, jurisdiction and audit chain to use; with a
+     *            field protector on the kit ({@code FieldCrypto}), a breach declared encrypted is checked
+     *            to touch only categories with encrypted fields
      * @return the register
      */
     public static BreachRegister of(ConsentKit kit) {
-        return new BreachRegister(Objects.requireNonNull(kit, "kit"), Optional.empty());
+        KitContext.of(Objects.requireNonNull(kit, "kit")).requirePort(BreachStore.class, InMemoryBreaches::new);
+        return new BreachRegister(kit);
     }
 
     /**
-     * @param kit the kit
-     * @param protection what field encryption protects ({@code FieldProtector.describe()}): a breach
-     *                   declared encrypted is then checked to touch only categories with encrypted fields
-     * @return the register
-     */
-    public static BreachRegister of(ConsentKit kit, ProtectionProfile protection) {
-        return new BreachRegister(Objects.requireNonNull(kit, "kit"),
-                Optional.of(Objects.requireNonNull(protection, "protection")));
-    }
-
-    /**
-     * Records a breach under the kit's jurisdiction ({@code kit.jurisdiction()}).
+     * Records a breach under the kit's jurisdiction ({@code KitContext.of(kit).jurisdiction()}).
      *
      * @param detectedAt when the incident was detected
      * @param awareAt when the controller became aware of it
@@ -92,7 +84,7 @@ public final class BreachRegister {
      * @throws BreachRefusedException as {@link #record(Instant, Instant, BreachDetails, Collection, Actor)}
      */
     public BreachIncident record(Instant detectedAt, Instant awareAt, BreachDetails details, Actor actor) {
-        return record(detectedAt, awareAt, details, List.of(kit.jurisdiction()), actor);
+        return record(detectedAt, awareAt, details, List.of(KitContext.of(kit).jurisdiction()), actor);
     }
 
     /**
@@ -133,8 +125,8 @@ public final class BreachRegister {
         check(details, Optional.empty());
         BreachIncident incident = new BreachIncident(BreachId.random(), 1, detected, aware, now, now, details,
                 BreachDeadlines.of(applying, detected, aware));
-        return kit.storage().inTransaction(tx -> {
-            tx.breaches().add(incident);
+        return KitContext.of(kit).storage().inTransaction(tx -> {
+            BreachStore.in(tx).add(incident);
             audit(tx, BREACH_RECORDED, incident.id(), actor, now);
             return incident;
         });
@@ -172,12 +164,12 @@ public final class BreachRegister {
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
-        return kit.storage().inTransaction(tx -> {
+        return KitContext.of(kit).storage().inTransaction(tx -> {
             BreachIncident stored = require(tx, id);
             check(details, Optional.of(id));
             BreachIncident updated = new BreachIncident(id, stored.revision() + 1, stored.detectedAt(),
                     stored.awareAt(), stored.recordedAt(), later(now, stored.updatedAt()), details, stored.deadlines());
-            if (!tx.breaches().update(updated)) {
+            if (!BreachStore.in(tx).update(updated)) {
                 throw new dev.consentkit.core.ConcurrentUpdateException("breach " + id
                         + " was updated by another writer; read it again", null);
             }
@@ -233,12 +225,12 @@ public final class BreachRegister {
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
         Instant sent = micros(Objects.requireNonNull(sentAt, "sentAt"));
-        return kit.storage().inTransaction(tx -> {
+        return KitContext.of(kit).storage().inTransaction(tx -> {
             BreachIncident incident = require(tx, id);
             String where = "breach " + id + ", " + jurisdiction.id() + "/" + clock;
             BreachDeadline deadline = incident.deadline(jurisdiction.id(), clock).orElseThrow(() ->
                     refused(BreachRefusedException.Reason.UNKNOWN_CLOCK, where + ": the breach has no such clock"));
-            if (tx.breaches().notifications(id).stream()
+            if (BreachStore.in(tx).notifications(id).stream()
                     .anyMatch(n -> n.jurisdiction().equals(deadline.jurisdiction()) && n.clock().equals(clock))) {
                 throw refused(BreachRefusedException.Reason.ALREADY_NOTIFIED, where + ": already notified");
             }
@@ -266,7 +258,7 @@ public final class BreachRegister {
             }
             BreachNotification n = new BreachNotification(id, deadline.jurisdiction(), clock, sent, now, reference,
                     delayReason, actor);
-            tx.breaches().addNotification(n);
+            BreachStore.in(tx).addNotification(n);
             audit(tx, BREACH_NOTIFIED, id, actor, now);
             return n;
         });
@@ -278,12 +270,12 @@ public final class BreachRegister {
      */
     public Optional<BreachIncident> find(BreachId id) {
         Objects.requireNonNull(id, "id");
-        return kit.storage().read(tx -> tx.breaches().find(id));
+        return KitContext.of(kit).storage().read(tx -> BreachStore.in(tx).find(id));
     }
 
     /** @return every recorded breach, by awareness time */
     public List<BreachIncident> list() {
-        return kit.storage().read(tx -> tx.breaches().list());
+        return KitContext.of(kit).storage().read(tx -> BreachStore.in(tx).list());
     }
 
     /**
@@ -292,7 +284,7 @@ public final class BreachRegister {
      */
     public List<BreachNotification> notifications(BreachId id) {
         Objects.requireNonNull(id, "id");
-        return kit.storage().read(tx -> tx.breaches().notifications(id));
+        return KitContext.of(kit).storage().read(tx -> BreachStore.in(tx).notifications(id));
     }
 
     /**
@@ -303,7 +295,7 @@ public final class BreachRegister {
     public List<NotificationStatus> status(BreachId id) {
         Objects.requireNonNull(id, "id");
         Instant now = now();
-        return kit.storage().read(tx -> status(require(tx, id), tx.breaches().notifications(id), now));
+        return KitContext.of(kit).storage().read(tx -> status(require(tx, id), BreachStore.in(tx).notifications(id), now));
     }
 
     /**
@@ -314,12 +306,12 @@ public final class BreachRegister {
      */
     public List<NotificationStatus> overdue() {
         Instant now = now();
-        return kit.storage().read(tx -> {
+        return KitContext.of(kit).storage().read(tx -> {
             List<NotificationStatus> overdue = new ArrayList<>();
-            for (BreachIncident incident : tx.breaches().list()) {
+            for (BreachIncident incident : BreachStore.in(tx).list()) {
                 boolean anyPassed = incident.deadlines().stream().anyMatch(d -> now.isAfter(d.dueAt()));
                 if (anyPassed) {
-                    status(incident, tx.breaches().notifications(incident.id()), now).stream()
+                    status(incident, BreachStore.in(tx).notifications(incident.id()), now).stream()
                             .filter(NotificationStatus::isOverdue).forEach(overdue::add);
                 }
             }
@@ -351,7 +343,7 @@ public final class BreachRegister {
         Objects.requireNonNull(actor, "actor");
         List<SubjectId> extra = List.copyOf(alsoAffected);
         Instant now = now();
-        return kit.storage().inTransaction(tx -> {
+        return KitContext.of(kit).storage().inTransaction(tx -> {
             BreachIncident incident = require(tx, id);
             BreachDetails d = incident.details();
             Set<PurposeId> purposes = new TreeSet<>(Comparator.comparing(PurposeId::value));
@@ -398,6 +390,7 @@ public final class BreachRegister {
             }
         }
         details.purposes().forEach(kit.catalog()::require);
+        Optional<ProtectionProfile> protection = KitContext.of(kit).protector().map(FieldProtector::describe);
         if (details.encryptedWithUncompromisedKeys() && protection.isPresent()) {
             for (String c : details.categories()) {
                 if (protection.get().fields().stream().noneMatch(f -> f.category().equals(c))) {
@@ -410,12 +403,12 @@ public final class BreachRegister {
     }
 
     private static BreachIncident require(StorageTransaction tx, BreachId id) {
-        return tx.breaches().find(id).orElseThrow(() ->
+        return BreachStore.in(tx).find(id).orElseThrow(() ->
                 refused(BreachRefusedException.Reason.UNKNOWN_BREACH, "breach " + id + " is not recorded"));
     }
 
     private void audit(StorageTransaction tx, AuditAction action, BreachId id, Actor actor, Instant now) {
-        kit.audit().append(tx, new AuditEvent(now, actor, action, Optional.empty(), Optional.empty(),
+        KitContext.of(kit).append(tx, new AuditEvent(now, actor, action, Optional.empty(), Optional.empty(),
                 AuditOutcome.SUCCESS, Optional.of(id.value())));
     }
 
@@ -432,7 +425,7 @@ public final class BreachRegister {
     }
 
     private Instant now() {
-        return micros(kit.clock().instant());
+        return micros(KitContext.of(kit).clock().instant());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.consentkit.core.register;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
@@ -10,7 +11,8 @@ import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.FieldProtector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -76,14 +78,6 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
 
     /**
      * @param kit the kit whose catalogue, access policy and clock to use
-     * @return the register with no protection profile or declared measures (see {@link #builder})
-     */
-    public static ProcessingRegister of(ConsentKit kit) {
-        return builder(kit).build();
-    }
-
-    /**
-     * @param kit the kit whose catalogue, access policy and clock to use
      * @return a builder
      */
     public static Builder builder(ConsentKit kit) {
@@ -140,23 +134,12 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
     /** Collects the configuration the register derives from. Not thread-safe. */
     public static final class Builder {
         private final ConsentKit kit;
-        private ProtectionProfile protection;
         private Instant keyRotatedAt;
         private Locale locale;
         private final List<String> measures = new ArrayList<>();
 
         private Builder(ConsentKit kit) {
             this.kit = kit;
-        }
-
-        /**
-         * @param profile what field encryption protects ({@code FieldProtector.describe()}): each purpose
-         *                lists the encrypted fields of its categories and the suite
-         * @return this builder
-         */
-        public Builder protection(ProtectionProfile profile) {
-            this.protection = Objects.requireNonNull(profile, "profile");
-            return this;
         }
 
         /**
@@ -196,7 +179,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
         public ProcessingRegister build() {
             ProcessingCatalog catalog = kit.catalog();
             Locale lang = locale != null ? locale : catalog.defaultLocale();
-            Instant now = kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
             String controller = controller(catalog.controller());
             List<ProcessingRecord> rows = new ArrayList<>();
             for (Purpose p : catalog.purposes()) {
@@ -218,12 +201,14 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
                     .or(() -> p.retentionNotPossible().map(r -> "not possible: " + r));
             return new ProcessingRecord(p.id(), p.name().best(lang), p.description().best(lang), controller,
                     p.basis(), p.subjectCategories(), categories, p.recipients(), transfers, retention,
-                    roles(kit.accessPolicy(), p), security(p, now), p.risk());
+                    roles(KitContext.of(kit).accessPolicy(), p), security(p, now), p.risk());
         }
 
         private List<String> security(Purpose p, Instant now) {
             List<String> found = new ArrayList<>();
-            if (protection != null) {
+            Optional<ProtectionProfile> described = KitContext.of(kit).protector().map(FieldProtector::describe);
+            if (described.isPresent()) {
+                ProtectionProfile protection = described.get();
                 List<ProtectionProfile.Field> fields = protection.fields().stream()
                         .filter(f -> p.categories().contains(f.category()))
                         .sorted(Comparator.comparing((ProtectionProfile.Field f) -> f.table()).thenComparing(f -> f.column()))
@@ -239,7 +224,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
                     }
                 }
             }
-            kit.accessPolicy().ifPresent(policy -> found.add(
+            KitContext.of(kit).accessPolicy().ifPresent(policy -> found.add(
                     "role-based access control per purpose, category and action, with MFA for special categories"));
             found.addAll(measures);
             if (found.isEmpty()) {

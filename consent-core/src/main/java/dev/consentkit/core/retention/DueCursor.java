@@ -3,7 +3,6 @@ package dev.consentkit.core.retention;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.ConsentStatus;
-import dev.consentkit.core.spi.RetentionAnchor;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,7 @@ final class DueCursor {
         List<RetentionAnchor> raw = switch (policy.trigger()) {
             case SINCE_WITHDRAWAL -> withdrawalPage(tx);
             case SINCE_COLLECTION -> target.orElseThrow().collectedUpTo(upTo, after, pageSize);
-            default -> tx.retention().dueEvents(policy.id(), policy.anchorEvent().orElseThrow(), upTo, after, pageSize);
+            default -> RetentionStore.in(tx).dueEvents(policy.id(), policy.anchorEvent().orElseThrow(), upTo, after, pageSize);
         };
         if (raw.size() < pageSize) {
             done = true;
@@ -73,7 +72,7 @@ final class DueCursor {
         List<RetentionAnchor> candidates = raw.stream().filter(a -> !policy.dueAt(a.at()).isAfter(now)).toList();
         if (policy.anchorEvent().isEmpty() && !candidates.isEmpty()) {
             // event anchors come back without the disposed ones; others are checked against the markers
-            Set<RetentionAnchor.Key> disposed = tx.retention().disposed(policy.id(), candidates);
+            Set<RetentionAnchor.Key> disposed = RetentionStore.in(tx).disposed(policy.id(), candidates);
             candidates = candidates.stream().filter(a -> !disposed.contains(a.key())).toList();
         }
         return candidates.stream().map(a -> new DueItem(policy, a, policy.dueAt(a.at()))).toList();

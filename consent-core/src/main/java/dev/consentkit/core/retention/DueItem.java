@@ -1,7 +1,6 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.RetentionAnchor;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
@@ -20,7 +22,7 @@ interface HoldCheck {
      * gets the reason of the oldest.
      */
     HoldCheck STORED = (tx, policy, subjects, at) -> {
-        List<LegalHold> active = tx.holds().active();
+        List<LegalHold> active = HoldStore.in(tx).active();
         Map<SubjectId, String> held = new HashMap<>();
         if (active.isEmpty()) {
             return held;

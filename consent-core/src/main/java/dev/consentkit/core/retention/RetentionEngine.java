@@ -1,7 +1,11 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.hold.InMemoryHolds;
+import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -13,11 +17,10 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionTrigger;
-import dev.consentkit.core.rights.DestructionDeadline;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.RetentionAnchor;
+import dev.consentkit.core.jurisdiction.DestructionDeadline;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
 import java.time.Period;
@@ -81,7 +84,6 @@ public final class RetentionEngine {
     private final List<RetentionPolicy> policies;
     private final Map<String, RetentionTarget> targets;
     private final Map<String, Set<String>> shredGroups;
-    private final Optional<FieldProtector> protector;
     private final Set<String> anchorEvents;
     private final HoldCheck holds;
     private final String system;
@@ -95,7 +97,6 @@ public final class RetentionEngine {
         this.policies = List.copyOf(b.policies.values());
         this.targets = Map.copyOf(b.targets);
         this.shredGroups = Map.copyOf(shredGroups);
-        this.protector = Optional.ofNullable(b.protector);
         Set<String> events = new TreeSet<>();
         policies.forEach(p -> p.anchorEvent().ifPresent(events::add));
         this.anchorEvents = Set.copyOf(events);
@@ -163,10 +164,10 @@ public final class RetentionEngine {
         }
         RetentionAnchor anchor = new RetentionAnchor(subject, recordRef, time);
         KeyedHash ref = kit.subjectRef(subject);
-        return kit.storage().inTransaction(tx -> {
-            boolean moved = tx.retention().recordEvent(event, anchor);
+        return KitContext.of(kit).storage().inTransaction(tx -> {
+            boolean moved = RetentionStore.in(tx).recordEvent(event, anchor);
             if (moved) {
-                kit.audit().append(tx, new AuditEvent(now, Actor.system("retention"), EVENT_RECORDED, Optional.of(ref),
+                KitContext.of(kit).append(tx, new AuditEvent(now, Actor.system("retention"), EVENT_RECORDED, Optional.of(ref),
                         Optional.empty(), AuditOutcome.SUCCESS, Optional.of(event)));
             }
             return moved;
@@ -212,7 +213,7 @@ public final class RetentionEngine {
         for (RetentionPolicy policy : policies) {
             DueCursor cursor = cursor(policy, now);
             while (!cursor.done()) {
-                kit.storage().read(tx -> {
+                KitContext.of(kit).storage().read(tx -> {
                     List<DueItem> page = cursor.next(tx);
                     if (!page.isEmpty()) {
                         Map<SubjectId, String> held = holds.held(tx, policy, subjects(page), now);
@@ -236,12 +237,12 @@ public final class RetentionEngine {
     public RetentionRun run(Actor actor) {
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
-        Optional<DestructionAct> unfinished = kit.storage().read(tx -> tx.retention().unfinishedAct());
+        Optional<DestructionAct> unfinished = KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).unfinishedAct());
         RunState state = new RunState(actor, now, unfinished);
         for (RetentionPolicy policy : policies) {
             DueCursor cursor = cursor(policy, now);
             while (!cursor.done()) {
-                List<DueItem> page = kit.storage().read(cursor::next);
+                List<DueItem> page = KitContext.of(kit).storage().read(cursor::next);
                 if (!page.isEmpty()) {
                     disposeBatch(state, policy, page);
                 }
@@ -249,9 +250,9 @@ public final class RetentionEngine {
         }
         if (state.actId != null) {
             UUID actId = state.actId;
-            kit.storage().inTransaction(tx -> {
-                tx.retention().completeAct(actId, now);
-                kit.audit().append(tx, new AuditEvent(now, actor, ACT_COMPLETED, Optional.empty(), Optional.empty(),
+            KitContext.of(kit).storage().inTransaction(tx -> {
+                RetentionStore.in(tx).completeAct(actId, now);
+                KitContext.of(kit).append(tx, new AuditEvent(now, actor, ACT_COMPLETED, Optional.empty(), Optional.empty(),
                         AuditOutcome.SUCCESS, Optional.of(actId.toString())));
                 return null;
             });
@@ -266,12 +267,12 @@ public final class RetentionEngine {
         if (policy.action() == DisposalAction.CRYPTO_SHRED) {
             // outside the batch's unit of work (the protector runs its own); repeated after a crash, it
             // destroys nothing more, and the act entry below is then written
-            List<DueItem> toShred = kit.storage().read(tx -> disposable(tx, policy, page, state.now, new ArrayList<>()));
+            List<DueItem> toShred = KitContext.of(kit).storage().read(tx -> disposable(tx, policy, page, state.now, new ArrayList<>()));
             for (SubjectId subject : subjects(toShred)) {
-                protector.orElseThrow().shred(subject, shredGroups.get(policy.id()), state.actor);
+                protector().orElseThrow().shred(subject, shredGroups.get(policy.id()), state.actor);
             }
         }
-        kit.storage().inTransaction(tx -> {
+        KitContext.of(kit).storage().inTransaction(tx -> {
             List<BlockedItem> blocked = new ArrayList<>();
             List<DueItem> items = disposable(tx, policy, page, state.now, blocked);
             state.pendingBlocked = blocked;
@@ -282,14 +283,14 @@ public final class RetentionEngine {
             Optional<RetentionTarget> target = Optional.ofNullable(targets.get(policy.category()));
             DisposalBatch batch = new DisposalBatch(policy, items);
             target.ifPresent(t -> t.dispose(batch, tx));
-            AuditEntry audit = kit.audit().append(tx, new AuditEvent(state.now, state.actor, DISPOSED, Optional.empty(),
+            AuditEntry audit = KitContext.of(kit).append(tx, new AuditEvent(state.now, state.actor, DISPOSED, Optional.empty(),
                     Optional.of(policy.purpose()), AuditOutcome.SUCCESS, Optional.of(actId.toString())));
             Set<KeyedHash> refs = new LinkedHashSet<>();
             subjects(items).forEach(s -> refs.add(kit.subjectRef(s)));
-            tx.retention().addActEntry(actId, new ActEntry(state.nextEntry, policy.id(), policy.purpose(),
+            RetentionStore.in(tx).addActEntry(actId, new ActEntry(state.nextEntry, policy.id(), policy.purpose(),
                     policy.category(), policy.action(), policy.reason(), List.copyOf(refs), items.size(), state.now,
                     audit.id()));
-            tx.retention().markDisposed(policy.id(), items.stream().map(DueItem::anchor).toList(), actId);
+            RetentionStore.in(tx).markDisposed(policy.id(), items.stream().map(DueItem::anchor).toList(), actId);
             state.pendingItems = items.size();
             state.pendingAct = actId;
             return null;
@@ -309,7 +310,7 @@ public final class RetentionEngine {
     /** The page's items not yet disposed of (another run may have) and not held; held ones go to {@code blocked}. */
     private List<DueItem> disposable(StorageTransaction tx, RetentionPolicy policy, List<DueItem> page, Instant now,
                                      List<BlockedItem> blocked) {
-        Set<RetentionAnchor.Key> gone = tx.retention().disposed(policy.id(), page.stream().map(DueItem::anchor).toList());
+        Set<RetentionAnchor.Key> gone = RetentionStore.in(tx).disposed(policy.id(), page.stream().map(DueItem::anchor).toList());
         List<DueItem> fresh = page.stream().filter(i -> !gone.contains(i.anchor().key())).toList();
         if (fresh.isEmpty()) {
             return fresh;
@@ -325,7 +326,7 @@ public final class RetentionEngine {
         DestructionAct act = new DestructionAct(UUID.randomUUID(), catalog.controller().name(),
                 catalog.controller().address(), processor, system, state.actor, signatory, state.now, Optional.empty(),
                 List.of());
-        tx.retention().openAct(act);
+        RetentionStore.in(tx).openAct(act);
         return act.id();
     }
 
@@ -335,12 +336,12 @@ public final class RetentionEngine {
      */
     public Optional<DestructionAct> act(UUID actId) {
         Objects.requireNonNull(actId, "actId");
-        return kit.storage().read(tx -> tx.retention().act(actId));
+        return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).act(actId));
     }
 
     /** @return every kept act, oldest first */
     public List<DestructionAct> acts() {
-        return kit.storage().read(tx -> tx.retention().acts());
+        return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).acts());
     }
 
     /**
@@ -353,7 +354,7 @@ public final class RetentionEngine {
     public List<AuditRecord> auditExport(DestructionAct act) {
         Objects.requireNonNull(act, "act");
         Map<Long, AuditRecord> byEntry = new HashMap<>();
-        for (AuditRecord r : kit.audit().recordsOf(act.entries().stream().map(ActEntry::auditEntry).toList())) {
+        for (AuditRecord r : AuditTrail.of(kit).recordsOf(act.entries().stream().map(ActEntry::auditEntry).toList())) {
             byEntry.put(r.entryId(), r);
         }
         List<AuditRecord> records = new ArrayList<>();
@@ -377,10 +378,10 @@ public final class RetentionEngine {
         Objects.requireNonNull(actor, "actor");
         Instant now = now();
         Instant cutoff = now.atZone(ZoneOffset.UTC).minus(actRetention).toInstant();
-        return kit.storage().inTransaction(tx -> {
-            List<UUID> purged = tx.retention().purgeActs(cutoff);
+        return KitContext.of(kit).storage().inTransaction(tx -> {
+            List<UUID> purged = RetentionStore.in(tx).purgeActs(cutoff);
             for (UUID id : purged) {
-                kit.audit().append(tx, new AuditEvent(now, actor, ACT_PURGED, Optional.empty(), Optional.empty(),
+                KitContext.of(kit).append(tx, new AuditEvent(now, actor, ACT_PURGED, Optional.empty(), Optional.empty(),
                         AuditOutcome.SUCCESS, Optional.of(id.toString())));
             }
             return purged;
@@ -412,7 +413,12 @@ public final class RetentionEngine {
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The kit's field protector ({@code FieldCrypto}), read when used: it may be built after this. */
+    private Optional<FieldProtector> protector() {
+        return KitContext.of(kit).protector();
     }
 
     @Override
@@ -449,7 +455,6 @@ public final class RetentionEngine {
         private final ConsentKit kit;
         private final Map<String, RetentionPolicy> policies = new LinkedHashMap<>();
         private final Map<String, RetentionTarget> targets = new HashMap<>();
-        private FieldProtector protector;
         private String system = "ConsentKit";
         private String processor;
         private Signatory signatory;
@@ -494,15 +499,6 @@ public final class RetentionEngine {
             if (targets.putIfAbsent(category, target) != null) {
                 throw new IllegalArgumentException("category " + category + " has a retention target already");
             }
-            return this;
-        }
-
-        /**
-         * @param protector field encryption, required by {@link DisposalAction#CRYPTO_SHRED} policies
-         * @return this builder
-         */
-        public Builder fieldProtector(FieldProtector protector) {
-            this.protector = Objects.requireNonNull(protector, "protector");
             return this;
         }
 
@@ -581,6 +577,9 @@ public final class RetentionEngine {
          *         category; or a target's category has no policy
          */
         public RetentionEngine build() {
+            KitContext context = KitContext.of(kit);
+            context.requirePort(RetentionStore.class, InMemoryRetention::new);
+            context.requirePort(HoldStore.class, InMemoryHolds::new);
             if (policies.isEmpty()) {
                 throw new IllegalStateException("the retention engine needs at least one policy");
             }
@@ -598,7 +597,7 @@ public final class RetentionEngine {
                     throw new IllegalStateException("retention policy " + p.id() + " runs from withdrawal, but purpose "
                             + p.purpose() + " is based on " + purpose.basis() + ", not consent");
                 }
-                Optional<DestructionDeadline> destruction = kit.jurisdiction().destruction();
+                Optional<DestructionDeadline> destruction = KitContext.of(kit).jurisdiction().destruction();
                 if (destruction.isPresent() && p.statutoryOverride().isEmpty()
                         && (p.trigger() == RetentionTrigger.SINCE_WITHDRAWAL
                         || p.trigger() == RetentionTrigger.SINCE_PURPOSE_ENDED)
@@ -606,7 +605,7 @@ public final class RetentionEngine {
                     throw new IllegalStateException("retention policy " + p.id() + " keeps data " + p.period()
                             + " after " + (p.trigger() == RetentionTrigger.SINCE_WITHDRAWAL ? "withdrawal" : "the purpose ended")
                             + ": " + destruction.get().source() + " asks for destruction within "
-                            + destruction.get().within() + " (" + kit.jurisdiction().id() + "); shorten it or name the"
+                            + destruction.get().within() + " (" + KitContext.of(kit).jurisdiction().id() + "); shorten it or name the"
                             + " legal ground with overridingStatutoryPeriod");
                 }
                 boolean needsTarget = p.action() != DisposalAction.CRYPTO_SHRED || p.trigger() == RetentionTrigger.SINCE_COLLECTION;
@@ -615,9 +614,8 @@ public final class RetentionEngine {
                             + p.category() + " (the host's records to " + p.action().name().toLowerCase(java.util.Locale.ROOT) + ")");
                 }
                 if (p.action() == DisposalAction.CRYPTO_SHRED) {
-                    if (protector == null) {
-                        throw new IllegalStateException("retention policy " + p.id() + " crypto-shreds: set the fieldProtector");
-                    }
+                    FieldProtector protector = KitContext.of(kit).protector().orElseThrow(() -> new IllegalStateException(
+                            "retention policy " + p.id() + " crypto-shreds: build FieldCrypto on this kit first"));
                     Set<String> groups = new TreeSet<>();
                     for (ProtectionProfile.Field f : protector.describe().fields()) {
                         if (f.category().equals(p.category())) {

@@ -1,6 +1,5 @@
 package dev.consentkit.core.retention;
 
-import dev.consentkit.core.spi.RetentionAnchor;
 import dev.consentkit.core.spi.StorageTransaction;
 import java.time.Instant;
 import java.util.List;

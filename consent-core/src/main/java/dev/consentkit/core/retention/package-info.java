@@ -4,7 +4,7 @@
  * an executor that disposes of what is due in set-based batches (resumable, idempotent), and the
  * {@link dev.consentkit.core.retention.DestructionAct} that Roskomnadzor Order 179 asks for.
  *
- * Legal holds ({@link dev.consentkit.core.retention.LegalHolds}) block both retention and erasure.
+ * Legal holds ({@link dev.consentkit.core.hold.LegalHolds}) block both retention and erasure.
  *
  * <p>Entry point: {@link dev.consentkit.core.retention.RetentionEngine}.
  */

@@ -1,8 +1,16 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.jurisdiction.InvalidExtensionException;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.CalendarSource;
+import dev.consentkit.core.jurisdiction.DeadlineCalculator;
+import dev.consentkit.core.jurisdiction.DueTime;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.UnknownCalendarYearException;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.spi.StorageTransaction;
@@ -43,7 +51,7 @@ final class DeadlineRecomputer {
         Optional<RequestId> after = Optional.empty();
         while (true) {
             Optional<RequestId> from = after;
-            List<SubjectRequest> page = kit.storage().read(tx -> tx.requests().openProvisional(from, PAGE));
+            List<SubjectRequest> page = KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openProvisional(from, PAGE));
             for (SubjectRequest r : page) {
                 Recomputation outcome = recompute(r.id(), actor);
                 switch (outcome.kind()) {
@@ -64,7 +72,7 @@ final class DeadlineRecomputer {
         for (int attempt = 1; ; attempt++) {
             boolean lostBefore = contended;
             try {
-                return kit.storage().inTransaction(tx -> recompute(tx, id, actor, lostBefore));
+                return KitContext.of(kit).storage().inTransaction(tx -> recompute(tx, id, actor, lostBefore));
             } catch (ConcurrentUpdateException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;
@@ -77,7 +85,7 @@ final class DeadlineRecomputer {
     }
 
     private Recomputation recompute(StorageTransaction tx, RequestId id, Actor actor, boolean lostBefore) {
-        Optional<SubjectRequest> found = tx.requests().find(id);
+        Optional<SubjectRequest> found = RequestStore.in(tx).find(id);
         if (found.isEmpty() || !found.get().isOpen() || !found.get().isProvisional()
                 || !found.get().jurisdiction().equals(deadlines.jurisdiction().id())) {
             return Recomputation.SKIPPED;
@@ -96,7 +104,7 @@ final class DeadlineRecomputer {
         if (next.equals(current)) {
             return lostBefore ? Recomputation.SKIPPED : Recomputation.UNCHANGED;
         }
-        if (!tx.requests().redate(current, next)) {
+        if (!RequestStore.in(tx).redate(current, next)) {
             throw new ConcurrentUpdateException("request " + id + " was changed by another writer", null);
         }
         auditRedating(tx, current, "due", current.dueAt(), next.dueAt(), now, actor);
@@ -127,7 +135,7 @@ final class DeadlineRecomputer {
 
     private void auditRedating(StorageTransaction tx, SubjectRequest request, String which, Instant from, Instant to,
                                Instant now, Actor actor) {
-        kit.audit().append(tx, new AuditEvent(now, actor, SubjectRights.DEADLINE_RECOMPUTED,
+        KitContext.of(kit).append(tx, new AuditEvent(now, actor, SubjectRights.DEADLINE_RECOMPUTED,
                 Optional.of(kit.subjectRef(request.subject())), Optional.empty(), AuditOutcome.SUCCESS,
                 Optional.of(request.id() + " " + which + " " + from + " " + to)));
     }

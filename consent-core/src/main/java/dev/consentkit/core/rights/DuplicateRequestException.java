@@ -1,5 +1,7 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.ConsentException;
 
 /** The subject already has an open request of the same type; answer that one. Nothing was stored. */

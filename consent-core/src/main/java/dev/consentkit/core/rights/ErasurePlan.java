@@ -5,7 +5,7 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.hold.LegalHold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

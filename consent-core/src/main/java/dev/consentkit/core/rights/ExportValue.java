@@ -1,11 +1,11 @@
 package dev.consentkit.core.rights;
 
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.util.Objects;
 
 /**
  * One field value a contributor hands to an export: plain text, or a value sealed by the
- * {@link dev.consentkit.core.spi.FieldProtector}, which the export opens for the subject.
+ * {@link dev.consentkit.core.spi.protection.FieldProtector}, which the export opens for the subject.
  * {@link #toString()} never shows the value.
  */
 public sealed interface ExportValue permits ExportValue.Plain, ExportValue.Sealed {

@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.ConsentException;
 
 /** A lifecycle step the request's state does not allow (see {@link RequestState}). Nothing was stored. */

@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.LegalPeriod;
 import dev.consentkit.core.Actor;
 import java.time.Instant;
 import java.util.Objects;

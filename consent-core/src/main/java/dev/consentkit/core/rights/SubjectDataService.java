@@ -1,7 +1,17 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.spi.Reads;
+import dev.consentkit.core.hold.InMemoryHolds;
+import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.retention.RetentionStore;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.hold.LegalHolds;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -16,10 +26,10 @@ import dev.consentkit.core.consent.ConsentStatus;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.Purpose;
-import dev.consentkit.core.spi.ErasureReceipt;
-import dev.consentkit.core.spi.FieldProtector;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -75,12 +85,10 @@ public final class SubjectDataService {
     static final String PROTECTOR = "field-protector";
     private static final Logger LOG = LoggerFactory.getLogger(SubjectDataService.class);
     private final ConsentKit kit;
-    private final Optional<FieldProtector> protector;
     private final List<SubjectDataContributor> contributors;
 
     private SubjectDataService(Builder b) {
         this.kit = b.kit;
-        this.protector = Optional.ofNullable(b.protector);
         this.contributors = List.copyOf(b.contributors.values());
     }
 
@@ -121,7 +129,7 @@ public final class SubjectDataService {
         Objects.requireNonNull(actor, "actor");
         SubjectRequest r = answering(request, actor, RequestType.ACCESS, RequestType.PORTABILITY);
         SubjectExport export = export(r, actor);
-        kit.rights().complete(request, "export " + export.id() + " made: " + export.history().entries().size()
+        SubjectRights.builder(kit).build().complete(request, "export " + export.id() + " made: " + export.history().entries().size()
                 + " consent events, " + export.requests().size() + " requests, " + export.sections().size()
                 + " sections", actor);
         return export;
@@ -141,7 +149,7 @@ public final class SubjectDataService {
             bySection.forEach((name, records) -> sections.add(new ExportSection(c.name(), name, records)));
         }
         KeyedHash ref = kit.subjectRef(subject);
-        List<SubjectRequest> requests = kit.rights().requests(subject);
+        List<SubjectRequest> requests = SubjectRights.builder(kit).build().requests(subject);
         SubjectExport export = new SubjectExport(id, subject, ref, now, history, requests, sections);
         audit(now, actor, SUBJECT_EXPORTED, ref, AuditOutcome.SUCCESS, id);
         LOG.info("export {} of subject {}: {} events, {} sections", id, ref, history.entries().size(), sections.size());
@@ -164,7 +172,7 @@ public final class SubjectDataService {
      */
     public ErasureOutcome erase(RequestId request, ErasureRequest erasure) {
         Objects.requireNonNull(erasure, "erasure");
-        SubjectRequest r = kit.rights().find(Objects.requireNonNull(request, "request"))
+        SubjectRequest r = SubjectRights.builder(kit).build().find(Objects.requireNonNull(request, "request"))
                 .orElseThrow(() -> new UnknownRequestException(request));
         if (!r.subject().equals(erasure.subject())) {
             throw new IllegalArgumentException("the erasure names another subject than request " + request);
@@ -172,22 +180,22 @@ public final class SubjectDataService {
         answering(request, erasure.actor(), RequestType.ERASURE);
         ErasureOutcome outcome = erase(erasure);
         switch (outcome.status()) {
-            case COMPLETED, NOTHING_TO_ERASE -> kit.rights().complete(request, summary(outcome), erasure.actor());
-            case REFUSED -> kit.rights().refuse(request, refusal(outcome), erasure.actor());
+            case COMPLETED, NOTHING_TO_ERASE -> SubjectRights.builder(kit).build().complete(request, summary(outcome), erasure.actor());
+            case REFUSED -> SubjectRights.builder(kit).build().refuse(request, refusal(outcome), erasure.actor());
             case INCOMPLETE -> LOG.info("erasure request {} stays in progress: run it again to resume", request);
         }
         return outcome;
     }
 
     private SubjectRequest answering(RequestId id, Actor actor, RequestType... types) {
-        SubjectRequest r = kit.rights().find(Objects.requireNonNull(id, "request"))
+        SubjectRequest r = SubjectRights.builder(kit).build().find(Objects.requireNonNull(id, "request"))
                 .orElseThrow(() -> new UnknownRequestException(id));
         if (!List.of(types).contains(r.type())) {
             throw new IllegalArgumentException("request " + id + " is a " + r.type() + " request, not "
                     + String.join(" or ", List.of(types).stream().map(Enum::name).toList()));
         }
         return switch (r.state()) {
-            case IDENTITY_VERIFIED -> kit.rights().start(id, actor);
+            case IDENTITY_VERIFIED -> SubjectRights.builder(kit).build().start(id, actor);
             case IN_PROGRESS, EXTENDED -> r;
             case RECEIVED, COMPLETED, REFUSED -> throw new IllegalRequestTransitionException(id, r.state(),
                     RequestState.IN_PROGRESS);
@@ -218,7 +226,7 @@ public final class SubjectDataService {
             if (value instanceof ExportValue.Plain p) {
                 values.put(name, p.text());
             } else if (value instanceof ExportValue.Sealed s) {
-                FieldProtector fp = protector.orElseThrow(() -> new IllegalStateException(
+                FieldProtector fp = protector().orElseThrow(() -> new IllegalStateException(
                         "a contributor gave the sealed field " + name + " but no field protector is configured"));
                 sealed.add(name);
                 fp.openForRequest(request, s.value(), actor).ifPresentOrElse(v -> values.put(name, v),
@@ -248,7 +256,7 @@ public final class SubjectDataService {
         KeyedHash ref = kit.subjectRef(subject);
         UUID id = UUID.randomUUID();
         Instant now = now();
-        ErasurePlan plan = ErasurePlan.of(kit.catalog(), request, kit.legalHolds().activeFor(subject));
+        ErasurePlan plan = ErasurePlan.of(kit.catalog(), request, LegalHolds.of(kit).activeFor(subject));
         if (!plan.refusal().isEmpty()) {
             ErasureOutcome refused = new ErasureOutcome(id, ref, now, ErasureOutcome.Status.REFUSED, List.of(), 0,
                     List.of(), List.of(), plan.refusal(), Optional.empty());
@@ -313,7 +321,7 @@ public final class SubjectDataService {
     }
 
     private void forgetAnchors(SubjectId subject, Run run) {
-        int forgotten = kit.storage().inTransaction(tx -> tx.retention().forgetEvents(subject));
+        int forgotten = KitContext.of(kit).storage().inTransaction(tx -> RetentionStore.in(tx).forgetEvents(subject));
         if (forgotten > 0) {
             run.erased.add(new ErasureOutcome.Erased(KIT, "retention anchors (business events)", forgotten));
         }
@@ -325,7 +333,7 @@ public final class SubjectDataService {
             if (!p.needsConsent()) {
                 continue;
             }
-            List<ConsentState> states = kit.storage().read(tx -> tx.projection().find(subject, p.id()));
+            List<ConsentState> states = KitContext.of(kit).storage().read(tx -> Reads.states(tx, subject, p.id()));
             boolean valid = states.stream().anyMatch(s -> s.status().map(ConsentStatus::isValid).orElse(false));
             if (valid) {
                 Evidence evidence = kit.evidence(CollectionMethod.SYSTEM).recordedBy(request.actor()).build();
@@ -349,7 +357,7 @@ public final class SubjectDataService {
             return;
         }
         for (Purpose p : plan.inScope()) {
-            boolean objected = kit.storage().read(tx -> tx.projection().find(subject, p.id()))
+            boolean objected = KitContext.of(kit).storage().read(tx -> Reads.states(tx, subject, p.id()))
                     .stream().anyMatch(ConsentState::objected);
             if (objected) {
                 for (ContactPoint contact : request.contacts()) {
@@ -362,10 +370,10 @@ public final class SubjectDataService {
     }
 
     private void shred(ErasureRequest request, ErasurePlan plan, Run run) {
-        if (protector.isEmpty()) {
+        if (protector().isEmpty()) {
             return;
         }
-        FieldProtector fp = protector.get();
+        FieldProtector fp = protector().get();
         Map<String, Set<String>> groups = new TreeMap<>();
         for (ProtectionProfile.Field f : fp.describe().fields()) {
             groups.computeIfAbsent(f.group(), g -> new TreeSet<>()).add(f.category());
@@ -392,13 +400,13 @@ public final class SubjectDataService {
         }
         if (plan.isFullErasure(request) && !keptGroups.isEmpty()) {
             // the erased client is no longer to be found by e-mail or phone; kept records are reached by id
-            int removed = kit.storage().inTransaction(tx -> tx.blindIndexes().removeSubject(subject));
+            int removed = KitContext.of(kit).storage().inTransaction(tx -> BlindIndexStore.in(tx).removeSubject(subject));
             if (removed > 0) {
                 run.erased.add(new ErasureOutcome.Erased(PROTECTOR, "blind-index entries", removed));
             }
         }
         if (!keptGroups.isEmpty()) {
-            List<WrappedKey> left = kit.storage().read(tx -> tx.keys().forSubject(ref));
+            List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
             keptGroups.forEach((group, reason) -> run.kept.add(new ErasureOutcome.Kept(PROTECTOR,
                     "data keys of group " + group, left.stream().filter(k -> k.group().equals(group)).count(), reason)));
         }
@@ -423,37 +431,31 @@ public final class SubjectDataService {
     }
 
     private void audit(Instant at, Actor actor, AuditAction action, KeyedHash ref, AuditOutcome result, UUID id) {
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, new AuditEvent(at, actor, action, Optional.of(ref),
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, new AuditEvent(at, actor, action, Optional.of(ref),
                 Optional.empty(), result, Optional.of(id.toString()))));
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The kit's field protector ({@code FieldCrypto}), read when used: it may be built after this. */
+    private Optional<FieldProtector> protector() {
+        return KitContext.of(kit).protector();
     }
 
     @Override
     public String toString() {
-        return "SubjectDataService[" + contributors.size() + " contributors, protector " + protector.isPresent() + "]";
+        return "SubjectDataService[" + contributors.size() + " contributors, protector " + protector().isPresent() + "]";
     }
 
     /** Configures a {@link SubjectDataService}. Not thread-safe. */
     public static final class Builder {
         private final ConsentKit kit;
-        private FieldProtector protector;
         private final Map<String, SubjectDataContributor> contributors = new LinkedHashMap<>();
 
         private Builder(ConsentKit kit) {
             this.kit = kit;
-        }
-
-        /**
-         * @param protector the field protector (consent-crypto's {@code FieldCrypto}); without one, sealed
-         *                  values cannot be exported and no key is shredded
-         * @return this builder
-         */
-        public Builder protector(FieldProtector protector) {
-            this.protector = Objects.requireNonNull(protector, "protector");
-            return this;
         }
 
         /**
@@ -472,6 +474,9 @@ public final class SubjectDataService {
 
         /** @return the service */
         public SubjectDataService build() {
+            KitContext context = KitContext.of(kit);
+            context.requirePort(RequestStore.class, InMemoryRequests::new);
+            context.requirePort(HoldStore.class, InMemoryHolds::new);
             return new SubjectDataService(this);
         }
     }

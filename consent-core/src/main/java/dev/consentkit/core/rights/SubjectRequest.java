@@ -1,5 +1,9 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.CalendarSource;
+import dev.consentkit.core.jurisdiction.DueTime;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.SubjectId;
 import java.time.Instant;
 import java.util.ArrayList;

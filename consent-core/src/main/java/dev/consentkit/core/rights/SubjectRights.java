@@ -1,7 +1,17 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.spi.Reads;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.jurisdiction.InvalidExtensionException;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.CalendarSource;
+import dev.consentkit.core.jurisdiction.DeadlineCalculator;
+import dev.consentkit.core.jurisdiction.DueTime;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
@@ -27,7 +37,7 @@ import java.util.Optional;
  * {@link #recomputeProvisionalDeadlines} recomputes it (see {@code docs/guide/calendars.md}).
  *
  * <pre>{@code
- * SubjectRights rights = kit.rights();
+ * SubjectRights rights = SubjectRights.builder(kit).build();
  * SubjectRequest r = rights.receive(client, RequestType.ACCESS, Actor.operator("desk-1"));
  * rights.verifyIdentity(r.id(), Actor.operator("desk-1"));
  * rights.start(r.id(), Actor.operator("desk-1"));
@@ -55,7 +65,7 @@ public final class SubjectRights {
 
     private SubjectRights(ConsentKit kit, SubjectDirectory directory) {
         this.kit = kit;
-        this.deadlines = DeadlineCalculator.of(kit.jurisdiction());
+        this.deadlines = DeadlineCalculator.of(KitContext.of(kit).jurisdiction());
         this.directory = directory;
     }
 
@@ -125,18 +135,18 @@ public final class SubjectRights {
                 due.at(), Optional.empty(), RequestState.RECEIVED, List.of(first), due.basis());
         // asked before the unit of work: the host's directory may read its own database
         boolean inDirectory = directory.knows(subject);
-        return kit.storage().inTransaction(tx -> {
+        return KitContext.of(kit).storage().inTransaction(tx -> {
             // two requests received at once take turns here, so the second sees the first (one open per type)
-            tx.locks().lock(List.of(SubjectLock.requests(subject)));
-            if (!inDirectory && tx.ledger().history(subject).isEmpty()) {
+            tx.projection().lock(List.of(SubjectLock.requests(subject)));
+            if (!inDirectory && Reads.history(tx, subject).isEmpty()) {
                 throw new UnknownSubjectException(type);
             }
-            for (SubjectRequest other : tx.requests().forSubject(subject)) {
+            for (SubjectRequest other : RequestStore.in(tx).forSubject(subject)) {
                 if (other.isOpen() && other.type() == type) {
                     throw new DuplicateRequestException(type, other.id());
                 }
             }
-            tx.requests().add(request);
+            RequestStore.in(tx).add(request);
             audit(tx, request, now, actor);
             return request;
         });
@@ -193,7 +203,7 @@ public final class SubjectRights {
             throw new InvalidExtensionException("an extension's reason has at most " + RequestStep.MAX_NOTE + " characters");
         }
         Instant now = now();
-        return kit.storage().inTransaction(tx -> {
+        return KitContext.of(kit).storage().inTransaction(tx -> {
             SubjectRequest request = load(tx, id);
             if (request.state() == RequestState.EXTENDED) {
                 throw new InvalidExtensionException("request " + id + " was extended once already; a deadline is"
@@ -231,7 +241,7 @@ public final class SubjectRights {
      * @throws IllegalArgumentException if the summary is blank or too long
      */
     public SubjectRequest complete(RequestId id, String outcomeSummary, Actor actor) {
-        return kit.storage().inTransaction(tx -> complete(tx, id, outcomeSummary, actor));
+        return KitContext.of(kit).storage().inTransaction(tx -> complete(tx, id, outcomeSummary, actor));
     }
 
     /**
@@ -261,7 +271,7 @@ public final class SubjectRights {
      * @throws IllegalArgumentException if the reason is blank or too long
      */
     public SubjectRequest refuse(RequestId id, String reason, Actor actor) {
-        return kit.storage().inTransaction(tx -> refuse(tx, id, reason, actor));
+        return KitContext.of(kit).storage().inTransaction(tx -> refuse(tx, id, reason, actor));
     }
 
     /**
@@ -288,7 +298,7 @@ public final class SubjectRights {
      */
     public Optional<SubjectRequest> find(RequestId id) {
         Objects.requireNonNull(id, "id");
-        return kit.storage().read(tx -> tx.requests().find(id));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).find(id));
     }
 
     /**
@@ -297,7 +307,7 @@ public final class SubjectRights {
      */
     public List<SubjectRequest> requests(SubjectId subject) {
         Objects.requireNonNull(subject, "subject");
-        return kit.storage().read(tx -> tx.requests().forSubject(subject));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).forSubject(subject));
     }
 
     /**
@@ -312,7 +322,7 @@ public final class SubjectRights {
         }
         Instant now = now();
         Instant cutoff = now.plus(window);
-        return kit.storage().read(tx -> tx.requests().openDue(now, cutoff, MAX_LISTED));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openDue(now, cutoff, MAX_LISTED));
     }
 
     /**
@@ -320,7 +330,7 @@ public final class SubjectRights {
      *         by id; at most {@value #MAX_LISTED}
      */
     public List<SubjectRequest> provisional() {
-        return kit.storage().read(tx -> tx.requests().openProvisional(Optional.empty(), MAX_LISTED));
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openProvisional(Optional.empty(), MAX_LISTED));
     }
 
     /**
@@ -351,12 +361,12 @@ public final class SubjectRights {
     /** @return the open requests whose due time has passed, longest overdue first; at most {@value #MAX_LISTED} */
     public List<SubjectRequest> overdue() {
         Instant now = now();
-        return kit.storage().read(tx -> tx.requests().openDue(Instant.EPOCH, now.minus(1, ChronoUnit.MICROS),
+        return KitContext.of(kit).storage().read(tx -> RequestStore.in(tx).openDue(Instant.EPOCH, now.minus(1, ChronoUnit.MICROS),
                 MAX_LISTED));
     }
 
     private SubjectRequest step(RequestId id, RequestState to, Actor actor, Optional<String> note) {
-        return kit.storage().inTransaction(tx -> step(tx, id, to, actor, note));
+        return KitContext.of(kit).storage().inTransaction(tx -> step(tx, id, to, actor, note));
     }
 
     private SubjectRequest step(StorageTransaction tx, RequestId id, RequestState to, Actor actor,
@@ -369,18 +379,18 @@ public final class SubjectRights {
     }
 
     private SubjectRequest advance(StorageTransaction tx, SubjectRequest next, Instant now, Actor actor) {
-        tx.requests().advance(next);
+        RequestStore.in(tx).advance(next);
         audit(tx, next, now, actor);
         return next;
     }
 
     private static SubjectRequest load(StorageTransaction tx, RequestId id) {
         Objects.requireNonNull(id, "id");
-        return tx.requests().find(id).orElseThrow(() -> new UnknownRequestException(id));
+        return RequestStore.in(tx).find(id).orElseThrow(() -> new UnknownRequestException(id));
     }
 
     private void audit(StorageTransaction tx, SubjectRequest request, Instant now, Actor actor) {
-        kit.audit().append(tx, new AuditEvent(now, actor, request.state().auditAction(),
+        KitContext.of(kit).append(tx, new AuditEvent(now, actor, request.state().auditAction(),
                 Optional.of(kit.subjectRef(request.subject())), Optional.empty(), AuditOutcome.SUCCESS,
                 Optional.of(request.id().toString())));
     }
@@ -396,7 +406,7 @@ public final class SubjectRights {
     }
 
     private Instant now() {
-        return kit.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        return KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
@@ -425,6 +435,7 @@ public final class SubjectRights {
 
         /** @return the facade */
         public SubjectRights build() {
+            KitContext.of(kit).requirePort(RequestStore.class, InMemoryRequests::new);
             return new SubjectRights(kit, directory);
         }
     }

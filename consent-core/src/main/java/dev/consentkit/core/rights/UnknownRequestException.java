@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.ConsentException;
 
 /** No request has the given id. */

@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.ConsentException;
 
 /**

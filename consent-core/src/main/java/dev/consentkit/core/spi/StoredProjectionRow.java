@@ -3,7 +3,7 @@ package dev.consentkit.core.spi;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.ConsentState;
-import dev.consentkit.core.consent.NoticeRef;
+import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.internal.Micros;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.consentkit.core.transparency;
 
 import dev.consentkit.core.PurposeId;
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;

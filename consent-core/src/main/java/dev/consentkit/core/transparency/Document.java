@@ -1,6 +1,6 @@
 package dev.consentkit.core.transparency;
 
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import java.util.Locale;
 import java.util.Objects;
 

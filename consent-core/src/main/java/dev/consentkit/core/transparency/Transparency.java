@@ -1,25 +1,27 @@
 package dev.consentkit.core.transparency;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.ConsentStatus;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
-import dev.consentkit.core.rights.RequestDeadline;
-import dev.consentkit.core.rights.RequestType;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.RequestDeadline;
+import dev.consentkit.core.jurisdiction.RequestType;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.FieldProtector;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,11 +92,14 @@ public final class Transparency {
 
     /**
      * @param kit a kit
-     * @return a builder on the kit's catalogue, jurisdiction and access policy
+     * @return a builder on the kit's catalogue, jurisdiction, access policy and what its field protector
+     *         ({@code FieldCrypto}) encrypts
      */
     public static Builder builder(ConsentKit kit) {
-        Builder b = new Builder(kit.catalog()).jurisdiction(kit.jurisdiction());
-        kit.accessPolicy().ifPresent(b::accessPolicy);
+        KitContext context = KitContext.of(kit);
+        Builder b = new Builder(kit.catalog()).jurisdiction(context.jurisdiction());
+        context.accessPolicy().ifPresent(b::accessPolicy);
+        b.protection = context.protector().map(FieldProtector::describe).orElse(null);
         return b;
     }
 
@@ -619,15 +624,6 @@ public final class Transparency {
          */
         public Builder accessPolicy(AccessPolicy policy) {
             this.accessPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param profile what is encrypted and how ({@code FieldProtector.describe()}), stated in the policy
-         * @return this builder
-         */
-        public Builder protection(ProtectionProfile profile) {
-            this.protection = Objects.requireNonNull(profile, "profile");
             return this;
         }
 

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;

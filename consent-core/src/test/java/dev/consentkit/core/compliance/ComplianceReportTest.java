@@ -1,11 +1,14 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
@@ -14,7 +17,10 @@ import dev.consentkit.core.json.ComplianceJson;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.monitor.MonitoringPolicy;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
+import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.time.Duration;
@@ -35,7 +41,7 @@ class ComplianceReportTest {
     private final InMemoryStorage storage = InMemoryStorage.create();
 
     private ConsentKit clean() {
-        return ComplianceWorld.clean(storage, clock).build();
+        return ComplianceWorld.studio(ComplianceWorld.clean(storage, clock));
     }
 
     private void give(ConsentKit kit, String subject) {
@@ -52,7 +58,7 @@ class ComplianceReportTest {
         give(kit, "client-1");
         kit.restrict(SubjectId.of("client-2"), Fixtures.ORDERS, Actor.operator("anna"));
 
-        ComplianceReport report = kit.complianceReport();
+        ComplianceReport report = Compliance.builder(kit).build().report();
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.isClean()).isTrue();
@@ -67,10 +73,10 @@ class ComplianceReportTest {
 
     @Test
     void aPurposeWithoutRetentionIsFound() {
-        ConsentKit kit = ComplianceWorld.clean(storage, clock)
-                .catalog(ComplianceWorld.catalog(ComplianceWorld.notice(), false)).build();
+        ConsentKit kit = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock)
+                .catalog(ComplianceWorld.catalog(ComplianceWorld.notice(), false)));
 
-        List<Finding> found = kit.complianceReport().findings();
+        List<Finding> found = Compliance.builder(kit).build().report().findings();
 
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("purpose.retention");
@@ -83,10 +89,10 @@ class ComplianceReportTest {
 
     @Test
     void aConsentPurposeWhoseCurrentNoticeDroppedALanguageIsFound() {
-        ConsentKit kit = ComplianceWorld.clean(storage, clock)
-                .catalog(ComplianceWorld.catalog(ComplianceWorld.englishDropped(), true)).build();
+        ConsentKit kit = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock)
+                .catalog(ComplianceWorld.catalog(ComplianceWorld.englishDropped(), true)));
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("notice.current");
             assertThat(f.target()).isEqualTo("notice newsletter-notice of purpose newsletter");
             assertThat(f.problem()).contains("2.0").contains("en");
@@ -97,17 +103,17 @@ class ComplianceReportTest {
     void consentsOnAnOutdatedNoticeStillReliedOnAreFoundUntilInvalidated() {
         give(clean(), "client-1");
         give(clean(), "client-2");
-        ConsentKit afterMajorChange = ComplianceWorld.clean(storage, clock)
-                .catalog(ComplianceWorld.catalog(ComplianceWorld.majorChange(), true)).build();
+        ConsentKit afterMajorChange = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock)
+                .catalog(ComplianceWorld.catalog(ComplianceWorld.majorChange(), true)));
 
-        assertThat(afterMajorChange.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(afterMajorChange).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("consent.outdated_notice");
             assertThat(f.problem()).startsWith("2 consents to purpose newsletter");
             assertThat(f.requirements()).contains("R-GDPR-10", "M7");
         });
 
         afterMajorChange.invalidateOutdated();
-        assertThat(afterMajorChange.complianceReport().findings()).isEmpty();
+        assertThat(Compliance.builder(afterMajorChange).build().report().findings()).isEmpty();
     }
 
     @Test
@@ -116,24 +122,24 @@ class ComplianceReportTest {
         give(kit, "client-1");
         clock.advance(Duration.ofDays(366));
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("consent.validity_lapsed");
             assertThat(f.problem()).startsWith("1 consent to purpose newsletter").contains("P12M");
         });
 
         kit.expireLapsed();
-        assertThat(kit.complianceReport().findings()).isEmpty();
+        assertThat(Compliance.builder(kit).build().report().findings()).isEmpty();
     }
 
     @Test
     void anAuditChainThatDoesNotVerifyIsFound() {
         give(clean(), "client-1");
-        ConsentKit otherKey = ComplianceWorld.clean(storage, clock).auditKey(ComplianceWorld.otherAuditKey()).build();
+        ConsentKit otherKey = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock).auditKey(ComplianceWorld.otherAuditKey()));
 
         // under another key neither the chain nor the ledger's digests verify
-        assertThat(otherKey.complianceReport().findings()).extracting(Finding::check)
+        assertThat(Compliance.builder(otherKey).build().report().findings()).extracting(Finding::check)
                 .containsExactly("audit.chain", "audit.ledger");
-        assertThat(otherKey.complianceReport().findings()).first().satisfies(f -> {
+        assertThat(Compliance.builder(otherKey).build().report().findings()).first().satisfies(f -> {
             assertThat(f.check()).isEqualTo("audit.chain");
             assertThat(f.target()).isEqualTo("audit chain at sequence 1");
             assertThat(f.problem()).contains("EDITED");
@@ -143,33 +149,34 @@ class ComplianceReportTest {
 
     @Test
     void dataKeysOlderThanTheRotationPeriodAreFoundPerGroupUntilRotated() {
-        ConsentKit kit = ComplianceWorld.clean(storage, clock).keyRotationPeriod(Duration.ofDays(90)).build();
+        ConsentKit kit = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock));
+        Compliance compliance = Compliance.builder(kit).keyRotationPeriod(Duration.ofDays(90)).build();
         Instant made = clock.instant();
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 11, "kek-1", new byte[] {1}, made));
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 1, 12, "kek-1", new byte[] {2}, made));
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 13, "kek-1", new byte[] {3},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 11, "kek-1", new byte[] {1}, made));
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 1, 12, "kek-1", new byte[] {2}, made));
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 13, "kek-1", new byte[] {3},
                     made.plus(Duration.ofDays(30))));
             return null;
         });
         clock.advance(Duration.ofDays(90));
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(compliance.report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("key.rotation");
             assertThat(f.target()).isEqualTo("key group care");
             assertThat(f.problem()).startsWith("2 data keys of group care").contains("90 days").contains(made.toString());
         });
 
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 2, 21, "kek-1", new byte[] {4},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 2, 21, "kek-1", new byte[] {4},
                     clock.instant()));
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 2, 22, "kek-1", new byte[] {5},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 2, 22, "kek-1", new byte[] {5},
                     clock.instant()));
             return null;
         });
-        assertThat(kit.complianceReport().findings()).isEmpty();
+        assertThat(compliance.report().findings()).isEmpty();
         clock.advance(Duration.ofDays(60));
-        assertThat(kit.complianceReport().findings()).extracting(Finding::target).containsExactly("key group contact");
+        assertThat(compliance.report().findings()).extracting(Finding::target).containsExactly("key group contact");
     }
 
     @Test
@@ -177,17 +184,25 @@ class ComplianceReportTest {
         ProcessingCatalogHolder h = new ProcessingCatalogHolder();
         ConsentKit kit = ConsentKit.builder().catalog(h.catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .accessPolicy(ComplianceWorld.policy(h.catalog)).monitoring(MonitoringPolicy.defaults()).build();
+                .accessPolicy(ComplianceWorld.policy(h.catalog)).build();
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.defaults()).build();
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("category.encryption");
             assertThat(f.target()).isEqualTo("category health");
             assertThat(f.problem()).contains("no field protection is declared");
             assertThat(f.requirements()).contains("R-GDPR-12", "M11");
         });
-        assertThat(kit.complianceReport(ComplianceWorld.protection()).findings()).isEmpty();
-        assertThat(kit.complianceReport(new dev.consentkit.core.spi.ProtectionProfile("AES-256-GCM", "k",
-                List.of(new dev.consentkit.core.spi.ProtectionProfile.Field("clients", "email", "contact", "contact"))))
+        assertThat(Compliance.builder(ComplianceWorld.protect(kit)).build().report().findings()).isEmpty();
+        ConsentKit emailOnly = ConsentKit.builder().catalog(h.catalog).storage(storage).clock(clock)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
+                .accessPolicy(ComplianceWorld.policy(h.catalog)).build();
+        AccessMonitoring.builder(emailOnly).policy(MonitoringPolicy.defaults()).build();
+        KitContext.of(emailOnly).install(FieldProtector.class, new DescribedProtection(
+                new dev.consentkit.core.spi.protection.ProtectionProfile("AES-256-GCM", "k", List.of(
+                        new dev.consentkit.core.spi.protection.ProtectionProfile.Field("clients", "email", "contact",
+                                "contact")))));
+        assertThat(Compliance.builder(emailOnly).build().report()
                 .findings()).singleElement().extracting(Finding::problem).asString().contains("no protected field holds it");
     }
 
@@ -196,9 +211,11 @@ class ComplianceReportTest {
         ProcessingCatalogHolder h = new ProcessingCatalogHolder();
         ConsentKit kit = ConsentKit.builder().catalog(h.catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .protection(ComplianceWorld.protection()).monitoring(MonitoringPolicy.defaults()).build();
+                .build();
+        ComplianceWorld.protect(kit);
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.defaults()).build();
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("category.mfa");
             assertThat(f.target()).isEqualTo("category health");
             assertThat(f.problem()).contains("second factor");
@@ -210,42 +227,44 @@ class ComplianceReportTest {
         ProcessingCatalogHolder h = new ProcessingCatalogHolder();
         ConsentKit kit = ConsentKit.builder().catalog(h.catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .protection(ComplianceWorld.protection()).accessPolicy(ComplianceWorld.policy(h.catalog)).build();
+                .accessPolicy(ComplianceWorld.policy(h.catalog)).build();
+        ComplianceWorld.protect(kit);
 
-        assertThat(checks(kit.complianceReport())).containsExactly("monitoring.enabled");
+        assertThat(checks(Compliance.builder(kit).build().report())).containsExactly("monitoring.enabled");
     }
 
     @Test
     void monitoringAlertsNotAcknowledgedAreFoundUntilAcknowledged() {
-        ConsentKit kit = ComplianceWorld.clean(storage, clock)
-                .monitoring(MonitoringPolicy.builder().maxOpens(2).build()).build();
+        ConsentKit kit = ComplianceWorld.protect(ComplianceWorld.clean(storage, clock).build());
+        AccessMonitoring monitoring = AccessMonitoring.builder(kit).policy(MonitoringPolicy.builder().maxOpens(2).build())
+                .build();
         for (int i = 0; i < 3; i++) {
             open(kit, "client-" + i);
         }
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("monitoring.alerts");
             assertThat(f.problem()).startsWith("1 monitoring alert is not acknowledged").contains("OPENS_PER_WINDOW")
                     .contains(START);
             assertThat(f.requirements()).contains("R-RU-22");
         });
 
-        MonitoringAlert alert = kit.monitoring().unacknowledged(10).get(0);
-        kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), "mailing list export, ticket 42");
-        assertThat(kit.complianceReport().findings()).isEmpty();
+        MonitoringAlert alert = monitoring.unacknowledged(10).get(0);
+        monitoring.acknowledge(alert.id(), Actor.operator("dpo"), "mailing list export, ticket 42");
+        assertThat(Compliance.builder(kit).build().report().findings()).isEmpty();
     }
 
     @Test
     void subjectRequestsPastTheirDeadlineAreFoundUntilAnswered() {
         ConsentKit kit = clean();
         give(kit, "client-1");
-        dev.consentkit.core.rights.SubjectRequest r = kit.rights().receive(SubjectId.of("client-1"),
-                dev.consentkit.core.rights.RequestType.ACCESS, Actor.operator("desk"));
+        dev.consentkit.core.rights.SubjectRequest r = SubjectRights.builder(kit).build().receive(SubjectId.of("client-1"),
+                dev.consentkit.core.jurisdiction.RequestType.ACCESS, Actor.operator("desk"));
         clock.set(r.currentDue());
-        assertThat(kit.complianceReport().findings()).as("due, not yet past due").isEmpty();
+        assertThat(Compliance.builder(kit).build().report().findings()).as("due, not yet past due").isEmpty();
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("request.overdue");
             assertThat(f.target()).isEqualTo("ACCESS requests");
             assertThat(f.problem()).startsWith("1 ACCESS request is past due").contains(r.currentDue().toString())
@@ -253,10 +272,10 @@ class ComplianceReportTest {
             assertThat(f.requirements()).contains("R-GDPR-13", "R-RU-10", "M12");
         });
 
-        kit.rights().verifyIdentity(r.id(), Actor.operator("desk"));
-        kit.rights().start(r.id(), Actor.operator("desk"));
-        kit.rights().complete(r.id(), "export sent", Actor.operator("desk"));
-        assertThat(kit.complianceReport().findings()).isEmpty();
+        SubjectRights.builder(kit).build().verifyIdentity(r.id(), Actor.operator("desk"));
+        SubjectRights.builder(kit).build().start(r.id(), Actor.operator("desk"));
+        SubjectRights.builder(kit).build().complete(r.id(), "export sent", Actor.operator("desk"));
+        assertThat(Compliance.builder(kit).build().report().findings()).isEmpty();
     }
 
     @Test
@@ -272,16 +291,16 @@ class ComplianceReportTest {
                 Actor.operator("desk"));
         clock.advance(Duration.ofHours(73));
 
-        assertThat(kit.complianceReport().findings()).singleElement().satisfies(f -> {
+        assertThat(Compliance.builder(kit).build().report().findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo("breach.notification_overdue");
             assertThat(f.target()).isEqualTo("breach " + b.id().value() + ", gdpr authority-notice");
             assertThat(f.problem()).contains("GDPR Art. 33(1)").doesNotContain("Laptop");
             assertThat(f.requirements()).contains("R-GDPR-21", "R-RU-19", "M23");
         });
 
-        breaches.notifiedLate(b.id(), dev.consentkit.core.rights.Jurisdiction.GDPR, "authority-notice", clock.instant(),
+        breaches.notifiedLate(b.id(), dev.consentkit.core.jurisdiction.Jurisdiction.GDPR, "authority-notice", clock.instant(),
                 "DPA-2026-117", "the theft was reported to us late by the courier", Actor.operator("desk"));
-        assertThat(kit.complianceReport().findings()).isEmpty();
+        assertThat(Compliance.builder(kit).build().report().findings()).isEmpty();
     }
 
     @Test
@@ -300,17 +319,17 @@ class ComplianceReportTest {
         engine.recordEvent(SubjectId.of("client-2"), "order.closed", clock.instant());
         clock.advance(Duration.ofDays(2 * 366));
 
-        assertThat(kit.compliance().check(ComplianceChecks.retentionDue(engine)).report().findings())
+        assertThat(Compliance.builder(kit).check(ComplianceChecks.retentionDue(engine)).build().report().findings())
                 .singleElement().satisfies(f -> {
                     assertThat(f.check()).isEqualTo("retention.overdue");
                     assertThat(f.problem()).startsWith("2 records under retention policy").doesNotContain("client-");
                     assertThat(f.requirements()).contains("R-GDPR-3", "M15");
                 });
-        assertThat(kit.complianceReport().findings()).as("without the engine the kit cannot know").isEmpty();
+        assertThat(Compliance.builder(kit).build().report().findings()).as("without the engine the kit cannot know").isEmpty();
 
         engine.run(Actor.system("nightly-retention"));
         assertThat(disposed).isNotEmpty();
-        assertThat(kit.compliance().check(ComplianceChecks.retentionDue(engine)).report().findings()).isEmpty();
+        assertThat(Compliance.builder(kit).check(ComplianceChecks.retentionDue(engine)).build().report().findings()).isEmpty();
     }
 
     @Test
@@ -339,10 +358,9 @@ class ComplianceReportTest {
                 throw new IllegalStateException("client-77 not found");
             }
         };
-        ConsentKit kit = ComplianceWorld.clean(storage, clock).complianceCheck(policyPublished).complianceCheck(broken)
-                .build();
+        ConsentKit kit = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock));
 
-        ComplianceReport report = kit.complianceReport();
+        ComplianceReport report = Compliance.builder(kit).check(policyPublished).check(broken).build().report();
 
         assertThat(report.checks()).endsWith("host.policy_published", "host.broken");
         assertThat(checks(report)).containsExactly("host.policy_published", "compliance.check_failed");
@@ -355,7 +373,8 @@ class ComplianceReportTest {
         ProcessingCatalogHolder h = new ProcessingCatalogHolder();
         ConsentKit kit = ConsentKit.builder().catalog(h.catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .accessPolicy(ComplianceWorld.policy(h.catalog)).monitoring(MonitoringPolicy.defaults()).build();
+                .accessPolicy(ComplianceWorld.policy(h.catalog)).build();
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.defaults()).build();
         ComplianceCheck late = new ComplianceCheck() {
             @Override
             public String id() {
@@ -368,12 +387,16 @@ class ComplianceReportTest {
             }
         };
 
-        ComplianceReport report = kit.compliance().protection(ComplianceWorld.protection()).check(late).report();
+        assertThat(checks(Compliance.builder(kit).build().report())).as("without field protection on the kit")
+                .containsExactly("category.encryption");
+
+        ComplianceWorld.protect(kit);
+        ComplianceReport report = Compliance.builder(kit).check(late).build().report();
 
         assertThat(checks(report)).containsExactly("host.late");
         assertThat(report.checks()).last().isEqualTo("host.late");
-        assertThat(checks(kit.complianceReport())).as("the run added nothing to the kit")
-                .containsExactly("category.encryption");
+        assertThat(checks(Compliance.builder(kit).build().report())).as("a check belongs to its compliance only")
+                .isEmpty();
     }
 
     @Test
@@ -386,7 +409,7 @@ class ComplianceReportTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GDPR-5");
         assertThatThrownBy(() -> new Finding("a.b", List.of("M1"), Severity.LOW, "t", " ", "f"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("problem");
-        assertThatThrownBy(() -> ComplianceWorld.clean(storage, clock).keyRotationPeriod(Duration.ofHours(23)))
+        assertThatThrownBy(() -> Compliance.builder(clean()).keyRotationPeriod(Duration.ofHours(23)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rotation period");
     }
 
@@ -400,16 +423,16 @@ class ComplianceReportTest {
         ConsentKit kit = ConsentKit.builder()
                 .catalog(ComplianceWorld.catalog(ComplianceWorld.englishDropped(), false))
                 .storage(storage).clock(clock).auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .monitoring(MonitoringPolicy.builder().maxOpens(1).build())
-                .keyRotationPeriod(Duration.ofDays(30)).build();
+                .build();
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.builder().maxOpens(1).build()).build();
         storage.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 7, "kek-1", new byte[] {1},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 7, "kek-1", new byte[] {1},
                     clock.instant()));
             return null;
         });
         open(kit, "client-1");
         open(kit, "client-2");
-        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.rights.RequestType.ERASURE,
+        SubjectRights.builder(kit).build().receive(SubjectId.of("client-1"), dev.consentkit.core.jurisdiction.RequestType.ERASURE,
                 Actor.operator("desk"));
         String breach = dev.consentkit.core.register.BreachRegister.of(kit).record(clock.instant(), clock.instant(),
                 dev.consentkit.core.register.BreachDetails.builder("Laptop stolen").categories("contact")
@@ -417,7 +440,7 @@ class ComplianceReportTest {
                 .id().value();
         clock.advance(Duration.ofDays(400));
 
-        ComplianceReport report = kit.complianceReport();
+        ComplianceReport report = Compliance.builder(kit).keyRotationPeriod(Duration.ofDays(30)).build().report();
 
         assertThat(checks(report)).containsExactly("purpose.retention", "notice.current", "consent.outdated_notice",
                 "consent.validity_lapsed", "key.rotation", "category.encryption", "category.mfa", "monitoring.alerts",
@@ -431,7 +454,7 @@ class ComplianceReportTest {
         AuditEvent e = new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), Actor.operator("anna"),
                 MonitoringPolicy.FIELD_OPENED, Optional.of(kit.subjectRef(SubjectId.of(subject))),
                 Optional.of(Fixtures.ORDERS), AuditOutcome.SUCCESS, Optional.of("clients.email"));
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, e));
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, e));
     }
 
     /** The clean catalogue, once per test. */

@@ -8,13 +8,13 @@ import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
 import static dev.consentkit.core.testing.Fixtures.PORTFOLIO_NOTICE;
 import static dev.consentkit.core.testing.Fixtures.RU;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
@@ -25,7 +25,11 @@ import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.testing.Fixtures;
 import java.time.Period;
 import java.util.List;
@@ -84,7 +88,7 @@ final class ComplianceWorld {
                         .version("1.0", LocalizedText.of(RU, "Я разрешаю показывать фотографии моего проекта в портфолио студии.")
                                 .and(EN, "I allow the studio to show photos of my project in its portfolio."))
                         .build())
-                .notice(Notice.builder(dev.consentkit.core.consent.NoticeId.of("fittings-notice"))
+                .notice(Notice.builder(dev.consentkit.core.purpose.NoticeId.of("fittings-notice"))
                         .version("1.0", LocalizedText.of(RU, "Я разрешаю студии учитывать мои аллергии при подготовке визита.")
                                 .and(EN, "I allow the studio to take my allergies into account when preparing a visit."))
                         .build())
@@ -130,8 +134,27 @@ final class ComplianceWorld {
         ProcessingCatalog catalog = catalog(notice(), true);
         return ConsentKit.builder().catalog(catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .accessPolicy(policy(catalog)).protection(protection())
-                .monitoring(MonitoringPolicy.defaults());
+                .accessPolicy(policy(catalog));
+    }
+
+    /**
+     * @param clean a builder from {@link #clean}, perhaps changed
+     * @return the studio's kit with what it runs with beside the kit: the declared field protection and
+     *         monitoring on
+     */
+    static ConsentKit studio(ConsentKit.Builder clean) {
+        ConsentKit kit = protect(clean.build());
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.defaults()).build();
+        return kit;
+    }
+
+    /**
+     * @param kit a kit
+     * @return the kit, with {@link #protection()} as its field protector
+     */
+    static ConsentKit protect(ConsentKit kit) {
+        KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(protection()));
+        return kit;
     }
 
     /** @return an audit key other than the studio's */

@@ -1,14 +1,19 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.spi.protection.KeyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
-import dev.consentkit.core.spi.ProtectionProfile.MasterKey;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile.MasterKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.compliance.Compliance;
+import dev.consentkit.core.testing.DescribedProtection;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,22 +28,25 @@ import org.junit.jupiter.api.Test;
 class MasterKeyCheckTest {
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final InMemoryStorage storage = InMemoryStorage.create();
-    private final ConsentKit kit = ComplianceWorld.clean(storage, clock).build();
+    private final ConsentKit kit = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock));
     private int keyId;
 
     private void wrapUnder(String kekId, int keys) {
         storage.inTransaction(tx -> {
             for (int i = 0; i < keys; i++) {
                 KeyedHash ref = kit.subjectRef(SubjectId.of("client-" + keyId));
-                tx.keys().add(new WrappedKey(ref, "contract", 1, ++keyId, kekId, new byte[] {1}, clock.instant()));
+                KeyStore.in(tx).add(new WrappedKey(ref, "contract", 1, ++keyId, kekId, new byte[] {1}, clock.instant()));
             }
             return null;
         });
     }
 
-    private List<Finding> findings(MasterKey... described) {
-        return kit.complianceReport(new ProtectionProfile("AES-256-GCM", "test", List.of(), List.of(described)))
-                .findingsOf(MasterKeyCheck.ID);
+    private List<Finding> findings(MasterKey... keys) {
+        // one field protector per kit: a kit over the same store for each described profile
+        ConsentKit described = ComplianceWorld.clean(storage, clock).build();
+        KitContext.of(described).install(FieldProtector.class,
+                new DescribedProtection(new ProtectionProfile("AES-256-GCM", "test", List.of(), List.of(keys))));
+        return Compliance.builder(described).build().report().findingsOf(MasterKeyCheck.ID);
     }
 
     private static MasterKey aes(String id, long limit) {
@@ -50,7 +58,7 @@ class MasterKeyCheckTest {
         wrapUnder("kek-a", 3);
 
         assertThat(findings(aes("kek-a", 16))).isEmpty();
-        assertThat(kit.complianceReport().findingsOf(MasterKeyCheck.ID)).as("undescribed: 2^32").isEmpty();
+        assertThat(Compliance.builder(kit).build().report().findingsOf(MasterKeyCheck.ID)).as("undescribed: 2^32").isEmpty();
     }
 
     @Test
@@ -75,7 +83,7 @@ class MasterKeyCheckTest {
     @Test
     void shreddedKeysStillCountAgainstTheBound() {
         wrapUnder("kek-a", 4);
-        storage.inTransaction(tx -> tx.keys().destroy(kit.subjectRef(SubjectId.of("client-0")), List.of(),
+        storage.inTransaction(tx -> KeyStore.in(tx).destroy(kit.subjectRef(SubjectId.of("client-0")), List.of(),
                 clock.instant()));
 
         assertThat(findings(aes("kek-a", 16))).singleElement()

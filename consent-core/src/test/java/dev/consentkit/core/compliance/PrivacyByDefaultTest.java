@@ -1,9 +1,10 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.context.KitContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.Decision;
@@ -30,7 +31,8 @@ class PrivacyByDefaultTest {
 
     @Test
     void theDefaultConfigurationMatchesItsSnapshot() {
-        KitConfiguration c = defaults(ComplianceWorld.catalog(ComplianceWorld.notice(), true)).configuration();
+        KitConfiguration c = Compliance.builder(defaults(ComplianceWorld.catalog(ComplianceWorld.notice(), true))).build()
+                .configuration();
 
         Golden.assertMatches("default-configuration.json", ComplianceJson.create().writeConfiguration(c));
     }
@@ -40,7 +42,7 @@ class PrivacyByDefaultTest {
         ConsentKit kit = defaults(ComplianceWorld.catalog(ComplianceWorld.notice(), true));
         SubjectId fresh = SubjectId.of("client-never-asked");
 
-        for (KitConfiguration.PurposeSetting p : kit.configuration().purposes()) {
+        for (KitConfiguration.PurposeSetting p : Compliance.builder(kit).build().configuration().purposes()) {
             Purpose purpose = kit.catalog().require(dev.consentkit.core.PurposeId.of(p.id()));
             assertThat(p.basis()).isEqualTo(purpose.basis().name());
             Decision live = kit.check(fresh, purpose.id());
@@ -59,21 +61,21 @@ class PrivacyByDefaultTest {
 
     @Test
     void deadlinesAreTheStrictStatutoryOnes() {
-        KitConfiguration c = defaults(Fixtures.catalog()).configuration();
+        KitConfiguration c = Compliance.builder(defaults(Fixtures.catalog())).build().configuration();
 
         assertThat(c.jurisdiction()).isEqualTo("gdpr");
         assertThat(c.requestDeadlines()).anySatisfy(d -> assertThat(d).startsWith("ACCESS: 1 months, extendable by 2 months"));
         assertThat(c.breachClocks()).anySatisfy(d -> assertThat(d).contains("72 hours"));
         assertThat(c.clockTolerance()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.keyRotationPeriod()).isEqualTo(Duration.ofDays(365));
-        assertThat(defaults(Fixtures.catalog()).jurisdiction().breachClocks()).allSatisfy(b ->
-                assertThat(b.within().unit()).isEqualTo(dev.consentkit.core.rights.LegalPeriod.Unit.HOURS));
+        assertThat(KitContext.of(defaults(Fixtures.catalog())).jurisdiction().breachClocks()).allSatisfy(b ->
+                assertThat(b.within().unit()).isEqualTo(dev.consentkit.core.jurisdiction.LegalPeriod.Unit.HOURS));
     }
 
     @Test
     void byDefaultUnencryptedSensitiveDataNoMfaAndNoMonitoringAreReportedNotAssumedAway() {
         ConsentKit kit = defaults(ComplianceWorld.catalog(ComplianceWorld.notice(), true));
-        KitConfiguration c = kit.configuration();
+        KitConfiguration c = Compliance.builder(kit).build().configuration();
 
         assertThat(c.categories()).filteredOn(KitConfiguration.CategorySetting::sensitive)
                 .singleElement().satisfies(h -> {
@@ -83,14 +85,14 @@ class PrivacyByDefaultTest {
         assertThat(c.accessPolicy()).isFalse();
         assertThat(c.fieldProtection()).isEmpty();
         assertThat(c.monitoring()).isEmpty();
-        assertThat(kit.complianceReport().findings()).extracting(Finding::check)
+        assertThat(Compliance.builder(kit).build().report().findings()).extracting(Finding::check)
                 .containsExactly("category.encryption", "category.mfa", "monitoring.enabled");
     }
 
     @Test
     void theCleanStudiosConfigurationShowsWhatIsEncryptedAndBehindMfa() {
-        KitConfiguration c = ComplianceWorld.clean(dev.consentkit.core.memory.InMemoryStorage.create(), clock).build()
-                .configuration();
+        KitConfiguration c = Compliance.builder(ComplianceWorld.studio(
+                ComplianceWorld.clean(dev.consentkit.core.memory.InMemoryStorage.create(), clock))).build().configuration();
 
         assertThat(c.categories()).extracting(KitConfiguration.CategorySetting::id,
                 KitConfiguration.CategorySetting::encrypted, KitConfiguration.CategorySetting::mfaToOpen)

@@ -8,7 +8,7 @@ import static dev.consentkit.core.testing.Fixtures.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;

@@ -1,17 +1,18 @@
 package dev.consentkit.core.json;
 
+import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.testing.Fixtures;
@@ -44,11 +45,11 @@ class SubjectExportJsonTest {
         StudioBook book = new StudioBook("crm").client(ANNA, "Анна Петрова", "anna@example.org")
                 .order(ANNA, "Logo and letterhead").invoice(ANNA, "INV-2026-0042");
         SubjectDataService data = SubjectDataService.builder(kit).contributor(book).build();
-        RequestId erasure = kit.rights().receive(ANNA, RequestType.ERASURE, Actor.subject()).id();
-        kit.rights().refuse(erasure, "the client withdrew the request", DPO);
+        RequestId erasure = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ERASURE, Actor.subject()).id();
+        SubjectRights.builder(kit).build().refuse(erasure, "the client withdrew the request", DPO);
         clock.advance(java.time.Duration.ofHours(1));
-        RequestId access = kit.rights().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
-        kit.rights().verifyIdentity(access, DPO);
+        RequestId access = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
+        SubjectRights.builder(kit).build().verifyIdentity(access, DPO);
         export = data.export(access, DPO);
         bundle = json.writeExport(export);
     }
@@ -121,12 +122,12 @@ class SubjectExportJsonTest {
         MutableClock clock = MutableClock.at("2026-12-20T09:00:00Z");
         ConsentKit ru = ConsentKit.builder().catalog(Fixtures.catalog()).storage(InMemoryStorage.create()).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .jurisdiction(dev.consentkit.core.rights.Jurisdiction.RU_152FZ).build();
+                .jurisdiction(dev.consentkit.core.jurisdiction.Jurisdiction.RU_152FZ).build();
         ru.consent(ANNA, Fixtures.NEWSLETTER).evidence(ru.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
-        RequestId access = ru.rights().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
-        ru.rights().verifyIdentity(access, DPO);
-        ru.rights().start(access, DPO);
-        ru.rights().extend(access, dev.consentkit.core.rights.LegalPeriod.workingDays(5), "14 projects to check", DPO);
+        RequestId access = SubjectRights.builder(ru).build().receive(ANNA, RequestType.ACCESS, Actor.subject()).id();
+        SubjectRights.builder(ru).build().verifyIdentity(access, DPO);
+        SubjectRights.builder(ru).build().start(access, DPO);
+        SubjectRights.builder(ru).build().extend(access, dev.consentkit.core.jurisdiction.LegalPeriod.workingDays(5), "14 projects to check", DPO);
         SubjectExport provisional = SubjectDataService.builder(ru).build().export(access, DPO);
         String written = json.writeExport(provisional);
 

@@ -7,6 +7,6 @@ import dev.consentkit.core.testing.SubjectErasureContract;
 class InMemorySubjectErasureTest extends SubjectErasureContract {
     @Override
     protected ConsentStorage storage() {
-        return InMemoryStorage.create();
+        return dev.consentkit.core.testing.MemoryStorages.withEveryFeature();
     }
 }

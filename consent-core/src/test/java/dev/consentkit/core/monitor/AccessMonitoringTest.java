@@ -1,10 +1,13 @@
 package dev.consentkit.core.monitor;
 
+import dev.consentkit.core.spi.Reads;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditOutcome;
@@ -205,7 +208,7 @@ class AccessMonitoringTest {
         w.open("anna", "client-2");
         MonitoringAlert alert = w.heard.get(0);
 
-        List<AuditRecord> audit = w.kit.audit().records(1, 100);
+        List<AuditRecord> audit = AuditTrail.of(w.kit).records(1, 100);
         assertThat(audit).last().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo(AccessMonitoring.ALERT_RAISED);
             assertThat(r.event().actor()).isEqualTo(AccessMonitoring.MONITOR);
@@ -214,21 +217,21 @@ class AccessMonitoringTest {
         });
 
         w.after(Duration.ofHours(2));
-        MonitoringAlert acknowledged = w.kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"),
+        MonitoringAlert acknowledged = w.monitoring.acknowledge(alert.id(), Actor.operator("dpo"),
                 "Anna prepared the mailing list, ticket 42");
 
         assertThat(acknowledged.acknowledgement()).hasValueSatisfying(a -> {
             assertThat(a.by()).isEqualTo(Actor.operator("dpo"));
             assertThat(a.at()).isEqualTo(w.clock.instant());
         });
-        assertThat(w.kit.monitoring().find(alert.id())).contains(acknowledged);
+        assertThat(w.monitoring.find(alert.id())).contains(acknowledged);
         assertThat(w.stored()).isEmpty();
-        assertThat(w.kit.audit().records(1, 100)).last().satisfies(r -> {
+        assertThat(AuditTrail.of(w.kit).records(1, 100)).last().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo(AccessMonitoring.ALERT_ACKNOWLEDGED);
             assertThat(r.event().actor()).isEqualTo(Actor.operator("dpo"));
             assertThat(r.event().reference()).contains(alert.id().toString());
         });
-        assertThat(w.kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(w.kit).verify().isIntact()).isTrue();
     }
 
     @Test
@@ -237,20 +240,20 @@ class AccessMonitoringTest {
         w.open("anna", "client-1");
         w.open("anna", "client-2");
         MonitoringAlert alert = w.heard.get(0);
-        long auditSize = w.kit.audit().verify() instanceof dev.consentkit.core.audit.AuditVerification.Intact i
+        long auditSize = AuditTrail.of(w.kit).verify() instanceof dev.consentkit.core.audit.AuditVerification.Intact i
                 ? i.records() : -1;
 
-        assertThatThrownBy(() -> w.kit.monitoring().acknowledge(java.util.UUID.randomUUID(), Actor.operator("dpo"), "n"))
+        assertThatThrownBy(() -> w.monitoring.acknowledge(java.util.UUID.randomUUID(), Actor.operator("dpo"), "n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no monitoring alert");
-        assertThatThrownBy(() -> w.kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), " "))
+        assertThatThrownBy(() -> w.monitoring.acknowledge(alert.id(), Actor.operator("dpo"), " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("note");
-        assertThatThrownBy(() -> w.kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), "x".repeat(501)))
+        assertThatThrownBy(() -> w.monitoring.acknowledge(alert.id(), Actor.operator("dpo"), "x".repeat(501)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(w.stored()).containsExactly(alert);
-        assertThat(w.kit.audit().records(1, 100)).hasSize((int) auditSize);
+        assertThat(AuditTrail.of(w.kit).records(1, 100)).hasSize((int) auditSize);
 
-        w.kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), "looked");
-        assertThatThrownBy(() -> w.kit.monitoring().acknowledge(alert.id(), Actor.operator("dpo"), "again"))
+        w.monitoring.acknowledge(alert.id(), Actor.operator("dpo"), "looked");
+        assertThatThrownBy(() -> w.monitoring.acknowledge(alert.id(), Actor.operator("dpo"), "again"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("acknowledged already");
     }
 
@@ -279,8 +282,8 @@ class AccessMonitoringTest {
         MonitoringWorld w = new MonitoringWorld(MONDAY_10, MonitoringPolicy.builder().maxOpens(1).build());
         w.open("anna", "client-1");
 
-        assertThatThrownBy(() -> w.kit.storage().inTransaction(tx -> {
-            w.kit.audit().append(tx, new dev.consentkit.core.audit.AuditEvent(w.clock.instant(), Actor.operator("anna"),
+        assertThatThrownBy(() -> KitContext.of(w.kit).storage().inTransaction(tx -> {
+            KitContext.of(w.kit).append(tx, new dev.consentkit.core.audit.AuditEvent(w.clock.instant(), Actor.operator("anna"),
                     MonitoringPolicy.FIELD_OPENED, Optional.empty(), Optional.empty(), AuditOutcome.SUCCESS,
                     Optional.empty()));
             throw new IllegalStateException("host failure");
@@ -304,9 +307,9 @@ class AccessMonitoringTest {
         kit.consent(SubjectId.of("c1"), Fixtures.NEWSLETTER)
                 .evidence(kit.evidence(dev.consentkit.core.consent.CollectionMethod.WEB_CHECKBOX).build()).give();
         kit.restrict(SubjectId.of("c1"), Fixtures.ORDERS, Actor.operator("anna"));
-        kit.audit().checkpoint();
+        AuditTrail.of(kit).checkpoint();
 
-        List<AuditRecord> records = kit.audit().records(1, 10);
+        List<AuditRecord> records = AuditTrail.of(kit).records(1, 10);
         assertThat(heard).extracting(AuditEntry::id).containsExactlyElementsOf(records.stream().map(AuditRecord::entryId).toList());
         assertThat(heard).extracting(AuditEntry::event).containsExactlyElementsOf(records.stream().map(AuditRecord::event).toList());
         assertThat(heard).extracting(AuditEntry::ledger).containsExactlyElementsOf(records.stream().map(AuditRecord::ledger).toList());
@@ -314,14 +317,18 @@ class AccessMonitoringTest {
 
     @Test
     void anAlertTheStoreCannotKeepIsStillHeardAndTheAccessStands() {
-        InMemoryStorage real = InMemoryStorage.create();
+        InMemoryStorage real = InMemoryStorage.create()
+                .attach(dev.consentkit.core.monitor.AlertStore.class, new InMemoryAlerts());
         dev.consentkit.core.spi.ConsentStorage refusingAlerts = new dev.consentkit.core.spi.ConsentStorage() {
             @Override
             public <T> T inTransaction(java.util.function.Function<dev.consentkit.core.spi.StorageTransaction, T> work) {
                 return real.inTransaction(tx -> work.apply(new dev.consentkit.core.testing.ForwardingTransaction(tx) {
                     @Override
-                    public dev.consentkit.core.spi.AlertStore alerts() {
-                        throw new dev.consentkit.core.StorageException("alert table unavailable", null);
+                    public <P> java.util.Optional<P> port(Class<P> type) {
+                        if (type == dev.consentkit.core.monitor.AlertStore.class) {
+                            throw new dev.consentkit.core.StorageException("alert table unavailable", null);
+                        }
+                        return super.port(type);
                     }
                 }));
             }
@@ -337,7 +344,7 @@ class AccessMonitoringTest {
         AuditEntry second = w.open("anna", "client-2");
 
         assertThat(w.heard).singleElement().extracting(MonitoringAlert::auditEntry).isEqualTo(second.id());
-        assertThat(w.kit.audit().records(1, 10)).hasSize(2);
+        assertThat(AuditTrail.of(w.kit).records(1, 10)).hasSize(2);
     }
 
     @Test
@@ -395,10 +402,14 @@ class AccessMonitoringTest {
         ConsentKit kit = Fixtures.kit(storage, dev.consentkit.core.testing.MutableClock.at(MONDAY_10));
         kit.restrict(SubjectId.of("c1"), Fixtures.ORDERS, Actor.operator("anna"));
 
-        assertThat(kit.storage()).hasToString(storage.toString());
-        List<dev.consentkit.core.consent.LedgerEntry> written = storage.read(tx -> tx.ledger().history(SubjectId.of("c1")));
+        assertThat(KitContext.of(kit).storage()).hasToString(storage.toString());
+        List<dev.consentkit.core.consent.LedgerEntry> written = storage.read(tx -> Reads.history(tx, SubjectId.of("c1")));
         assertThat(written).hasSize(1);
-        assertThat(kit.monitoring().policy()).isEmpty();
-        assertThat(kit.monitoring().unacknowledged(10)).isEmpty();
+        AccessMonitoring monitoring = AccessMonitoring.builder(kit).build();
+        assertThat(monitoring.policy()).isEmpty();
+        assertThat(monitoring.unacknowledged(10)).isEmpty();
+        assertThatThrownBy(() -> AccessMonitoring.builder(kit).build())
+                .as("one monitoring per kit").isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AccessMonitoring already");
     }
 }

@@ -1,7 +1,8 @@
 package dev.consentkit.core.monitor;
 
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
@@ -24,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class MonitoringWorld {
     final MutableClock clock;
     final ConsentKit kit;
+    final AccessMonitoring monitoring;
     final List<MonitoringAlert> heard = new CopyOnWriteArrayList<>();
 
     MonitoringWorld(String start, MonitoringPolicy policy) {
@@ -33,8 +35,8 @@ final class MonitoringWorld {
     MonitoringWorld(String start, MonitoringPolicy policy, ConsentStorage storage) {
         this.clock = MutableClock.at(start);
         this.kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(storage).clock(clock)
-                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .monitoring(policy).alertListener(heard::add).build();
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
+        this.monitoring = AccessMonitoring.builder(kit).policy(policy).alertListener(heard::add).build();
     }
 
     AuditEntry open(String staff, String subject) {
@@ -49,7 +51,7 @@ final class MonitoringWorld {
         AuditEvent e = new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), Actor.operator(staff), action,
                 Optional.of(kit.subjectRef(SubjectId.of(subject))), Optional.of(Fixtures.ORDERS), outcome,
                 Optional.of("clients.email"));
-        return kit.storage().inTransaction(tx -> kit.audit().append(tx, e));
+        return KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, e));
     }
 
     void after(Duration step) {
@@ -57,6 +59,6 @@ final class MonitoringWorld {
     }
 
     List<MonitoringAlert> stored() {
-        return kit.monitoring().unacknowledged(1_000);
+        return monitoring.unacknowledged(1_000);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.LocalizedText;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
-import dev.consentkit.core.consent.NoticeVersion;
 import java.net.URI;
 import java.time.Period;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.consentkit.core.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

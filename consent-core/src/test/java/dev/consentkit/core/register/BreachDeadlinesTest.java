@@ -3,10 +3,10 @@ package dev.consentkit.core.register;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.rights.BreachClock;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.BreachClock;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.RequestType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,7 @@ class BreachDeadlinesTest {
     }
 
     private static Jurisdiction host(String id, BreachClock clock) {
-        Map<RequestType, dev.consentkit.core.rights.RequestDeadline> requests = new java.util.EnumMap<>(RequestType.class);
+        Map<RequestType, dev.consentkit.core.jurisdiction.RequestDeadline> requests = new java.util.EnumMap<>(RequestType.class);
         for (RequestType t : RequestType.values()) {
             requests.put(t, Jurisdiction.GDPR.deadline(t));
         }

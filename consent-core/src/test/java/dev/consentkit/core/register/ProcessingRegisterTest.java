@@ -8,7 +8,7 @@ import static dev.consentkit.core.register.RegisterWorld.PORTFOLIO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.json.ConsentJsonException;
 import dev.consentkit.core.json.RegisterJson;
@@ -32,7 +32,7 @@ class ProcessingRegisterTest {
 
     private static ProcessingRegister registerOf(List<Purpose> purposes) {
         ConsentKit kit = RegisterWorld.kit(RegisterWorld.catalog(purposes), GENERATED, UnaryOperator.identity());
-        return ProcessingRegister.of(kit);
+        return ProcessingRegister.builder(kit).build();
     }
 
     // ---- derivation ------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ class ProcessingRegisterTest {
         ProcessingCatalog german = ProcessingCatalog.builder().controller(dev.consentkit.core.purpose.Controller.of("Studio", "privacy"))
                 .jurisdiction("FR").defaultLocale(RegisterWorld.EN)
                 .category(new dev.consentkit.core.purpose.DataCategory("contact", LocalizedText.of(RegisterWorld.EN, "Contact"), false))
-                .notice(RegisterWorld.catalog().notice(dev.consentkit.core.consent.NoticeId.of("newsletter-notice")).orElseThrow())
+                .notice(RegisterWorld.catalog().notice(dev.consentkit.core.purpose.NoticeId.of("newsletter-notice")).orElseThrow())
                 .purpose(newsletter)
                 .purpose(Purpose.builder("analytics").name(LocalizedText.of(RegisterWorld.EN, "Analytics"))
                         .description(LocalizedText.of(RegisterWorld.EN, "Usage statistics"))
@@ -83,7 +83,8 @@ class ProcessingRegisterTest {
                         .build())
                 .build();
 
-        ProcessingRegister register = ProcessingRegister.of(RegisterWorld.kit(german, GENERATED, UnaryOperator.identity()));
+        ProcessingRegister register = ProcessingRegister.builder(RegisterWorld.kit(german, GENERATED,
+                UnaryOperator.identity())).build();
 
         assertThat(register.record(NEWSLETTER).orElseThrow().transfers()).isEmpty();
         assertThat(register.record(dev.consentkit.core.PurposeId.of("analytics")).orElseThrow().transfers())
@@ -143,8 +144,8 @@ class ProcessingRegisterTest {
 
     @Test
     void theOldCatalogueStillBuildsAndShowsWhatItLacks() {
-        ProcessingRegister register = ProcessingRegister.of(Fixtures.kit(
-                dev.consentkit.core.memory.InMemoryStorage.create(), new MutableClock(GENERATED)));
+        ProcessingRegister register = ProcessingRegister.builder(Fixtures.kit(
+                dev.consentkit.core.memory.InMemoryStorage.create(), new MutableClock(GENERATED))).build();
 
         assertThat(register.records()).hasSize(4);
         assertThat(register.problems()).extracting(RegisterProblem::field).contains("categories of subjects",
@@ -210,7 +211,7 @@ class ProcessingRegisterTest {
                                 .withAgreement("DPA 2026-01")).build(),
                 RegisterWorld.portfolio().build())), Instant.parse("2026-12-03T10:00:00Z"), UnaryOperator.identity());
 
-        RegisterDiff diff = RegisterDiff.between(november, ProcessingRegister.of(december));
+        RegisterDiff diff = RegisterDiff.between(november, ProcessingRegister.builder(december).build());
 
         assertThat(diff.added()).containsExactly(PORTFOLIO);
         assertThat(diff.removed()).containsExactly(INVOICES);

@@ -1,12 +1,15 @@
 package dev.consentkit.core.register;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
@@ -17,7 +20,7 @@ import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.purpose.RiskAssessment;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.MutableClock;
 import java.net.URI;
@@ -145,8 +148,8 @@ final class RegisterWorld {
     static ProcessingRegister register() {
         ProcessingCatalog catalog = catalog();
         ConsentKit kit = kit(catalog, GENERATED, b -> b.accessPolicy(policy(catalog)));
+        KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(PROFILE));
         return ProcessingRegister.builder(kit)
-                .protection(PROFILE)
                 .keyRotatedAt(Instant.parse("2026-09-01T00:00:00Z"))
                 .securityMeasure("daily encrypted backups, restore tested monthly")
                 .build();

@@ -1,10 +1,15 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
+import dev.consentkit.core.hold.LegalHolds;
+import dev.consentkit.core.hold.UnknownLegalHoldException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
@@ -26,61 +31,61 @@ class LegalHoldsTest {
     private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
 
     private List<AuditRecord> audit() {
-        return kit.audit().records(1, 100);
+        return AuditTrail.of(kit).records(1, 100);
     }
 
     @Test
     void placingAndLiftingAreStoredAndAuditedWithThePseudonymousSubjectOnly() {
-        LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(ANNA).andCategory("billing"), "tax audit 2026-17", LAWYER);
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA).andCategory("billing"), "tax audit 2026-17", LAWYER);
 
         assertThat(hold.placedAt()).isEqualTo("2026-03-02T10:15:30.123456Z");
         assertThat(hold.isActive()).isTrue();
-        assertThat(kit.legalHolds().activeFor(ANNA)).containsExactly(hold);
-        assertThat(kit.legalHolds().activeFor(SubjectId.of("client-2"))).isEmpty();
+        assertThat(LegalHolds.of(kit).activeFor(ANNA)).containsExactly(hold);
+        assertThat(LegalHolds.of(kit).activeFor(SubjectId.of("client-2"))).isEmpty();
         clock.advance(Duration.ofDays(10));
-        LegalHold lifted = kit.legalHolds().lift(hold.id(), Actor.operator("lawyer-8"));
+        LegalHold lifted = LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer-8"));
 
         assertThat(lifted.lifted()).map(LegalHold.Lifting::by).contains(Actor.operator("lawyer-8"));
-        assertThat(kit.legalHolds().find(hold.id())).contains(lifted);
-        assertThat(kit.legalHolds().active()).isEmpty();
+        assertThat(LegalHolds.of(kit).find(hold.id())).contains(lifted);
+        assertThat(LegalHolds.of(kit).active()).isEmpty();
         assertThat(audit()).extracting(r -> r.event().action()).containsExactly(LegalHolds.HOLD_PLACED, LegalHolds.HOLD_LIFTED);
         assertThat(audit()).allSatisfy(r -> {
             assertThat(r.event().subjectRef()).contains(kit.subjectRef(ANNA));
             assertThat(r.event().reference()).contains(hold.id().toString());
         });
         assertThat(audit().toString()).doesNotContain("tax audit").doesNotContain(ANNA.value());
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     @Test
     void liftingAnUnknownOrLiftedHoldIsAClearErrorAndAuditsNothing() {
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> kit.legalHolds().lift(unknown, LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).lift(unknown, LAWYER))
                 .isInstanceOf(UnknownLegalHoldException.class).hasMessage("no legal hold has id " + unknown);
-        LegalHold hold = kit.legalHolds().place(HoldScope.forPurpose(Fixtures.INVOICES), "court case", LAWYER);
-        kit.legalHolds().lift(hold.id(), LAWYER);
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forPurpose(Fixtures.INVOICES), "court case", LAWYER);
+        LegalHolds.of(kit).lift(hold.id(), LAWYER);
 
-        assertThatThrownBy(() -> kit.legalHolds().lift(hold.id(), LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).lift(hold.id(), LAWYER))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("was lifted already");
         assertThat(audit()).hasSize(2);
     }
 
     @Test
     void badScopesAndReasonsAreRefusedAndNothingIsStored() {
-        assertThatThrownBy(() -> kit.legalHolds().place(HoldScope.forPurpose(PurposeId.of("no-such")), "x", LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forPurpose(PurposeId.of("no-such")), "x", LAWYER))
                 .isInstanceOf(UnknownPurposeException.class);
-        assertThatThrownBy(() -> kit.legalHolds().place(HoldScope.forCategory("health"), "x", LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forCategory("health"), "x", LAWYER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown data category 'health'");
-        assertThatThrownBy(() -> kit.legalHolds().place(HoldScope.forSubject(ANNA), " ", LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forSubject(ANNA), " ", LAWYER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> kit.legalHolds().place(HoldScope.forSubject(ANNA), "x".repeat(257), LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forSubject(ANNA), "x".repeat(257), LAWYER))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> kit.legalHolds().place(HoldScope.forSubject(ANNA), "line\nbreak", LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forSubject(ANNA), "line\nbreak", LAWYER))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HoldScope(Optional.empty(), Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names a subject, a purpose or a data category");
 
-        assertThat(kit.legalHolds().active()).isEmpty();
+        assertThat(LegalHolds.of(kit).active()).isEmpty();
         assertThat(audit()).isEmpty();
     }
 

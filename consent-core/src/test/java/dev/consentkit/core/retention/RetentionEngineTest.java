@@ -1,5 +1,9 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
+import dev.consentkit.core.hold.LegalHolds;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
@@ -12,7 +16,7 @@ import static org.mockito.Mockito.spy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
@@ -20,12 +24,12 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.json.DestructionActJson;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.RetentionTrigger;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.RetentionStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.testing.Fixtures;
 import dev.consentkit.core.testing.ForwardingTransaction;
+import dev.consentkit.core.testing.WrappingStorage;
 import dev.consentkit.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,7 +188,7 @@ class RetentionEngineTest {
             assertThat(r.event().reference()).contains(act.id().toString());
             assertThat(r.event().subjectRef()).isEmpty();
         });
-        assertThat(kit.audit().verify()).isInstanceOf(AuditVerification.Intact.class);
+        assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
 
         RetentionRun again = retention.run(NIGHTLY);
 
@@ -232,7 +236,7 @@ class RetentionEngineTest {
     @Test
     void aStoreFailureAfterTheHostDisposedIsRolledBackAndTheNextRunRecordsTheBatch() {
         AtomicInteger entries = new AtomicInteger();
-        ConsentStorage failing = new FailingStorage(InMemoryStorage.create(), store -> {
+        ConsentStorage failing = new FailingStorage(dev.consentkit.core.testing.MemoryStorages.withEveryFeature(), store -> {
             RetentionStore spied = spy(store);
             doAnswer(inv -> {
                 if (entries.incrementAndGet() == 2) {
@@ -323,7 +327,7 @@ class RetentionEngineTest {
 
         assertThat(retention.purgeExpiredActs(NIGHTLY)).containsExactly(actId);
         assertThat(retention.acts()).isEmpty();
-        List<AuditRecord> audit = kit.audit().records(1, 10_000);
+        List<AuditRecord> audit = AuditTrail.of(kit).records(1, 10_000);
         assertThat(audit.get(audit.size() - 1).event().action()).isEqualTo(RetentionEngine.ACT_PURGED);
         assertThat(audit.get(audit.size() - 1).event().reference()).contains(actId.toString());
     }
@@ -417,7 +421,7 @@ class RetentionEngineTest {
     @Test
     void anEventNoPolicyIsAnchoredToIsRefusedAndNothingIsStored() {
         RetentionEngine retention = engine();
-        int audited = kit.audit().records(1, 10_000).size();
+        int audited = AuditTrail.of(kit).records(1, 10_000).size();
 
         assertThatThrownBy(() -> retention.recordEvent(client(1), "order.closd", T))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -429,7 +433,7 @@ class RetentionEngineTest {
         assertThatThrownBy(() -> retention.purposeEnded(client(1), ORDERS, T))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purpose-ended.order-fulfilment");
 
-        assertThat(kit.audit().records(1, 10_000)).hasSize(audited);
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).hasSize(audited);
         clock.set(T.plus(Duration.ofDays(3650)));
         assertThat(retention.plan().isEmpty()).isTrue();
     }
@@ -440,7 +444,7 @@ class RetentionEngineTest {
         assertThat(retention.recordEvent(client(1), "order.closed", "order-1", T)).isTrue();
         assertThat(retention.recordEvent(client(1), "order.closed", "order-1", T.minusSeconds(5))).isFalse();
 
-        List<AuditRecord> audit = kit.audit().records(1, 10_000);
+        List<AuditRecord> audit = AuditTrail.of(kit).records(1, 10_000);
         assertThat(audit).singleElement().satisfies(r -> {
             assertThat(r.event().action()).isEqualTo(RetentionEngine.EVENT_RECORDED);
             assertThat(r.event().subjectRef()).contains(kit.subjectRef(client(1)));
@@ -467,7 +471,7 @@ class RetentionEngineTest {
                 b -> b.policy(shred));
         List<String> reasons = List.of("at least one policy", "does not process category photo",
                 "does not declare", "not consent", "needs a retention target for category order",
-                "no retention policy disposes of it", "set the fieldProtector");
+                "no retention policy disposes of it", "build FieldCrypto on this kit first");
         for (int i = 0; i < bad.size(); i++) {
             RetentionEngine.Builder builder = bad.get(i).apply(RetentionEngine.builder(kit));
             assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining(reasons.get(i));
@@ -518,31 +522,17 @@ class RetentionEngineTest {
     }
 
     /** A storage whose units of work hand out a replaced retention store (to inject a failure). */
-    private static final class FailingStorage implements ConsentStorage {
-        private final ConsentStorage delegate;
-        private final Function<RetentionStore, RetentionStore> replace;
-
+    private static final class FailingStorage extends WrappingStorage {
         FailingStorage(ConsentStorage delegate, Function<RetentionStore, RetentionStore> replace) {
-            this.delegate = delegate;
-            this.replace = replace;
+            super(delegate, tx -> replaced(tx, replace), "FailingStorage");
         }
 
-        @Override
-        public <T> T inTransaction(Function<StorageTransaction, T> work) {
-            return delegate.inTransaction(tx -> work.apply(wrap(tx)));
-        }
-
-        @Override
-        public <T> T read(Function<StorageTransaction, T> work) {
-            return delegate.read(tx -> work.apply(wrap(tx)));
-        }
-
-        private StorageTransaction wrap(StorageTransaction tx) {
-            RetentionStore replaced = replace.apply(tx.retention());
+        private static StorageTransaction replaced(StorageTransaction tx, Function<RetentionStore, RetentionStore> replace) {
+            java.util.Optional<RetentionStore> replaced = tx.port(RetentionStore.class).map(replace);
             return new ForwardingTransaction(tx) {
                 @Override
-                public RetentionStore retention() {
-                    return replaced;
+                public <P> java.util.Optional<P> port(Class<P> type) {
+                    return type == RetentionStore.class ? replaced.map(type::cast) : super.port(type);
                 }
             };
         }

@@ -1,5 +1,10 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.CalendarDay;
+import dev.consentkit.core.jurisdiction.CalendarSource;
+import dev.consentkit.core.jurisdiction.ProvisionalRule;
+import dev.consentkit.core.jurisdiction.UnknownCalendarYearException;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

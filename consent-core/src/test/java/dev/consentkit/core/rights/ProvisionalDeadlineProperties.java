@@ -1,9 +1,14 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.RequestType;
+import dev.consentkit.core.jurisdiction.WorkingDayCalendar;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.memory.InMemoryStorage;
@@ -46,9 +51,9 @@ class ProvisionalDeadlineProperties {
                 .jurisdiction(Jurisdiction.RU_152FZ).build();
         ru.consent(CLIENT, Fixtures.NEWSLETTER).evidence(ru.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
 
-        SubjectRequest r = ru.rights().receive(CLIENT, type, Actor.subject());
+        SubjectRequest r = SubjectRights.builder(ru).build().receive(CLIENT, type, Actor.subject());
 
-        assertThat(ru.rights().find(r.id())).contains(r);
+        assertThat(SubjectRights.builder(ru).build().find(r.id())).contains(r);
         LegalPeriod period = Jurisdiction.RU_152FZ.deadline(type).answerWithin();
         LocalDate receivedOn = received.atZone(MOSCOW).toLocalDate();
         LocalDate dueOn = r.dueAt().atZone(MOSCOW).toLocalDate();

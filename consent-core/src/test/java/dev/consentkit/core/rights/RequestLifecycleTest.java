@@ -1,5 +1,7 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

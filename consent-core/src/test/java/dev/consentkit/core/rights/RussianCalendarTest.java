@@ -1,5 +1,7 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.UnknownCalendarYearException;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.jurisdiction.DeadlineCalculator;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -9,7 +9,7 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.monitor.Acknowledgement;
 import dev.consentkit.core.monitor.AlertRule;
 import dev.consentkit.core.monitor.MonitoringAlert;
-import dev.consentkit.core.spi.AlertStore;
+import dev.consentkit.core.monitor.AlertStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,21 +47,21 @@ public abstract class AlertStoreContract {
     }
 
     private Optional<MonitoringAlert> find(UUID id) {
-        return storage.read(tx -> tx.alerts().find(id));
+        return storage.read(tx -> AlertStore.in(tx).find(id));
     }
 
     private List<MonitoringAlert> unacknowledged(int limit) {
-        return storage.read(tx -> tx.alerts().unacknowledged(limit));
+        return storage.read(tx -> AlertStore.in(tx).unacknowledged(limit));
     }
 
     private long count() {
-        return storage.read(tx -> tx.alerts().countUnacknowledged());
+        return storage.read(tx -> AlertStore.in(tx).countUnacknowledged());
     }
 
     private void add(MonitoringAlert... alerts) {
         storage.inTransaction(tx -> {
             for (MonitoringAlert a : alerts) {
-                tx.alerts().add(a);
+                AlertStore.in(tx).add(a);
             }
             return null;
         });
@@ -106,7 +106,7 @@ public abstract class AlertStoreContract {
         assertThat(note).hasSize(Acknowledgement.MAX_NOTE);
         Acknowledgement ack = new Acknowledgement(Actor.operator("dpo"), T0.plus(Duration.ofDays(1)).plusNanos(1_000), note);
 
-        boolean done = storage.inTransaction(tx -> tx.alerts().acknowledge(a.id(), ack));
+        boolean done = storage.inTransaction(tx -> AlertStore.in(tx).acknowledge(a.id(), ack));
         assertThat(done).isTrue();
 
         assertThat(find(a.id())).contains(a.acknowledged(ack));
@@ -119,11 +119,11 @@ public abstract class AlertStoreContract {
         MonitoringAlert a = alert(AlertRule.OPENS_PER_WINDOW, Actor.operator("anna"), T0);
         add(a);
         Acknowledgement first = new Acknowledgement(Actor.operator("dpo"), T0.plusSeconds(1), "first");
-        storage.inTransaction(tx -> tx.alerts().acknowledge(a.id(), first));
+        storage.inTransaction(tx -> AlertStore.in(tx).acknowledge(a.id(), first));
 
-        boolean again = storage.inTransaction(tx -> tx.alerts().acknowledge(a.id(),
+        boolean again = storage.inTransaction(tx -> AlertStore.in(tx).acknowledge(a.id(),
                 new Acknowledgement(Actor.operator("other"), T0.plusSeconds(2), "second")));
-        boolean unknown = storage.inTransaction(tx -> tx.alerts().acknowledge(UUID.randomUUID(), first));
+        boolean unknown = storage.inTransaction(tx -> AlertStore.in(tx).acknowledge(UUID.randomUUID(), first));
 
         assertThat(again).isFalse();
         assertThat(unknown).isFalse();
@@ -137,8 +137,8 @@ public abstract class AlertStoreContract {
         MonitoringAlert lost = alert(AlertRule.DENIALS_IN_A_ROW, Actor.operator("bob"), T0);
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.alerts().add(lost);
-            tx.alerts().acknowledge(kept.id(), new Acknowledgement(Actor.operator("dpo"), T0, "looked"));
+            AlertStore.in(tx).add(lost);
+            AlertStore.in(tx).acknowledge(kept.id(), new Acknowledgement(Actor.operator("dpo"), T0, "looked"));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
@@ -158,13 +158,13 @@ public abstract class AlertStoreContract {
         assertThatThrownBy(() -> add(acknowledged)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> add(nanos)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("microsecond");
-        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.alerts().acknowledge(a.id(),
+        assertThatThrownBy(() -> storage.inTransaction(tx -> AlertStore.in(tx).acknowledge(a.id(),
                 new Acknowledgement(Actor.operator("dpo"), T0.plusNanos(1), "n"))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.alerts().unacknowledged(0)))
+        assertThatThrownBy(() -> storage.read(tx -> AlertStore.in(tx).unacknowledged(0)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage.read(tx -> {
-            tx.alerts().add(alert(AlertRule.OPENS_PER_WINDOW, Actor.operator("x"), T0));
+            AlertStore.in(tx).add(alert(AlertRule.OPENS_PER_WINDOW, Actor.operator("x"), T0));
             return null;
         })).isInstanceOf(IllegalStateException.class);
 

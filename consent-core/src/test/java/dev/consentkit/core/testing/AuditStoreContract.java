@@ -1,5 +1,7 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.AuditMark;
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.ContractSamples.NON_ASCII;
 import static dev.consentkit.core.testing.ContractSamples.T0;
 import static dev.consentkit.core.testing.ContractSamples.hash;
@@ -10,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditOutcome;
@@ -274,19 +276,19 @@ public abstract class AuditStoreContract {
         AuditCheckpoint a = new AuditCheckpoint(first.sequence(), first.link(), T0.plus(1, java.time.temporal.ChronoUnit.MICROS));
         AuditCheckpoint b = new AuditCheckpoint(first.sequence(), first.link(), T0.plusSeconds(3600));
         storage.inTransaction(tx -> {
-            tx.audit().addCheckpoint(a);
-            tx.audit().addCheckpoint(b); // a second checkpoint of the same head is kept too
+            tx.audit().saveMark(new AuditMark.Checkpoint(a));
+            tx.audit().saveMark(new AuditMark.Checkpoint(b)); // a second checkpoint of the same head is kept too
             return null;
         });
         VerifiedPoint p1 = new VerifiedPoint(1, first.link(), 17, "client-«" + NON_ASCII + "»", 3, 123_456, "f".repeat(64));
         VerifiedPoint p2 = new VerifiedPoint(1, first.link(), 18, "", 3, 123_457, "e".repeat(64));
         storage.inTransaction(tx -> {
-            tx.audit().saveVerifiedPoint(p1);
+            tx.audit().saveMark(p1);
             return null;
         });
         assertThat(verifiedPoint()).contains(p1);
         storage.inTransaction(tx -> {
-            tx.audit().saveVerifiedPoint(p2);
+            tx.audit().saveMark(p2);
             return null;
         });
 
@@ -304,7 +306,7 @@ public abstract class AuditStoreContract {
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
             add(tx, event("consent.withdrawn"));
             tx.audit().link(CHAIN.link(tx.audit().head(), tx.audit().pending(10)));
-            tx.audit().addCheckpoint(new AuditCheckpoint(2, first.link(), T0));
+            tx.audit().saveMark(new AuditMark.Checkpoint(new AuditCheckpoint(2, first.link(), T0)));
             throw boom;
         })).isSameAs(boom);
 
@@ -327,24 +329,24 @@ public abstract class AuditStoreContract {
         kit.restrict(ANNA, ORDERS, Actor.operator("dpo"));
         kit.object(ANNA, ORDERS, Actor.subject());
         kit.suppress(ContactPoint.email("anna@example.org"), NEWSLETTER, Actor.subject());
-        AuditCheckpoint checkpoint = kit.audit().checkpoint();
+        AuditCheckpoint checkpoint = AuditTrail.of(kit).checkpoint();
         clock.advance(Duration.ofDays(1));
         kit.liftObjection(ANNA, ORDERS, Actor.operator("dpo"));
-        kit.audit().sequence();
+        AuditTrail.of(kit).sequence();
 
         StoredAuditRow head = head().orElseThrow();
         assertThat(head.sequence()).isEqualTo(6);
-        assertThat(kit.audit().records(1, 100)).extracting(r -> r.event().action()).containsExactly(
+        assertThat(AuditTrail.of(kit).records(1, 100)).extracting(r -> r.event().action()).containsExactly(
                 AuditAction.CONSENT_GIVEN, AuditAction.CONSENT_WITHDRAWN, AuditAction.PROCESSING_RESTRICTED,
                 AuditAction.PROCESSING_OBJECTED, AuditAction.SUPPRESSION_ADDED, AuditAction.OBJECTION_LIFTED);
-        assertThat(kit.audit().records(1, 100)).filteredOn(r -> r.event().action().code().startsWith("consent."))
+        assertThat(AuditTrail.of(kit).records(1, 100)).filteredOn(r -> r.event().action().code().startsWith("consent."))
                 .allSatisfy(r -> assertThat(r.ledger()).isPresent());
         assertThat(checkpoints()).containsExactly(checkpoint);
         AuditVerification.Intact intact = new AuditVerification.Intact(6, 6, head.link());
         assertThat(verify(CHAIN)).isEqualTo(intact);
-        assertThat(kit.audit().verify()).isEqualTo(intact);
-        assertThat(kit.audit().verify(checkpoint)).isEqualTo(intact);
-        assertThat(kit.audit().verifyLedger().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(intact);
+        assertThat(AuditTrail.of(kit).verify(checkpoint)).isEqualTo(intact);
+        assertThat(AuditTrail.of(kit).verifyLedger().isIntact()).isTrue();
         // the verification reads real MACs: under another key the first record fails
         byte[] otherKey = new byte[32];
         Arrays.fill(otherKey, (byte) 9);
@@ -399,7 +401,7 @@ public abstract class AuditStoreContract {
     }
 
     private Optional<VerifiedPoint> verifiedPoint() {
-        return storage.read(tx -> tx.audit().verifiedPoint());
+        return storage.read(tx -> AuditMark.verifiedPoint(tx.audit().marks()));
     }
 
     private List<StoredAuditRow> entries(List<Long> ids) {
@@ -423,7 +425,7 @@ public abstract class AuditStoreContract {
     }
 
     private List<AuditCheckpoint> checkpoints() {
-        return storage.read(tx -> tx.audit().checkpoints());
+        return storage.read(tx -> AuditMark.checkpoints(tx.audit().marks()));
     }
 
     private AuditVerification verify(AuditChain chain) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -100,16 +100,16 @@ public abstract class BlindIndexStoreContract {
     void putIsIdempotentWithinAUnitAndAcrossUnits() {
         BlindIndexEntry entry = entry(EMAIL, "aGVsbG8", ANNA);
         storage.inTransaction(tx -> {
-            tx.blindIndexes().put(entry);
-            tx.blindIndexes().put(entry);
-            assertThat(tx.blindIndexes().find(EMAIL, 1, "aGVsbG8")).containsExactly(ANNA);
+            BlindIndexStore.in(tx).put(entry);
+            BlindIndexStore.in(tx).put(entry);
+            assertThat(BlindIndexStore.in(tx).find(EMAIL, 1, "aGVsbG8")).containsExactly(ANNA);
             return null;
         });
         put(entry);
         // and the unit that put an entry again still commits its other writes
         storage.inTransaction(tx -> {
-            tx.blindIndexes().put(entry);
-            tx.blindIndexes().put(entry(PHONE, "NzkwMQ", ANNA));
+            BlindIndexStore.in(tx).put(entry);
+            BlindIndexStore.in(tx).put(entry(PHONE, "NzkwMQ", ANNA));
             return null;
         });
 
@@ -228,7 +228,7 @@ public abstract class BlindIndexStoreContract {
     void removeGroupsNeedsAGroup() {
         put(entry(EMAIL, "d29yaw", ANNA));
 
-        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.blindIndexes().removeGroups(ANNA, Set.of())))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).removeGroups(ANNA, Set.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key group");
         assertThat(find(EMAIL, "d29yaw")).containsExactly(ANNA);
     }
@@ -239,9 +239,9 @@ public abstract class BlindIndexStoreContract {
 
         assertThat(this.<Integer>write(i -> i.attribute(EMAIL, CONTRACT, "client.email"))).isZero();
         assertThat(removeGroups(ANNA, CONTRACT)).as("an attributed entry keeps its group").isZero();
-        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.blindIndexes().attribute(EMAIL, "Contract", "client.email")))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).attribute(EMAIL, "Contract", "client.email")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.blindIndexes().attribute(EMAIL, CONTRACT, "email")))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).attribute(EMAIL, CONTRACT, "email")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -309,15 +309,15 @@ public abstract class BlindIndexStoreContract {
         RuntimeException boom = new IllegalStateException("the host's code failed after the writes");
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.blindIndexes().put(entry(EMAIL, "bG9zdA", CAROL));
-            tx.blindIndexes().put(entry(EMAIL, "a2VwdA", CAROL));
-            tx.blindIndexes().put(entry(EMAIL, 1, "bW92ZQ", CAROL, CONTRACT));
-            tx.blindIndexes().remove(EMAIL, ANNA);
-            tx.blindIndexes().removeSubject(BOB);
-            tx.blindIndexes().removeGroups(ANNA, List.of(MARKETING));
-            tx.blindIndexes().removeOlderThan(EMAIL, 2, CAROL);
-            tx.blindIndexes().put(entry(EMAIL, 2, "bmV3", CAROL, CONTRACT));
-            assertThat(tx.blindIndexes().find(EMAIL, 1, "a2VwdA")).isEmpty();
+            BlindIndexStore.in(tx).put(entry(EMAIL, "bG9zdA", CAROL));
+            BlindIndexStore.in(tx).put(entry(EMAIL, "a2VwdA", CAROL));
+            BlindIndexStore.in(tx).put(entry(EMAIL, 1, "bW92ZQ", CAROL, CONTRACT));
+            BlindIndexStore.in(tx).remove(EMAIL, ANNA);
+            BlindIndexStore.in(tx).removeSubject(BOB);
+            BlindIndexStore.in(tx).removeGroups(ANNA, List.of(MARKETING));
+            BlindIndexStore.in(tx).removeOlderThan(EMAIL, 2, CAROL);
+            BlindIndexStore.in(tx).put(entry(EMAIL, 2, "bmV3", CAROL, CONTRACT));
+            assertThat(BlindIndexStore.in(tx).find(EMAIL, 1, "a2VwdA")).isEmpty();
             throw boom;
         })).isSameAs(boom);
 
@@ -337,17 +337,17 @@ public abstract class BlindIndexStoreContract {
         BlindIndexEntry entry = entry(EMAIL, "aGVsbG8", ANNA);
         put(entry);
 
-        assertThatThrownBy(() -> storage.read(tx -> run(() -> tx.blindIndexes().put(entry(EMAIL, "aGVsbG8", BOB)))))
+        assertThatThrownBy(() -> storage.read(tx -> run(() -> BlindIndexStore.in(tx).put(entry(EMAIL, "aGVsbG8", BOB)))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.blindIndexes().remove(EMAIL, ANNA)))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).remove(EMAIL, ANNA)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.blindIndexes().removeSubject(ANNA)))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeSubject(ANNA)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.blindIndexes().removeGroups(ANNA, List.of(CONTRACT))))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeGroups(ANNA, List.of(CONTRACT))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.blindIndexes().removeOlderThan(EMAIL, 2, ANNA)))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeOlderThan(EMAIL, 2, ANNA)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.blindIndexes().attribute(EMAIL, CONTRACT, "client.email")))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).attribute(EMAIL, CONTRACT, "client.email")))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(find(EMAIL, "aGVsbG8")).containsExactly(ANNA);
@@ -358,7 +358,7 @@ public abstract class BlindIndexStoreContract {
     private void put(BlindIndexEntry... entries) {
         storage.inTransaction(tx -> {
             for (BlindIndexEntry e : entries) {
-                tx.blindIndexes().put(e);
+                BlindIndexStore.in(tx).put(e);
             }
             return null;
         });
@@ -378,23 +378,23 @@ public abstract class BlindIndexStoreContract {
     }
 
     private int remove(String index, SubjectId subject) {
-        return storage.inTransaction(tx -> tx.blindIndexes().remove(index, subject));
+        return storage.inTransaction(tx -> BlindIndexStore.in(tx).remove(index, subject));
     }
 
     private int removeSubject(SubjectId subject) {
-        return storage.inTransaction(tx -> tx.blindIndexes().removeSubject(subject));
+        return storage.inTransaction(tx -> BlindIndexStore.in(tx).removeSubject(subject));
     }
 
     private int removeGroups(SubjectId subject, String... groups) {
-        return storage.inTransaction(tx -> tx.blindIndexes().removeGroups(subject, List.of(groups)));
+        return storage.inTransaction(tx -> BlindIndexStore.in(tx).removeGroups(subject, List.of(groups)));
     }
 
     private <T> T write(Function<BlindIndexStore, T> work) {
-        return storage.inTransaction(tx -> work.apply(tx.blindIndexes()));
+        return storage.inTransaction(tx -> work.apply(BlindIndexStore.in(tx)));
     }
 
     private <T> T read(Function<BlindIndexStore, T> query) {
-        return storage.read(tx -> query.apply(tx.blindIndexes()));
+        return storage.read(tx -> query.apply(BlindIndexStore.in(tx)));
     }
 
     private static Void run(Runnable action) {

@@ -1,12 +1,13 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static dev.consentkit.core.testing.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -19,9 +20,11 @@ import dev.consentkit.core.register.BreachRefusedException;
 import dev.consentkit.core.register.BreachRegister;
 import dev.consentkit.core.register.BreachRisk;
 import dev.consentkit.core.register.NotificationStatus;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.context.KitContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +45,7 @@ public abstract class BreachRegisterContract {
     static final String SECRET_TEXT = "Client Ivanova's passport scan leaked";
 
     private MutableClock clock;
+    private ConsentStorage storage;
     private ConsentKit kit;
     private BreachRegister breaches;
 
@@ -55,7 +59,8 @@ public abstract class BreachRegisterContract {
     @BeforeEach
     final void createKit() {
         clock = new MutableClock(FRIDAY_18.plus(Duration.ofMinutes(5)));
-        kit = Fixtures.kit(createStorage(), clock);
+        storage = createStorage();
+        kit = Fixtures.kit(storage, clock);
         breaches = BreachRegister.of(kit);
     }
 
@@ -77,7 +82,7 @@ public abstract class BreachRegisterContract {
     }
 
     private List<AuditRecord> audit() {
-        return kit.audit().records(1, 10_000);
+        return AuditTrail.of(kit).records(1, 10_000);
     }
 
     /** The step is refused for the reason, and neither the register nor the audit chain changes. */
@@ -274,7 +279,7 @@ public abstract class BreachRegisterContract {
             assertThat(r.event().actor()).isEqualTo(DESK);
             assertThat(r.toString()).doesNotContain("Ivanova", "Phished", "phished");
         });
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
         assertThat(b.toString() + b.details() + breaches.notifications(b.id())).doesNotContain("Ivanova", "Phishing");
     }
 
@@ -312,7 +317,10 @@ public abstract class BreachRegisterContract {
         giveNewsletter("client-a");
         ProtectionProfile profile = new ProtectionProfile("AES-256-GCM", "per-subject data keys", List.of(
                 new ProtectionProfile.Field("client", "email", "contact", "contact")));
-        BreachRegister protectedRegister = BreachRegister.of(kit, profile);
+        ConsentKit protectedKit = ConsentKit.builder().catalog(kit.catalog()).storage(storage).clock(clock)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
+        KitContext.of(protectedKit).install(FieldProtector.class, new DescribedProtection(profile));
+        BreachRegister protectedRegister = BreachRegister.of(protectedKit);
         BreachIncident encrypted = protectedRegister.record(FRIDAY_18, FRIDAY_18, BreachDetails.builder("Backup stolen")
                 .categories("contact").risk(BreachRisk.HIGH).encryptedWithUncompromisedKeys(true).build(), DESK);
         BreachIncident plain = protectedRegister.record(FRIDAY_18, FRIDAY_18, BreachDetails.builder("Backup stolen")

@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.register.BreachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +73,7 @@ public abstract class BreachStoreContract {
     private void add(BreachIncident... incidents) {
         storage.inTransaction(tx -> {
             for (BreachIncident i : incidents) {
-                tx.breaches().add(i);
+                BreachStore.in(tx).add(i);
             }
             return null;
         });
@@ -80,25 +81,25 @@ public abstract class BreachStoreContract {
 
     private void notify(BreachNotification n) {
         storage.inTransaction(tx -> {
-            tx.breaches().addNotification(n);
+            BreachStore.in(tx).addNotification(n);
             return null;
         });
     }
 
     private boolean update(BreachIncident incident) {
-        return storage.inTransaction(tx -> tx.breaches().update(incident));
+        return storage.inTransaction(tx -> BreachStore.in(tx).update(incident));
     }
 
     private List<BreachIncident> list() {
-        return storage.read(tx -> tx.breaches().list());
+        return storage.read(tx -> BreachStore.in(tx).list());
     }
 
     private List<BreachNotification> notifications(BreachId id) {
-        return storage.read(tx -> tx.breaches().notifications(id));
+        return storage.read(tx -> BreachStore.in(tx).notifications(id));
     }
 
     private Optional<BreachIncident> find(BreachId id) {
-        return storage.read(tx -> tx.breaches().find(id));
+        return storage.read(tx -> BreachStore.in(tx).find(id));
     }
 
     // ---- incidents -------------------------------------------------------------------------------
@@ -256,12 +257,12 @@ public abstract class BreachStoreContract {
                 Optional.empty(), Actor.operator("anna"));
 
         assertThatThrownBy(() -> storage.read(tx -> {
-            tx.breaches().add(incident(bare(), T));
+            BreachStore.in(tx).add(incident(bare(), T));
             return null;
         })).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.breaches().update(next))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> storage.read(tx -> BreachStore.in(tx).update(next))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> {
-            tx.breaches().addNotification(n);
+            BreachStore.in(tx).addNotification(n);
             return null;
         })).isInstanceOf(IllegalStateException.class);
         assertThat(list()).containsExactly(incident);
@@ -275,9 +276,9 @@ public abstract class BreachStoreContract {
         BreachIncident update = new BreachIncident(kept.id(), 2, T, T, T, T.plus(1, ChronoUnit.HOURS), full(), List.of());
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.breaches().add(lost);
-            tx.breaches().update(update);
-            tx.breaches().addNotification(new BreachNotification(kept.id(), "gdpr", "authority-notice", T, T, "a",
+            BreachStore.in(tx).add(lost);
+            BreachStore.in(tx).update(update);
+            BreachStore.in(tx).addNotification(new BreachNotification(kept.id(), "gdpr", "authority-notice", T, T, "a",
                     Optional.empty(), Actor.operator("anna")));
             throw new IllegalStateException("host failure");
         })).hasMessage("host failure");

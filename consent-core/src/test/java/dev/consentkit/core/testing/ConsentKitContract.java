@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.core.testing.Fixtures.EN;
 import static dev.consentkit.core.testing.Fixtures.INVOICES;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
@@ -12,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentCapture;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentCapture;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
-import dev.consentkit.core.audit.AuditChain;
+import dev.consentkit.AuditChain;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.AssetId;
@@ -32,8 +33,8 @@ import dev.consentkit.core.consent.DenialReason;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.consent.IdempotencyConflictException;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.consent.NothingToWithdrawException;
 import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.spi.ConsentStorage;
@@ -425,7 +426,7 @@ public abstract class ConsentKitContract {
             }
         });
 
-        kit.audit().sequence(); // a writer's own run skips while another sequences: link what is left
+        AuditTrail.of(kit).sequence(); // a writer's own run skips while another sequences: link what is left
         StorageSnapshot after = StorageSnapshot.of(storage);
         assertThat(recorded.get() + nothingToWithdraw.get()).isEqualTo(THREADS * OPS_PER_THREAD);
         assertThat(recorded.get()).isGreaterThanOrEqualTo(THREADS * OPS_PER_THREAD / 2); // every give succeeds
@@ -447,7 +448,7 @@ public abstract class ConsentKitContract {
             }
         });
 
-        kit.audit().sequence(); // a writer's own run skips while another sequences: link what is left
+        AuditTrail.of(kit).sequence(); // a writer's own run skips while another sequences: link what is left
         StorageSnapshot after = StorageSnapshot.of(storage);
         assertThat(after.ledger()).hasSize(OPS_PER_THREAD);
         assertThat(after.audit()).hasSize(OPS_PER_THREAD);
@@ -466,7 +467,7 @@ public abstract class ConsentKitContract {
             }
         });
 
-        kit.audit().sequence(); // a writer's own run skips while another sequences: link what is left
+        AuditTrail.of(kit).sequence(); // a writer's own run skips while another sequences: link what is left
         StorageSnapshot after = StorageSnapshot.of(storage);
         assertThat(after.ledger()).hasSize(THREADS * OPS_PER_THREAD);
         assertThat(after.audit()).extracting(AuditRecord::sequence)
@@ -484,7 +485,7 @@ public abstract class ConsentKitContract {
      * one state, every ledger event has exactly one audit record, and the chain verifies (M21).
      */
     private void assertConsistent() {
-        kit.audit().sequence();
+        AuditTrail.of(kit).sequence();
         StorageSnapshot s = StorageSnapshot.of(storage);
         assertThat(s.projectionRows()).as("one projection state per scope").isEqualTo(s.projection().size());
         assertThat(s.projection()).as("projection equals a replay of the ledger").isEqualTo(s.replayedLedger());
@@ -493,9 +494,9 @@ public abstract class ConsentKitContract {
                 .isEqualTo(s.ledger().stream().map(e -> e.event().id().toString()).sorted().toList());
         assertThat(s.pending()).as("every committed entry was linked").isEmpty();
         long head = s.audit().size();
-        assertThat(kit.audit().verify()).isEqualTo(new AuditVerification.Intact(head, head,
+        assertThat(AuditTrail.of(kit).verify()).isEqualTo(new AuditVerification.Intact(head, head,
                 s.audit().isEmpty() ? AuditChain.GENESIS : s.audit().get(s.audit().size() - 1).link()));
-        assertThat(kit.audit().verifyLedger().findings()).as("ledger and projection as the chain proves").isEmpty();
+        assertThat(AuditTrail.of(kit).verifyLedger().findings()).as("ledger and projection as the chain proves").isEmpty();
     }
 
     private void inParallel(IntConsumer work) throws Exception {

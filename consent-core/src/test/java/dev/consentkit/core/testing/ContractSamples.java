@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -14,10 +15,10 @@ import dev.consentkit.core.consent.ConsentStatus;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
-import dev.consentkit.core.consent.NoticeRef;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
+import dev.consentkit.core.purpose.NoticeRef;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -131,7 +132,7 @@ public final class ContractSamples {
         long after = 0;
         while (true) {
             long from = after;
-            List<LedgerEntry> page = storage.read(tx -> tx.ledger().read(from, PAGE));
+            List<LedgerEntry> page = storage.read(tx -> Reads.entries(tx, from, PAGE));
             if (page.isEmpty()) {
                 return all;
             }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.LedgerBinding;
@@ -61,22 +62,17 @@ public class ForwardingAuditStore implements AuditStore {
     }
 
     @Override
-    public void addCheckpoint(AuditCheckpoint checkpoint) {
-        delegate.addCheckpoint(checkpoint);
+    public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
+        return delegate.bindings(fromLedgerSequence, toLedgerSequence, limit);
     }
 
     @Override
-    public List<AuditCheckpoint> checkpoints() {
-        return delegate.checkpoints();
+    public void saveMark(AuditMark mark) {
+        delegate.saveMark(mark);
     }
 
     @Override
-    public Optional<VerifiedPoint> verifiedPoint() {
-        return delegate.verifiedPoint();
-    }
-
-    @Override
-    public void saveVerifiedPoint(VerifiedPoint point) {
-        delegate.saveVerifiedPoint(point);
+    public List<AuditMark> marks() {
+        return delegate.marks();
     }
 }

@@ -1,14 +1,9 @@
 package dev.consentkit.core.testing;
 
-import dev.consentkit.core.spi.AlertStore;
+import java.util.Optional;
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.BlindIndexStore;
-import dev.consentkit.core.spi.BreachStore;
-import dev.consentkit.core.spi.HoldStore;
-import dev.consentkit.core.spi.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
-import dev.consentkit.core.spi.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.Objects;
@@ -47,15 +42,6 @@ public class ForwardingTransaction implements StorageTransaction {
         return delegate.audit();
     }
 
-    @Override
-    public dev.consentkit.core.spi.SubjectLocks locks() {
-        return delegate.locks();
-    }
-
-    @Override
-    public dev.consentkit.core.spi.IntegrityStore integrity() {
-        return delegate.integrity();
-    }
 
     @Override
     public boolean ownsTransaction() {
@@ -63,37 +49,7 @@ public class ForwardingTransaction implements StorageTransaction {
     }
 
     @Override
-    public KeyStore keys() {
-        return delegate.keys();
-    }
-
-    @Override
-    public BlindIndexStore blindIndexes() {
-        return delegate.blindIndexes();
-    }
-
-    @Override
-    public AlertStore alerts() {
-        return delegate.alerts();
-    }
-
-    @Override
-    public dev.consentkit.core.spi.RetentionStore retention() {
-        return delegate.retention();
-    }
-
-    @Override
-    public HoldStore holds() {
-        return delegate.holds();
-    }
-
-    @Override
-    public RequestStore requests() {
-        return delegate.requests();
-    }
-
-    @Override
-    public BreachStore breaches() {
-        return delegate.breaches();
+    public <P> Optional<P> port(Class<P> type) {
+        return delegate.port(type);
     }
 }

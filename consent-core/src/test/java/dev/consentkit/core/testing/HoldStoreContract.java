@@ -1,5 +1,6 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.hold.HoldStore;
 import static dev.consentkit.core.testing.ContractSamples.NON_ASCII;
 import static dev.consentkit.core.testing.ContractSamples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +10,8 @@ import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of the legal-hold port ({@link dev.consentkit.core.spi.HoldStore}) for every storage
+ * The contract of the legal-hold port ({@link dev.consentkit.core.hold.HoldStore}) for every storage
  * adapter (M15: a legal hold blocks erasure and disposal with its reason). An adapter's test extends
  * this class and implements {@link #createStorage()} in a few lines.
  */
@@ -53,26 +54,26 @@ public abstract class HoldStoreContract {
     private void add(LegalHold... holds) {
         storage.inTransaction(tx -> {
             for (LegalHold h : holds) {
-                tx.holds().add(h);
+                HoldStore.in(tx).add(h);
             }
             return null;
         });
     }
 
     private Optional<LegalHold> find(UUID id) {
-        return storage.read(tx -> tx.holds().find(id));
+        return storage.read(tx -> HoldStore.in(tx).find(id));
     }
 
     private boolean lift(UUID id, LegalHold.Lifting lifting) {
-        return storage.inTransaction(tx -> tx.holds().lift(id, lifting));
+        return storage.inTransaction(tx -> HoldStore.in(tx).lift(id, lifting));
     }
 
     private List<LegalHold> active() {
-        return storage.read(tx -> tx.holds().active());
+        return storage.read(tx -> HoldStore.in(tx).active());
     }
 
     private List<LegalHold> activeFor(SubjectId subject) {
-        return storage.read(tx -> tx.holds().activeFor(subject));
+        return storage.read(tx -> HoldStore.in(tx).activeFor(subject));
     }
 
     @Test
@@ -146,7 +147,7 @@ public abstract class HoldStoreContract {
     void aReadOnlyUnitCannotWrite() {
         LegalHold h = hold(HoldScope.forSubject(ANNA), "tax audit", T0);
         assertThatThrownBy(() -> storage.read(tx -> {
-            tx.holds().add(h);
+            HoldStore.in(tx).add(h);
             return null;
         })).isInstanceOf(IllegalStateException.class);
         assertThat(find(h.id())).isEmpty();
@@ -158,8 +159,8 @@ public abstract class HoldStoreContract {
         add(kept);
         LegalHold h = hold(HoldScope.forSubject(BOB), "rolled back", T0);
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.holds().add(h);
-            tx.holds().lift(kept.id(), new LegalHold.Lifting(LAWYER, T0.plusSeconds(1)));
+            HoldStore.in(tx).add(h);
+            HoldStore.in(tx).lift(kept.id(), new LegalHold.Lifting(LAWYER, T0.plusSeconds(1)));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 

@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.KeyFileId;
-import dev.consentkit.core.spi.KeyShred;
-import dev.consentkit.core.spi.KeyStore;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.KeyFileId;
+import dev.consentkit.core.spi.protection.KeyShred;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -82,7 +82,7 @@ public abstract class KeyStoreContract {
         add(keys.toArray(WrappedKey[]::new));
 
         for (WrappedKey key : keys) {
-            Optional<WrappedKey> found = storage.read(tx -> tx.keys().find(ANNA, key.keyId()));
+            Optional<WrappedKey> found = storage.read(tx -> KeyStore.in(tx).find(ANNA, key.keyId()));
             assertThat(found).as("key id %d", key.keyId()).get().satisfies(read -> {
                 // field by field, so a failure names the field a store lost
                 assertThat(read.subjectRef()).isEqualTo(key.subjectRef());
@@ -102,9 +102,9 @@ public abstract class KeyStoreContract {
     void aUnitSeesItsOwnKeysAndLaterUnitsSeeCommittedOnes() {
         WrappedKey key = key(ANNA, "marketing", 1, 11);
         storage.inTransaction(tx -> {
-            tx.keys().add(key);
-            assertThat(tx.keys().current(ANNA, "marketing")).contains(key);
-            assertThat(tx.keys().find(ANNA, 11)).contains(key);
+            KeyStore.in(tx).add(key);
+            assertThat(KeyStore.in(tx).current(ANNA, "marketing")).contains(key);
+            assertThat(KeyStore.in(tx).find(ANNA, 11)).contains(key);
             return null;
         });
 
@@ -180,8 +180,8 @@ public abstract class KeyStoreContract {
         StorageSnapshot before = StorageSnapshot.of(storage);
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.keys().add(key(BOB, "marketing", 1, 2));
-            tx.keys().add(key(ANNA, "marketing", 1, 3));
+            KeyStore.in(tx).add(key(BOB, "marketing", 1, 2));
+            KeyStore.in(tx).add(key(ANNA, "marketing", 1, 3));
             return null;
         })).isInstanceOf(ConcurrentUpdateException.class);
 
@@ -195,8 +195,8 @@ public abstract class KeyStoreContract {
         StorageSnapshot before = StorageSnapshot.of(storage);
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.keys().add(key(ANNA, "billing", 1, 43));
-            tx.keys().add(key(BOB, "marketing", 1, 42));
+            KeyStore.in(tx).add(key(ANNA, "billing", 1, 43));
+            KeyStore.in(tx).add(key(BOB, "marketing", 1, 42));
             return null;
         })).isInstanceOf(ConcurrentUpdateException.class);
 
@@ -306,9 +306,9 @@ public abstract class KeyStoreContract {
     @Test
     void anEarlierShredCoversEveryKeyIdOfItsGroupOrOfEveryGroup() {
         Instant earlier = T0.minus(400, ChronoUnit.DAYS);
-        boolean first = storage.inTransaction(tx -> tx.keys().recordEarlierShred(ANNA, Optional.of("marketing"), earlier));
-        boolean again = storage.inTransaction(tx -> tx.keys().recordEarlierShred(ANNA, Optional.of("marketing"), T0));
-        storage.inTransaction(tx -> tx.keys().recordEarlierShred(BOB, Optional.empty(), T0));
+        boolean first = storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of("marketing"), earlier));
+        boolean again = storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of("marketing"), T0));
+        storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(BOB, Optional.empty(), T0));
 
         assertThat(first).isTrue();
         assertThat(again).as("recorded once").isFalse();
@@ -317,7 +317,7 @@ public abstract class KeyStoreContract {
         assertThat(shredded(BOB, "billing", -1)).contains(T0);
         assertThat(shredded(hash("carol"), "billing", -1)).isEmpty();
         assertThat(shredsOf(ANNA)).as("earlier shreds name no key").isEmpty();
-        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.keys().recordEarlierShred(ANNA, Optional.of("*"), T0)))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of("*"), T0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -357,7 +357,7 @@ public abstract class KeyStoreContract {
     }
 
     private void record(KeyFileId file, long generation) {
-        storage.inTransaction(tx -> run(() -> tx.keys().recordKeyFileGeneration(file, generation, SHRED_TIME)));
+        storage.inTransaction(tx -> run(() -> KeyStore.in(tx).recordKeyFileGeneration(file, generation, SHRED_TIME)));
     }
 
     // ---- master-key rotation ----------------------------------------------------------------------
@@ -381,7 +381,7 @@ public abstract class KeyStoreContract {
                 break;
             }
             List<Boolean> results = storage.inTransaction(tx -> page.stream()
-                    .map(k -> tx.keys().rewrap(k.rewrapped(NEW_KEK, new byte[] {(byte) k.keyId(), 1}))).toList());
+                    .map(k -> KeyStore.in(tx).rewrap(k.rewrapped(NEW_KEK, new byte[] {(byte) k.keyId(), 1}))).toList());
             assertThat(results).containsOnly(true);
             page.forEach(k -> rewrapped.merge(k.keyId(), 1, Integer::sum));
         }
@@ -411,7 +411,7 @@ public abstract class KeyStoreContract {
     @Test
     void wrappedUnderOtherThanRefusesANonPositiveLimit() {
         for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> storage.read(tx -> tx.keys().wrappedUnderOtherThan(NEW_KEK, limit)))
+            assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(NEW_KEK, limit)))
                     .as("limit %d", limit).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -482,12 +482,12 @@ public abstract class KeyStoreContract {
         RuntimeException boom = new IllegalStateException("the host's code failed after the writes");
 
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.keys().add(key(ANNA, "marketing", 2, 3));
-            tx.keys().add(key(hash("carol"), "billing", 1, 4));
-            tx.keys().rewrap(annas.rewrapped(NEW_KEK, new byte[] {9}));
-            tx.keys().destroy(BOB, List.of(), SHRED_TIME);
-            tx.keys().recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME);
-            tx.keys().recordKeyFileGeneration(FILE, 3, SHRED_TIME);
+            KeyStore.in(tx).add(key(ANNA, "marketing", 2, 3));
+            KeyStore.in(tx).add(key(hash("carol"), "billing", 1, 4));
+            KeyStore.in(tx).rewrap(annas.rewrapped(NEW_KEK, new byte[] {9}));
+            KeyStore.in(tx).destroy(BOB, List.of(), SHRED_TIME);
+            KeyStore.in(tx).recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME);
+            KeyStore.in(tx).recordKeyFileGeneration(FILE, 3, SHRED_TIME);
             throw boom;
         })).isSameAs(boom);
 
@@ -508,15 +508,15 @@ public abstract class KeyStoreContract {
         WrappedKey key = key(ANNA, "marketing", 1, 1);
         add(key);
 
-        assertThatThrownBy(() -> storage.read(tx -> run(() -> tx.keys().add(key(BOB, "marketing", 1, 2)))))
+        assertThatThrownBy(() -> storage.read(tx -> run(() -> KeyStore.in(tx).add(key(BOB, "marketing", 1, 2)))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.keys().rewrap(key.rewrapped(NEW_KEK, new byte[] {1}))))
+        assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).rewrap(key.rewrapped(NEW_KEK, new byte[] {1}))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.keys().destroy(ANNA, List.of(), SHRED_TIME)))
+        assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).destroy(ANNA, List.of(), SHRED_TIME)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> tx.keys().recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME)))
+        assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> run(() -> tx.keys().recordKeyFileGeneration(FILE, 1, SHRED_TIME))))
+        assertThatThrownBy(() -> storage.read(tx -> run(() -> KeyStore.in(tx).recordKeyFileGeneration(FILE, 1, SHRED_TIME))))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(StorageSnapshot.of(storage).keys()).containsExactly(key);
@@ -531,7 +531,7 @@ public abstract class KeyStoreContract {
     private void add(WrappedKey... keys) {
         storage.inTransaction(tx -> {
             for (WrappedKey k : keys) {
-                tx.keys().add(k);
+                KeyStore.in(tx).add(k);
             }
             return null;
         });
@@ -554,11 +554,11 @@ public abstract class KeyStoreContract {
     }
 
     private boolean rewrap(WrappedKey key) {
-        return storage.inTransaction(tx -> tx.keys().rewrap(key));
+        return storage.inTransaction(tx -> KeyStore.in(tx).rewrap(key));
     }
 
     private int destroy(KeyedHash subject, List<String> groups) {
-        return storage.inTransaction(tx -> tx.keys().destroy(subject, groups, SHRED_TIME));
+        return storage.inTransaction(tx -> KeyStore.in(tx).destroy(subject, groups, SHRED_TIME));
     }
 
     private List<KeyShred> shredsOf(KeyedHash subject) {
@@ -582,7 +582,7 @@ public abstract class KeyStoreContract {
     }
 
     private <T> T read(Function<KeyStore, T> query) {
-        return storage.read(tx -> query.apply(tx.keys()));
+        return storage.read(tx -> query.apply(KeyStore.in(tx)));
     }
 
     private static Void run(Runnable action) {

@@ -1,11 +1,16 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.compliance.Compliance;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
@@ -21,7 +26,7 @@ import dev.consentkit.core.monitor.AlertRule;
 import dev.consentkit.core.monitor.MonitoringAlert;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -57,18 +62,26 @@ public abstract class MonitoringComplianceContract {
     }
 
     private ConsentKit kit(ConsentStorage over) {
-        return ConsentKit.builder().catalog(Fixtures.catalog()).storage(over).clock(clock)
-                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .monitoring(MonitoringPolicy.builder().window(Duration.ofMinutes(15)).maxOpens(3).build())
-                .keyRotationPeriod(Duration.ofDays(180))
+        ConsentKit kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(over).clock(clock)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
+        AccessMonitoring.builder(kit).policy(MonitoringPolicy.builder().window(Duration.ofMinutes(15)).maxOpens(3).build())
                 .alertListener(heard::add).build();
+        return kit;
+    }
+
+    private static AccessMonitoring monitoring(ConsentKit kit) {
+        return KitContext.of(kit).feature(AccessMonitoring.class).orElseThrow();
+    }
+
+    private static ComplianceReport report(ConsentKit kit) {
+        return Compliance.builder(kit).keyRotationPeriod(Duration.ofDays(180)).build().report();
     }
 
     private static void open(ConsentKit kit, String staff, String subject) {
-        AuditEvent e = new AuditEvent(kit.clock().instant().truncatedTo(ChronoUnit.MICROS), Actor.operator(staff),
+        AuditEvent e = new AuditEvent(KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS), Actor.operator(staff),
                 MonitoringPolicy.FIELD_OPENED, Optional.of(kit.subjectRef(SubjectId.of(subject))),
                 Optional.of(Fixtures.ORDERS), AuditOutcome.SUCCESS, Optional.of("clients.email"));
-        kit.storage().inTransaction(tx -> kit.audit().append(tx, e));
+        KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, e));
     }
 
     private static List<String> checks(ComplianceReport report) {
@@ -82,21 +95,21 @@ public abstract class MonitoringComplianceContract {
         for (int i = 0; i < 5; i++) {
             open(kit, "anna", "client-" + i);
         }
-        kit.rights().receive(SubjectId.of("client-1"), dev.consentkit.core.rights.RequestType.ACCESS,
+        SubjectRights.builder(kit).build().receive(SubjectId.of("client-1"), dev.consentkit.core.jurisdiction.RequestType.ACCESS,
                 Actor.operator("desk"));
         over.inTransaction(tx -> {
-            tx.keys().add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 42, "kek-1",
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 42, "kek-1",
                     new byte[] {1, 2, 3}, clock.instant()));
             return null;
         });
         clock.advance(Duration.ofDays(400));
-        return ComplianceJson.create().writeReport(kit.complianceReport());
+        return ComplianceJson.create().writeReport(report(kit));
     }
 
     @Test
     void aBulkReadTripsAnAlertThatIsStoredAuditedAndReportedUntilAcknowledged() {
         ConsentKit kit = kit(storage);
-        assertThat(checks(kit.complianceReport())).containsExactly("purpose.retention");
+        assertThat(checks(report(kit))).containsExactly("purpose.retention");
 
         for (int i = 0; i < 10; i++) {
             open(kit, "anna", "client-" + i);
@@ -108,17 +121,17 @@ public abstract class MonitoringComplianceContract {
         });
         MonitoringAlert alert = heard.get(0);
         ConsentKit restarted = kit(storage);
-        assertThat(restarted.monitoring().unacknowledged(10)).containsExactly(alert);
-        assertThat(checks(restarted.complianceReport())).containsExactly("purpose.retention", "monitoring.alerts");
+        assertThat(monitoring(restarted).unacknowledged(10)).containsExactly(alert);
+        assertThat(checks(report(restarted))).containsExactly("purpose.retention", "monitoring.alerts");
 
-        MonitoringAlert done = restarted.monitoring().acknowledge(alert.id(), Actor.operator("dpo"),
+        MonitoringAlert done = monitoring(restarted).acknowledge(alert.id(), Actor.operator("dpo"),
                 "Anna exported the mailing list for the print shop — ticket 42");
 
-        assertThat(kit.monitoring().find(alert.id())).contains(done);
-        assertThat(checks(kit.complianceReport())).containsExactly("purpose.retention");
-        List<AuditAction> actions = kit.audit().records(1, 100).stream().map(r -> r.event().action()).toList();
+        assertThat(monitoring(kit).find(alert.id())).contains(done);
+        assertThat(checks(report(kit))).containsExactly("purpose.retention");
+        List<AuditAction> actions = AuditTrail.of(kit).records(1, 100).stream().map(r -> r.event().action()).toList();
         assertThat(actions).containsSubsequence(AccessMonitoring.ALERT_RAISED, AccessMonitoring.ALERT_ACKNOWLEDGED);
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     @Test
@@ -128,15 +141,15 @@ public abstract class MonitoringComplianceContract {
             open(kit, "anna", "client-" + i);
         }
 
-        assertThatThrownBy(() -> kit.storage().inTransaction(tx -> {
-            kit.audit().append(tx, new AuditEvent(clock.instant(), Actor.operator("anna"), MonitoringPolicy.FIELD_OPENED,
+        assertThatThrownBy(() -> KitContext.of(kit).storage().inTransaction(tx -> {
+            KitContext.of(kit).append(tx, new AuditEvent(clock.instant(), Actor.operator("anna"), MonitoringPolicy.FIELD_OPENED,
                     Optional.empty(), Optional.empty(), AuditOutcome.SUCCESS, Optional.empty()));
             throw new IllegalStateException("host failure");
         })).hasMessage("host failure");
 
         assertThat(heard).isEmpty();
-        assertThat(kit.monitoring().unacknowledged(10)).isEmpty();
-        List<AuditRecord> records = kit.audit().records(1, 100);
+        assertThat(monitoring(kit).unacknowledged(10)).isEmpty();
+        List<AuditRecord> records = AuditTrail.of(kit).records(1, 100);
         assertThat(records).hasSize(3);
     }
 

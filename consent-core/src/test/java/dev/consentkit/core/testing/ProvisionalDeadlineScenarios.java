@@ -1,28 +1,30 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.compliance.Compliance;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.compliance.Finding;
 import dev.consentkit.core.consent.CollectionMethod;
-import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.jurisdiction.CalendarSource;
 import dev.consentkit.core.rights.DeadlineRecomputation;
-import dev.consentkit.core.rights.InvalidExtensionException;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
+import dev.consentkit.core.jurisdiction.InvalidExtensionException;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
 import dev.consentkit.core.rights.RecomputedDeadline;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.SubjectRights;
-import dev.consentkit.core.rights.YearlyWorkingDayCalendar;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,12 +99,12 @@ public abstract class ProvisionalDeadlineScenarios {
     }
 
     private static List<AuditRecord> recomputations(ConsentKit kit) {
-        return kit.audit().records(1, 10_000).stream()
+        return AuditTrail.of(kit).records(1, 10_000).stream()
                 .filter(r -> r.event().action().equals(SubjectRights.DEADLINE_RECOMPUTED)).toList();
     }
 
     private static List<Finding> findings(ConsentKit kit, String check) {
-        return kit.complianceReport().findings().stream().filter(f -> f.check().equals(check)).toList();
+        return Compliance.builder(kit).build().report().findings().stream().filter(f -> f.check().equals(check)).toList();
     }
 
     // ---- receipt ------------------------------------------------------------------------------------
@@ -124,16 +126,16 @@ public abstract class ProvisionalDeadlineScenarios {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         known(kit, ANNA);
 
-        SubjectRequest r = kit.rights().receive(ANNA, type, DESK);
+        SubjectRequest r = SubjectRights.builder(kit).build().receive(ANNA, type, DESK);
 
         assertThat(r.dueAt()).isEqualTo(endOfMoscowDay(due));
         assertThat(r.isProvisional()).isEqualTo(provisional);
         assertThat(r.dueBasis().stream().anyMatch(CalendarSource::isProvisional)).isEqualTo(provisional);
-        assertThat(kit.rights().find(r.id())).contains(r);
-        assertThat(kit.rights().requests(ANNA)).containsExactly(r);
-        assertThat(kit.rights().provisional()).extracting(SubjectRequest::id)
+        assertThat(SubjectRights.builder(kit).build().find(r.id())).contains(r);
+        assertThat(SubjectRights.builder(kit).build().requests(ANNA)).containsExactly(r);
+        assertThat(SubjectRights.builder(kit).build().provisional()).extracting(SubjectRequest::id)
                 .isEqualTo(provisional ? List.of(r.id()) : List.of());
-        assertThat(kit.audit().records(1, 10_000)).last()
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).last()
                 .satisfies(rec -> assertThat(rec.event().action()).isEqualTo(RequestState.RECEIVED.auditAction()));
     }
 
@@ -145,19 +147,19 @@ public abstract class ProvisionalDeadlineScenarios {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         known(kit, ANNA);
         for (RequestType type : RequestType.values()) {
-            SubjectRequest r = kit.rights().receive(ANNA, type, DESK);
+            SubjectRequest r = SubjectRights.builder(kit).build().receive(ANNA, type, DESK);
             assertThat(r.dueAt()).as("%s", type).isAfter(r.receivedAt());
             assertThat(r.isProvisional()).as("%s", type).isEqualTo(type != RequestType.WITHDRAWAL);
-            assertThat(kit.rights().find(r.id())).contains(r);
+            assertThat(SubjectRights.builder(kit).build().find(r.id())).contains(r);
         }
-        assertThat(kit.rights().requests(ANNA)).hasSize(RequestType.values().length);
+        assertThat(SubjectRights.builder(kit).build().requests(ANNA)).hasSize(RequestType.values().length);
     }
 
     @Test
     void theComplianceReportListsProvisionalDeadlinesAndFromDecemberTheMissingTable() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         known(kit, ANNA);
-        SubjectRequest r = kit.rights().receive(ANNA, RequestType.ACCESS, DESK);
+        SubjectRequest r = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, DESK);
 
         assertThat(findings(kit, "request.provisional_deadline")).singleElement().satisfies(f -> {
             assertThat(f.target()).isEqualTo("calendar ru 2027");
@@ -173,7 +175,7 @@ public abstract class ProvisionalDeadlineScenarios {
         assertThat(findings(kit, "calendar.table_missing")).hasSize(1);
 
         ConsentKit with2027 = kitWith2027(LATER);
-        with2027.rights().recomputeProvisionalDeadlines(CALENDAR);
+        SubjectRights.builder(with2027).build().recomputeProvisionalDeadlines(CALENDAR);
         assertThat(findings(with2027, "request.provisional_deadline")).isEmpty();
         assertThat(findings(with2027, "calendar.table_missing")).isEmpty();
     }
@@ -185,16 +187,16 @@ public abstract class ProvisionalDeadlineScenarios {
         ConsentKit before = kit(Jurisdiction.RU_152FZ);
         known(before, ANNA);
         known(before, BORIS);
-        SubjectRequest access = before.rights().receive(ANNA, RequestType.ACCESS, DESK);
-        SubjectRequest erasure = before.rights().receive(ANNA, RequestType.ERASURE, DESK);
-        SubjectRequest closed = before.rights().receive(BORIS, RequestType.ACCESS, DESK);
-        before.rights().refuse(closed.id(), "identity could not be verified", DESK);
-        assertThat(before.rights().recomputeProvisionalDeadlines(CALENDAR))
+        SubjectRequest access = SubjectRights.builder(before).build().receive(ANNA, RequestType.ACCESS, DESK);
+        SubjectRequest erasure = SubjectRights.builder(before).build().receive(ANNA, RequestType.ERASURE, DESK);
+        SubjectRequest closed = SubjectRights.builder(before).build().receive(BORIS, RequestType.ACCESS, DESK);
+        SubjectRights.builder(before).build().refuse(closed.id(), "identity could not be verified", DESK);
+        assertThat(SubjectRights.builder(before).build().recomputeProvisionalDeadlines(CALENDAR))
                 .as("without the table nothing changes").isEqualTo(new DeadlineRecomputation(List.of(), 1, 0));
-        long auditBefore = before.audit().records(1, 10_000).size();
+        long auditBefore = AuditTrail.of(before).records(1, 10_000).size();
 
         ConsentKit after = kitWith2027(LATER);
-        DeadlineRecomputation run = after.rights().recomputeProvisionalDeadlines(CALENDAR);
+        DeadlineRecomputation run = SubjectRights.builder(after).build().recomputeProvisionalDeadlines(CALENDAR);
 
         // R-RU-10: the fixture moves a January day off to Monday 11 January: one working day later
         assertThat(run.changed()).containsExactly(new RecomputedDeadline(access.id(), RequestType.ACCESS,
@@ -202,15 +204,15 @@ public abstract class ProvisionalDeadlineScenarios {
         assertThat(run.unchanged()).isZero();
         assertThat(run.skipped()).isZero();
         assertThat(run.movedEarlier()).isEmpty();
-        SubjectRequest stored = after.rights().find(access.id()).orElseThrow();
+        SubjectRequest stored = SubjectRights.builder(after).build().find(access.id()).orElseThrow();
         assertThat(stored.dueAt()).isEqualTo(endOfMoscowDay("2027-01-13"));
         assertThat(stored.isProvisional()).isFalse();
         assertThat(stored.dueBasis()).hasSize(2).allMatch(s -> s instanceof CalendarSource.Table);
         assertThat(stored.history()).isEqualTo(access.history());
-        assertThat(after.rights().find(erasure.id())).as("an official deadline stays").contains(erasure);
-        assertThat(after.rights().find(closed.id()).orElseThrow().isProvisional()).as("a closed request stays").isTrue();
+        assertThat(SubjectRights.builder(after).build().find(erasure.id())).as("an official deadline stays").contains(erasure);
+        assertThat(SubjectRights.builder(after).build().find(closed.id()).orElseThrow().isProvisional()).as("a closed request stays").isTrue();
 
-        assertThat(after.audit().records(1, 10_000)).hasSize((int) auditBefore + 1);
+        assertThat(AuditTrail.of(after).records(1, 10_000)).hasSize((int) auditBefore + 1);
         assertThat(recomputations(after)).singleElement().satisfies(rec -> {
             assertThat(rec.event().actor()).isEqualTo(CALENDAR);
             assertThat(rec.event().subjectRef()).contains(after.subjectRef(ANNA));
@@ -219,46 +221,46 @@ public abstract class ProvisionalDeadlineScenarios {
             assertThat(rec.toString()).doesNotContain(ANNA.value());
         });
 
-        assertThat(after.rights().recomputeProvisionalDeadlines(CALENDAR))
+        assertThat(SubjectRights.builder(after).build().recomputeProvisionalDeadlines(CALENDAR))
                 .isEqualTo(new DeadlineRecomputation(List.of(), 0, 0));
-        assertThat(before.rights().recomputeProvisionalDeadlines(CALENDAR))
+        assertThat(SubjectRights.builder(before).build().recomputeProvisionalDeadlines(CALENDAR))
                 .as("an instance still without the table does not undo it").isEqualTo(new DeadlineRecomputation(List.of(), 0, 0));
-        assertThat(after.rights().find(access.id())).contains(stored);
+        assertThat(SubjectRights.builder(after).build().find(access.id())).contains(stored);
         assertThat(recomputations(after)).hasSize(1);
-        assertThat(after.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(after).verify().isIntact()).isTrue();
     }
 
     @Test
     void theOfficialTableMayMoveTheDeadlineEarlierEvenIntoThePast() {
         ConsentKit before = kit(Jurisdiction.RU_152FZ);
         known(before, ANNA);
-        SubjectRequest r = before.rights().receive(ANNA, RequestType.ACCESS, DESK);
-        before.rights().verifyIdentity(r.id(), DESK);
-        before.rights().start(r.id(), DESK);
+        SubjectRequest r = SubjectRights.builder(before).build().receive(ANNA, RequestType.ACCESS, DESK);
+        SubjectRights.builder(before).build().verifyIdentity(r.id(), DESK);
+        SubjectRights.builder(before).build().start(r.id(), DESK);
         clock.set(Instant.parse("2027-01-12T09:00:00Z")); // noon on the provisional due day
-        assertThat(before.rights().overdue()).isEmpty();
+        assertThat(SubjectRights.builder(before).build().overdue()).isEmpty();
 
         ConsentKit after = kitWith2027(EARLIER);
-        DeadlineRecomputation run = after.rights().recomputeProvisionalDeadlines(CALENDAR);
+        DeadlineRecomputation run = SubjectRights.builder(after).build().recomputeProvisionalDeadlines(CALENDAR);
 
         // the fixture makes Saturday 9 January a working day: due Monday 11 January, already past
         assertThat(run.movedEarlier()).singleElement().satisfies(c -> {
             assertThat(c.request()).isEqualTo(r.id());
             assertThat(c.newDueAt()).isEqualTo(endOfMoscowDay("2027-01-11")).isBefore(clock.instant());
         });
-        assertThat(after.rights().overdue()).extracting(SubjectRequest::id).containsExactly(r.id());
+        assertThat(SubjectRights.builder(after).build().overdue()).extracting(SubjectRequest::id).containsExactly(r.id());
         assertThat(findings(after, "request.overdue")).singleElement()
                 .satisfies(f -> assertThat(f.problem()).contains(endOfMoscowDay("2027-01-11").toString()));
-        assertThatThrownBy(() -> after.rights().extend(r.id(), LegalPeriod.workingDays(5), REASON, DESK))
+        assertThatThrownBy(() -> SubjectRights.builder(after).build().extend(r.id(), LegalPeriod.workingDays(5), REASON, DESK))
                 .isInstanceOf(InvalidExtensionException.class).hasMessageContaining("fell due");
-        assertThat(after.rights().complete(r.id(), "export sent", DESK).state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(SubjectRights.builder(after).build().complete(r.id(), "export sent", DESK).state()).isEqualTo(RequestState.COMPLETED);
     }
 
     @Test
     void anExtendedProvisionalDeadlineIsRecomputedWithTheExtensionItsStepRecorded() {
         ConsentKit before = kit(Jurisdiction.RU_152FZ);
         known(before, ANNA);
-        SubjectRights rights = before.rights();
+        SubjectRights rights = SubjectRights.builder(before).build();
         SubjectRequest access = rights.receive(ANNA, RequestType.ACCESS, DESK);
         SubjectRequest objection = rights.receive(ANNA, RequestType.OBJECTION, DESK);
         for (SubjectRequest r : List.of(access, objection)) {
@@ -274,7 +276,7 @@ public abstract class ProvisionalDeadlineScenarios {
         assertThat(shorter.extendedDueAt()).contains(endOfMoscowDay("2027-01-15"));
 
         ConsentKit after = kitWith2027(LATER);
-        DeadlineRecomputation run = after.rights().recomputeProvisionalDeadlines(CALENDAR);
+        DeadlineRecomputation run = SubjectRights.builder(after).build().recomputeProvisionalDeadlines(CALENDAR);
 
         assertThat(run.changed()).containsExactlyInAnyOrder(
                 new RecomputedDeadline(access.id(), RequestType.ACCESS, endOfMoscowDay("2027-01-12"),
@@ -283,7 +285,7 @@ public abstract class ProvisionalDeadlineScenarios {
                 new RecomputedDeadline(objection.id(), RequestType.OBJECTION, endOfMoscowDay("2027-01-12"),
                         endOfMoscowDay("2027-01-13"), Optional.of(endOfMoscowDay("2027-01-15")),
                         Optional.of(endOfMoscowDay("2027-01-18")), false));
-        SubjectRequest stored = after.rights().find(access.id()).orElseThrow();
+        SubjectRequest stored = SubjectRights.builder(after).build().find(access.id()).orElseThrow();
         assertThat(stored.currentDue()).isEqualTo(endOfMoscowDay("2027-01-20"));
         RequestStep step = stored.extension().orElseThrow();
         assertThat(step.dueAt()).as("the step keeps the due time it set").contains(endOfMoscowDay("2027-01-19"));
@@ -292,7 +294,7 @@ public abstract class ProvisionalDeadlineScenarios {
                 .contains(access.id() + " due " + endOfMoscowDay("2027-01-12") + " " + endOfMoscowDay("2027-01-13"),
                         access.id() + " extended-due " + endOfMoscowDay("2027-01-19") + " " + endOfMoscowDay("2027-01-20"))
                 .hasSize(4);
-        assertThat(after.rights().complete(access.id(), "export sent", DESK).currentDue())
+        assertThat(SubjectRights.builder(after).build().complete(access.id(), "export sent", DESK).currentDue())
                 .isEqualTo(endOfMoscowDay("2027-01-20"));
     }
 
@@ -303,7 +305,7 @@ public abstract class ProvisionalDeadlineScenarios {
         for (int i = 0; i < 6; i++) {
             SubjectId client = SubjectId.of("client-" + i);
             known(before, client);
-            ids.add(before.rights().receive(client, RequestType.ACCESS, DESK).id());
+            ids.add(SubjectRights.builder(before).build().receive(client, RequestType.ACCESS, DESK).id());
         }
         List<ConsentKit> instances = List.of(kitWith2027(LATER), kitWith2027(LATER), kitWith2027(LATER));
         CountDownLatch start = new CountDownLatch(1);
@@ -314,7 +316,7 @@ public abstract class ProvisionalDeadlineScenarios {
             for (ConsentKit instance : instances) {
                 Callable<DeadlineRecomputation> run = () -> {
                     start.await();
-                    return instance.rights().recomputeProvisionalDeadlines(CALENDAR);
+                    return SubjectRights.builder(instance).build().recomputeProvisionalDeadlines(CALENDAR);
                 };
                 futures.add(pool.submit(run));
             }
@@ -330,10 +332,10 @@ public abstract class ProvisionalDeadlineScenarios {
         assertThat(changed).as("each change applied by exactly one instance").containsExactlyInAnyOrderElementsOf(ids);
         assertThat(recomputations(instances.get(0))).as("and audited once").hasSize(ids.size());
         for (RequestId id : ids) {
-            SubjectRequest r = instances.get(0).rights().find(id).orElseThrow();
+            SubjectRequest r = SubjectRights.builder(instances.get(0)).build().find(id).orElseThrow();
             assertThat(r.dueAt()).isEqualTo(endOfMoscowDay("2027-01-13"));
             assertThat(r.isProvisional()).isFalse();
         }
-        assertThat(instances.get(0).audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(instances.get(0)).verify().isIntact()).isTrue();
     }
 }

@@ -8,15 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.rights.CalendarSource;
-import dev.consentkit.core.rights.LegalPeriod;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.jurisdiction.CalendarSource;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.RequestStore;
+import dev.consentkit.core.rights.RequestStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -79,7 +79,7 @@ public abstract class RequestStoreContract {
     }
 
     private <T> T write(Function<RequestStore, T> work) {
-        return storage.inTransaction(tx -> work.apply(tx.requests()));
+        return storage.inTransaction(tx -> work.apply(RequestStore.in(tx)));
     }
 
     private void add(SubjectRequest... requests) {
@@ -99,19 +99,19 @@ public abstract class RequestStoreContract {
     }
 
     private Optional<SubjectRequest> find(RequestId id) {
-        return storage.read(tx -> tx.requests().find(id));
+        return storage.read(tx -> RequestStore.in(tx).find(id));
     }
 
     private List<SubjectRequest> forSubject(SubjectId subject) {
-        return storage.read(tx -> tx.requests().forSubject(subject));
+        return storage.read(tx -> RequestStore.in(tx).forSubject(subject));
     }
 
     private List<SubjectRequest> openDueBy(Instant cutoff, int limit) {
-        return storage.read(tx -> tx.requests().openDue(T0, cutoff, limit));
+        return storage.read(tx -> RequestStore.in(tx).openDue(T0, cutoff, limit));
     }
 
     private List<SubjectRequest> openDue(Instant notBefore, Instant notAfter) {
-        return storage.read(tx -> tx.requests().openDue(notBefore, notAfter, 100));
+        return storage.read(tx -> RequestStore.in(tx).openDue(notBefore, notAfter, 100));
     }
 
     // ---- round trips ------------------------------------------------------------------------------
@@ -213,8 +213,8 @@ public abstract class RequestStoreContract {
         add(kept);
         SubjectRequest added = received(id(2), ANNA, RequestType.ERASURE, T0, T0.plusSeconds(10));
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            tx.requests().add(added);
-            tx.requests().advance(kept.next(step(RequestState.REFUSED, T0.plusSeconds(1), "no")));
+            RequestStore.in(tx).add(added);
+            RequestStore.in(tx).advance(kept.next(step(RequestState.REFUSED, T0.plusSeconds(1), "no")));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
@@ -231,7 +231,7 @@ public abstract class RequestStoreContract {
     void aReadOnlyUnitCannotWrite() {
         SubjectRequest r = received(id(1), ANNA, RequestType.ACCESS, T0, T0.plusSeconds(10));
         assertThatThrownBy(() -> storage.read(tx -> {
-            tx.requests().add(r);
+            RequestStore.in(tx).add(r);
             return null;
         })).isInstanceOf(IllegalStateException.class);
         assertThat(find(id(1))).isEmpty();
@@ -260,7 +260,7 @@ public abstract class RequestStoreContract {
     }
 
     private List<SubjectRequest> openProvisional(Optional<RequestId> after, int limit) {
-        return storage.read(tx -> tx.requests().openProvisional(after, limit));
+        return storage.read(tx -> RequestStore.in(tx).openProvisional(after, limit));
     }
 
     private boolean redate(SubjectRequest read, SubjectRequest redated) {
@@ -318,11 +318,11 @@ public abstract class RequestStoreContract {
         assertThatThrownBy(() -> redate(r, stepped)).isInstanceOf(IllegalArgumentException.class);
         SubjectRequest official = r.withDeadlines(T0.plus(Duration.ofDays(15)), Optional.empty(), List.of(TABLE_2026));
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
-            assertThat(tx.requests().redate(r, official)).isTrue();
+            assertThat(RequestStore.in(tx).redate(r, official)).isTrue();
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
         assertThat(find(r.id())).contains(r);
-        assertThatThrownBy(() -> storage.read(tx -> tx.requests().redate(r, official)))
+        assertThatThrownBy(() -> storage.read(tx -> RequestStore.in(tx).redate(r, official)))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(find(r.id())).contains(r);
     }

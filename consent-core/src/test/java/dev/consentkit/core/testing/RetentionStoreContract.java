@@ -15,8 +15,8 @@ import dev.consentkit.core.retention.DestructionAct;
 import dev.consentkit.core.retention.DisposalAction;
 import dev.consentkit.core.retention.Signatory;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.RetentionAnchor;
-import dev.consentkit.core.spi.RetentionStore;
+import dev.consentkit.core.retention.RetentionAnchor;
+import dev.consentkit.core.retention.RetentionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,11 +56,11 @@ public abstract class RetentionStoreContract {
     }
 
     private <T> T write(Function<RetentionStore, T> work) {
-        return storage.inTransaction(tx -> work.apply(tx.retention()));
+        return storage.inTransaction(tx -> work.apply(RetentionStore.in(tx)));
     }
 
     private <T> T read(Function<RetentionStore, T> work) {
-        return storage.read(tx -> work.apply(tx.retention()));
+        return storage.read(tx -> work.apply(RetentionStore.in(tx)));
     }
 
     // ---- anchors -----------------------------------------------------------------------------------

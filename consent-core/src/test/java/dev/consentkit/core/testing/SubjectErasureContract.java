@@ -1,5 +1,10 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.core.retention.RetentionStore;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.hold.LegalHolds;
+import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,7 +15,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -28,19 +33,19 @@ import dev.consentkit.core.rights.ErasureOutcome;
 import dev.consentkit.core.rights.ErasureRequest;
 import dev.consentkit.core.rights.ExportSection;
 import dev.consentkit.core.rights.IllegalRequestTransitionException;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.UnknownRequestException;
 import dev.consentkit.core.rights.KeepGround;
 import dev.consentkit.core.rights.KeepReason;
 import dev.consentkit.core.rights.SubjectDataService;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.RetentionAnchor;
+import dev.consentkit.core.retention.RetentionAnchor;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +90,7 @@ public abstract class SubjectErasureContract {
     }
 
     private List<AuditRecord> audit(AuditAction action) {
-        return kit.audit().records(1, 1000).stream().filter(r -> r.event().action().equals(action)).toList();
+        return AuditTrail.of(kit).records(1, 1000).stream().filter(r -> r.event().action().equals(action)).toList();
     }
 
     @Test
@@ -119,12 +124,12 @@ public abstract class SubjectErasureContract {
     }
 
     private void anchor(SubjectId subject, String event, String record) {
-        kit.storage().inTransaction(tx -> tx.retention().recordEvent(event,
+        KitContext.of(kit).storage().inTransaction(tx -> RetentionStore.in(tx).recordEvent(event,
                 new RetentionAnchor(subject, record, Instant.parse("2026-03-01T09:00:00Z"))));
     }
 
     private java.util.Optional<Instant> anchorOf(SubjectId subject, String event, String record) {
-        return kit.storage().read(tx -> tx.retention().event(event, new RetentionAnchor.Key(subject, record)));
+        return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).event(event, new RetentionAnchor.Key(subject, record)));
     }
 
     @Test
@@ -168,7 +173,7 @@ public abstract class SubjectErasureContract {
 
     @Test
     void aLegalHoldOnTheWholeSubjectRefusesTheErasureWithItsReasonAndChangesNothing() {
-        LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(ANNA), "court case A40-1234/2026", Actor.operator("lawyer-7"));
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA), "court case A40-1234/2026", Actor.operator("lawyer-7"));
 
         ErasureOutcome refused = erase();
 
@@ -184,14 +189,14 @@ public abstract class SubjectErasureContract {
         assertThat(audit(SubjectDataService.ERASURE_REFUSED)).singleElement()
                 .satisfies(r -> assertThat(r.event().outcome()).isEqualTo(AuditOutcome.DENIED));
 
-        kit.legalHolds().lift(hold.id(), Actor.operator("lawyer-7"));
+        LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer-7"));
         assertThat(erase().status()).isEqualTo(ErasureOutcome.Status.COMPLETED);
         assertThat(book.card(ANNA)).isEmpty();
     }
 
     @Test
     void aHoldOnACategoryKeepsThatCategoryWithTheHoldsReason() {
-        LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(ANNA).andCategory("order"), "warranty claim 17",
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA).andCategory("order"), "warranty claim 17",
                 Actor.operator("lawyer-7"));
 
         ErasureOutcome outcome = erase();
@@ -268,7 +273,7 @@ public abstract class SubjectErasureContract {
 
     @Test
     void badRequestsAreRefusedBeforeAnythingChanges() {
-        int before = kit.audit().records(1, 1000).size();
+        int before = AuditTrail.of(kit).records(1, 1000).size();
         assertThatThrownBy(() -> data.erase(ErasureRequest.builder(ANNA, DPO).onlyPurposes(PurposeId.of("nope")).build()))
                 .isInstanceOf(UnknownPurposeException.class);
         assertThatThrownBy(() -> data.erase(ErasureRequest.builder(ANNA, DPO).contractRunning(Fixtures.INVOICES).build()))
@@ -278,7 +283,7 @@ public abstract class SubjectErasureContract {
         assertThatThrownBy(() -> SubjectDataService.builder(kit).contributor(new StudioBook("Bad Name")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contributor name");
 
-        assertThat(kit.audit().records(1, 1000)).hasSize(before);
+        assertThat(AuditTrail.of(kit).records(1, 1000)).hasSize(before);
         assertThat(book.card(ANNA)).isNotEmpty();
         assertThat(kit.check(ANNA, Fixtures.NEWSLETTER).isPermitted()).isTrue();
     }
@@ -297,13 +302,13 @@ public abstract class SubjectErasureContract {
     // ---- answering requests of the request lifecycle ----------------------------------------------
 
     private RequestId verified(RequestType type) {
-        RequestId id = kit.rights().receive(ANNA, type, Actor.subject()).id();
-        kit.rights().verifyIdentity(id, DPO);
+        RequestId id = SubjectRights.builder(kit).build().receive(ANNA, type, Actor.subject()).id();
+        SubjectRights.builder(kit).build().verifyIdentity(id, DPO);
         return id;
     }
 
     private SubjectRequest request(RequestId id) {
-        return kit.rights().find(id).orElseThrow();
+        return SubjectRights.builder(kit).build().find(id).orElseThrow();
     }
 
     @Test
@@ -339,7 +344,7 @@ public abstract class SubjectErasureContract {
 
     @Test
     void anErasureRequestUnderALegalHoldIsRefusedWithTheHoldsReason() {
-        kit.legalHolds().place(HoldScope.forSubject(ANNA), "court case A40-1234/2026", Actor.operator("lawyer-7"));
+        LegalHolds.of(kit).place(HoldScope.forSubject(ANNA), "court case A40-1234/2026", Actor.operator("lawyer-7"));
         RequestId id = verified(RequestType.ERASURE);
 
         assertThat(data.erase(id, ErasureRequest.builder(ANNA, DPO).build()).status())
@@ -366,7 +371,7 @@ public abstract class SubjectErasureContract {
 
     @Test
     void aRequestIsAnsweredOnlyWhenVerifiedOfTheRightTypeAndForItsOwnSubject() {
-        RequestId unverified = kit.rights().receive(ANNA, RequestType.ERASURE, Actor.subject()).id();
+        RequestId unverified = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ERASURE, Actor.subject()).id();
         assertThatThrownBy(() -> data.erase(unverified, ErasureRequest.builder(ANNA, DPO).build()))
                 .isInstanceOf(IllegalRequestTransitionException.class);
         RequestId access = verified(RequestType.ACCESS);

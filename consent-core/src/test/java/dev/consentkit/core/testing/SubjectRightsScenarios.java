@@ -1,11 +1,13 @@
 package dev.consentkit.core.testing;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditOutcome;
@@ -13,19 +15,19 @@ import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.rights.DuplicateRequestException;
 import dev.consentkit.core.rights.IllegalRequestTransitionException;
-import dev.consentkit.core.rights.InvalidExtensionException;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
-import dev.consentkit.core.rights.RequestId;
+import dev.consentkit.core.jurisdiction.InvalidExtensionException;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
+import dev.consentkit.core.RequestId;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.core.rights.RequestStep;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.SubjectRights;
-import dev.consentkit.core.rights.UnknownCalendarYearException;
+import dev.consentkit.core.jurisdiction.UnknownCalendarYearException;
 import dev.consentkit.core.rights.UnknownRequestException;
 import dev.consentkit.core.rights.UnknownSubjectException;
-import dev.consentkit.core.rights.YearlyWorkingDayCalendar;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,7 +88,7 @@ public abstract class SubjectRightsScenarios {
     }
 
     private static long auditCount(ConsentKit kit) {
-        return kit.audit().records(1, 10_000).size();
+        return AuditTrail.of(kit).records(1, 10_000).size();
     }
 
     // ---- a scenario per request type -------------------------------------------------------------
@@ -118,7 +120,7 @@ public abstract class SubjectRightsScenarios {
     }
 
     private void runLifecycle(ConsentKit kit, RequestType type, Instant expectedDue) {
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         long auditBefore = auditCount(kit);
         Instant received = clock.instant();
 
@@ -126,7 +128,7 @@ public abstract class SubjectRightsScenarios {
         assertThat(r.receivedAt()).isEqualTo(received);
         assertThat(r.dueAt()).isEqualTo(expectedDue);
         assertThat(r.state()).isEqualTo(RequestState.RECEIVED);
-        assertThat(r.jurisdiction()).isEqualTo(kit.jurisdiction().id());
+        assertThat(r.jurisdiction()).isEqualTo(KitContext.of(kit).jurisdiction().id());
         assertThat(rights.dueWithin(Duration.between(received, expectedDue))).containsExactly(r);
         assertThat(rights.overdue()).isEmpty();
 
@@ -137,7 +139,7 @@ public abstract class SubjectRightsScenarios {
         Optional<Instant> latest = rights.deadlines().latestExtendedDue(type, received);
         Instant due = expectedDue;
         if (latest.isPresent()) {
-            LegalPeriod most = kit.jurisdiction().deadline(type).extension().orElseThrow();
+            LegalPeriod most = KitContext.of(kit).jurisdiction().deadline(type).extension().orElseThrow();
             SubjectRequest extended = rights.extend(r.id(), most, REASON, DESK);
             assertThat(extended.extendedDueAt()).isEqualTo(latest);
             assertThat(extended.dueAt()).as("the original due time stays").isEqualTo(expectedDue);
@@ -162,7 +164,7 @@ public abstract class SubjectRightsScenarios {
         assertThat(rights.dueWithin(Duration.ofDays(365))).isEmpty();
 
         // every step audited, by subject reference and request id only
-        List<AuditRecord> records = kit.audit().records(auditBefore + 1, 100);
+        List<AuditRecord> records = AuditTrail.of(kit).records(auditBefore + 1, 100);
         assertThat(records).extracting(rec -> rec.event().action())
                 .containsExactlyElementsOf(done.history().stream().map(s -> s.state().auditAction()).toList());
         assertThat(records).allSatisfy(rec -> {
@@ -171,7 +173,7 @@ public abstract class SubjectRightsScenarios {
             assertThat(rec.event().outcome()).isEqualTo(AuditOutcome.SUCCESS);
             assertThat(rec.toString()).doesNotContain(REASON).doesNotContain("answered").doesNotContain(ANNA.value());
         });
-        assertThat(kit.audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(kit).verify().isIntact()).isTrue();
     }
 
     // ---- receipt ---------------------------------------------------------------------------------
@@ -182,10 +184,10 @@ public abstract class SubjectRightsScenarios {
         knownSubject(kit, ANNA);
         long audit = auditCount(kit);
 
-        assertThatThrownBy(() -> kit.rights().receive(NOBODY, RequestType.ACCESS, DESK))
+        assertThatThrownBy(() -> SubjectRights.builder(kit).build().receive(NOBODY, RequestType.ACCESS, DESK))
                 .isInstanceOf(UnknownSubjectException.class).hasMessageContaining("ACCESS")
                 .message().doesNotContain(NOBODY.value());
-        assertThat(kit.rights().requests(NOBODY)).isEmpty();
+        assertThat(SubjectRights.builder(kit).build().requests(NOBODY)).isEmpty();
         assertThat(auditCount(kit)).isEqualTo(audit);
     }
 
@@ -196,14 +198,14 @@ public abstract class SubjectRightsScenarios {
 
         SubjectRequest r = rights.receive(NOBODY, RequestType.ACCESS, DESK);
         assertThat(rights.requests(NOBODY)).containsExactly(r);
-        assertThat(kit.rights().find(r.id())).contains(r);
+        assertThat(SubjectRights.builder(kit).build().find(r.id())).contains(r);
     }
 
     @Test
     void aSecondOpenRequestOfTheSameTypeIsRefusedUntilTheFirstIsClosed() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest first = rights.receive(ANNA, RequestType.ERASURE, DESK);
         long audit = auditCount(kit);
 
@@ -225,10 +227,10 @@ public abstract class SubjectRightsScenarios {
         knownSubject(kit, ANNA);
         clock.set(Instant.parse("2026-01-12T07:00:00Z"));
 
-        SubjectRequest r = kit.rights().receive(ANNA, RequestType.ACCESS, BEFORE_NEW_YEAR, DESK);
+        SubjectRequest r = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, BEFORE_NEW_YEAR, DESK);
         assertThat(r.receivedAt()).isEqualTo(BEFORE_NEW_YEAR);
         assertThat(r.dueAt()).isEqualTo(endOfMoscowDay("2026-01-19"));
-        assertThatThrownBy(() -> kit.rights().receive(ANNA, RequestType.ERASURE,
+        assertThatThrownBy(() -> SubjectRights.builder(kit).build().receive(ANNA, RequestType.ERASURE,
                 clock.instant().plusSeconds(1), DESK)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -240,9 +242,9 @@ public abstract class SubjectRightsScenarios {
         knownSubject(kit, ANNA);
         long audit = auditCount(kit);
 
-        assertThatThrownBy(() -> kit.rights().receive(ANNA, RequestType.ACCESS, DESK))
+        assertThatThrownBy(() -> SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, DESK))
                 .isInstanceOf(UnknownCalendarYearException.class).hasMessageContaining("2027");
-        assertThat(kit.rights().requests(ANNA)).isEmpty();
+        assertThat(SubjectRights.builder(kit).build().requests(ANNA)).isEmpty();
         assertThat(auditCount(kit)).isEqualTo(audit);
     }
 
@@ -250,13 +252,13 @@ public abstract class SubjectRightsScenarios {
     void dueTimesAreStoredAndNeverRecomputedByAnotherProfile() {
         ConsentKit moscow = kit(Jurisdiction.RU_152FZ);
         knownSubject(moscow, ANNA);
-        SubjectRequest r = moscow.rights().receive(ANNA, RequestType.ACCESS, DESK);
+        SubjectRequest r = SubjectRights.builder(moscow).build().receive(ANNA, RequestType.ACCESS, DESK);
 
         ConsentKit vladivostok = kit(Jurisdiction.RU_152FZ.withZone(ZoneId.of("Asia/Vladivostok")));
-        assertThat(vladivostok.rights().find(r.id()).orElseThrow().dueAt()).isEqualTo(r.dueAt())
+        assertThat(SubjectRights.builder(vladivostok).build().find(r.id()).orElseThrow().dueAt()).isEqualTo(r.dueAt())
                 .isEqualTo(endOfMoscowDay("2026-01-19"));
         clock.set(endOfMoscowDay("2026-01-19").plusSeconds(1));
-        assertThat(vladivostok.rights().overdue()).extracting(SubjectRequest::id).containsExactly(r.id());
+        assertThat(SubjectRights.builder(vladivostok).build().overdue()).extracting(SubjectRequest::id).containsExactly(r.id());
     }
 
     // ---- extensions ------------------------------------------------------------------------------
@@ -271,7 +273,7 @@ public abstract class SubjectRightsScenarios {
     void anExtensionNeedsAReasonAndStaysWithinTheLegalMaximum() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = inProgress(rights, RequestType.ACCESS);
         long audit = auditCount(kit);
 
@@ -297,7 +299,7 @@ public abstract class SubjectRightsScenarios {
     void anExtensionComesBeforeTheDueTimeAndOnlyForTypesThatHaveOne() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest rectification = inProgress(rights, RequestType.RECTIFICATION);
         assertThatThrownBy(() -> rights.extend(rectification.id(), LegalPeriod.workingDays(1), REASON, DESK))
                 .isInstanceOf(InvalidExtensionException.class).hasMessageContaining("no extension");
@@ -319,7 +321,7 @@ public abstract class SubjectRightsScenarios {
     void illegalStepsAreRefusedNamingBothStates() {
         ConsentKit kit = kit(Jurisdiction.GDPR);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = rights.receive(ANNA, RequestType.ACCESS, DESK);
         long audit = auditCount(kit);
 
@@ -345,7 +347,7 @@ public abstract class SubjectRightsScenarios {
     void aRefusalRecordsItsReasonAndTheRightToComplain() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = rights.receive(ANNA, RequestType.ERASURE, DESK);
 
         assertThatThrownBy(() -> rights.refuse(r.id(), "", DESK)).isInstanceOf(IllegalArgumentException.class);
@@ -353,7 +355,7 @@ public abstract class SubjectRightsScenarios {
         assertThat(refused.state()).isEqualTo(RequestState.REFUSED);
         assertThat(refused.lastStep().note()).hasValueSatisfying(n -> assertThat(n)
                 .contains("invoices are kept").contains("Roskomnadzor").contains("152-FZ Art. 17"));
-        assertThat(kit.audit().records(1, 10_000)).last().satisfies(rec -> {
+        assertThat(AuditTrail.of(kit).records(1, 10_000)).last().satisfies(rec -> {
             assertThat(rec.event().action()).isEqualTo(new AuditAction("request.refused"));
             assertThat(rec.toString()).doesNotContain("invoices");
         });
@@ -363,7 +365,7 @@ public abstract class SubjectRightsScenarios {
     void completingInsideTheCallersUnitOfWorkRollsBackWithIt() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = inProgress(rights, RequestType.ERASURE);
         long audit = auditCount(kit);
 
@@ -382,7 +384,7 @@ public abstract class SubjectRightsScenarios {
     void dueWithinAndOverdueListOpenRequestsSoonestFirst() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         knownSubject(kit, ANNA);
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest restriction = rights.receive(ANNA, RequestType.RESTRICTION, DESK); // 29 Dec
         SubjectRequest erasure = rights.receive(ANNA, RequestType.ERASURE, DESK);         // 14 Jan
         SubjectRequest access = rights.receive(ANNA, RequestType.ACCESS, DESK);           // 19 Jan

@@ -80,7 +80,7 @@ class ChangeNotesTest {
     void aMajorChangeWithANewMajorNoticeIsRenewedAndRenderedInPlainWords() {
         ProcessingCatalog after = newsletterAs(b -> b.categories("birthday").recipient(Recipient.of("SmsGate LLC",
                 Recipient.Role.PROCESSOR)));
-        after = after.withNotice(dev.consentkit.core.consent.Notice.builder(Docs.NEWSLETTER_NOTICE)
+        after = after.withNotice(dev.consentkit.core.purpose.Notice.builder(Docs.NEWSLETTER_NOTICE)
                 .version("1.0", Docs.t("Согласие 1.0", "Consent 1.0"))
                 .version("2.0", Docs.t("Согласие 2.0", "Consent 2.0")).build());
         ChangeNotes notes = ChangeNotes.between(BEFORE, after);
@@ -126,7 +126,7 @@ class ChangeNotesTest {
 
     @Test
     void aMinorNoticeVersionIsMinor() {
-        ProcessingCatalog after = BEFORE.withNotice(dev.consentkit.core.consent.Notice.builder(Docs.NEWSLETTER_NOTICE)
+        ProcessingCatalog after = BEFORE.withNotice(dev.consentkit.core.purpose.Notice.builder(Docs.NEWSLETTER_NOTICE)
                 .version("1.0", Docs.t("Согласие 1.0", "Consent 1.0"))
                 .version("1.1", Docs.t("Согласие 1.1", "Consent 1.1")).build());
         ChangeNotes notes = ChangeNotes.between(BEFORE, after);

@@ -1,14 +1,19 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.ConsentKit;
+import dev.consentkit.core.context.KitContext;
+import dev.consentkit.core.spi.protection.FieldProtector;
+import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.core.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.ConsentType;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
@@ -21,8 +26,8 @@ import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,9 +149,21 @@ final class Docs {
         return Transparency.builder(catalog).jurisdiction(Jurisdiction.RU_152FZ).locales(RU, EN);
     }
 
+    /**
+     * @param c a catalogue
+     * @param protection what the kit's field protector declares
+     * @return a builder on a 152-FZ kit with the access policy and that field protection
+     */
+    static Transparency.Builder docs(ProcessingCatalog c, ProtectionProfile protection) {
+        ConsentKit kit = ConsentKit.builder().catalog(c).jurisdiction(Jurisdiction.RU_152FZ).accessPolicy(access(c))
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
+        KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(protection));
+        return Transparency.builder(kit).locales(RU, EN);
+    }
+
     static Transparency full() {
         ProcessingCatalog c = catalog();
-        return docs(c).accessPolicy(access(c)).protection(protection())
+        return docs(c, protection())
                 .templates(Templates.defaults()
                         .withWording(RU, java.util.Map.of("event.order.closed", "закрытия заказа"))
                         .withWording(EN, java.util.Map.of("event.order.closed", "the order is closed")))

@@ -8,13 +8,13 @@ import static dev.consentkit.core.transparency.Docs.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeRef;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeRef;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.testing.MutableClock;
 import java.util.Locale;

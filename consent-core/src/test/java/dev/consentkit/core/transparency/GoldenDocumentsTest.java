@@ -6,7 +6,7 @@ import static dev.consentkit.core.transparency.Docs.PORTFOLIO;
 import static dev.consentkit.core.transparency.Docs.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;

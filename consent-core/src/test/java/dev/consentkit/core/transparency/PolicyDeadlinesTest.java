@@ -2,7 +2,7 @@ package dev.consentkit.core.transparency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

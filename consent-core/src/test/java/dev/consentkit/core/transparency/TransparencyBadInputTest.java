@@ -12,7 +12,7 @@ import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
-import dev.consentkit.core.rights.Jurisdiction;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -202,7 +202,7 @@ class TransparencyBadInputTest {
     @Test
     void aProtectorThatDeclaresNoFieldsMakesNoEncryptionClaim() {
         ProcessingCatalog c = Docs.catalog();
-        Transparency docs = Docs.docs(c).protection(new dev.consentkit.core.spi.ProtectionProfile("AES-256-GCM", "keys",
+        Transparency docs = Docs.docs(c, new dev.consentkit.core.spi.protection.ProtectionProfile("AES-256-GCM", "keys",
                 java.util.List.of())).build();
 
         assertThat(docs.policy(EN, Format.MARKDOWN).text()).doesNotContain("We encrypt", "AES-256-GCM");

@@ -5,7 +5,7 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.monitor.Acknowledgement;
 import dev.consentkit.core.monitor.AlertRule;
 import dev.consentkit.core.monitor.MonitoringAlert;
-import dev.consentkit.core.spi.AlertStore;
+import dev.consentkit.core.monitor.AlertStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;

@@ -1,8 +1,8 @@
 package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.SubjectId;
-import dev.consentkit.core.spi.BlindIndexEntry;
-import dev.consentkit.core.spi.BlindIndexStore;
+import dev.consentkit.core.spi.protection.BlindIndexEntry;
+import dev.consentkit.core.spi.protection.BlindIndexStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

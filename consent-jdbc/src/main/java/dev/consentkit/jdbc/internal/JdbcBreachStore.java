@@ -8,7 +8,7 @@ import dev.consentkit.core.register.BreachId;
 import dev.consentkit.core.register.BreachIncident;
 import dev.consentkit.core.register.BreachNotification;
 import dev.consentkit.core.register.BreachRisk;
-import dev.consentkit.core.spi.BreachStore;
+import dev.consentkit.core.register.BreachStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

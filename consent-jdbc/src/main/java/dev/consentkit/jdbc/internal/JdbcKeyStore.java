@@ -1,11 +1,11 @@
 package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.KeyedHash;
-import dev.consentkit.core.spi.KekUsage;
-import dev.consentkit.core.spi.KeyFileId;
-import dev.consentkit.core.spi.KeyShred;
-import dev.consentkit.core.spi.KeyStore;
-import dev.consentkit.core.spi.WrappedKey;
+import dev.consentkit.core.spi.protection.KekUsage;
+import dev.consentkit.core.spi.protection.KeyFileId;
+import dev.consentkit.core.spi.protection.KeyShred;
+import dev.consentkit.core.spi.protection.KeyStore;
+import dev.consentkit.core.spi.protection.WrappedKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentState;
-import dev.consentkit.core.consent.NoticeRef;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.NoticeRef;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,7 +79,7 @@ class RowsTest {
         assertThat(s.sequence()).isEqualTo(3);
         assertThat(s.restricted()).isFalse();
         assertThat(s.objected()).isTrue();
-        assertThat(s.notice()).hasValue(new NoticeRef(dev.consentkit.core.consent.NoticeId.of("privacy"),
+        assertThat(s.notice()).hasValue(new NoticeRef(dev.consentkit.core.purpose.NoticeId.of("privacy"),
                 new NoticeVersion(2, 1), Locale.forLanguageTag("de-DE"), SHA));
     }
 

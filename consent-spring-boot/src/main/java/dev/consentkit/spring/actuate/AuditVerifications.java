@@ -1,6 +1,6 @@
 package dev.consentkit.spring.actuate;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.audit.LedgerVerification;
 import dev.consentkit.spring.internal.Kits;

@@ -1,6 +1,6 @@
 package dev.consentkit.spring.actuate;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.spring.ConsentKitAutoConfiguration;
 import dev.consentkit.spring.ConsentKitProperties;

@@ -1,6 +1,6 @@
 package dev.consentkit.spring.actuate;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.audit.AuditEvent;

@@ -1,6 +1,6 @@
 package dev.consentkit.spring.internal;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 

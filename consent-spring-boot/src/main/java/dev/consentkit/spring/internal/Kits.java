@@ -1,17 +1,21 @@
 package dev.consentkit.spring.internal;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.AuditTrail;
+import dev.consentkit.ConsentKit;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.audit.LedgerVerification;
 import dev.consentkit.core.rights.SubjectRequest;
+import dev.consentkit.core.rights.SubjectRights;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Every call this module makes into consent-core's feature services, in one place: the architecture
- * work (issue 14) moves them from the facade ({@code kit.audit()}, {@code kit.rights()}) to services
- * built from the kit, and this class is where that move lands. Not API.
+ * work (issue 14) moved them from the facade ({@code kit.audit()}, {@code kit.rights()}) to services
+ * built from the kit ({@code AuditTrail.of(kit)}, {@code SubjectRights.builder(kit)}); the clock comes from
+ * the kit's context. Not API.
  */
 public final class Kits {
     private Kits() {
@@ -22,7 +26,7 @@ public final class Kits {
      * @return entries linked into the audit chain
      */
     public static long sequence(ConsentKit kit) {
-        return kit.audit().sequence();
+        return AuditTrail.of(kit).sequence();
     }
 
     /**
@@ -30,7 +34,7 @@ public final class Kits {
      * @return the verification of the whole audit chain
      */
     public static AuditVerification verifyAudit(ConsentKit kit) {
-        return kit.audit().verify();
+        return AuditTrail.of(kit).verify();
     }
 
     /**
@@ -38,7 +42,7 @@ public final class Kits {
      * @return the incremental ledger verification from the last verified point
      */
     public static LedgerVerification verifyLedgerSinceLastPoint(ConsentKit kit) {
-        return kit.audit().verifyLedgerSinceLastPoint();
+        return AuditTrail.of(kit).verifyLedgerSinceLastPoint();
     }
 
     /**
@@ -47,7 +51,7 @@ public final class Kits {
      * @return open subject requests due within the window
      */
     public static List<SubjectRequest> requestsDueWithin(ConsentKit kit, Duration window) {
-        return kit.rights().dueWithin(window);
+        return SubjectRights.builder(kit).build().dueWithin(window);
     }
 
     /**
@@ -55,7 +59,7 @@ public final class Kits {
      * @return open subject requests past their deadline
      */
     public static List<SubjectRequest> overdueRequests(ConsentKit kit) {
-        return kit.rights().overdue();
+        return SubjectRights.builder(kit).build().overdue();
     }
 
     /**
@@ -63,6 +67,6 @@ public final class Kits {
      * @return the kit's clock
      */
     public static Clock clock(ConsentKit kit) {
-        return kit.clock();
+        return KitContext.of(kit).clock();
     }
 }

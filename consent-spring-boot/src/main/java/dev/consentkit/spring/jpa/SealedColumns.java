@@ -1,6 +1,6 @@
 package dev.consentkit.spring.jpa;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.util.Objects;
 
 /**

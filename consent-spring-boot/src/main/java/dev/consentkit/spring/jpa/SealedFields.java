@@ -65,7 +65,7 @@ public final class SealedFields {
      *     {@link SealingListener} (it knows no cell), or no principal acts
      * @throws dev.consentkit.crypto.AccessDeniedException if the policy refuses the principal
      * @throws dev.consentkit.crypto.PurposeNotPermittedException if the subject's consent or basis does not permit the purpose
-     * @throws dev.consentkit.crypto.DecryptionException if the value was altered or moved
+     * @throws dev.consentkit.crypto.spec.DecryptionException if the value was altered or moved
      */
     public Optional<String> open(SealedText value, PurposeId purpose) {
         Objects.requireNonNull(purpose, "purpose");
@@ -82,7 +82,7 @@ public final class SealedFields {
      * @throws IllegalStateException if the value knows no cell (see {@link #open(SealedText, PurposeId)})
      * @throws dev.consentkit.crypto.AccessDeniedException if the policy refuses the principal
      * @throws dev.consentkit.crypto.PurposeNotPermittedException if the purpose is not permitted for the subject
-     * @throws dev.consentkit.crypto.DecryptionException if the value was altered or moved
+     * @throws dev.consentkit.crypto.spec.DecryptionException if the value was altered or moved
      */
     public Optional<String> open(SealedText value, PurposeId purpose, Principal principal) {
         Objects.requireNonNull(purpose, "purpose");

@@ -1,6 +1,6 @@
 package dev.consentkit.spring.transaction;
 
-import dev.consentkit.jdbc.ConnectionSource;
+import dev.consentkit.jdbc.spi.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

@@ -3,14 +3,14 @@ package dev.consentkit.spring.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.spring.app.BookingCatalog;
 import dev.consentkit.spring.app.TestKeys;
 import java.util.Base64;

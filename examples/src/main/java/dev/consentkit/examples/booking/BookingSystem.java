@@ -1,8 +1,9 @@
 package dev.consentkit.examples.booking;
 
+import dev.consentkit.AuditTrail;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -10,8 +11,8 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Decision;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeId;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.LegalBasis;
@@ -113,7 +114,7 @@ public final class BookingSystem {
                 }
                 c.commit();
             }
-            kit.audit().sequence(); // the host committed: link the entries its transaction wrote now
+            AuditTrail.of(kit).sequence(); // the host committed: link the entries its transaction wrote now
             out.println("booked " + client + (wantsReminders ? " with" : " without") + " SMS reminders");
         }
 
@@ -121,7 +122,7 @@ public final class BookingSystem {
         audience.forEach((client, d) -> out.println("reminder to " + client + ": "
                 + (d.isPermitted() ? "send" : "skip (" + ((Decision.Denied) d).reason() + ")")));
         out.println("booking itself, under contract: " + kit.check(clients.get(1), BOOKINGS).isPermitted());
-        out.println("audit chain: " + (kit.audit().verify().isIntact() ? "intact" : kit.audit().verify()));
+        out.println("audit chain: " + (AuditTrail.of(kit).verify().isIntact() ? "intact" : AuditTrail.of(kit).verify()));
     }
 
     static ProcessingCatalog catalog() {

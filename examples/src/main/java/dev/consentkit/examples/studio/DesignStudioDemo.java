@@ -1,12 +1,13 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.AuditTrail;
 import static dev.consentkit.examples.studio.StudioCatalog.NEWSLETTER;
 import static dev.consentkit.examples.studio.StudioCatalog.ORDERS;
 import static dev.consentkit.examples.studio.StudioCatalog.PORTFOLIO;
 import static dev.consentkit.examples.studio.StudioCatalog.RU;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -24,7 +25,7 @@ import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.crypto.AccessDeniedException;
 import dev.consentkit.crypto.BlindIndex;
-import dev.consentkit.core.spi.ErasureReceipt;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.FieldRef;
 import dev.consentkit.crypto.KeyDestroyedException;
@@ -176,9 +177,9 @@ public final class DesignStudioDemo {
         }
 
         step("9. The audit chain");
-        AuditVerification verification = updated.audit().verify();
-        out.println("   " + updated.audit().records(1, 10_000).size() + " audit records, verify(): " + verification);
-        for (AuditRecord r : updated.audit().records(1, 3)) {
+        AuditVerification verification = AuditTrail.of(updated).verify();
+        out.println("   " + AuditTrail.of(updated).records(1, 10_000).size() + " audit records, verify(): " + verification);
+        for (AuditRecord r : AuditTrail.of(updated).records(1, 3)) {
             AuditEvent e = r.event();
             out.printf("   #%d %s %s subject=%s...%n", r.sequence(), e.action(), e.actor(),
                     e.subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"));
@@ -229,20 +230,20 @@ public final class DesignStudioDemo {
         }
         out.println("   a backup copy of her phone reads as: " + crypto.open(olga, StudioCatalog.ORDERS, annaPhone, storedPhone));
         out.println("   find by e-mail now -> " + crypto.find(olga, StudioCatalog.ORDERS, byEmail, "anna.petrova@example.org"));
-        out.println("   audit chain still verifies: " + updated.audit().verify().isIntact());
-        TransparencyChapter.run(out, this::kit, kit.catalog(), updated, crypto.describe());
-        RegisterChapter.run(out, updated, crypto.describe(), clock::advance);
+        out.println("   audit chain still verifies: " + AuditTrail.of(updated).verify().isIntact());
+        TransparencyChapter.run(out, this::kit, kit.catalog(), updated);
+        RegisterChapter.run(out, updated, clock, clock::advance);
 
         step("17. Someone edits rows in the database with raw SQL: an audit record (#3: actor changed), a consent event");
         String[] original = actorOf(3);
         sql("UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 3");
-        out.println("   verify(): " + updated.audit().verify());
+        out.println("   verify(): " + AuditTrail.of(updated).verify());
         sql("UPDATE ck_audit SET actor_kind = '" + original[0] + "', actor_id = "
                 + (original[1] == null ? "NULL" : "'" + original[1] + "'") + " WHERE seq = 3");
-        out.println("   row restored, verify(): " + updated.audit().verify().isIntact());
+        out.println("   row restored, verify(): " + AuditTrail.of(updated).verify().isIntact());
         editAWithdrawalBackIntoAGift(updated);
         sql("DELETE FROM ck_audit WHERE seq = 5");
-        out.println("   record #5 deleted instead, verify(): " + updated.audit().verify());
+        out.println("   record #5 deleted instead, verify(): " + AuditTrail.of(updated).verify());
         MonitoringChapter.run(out);
 
         RightsChapter.run(out, database, StudioCatalog.catalog(StudioCatalog.newsletterNotice()), auditKey, pseudonymKey);
@@ -264,11 +265,11 @@ public final class DesignStudioDemo {
         sql("UPDATE ck_projection SET status = 'GIVEN' WHERE seq = " + seq);
         out.println("   client-0031 withdrew (ledger #" + seq + "); that row and her projection row edited back to GIVEN:");
         out.println("     check() permits: " + kit.check(vera, NEWSLETTER).isPermitted() + "; verify(): "
-                + kit.audit().verify().isIntact() + " (the chain itself is untouched)");
-        out.println("     verifyLedger(): " + kit.audit().verifyLedger().findings());
+                + AuditTrail.of(kit).verify().isIntact() + " (the chain itself is untouched)");
+        out.println("     verifyLedger(): " + AuditTrail.of(kit).verifyLedger().findings());
         sql("UPDATE ck_ledger SET kind = 'WITHDRAWN' WHERE seq = " + seq);
         sql("UPDATE ck_projection SET status = 'WITHDRAWN' WHERE seq = " + seq);
-        out.println("   both restored, verifyLedger() finds nothing: " + kit.audit().verifyLedger().isIntact());
+        out.println("   both restored, verifyLedger() finds nothing: " + AuditTrail.of(kit).verifyLedger().isIntact());
         // she subscribes again, so the retention chapter has no newsletter contact of hers to dispose of
         kit.consent(vera, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
     }

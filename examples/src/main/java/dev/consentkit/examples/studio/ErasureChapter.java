@@ -1,7 +1,10 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.hold.LegalHolds;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
@@ -18,8 +21,8 @@ import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHold;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.rights.ContributorErasure;
 import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ErasureOutcome;
@@ -27,10 +30,10 @@ import dev.consentkit.core.rights.ErasureRequest;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.SubjectDataContributor;
-import dev.consentkit.core.rights.RequestId;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.RequestId;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
 import dev.consentkit.crypto.ProtectedField;
@@ -90,7 +93,7 @@ final class ErasureChapter {
                 .fields(ClientTables.FIELDS)
                 .build();
         ClientTables studio = new ClientTables(db, crypto);
-        SubjectDataService rights = SubjectDataService.builder(kit).protector(crypto).contributor(studio).build();
+        SubjectDataService rights = SubjectDataService.builder(kit).contributor(studio).build();
         SubjectId anna = SubjectId.of("client-2001");
         Actor dpo = Actor.operator("dpo");
 
@@ -101,11 +104,11 @@ final class ErasureChapter {
 
         step(out, "24. Anna asks what the studio holds about her (access, GDPR Art. 15 / 152-FZ Art. 14)");
         ConsentJson json = ConsentJson.create();
-        RequestId access = kit.rights().receive(anna, RequestType.ACCESS, Actor.subject()).id();
-        kit.rights().verifyIdentity(access, dpo);
+        RequestId access = SubjectRights.builder(kit).build().receive(anna, RequestType.ACCESS, Actor.subject()).id();
+        SubjectRights.builder(kit).build().verifyIdentity(access, dpo);
         out.println(indent(json.writeExport(rights.export(access, dpo))));
-        out.println("   request " + kit.rights().find(access).orElseThrow().state() + ": "
-                + kit.rights().find(access).orElseThrow().lastStep().note().orElse(""));
+        out.println("   request " + SubjectRights.builder(kit).build().find(access).orElseThrow().state() + ": "
+                + SubjectRights.builder(kit).build().find(access).orElseThrow().lastStep().note().orElse(""));
 
         step(out, "25. Anna corrects her e-mail address (rectification in the studio's own client table)");
         studio.correctEmail(anna, "a.petrova@example.net");
@@ -113,18 +116,18 @@ final class ErasureChapter {
                 .forEach(s -> out.println("   client record now: email = " + s.records().get(0).values().get("email")));
 
         step(out, "26. Anna asks to be erased while a court case holds all her data; then again once it is over");
-        LegalHold hold = kit.legalHolds().place(HoldScope.forSubject(anna), "court case A40-1234/2026",
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(anna), "court case A40-1234/2026",
                 Actor.operator("lawyer"));
         ErasureRequest request = ErasureRequest.builder(anna, dpo)
                 .contact(ContactPoint.email("a.petrova@example.net")).suppressEverywhere().build();
-        RequestId first = kit.rights().receive(anna, RequestType.ERASURE, Actor.subject()).id();
-        kit.rights().verifyIdentity(first, dpo);
+        RequestId first = SubjectRights.builder(kit).build().receive(anna, RequestType.ERASURE, Actor.subject()).id();
+        SubjectRights.builder(kit).build().verifyIdentity(first, dpo);
         ErasureOutcome refused = rights.erase(first, request);
         out.println("   outcome: " + refused.status() + " because " + refused.refused());
-        out.println("   request " + kit.rights().find(first).orElseThrow().state());
-        kit.legalHolds().lift(hold.id(), Actor.operator("lawyer"));
-        RequestId second = kit.rights().receive(anna, RequestType.ERASURE, Actor.subject()).id();
-        kit.rights().verifyIdentity(second, dpo);
+        out.println("   request " + SubjectRights.builder(kit).build().find(first).orElseThrow().state());
+        LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer"));
+        RequestId second = SubjectRights.builder(kit).build().receive(anna, RequestType.ERASURE, Actor.subject()).id();
+        SubjectRights.builder(kit).build().verifyIdentity(second, dpo);
         ErasureOutcome outcome = rights.erase(second, request);
         out.println("   outcome: " + outcome.status() + ", consents withdrawn " + outcome.withdrawn()
                 + ", contacts suppressed " + outcome.suppressed());
@@ -134,16 +137,16 @@ final class ErasureChapter {
         out.println("   rows left: client " + studio.count("client") + ", invoice " + studio.count("invoice")
                 + "; invoice billing name still opens: " + rights.export(verifiedAccess(kit, anna, dpo), dpo).sections().stream()
                 .flatMap(s -> s.records().stream()).anyMatch(r -> r.values().containsKey("billing_name")));
-        out.println("   request " + kit.rights().find(second).orElseThrow().state() + ": "
-                + kit.rights().find(second).orElseThrow().lastStep().note().orElse(""));
+        out.println("   request " + SubjectRights.builder(kit).build().find(second).orElseThrow().state() + ": "
+                + SubjectRights.builder(kit).build().find(second).orElseThrow().lastStep().note().orElse(""));
         out.println("   a second erasure: " + rights.erase(ErasureRequest.builder(anna, dpo).build()).status());
-        out.println("   audit chain verifies: " + kit.audit().verify().isIntact());
+        out.println("   audit chain verifies: " + AuditTrail.of(kit).verify().isIntact());
     }
 
     /** Anna asks (again) what is held about her and the DPO checks her identity: an export needs that. */
     private static RequestId verifiedAccess(ConsentKit kit, SubjectId anna, Actor dpo) {
-        RequestId id = kit.rights().receive(anna, RequestType.ACCESS, Actor.subject()).id();
-        kit.rights().verifyIdentity(id, dpo);
+        RequestId id = SubjectRights.builder(kit).build().receive(anna, RequestType.ACCESS, Actor.subject()).id();
+        SubjectRights.builder(kit).build().verifyIdentity(id, dpo);
         return id;
     }
 

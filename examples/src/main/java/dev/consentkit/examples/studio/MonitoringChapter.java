@@ -1,7 +1,8 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -9,7 +10,9 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.compliance.ComplianceReport;
 import dev.consentkit.core.monitor.MonitoringAlert;
+import dev.consentkit.core.monitor.AccessMonitoring;
 import dev.consentkit.core.monitor.MonitoringPolicy;
+import dev.consentkit.core.compliance.Compliance;
 import dev.consentkit.core.monitor.WorkingHours;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.FieldRef;
@@ -57,7 +60,9 @@ public final class MonitoringChapter {
                 .clock(clock)
                 .auditKey(randomKey())
                 .pseudonymKey(randomKey())
-                .monitoring(MonitoringPolicy.builder()
+                .build();
+        AccessMonitoring monitoring = AccessMonitoring.builder(kit)
+                .policy(MonitoringPolicy.builder()
                         .window(Duration.ofMinutes(10)).maxOpens(20).maxDistinctSubjects(10).maxDenialsInARow(3)
                         .workingHours(WorkingHours.weekdays(ZoneId.of("Europe/Moscow"), LocalTime.of(9, 0), LocalTime.of(19, 0)))
                         .build())
@@ -88,7 +93,7 @@ public final class MonitoringChapter {
             crypto.open(olga, StudioCatalog.ORDERS, refs.get(i), stored.get(i));
         }
         // read audits are written behind (within 100 ms); monitoring hears an open once its batch is written
-        kit.audit().flushReads();
+        AuditTrail.of(kit).flushReads();
         for (MonitoringAlert a : paged) {
             out.printf("   ALERT %s by %s: %d against a limit of %d (audit entry #%d)%n", a.rule(), a.principal(),
                     a.observed(), a.threshold(), a.auditEntry());
@@ -96,18 +101,18 @@ public final class MonitoringChapter {
 
         out.println();
         out.println("19. Compliance report before (field protection as FieldCrypto describes it)");
-        ComplianceReport before = kit.complianceReport(crypto.describe());
+        ComplianceReport before = Compliance.builder(kit).build().report();
         out.println(before.toMarkdown().indent(3).stripTrailing());
 
         out.println();
         out.println("20. The privacy desk looks into the alerts and acknowledges them; the report after");
-        for (MonitoringAlert a : kit.monitoring().unacknowledged(100)) {
-            kit.monitoring().acknowledge(a.id(), Actor.operator("dpo"), "mailing list for the print shop, ticket 42");
+        for (MonitoringAlert a : monitoring.unacknowledged(100)) {
+            monitoring.acknowledge(a.id(), Actor.operator("dpo"), "mailing list for the print shop, ticket 42");
         }
-        ComplianceReport after = kit.complianceReport(crypto.describe());
+        ComplianceReport after = Compliance.builder(kit).build().report();
         out.println(after.toMarkdown().indent(3).stripTrailing());
         out.println("   findings before: " + before.findings().size() + ", after: " + after.findings().size()
-                + "; audit chain verifies: " + kit.audit().verify().isIntact());
+                + "; audit chain verifies: " + AuditTrail.of(kit).verify().isIntact());
     }
 
     private static HmacKey randomKey() {

@@ -1,7 +1,8 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.AuditTrail;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.register.BreachDeadline;
 import dev.consentkit.core.register.BreachDetails;
 import dev.consentkit.core.register.BreachIncident;
@@ -11,10 +12,10 @@ import dev.consentkit.core.register.BreachRisk;
 import dev.consentkit.core.register.NotificationStatus;
 import dev.consentkit.core.register.ProcessingRegister;
 import dev.consentkit.core.register.RegisterProblem;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import java.io.PrintStream;
 import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -38,14 +39,13 @@ final class RegisterChapter {
     /**
      * @param out where to print
      * @param kit the studio's kit
-     * @param protection what field encryption protects ({@code FieldCrypto.describe()})
+     * @param clock the kit's clock
      * @param advanceClock moves the kit's clock forward (to the next Friday 18:00 UTC, then on)
      */
-    static void run(PrintStream out, ConsentKit kit, ProtectionProfile protection, Consumer<Duration> advanceClock) {
+    static void run(PrintStream out, ConsentKit kit, Clock clock, Consumer<Duration> advanceClock) {
         out.println();
         out.println("15. The register of processing (GDPR Art. 30, 152-FZ Art. 18.1), generated from the declarations");
         ProcessingRegister register = ProcessingRegister.builder(kit)
-                .protection(protection)
                 .securityMeasure("nightly encrypted backups, restore tested monthly")
                 .locale(StudioCatalog.EN)
                 .build();
@@ -56,7 +56,7 @@ final class RegisterChapter {
         }
         out.println(register.toMarkdown().indent(3).stripTrailing());
 
-        Instant now = kit.clock().instant();
+        Instant now = clock.instant();
         ZonedDateTime friday = now.atZone(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY))
                 .with(LocalTime.of(18, 0));
         if (!friday.toInstant().isAfter(now)) {
@@ -67,7 +67,7 @@ final class RegisterChapter {
 
         out.println();
         out.println("16. Friday " + found + ": a designer's laptop with the order book is stolen");
-        BreachRegister breaches = BreachRegister.of(kit, protection);
+        BreachRegister breaches = BreachRegister.of(kit);
         BreachIncident breach = breaches.record(found, found, BreachDetails.builder("Laptop with an export of the order book stolen from a car")
                         .categories("contact", "order")
                         .approximately(140, 410)
@@ -96,7 +96,7 @@ final class RegisterChapter {
         breaches.notifiedLate(breach.id(), Jurisdiction.RU_152FZ, "initial-notice", sent, "RKN-2026-0042",
                 "the theft was reported by the designer only on Saturday afternoon", DPO);
         advanceClock.accept(Duration.ofHours(39));
-        breaches.notified(breach.id(), Jurisdiction.GDPR, "authority-notice", kit.clock().instant(), "DPA-2026-117", DPO);
+        breaches.notified(breach.id(), Jurisdiction.GDPR, "authority-notice", clock.instant(), "DPA-2026-117", DPO);
         out.println("   Monday 10:00, after both notices:");
         for (NotificationStatus s : breaches.status(breach.id())) {
             out.printf("   %-9s %-22s %s%n", s.deadline().jurisdiction(), s.deadline().clock(), s.state());
@@ -104,6 +104,6 @@ final class RegisterChapter {
         var affected = breaches.affectedSubjects(breach.id(), List.of(), DPO);
         out.println("   subjects to tell (GDPR Art. 34): " + affected.subjects().size() + " known to the kit for "
                 + affected.purposes() + "; " + affected.basis());
-        out.println("   audit chain still verifies: " + kit.audit().verify().isIntact());
+        out.println("   audit chain still verifies: " + AuditTrail.of(kit).verify().isIntact());
     }
 }

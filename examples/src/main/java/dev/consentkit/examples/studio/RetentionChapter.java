@@ -1,14 +1,14 @@
 package dev.consentkit.examples.studio;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.json.DestructionActJson;
 import dev.consentkit.core.retention.BlockedItem;
 import dev.consentkit.core.retention.DestructionAct;
-import dev.consentkit.core.retention.HoldScope;
-import dev.consentkit.core.retention.LegalHolds;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.retention.DisposalAction;
 import dev.consentkit.core.retention.DisposalBatch;
 import dev.consentkit.core.retention.DueItem;

@@ -1,23 +1,25 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.AuditTrail;
+import dev.consentkit.core.compliance.Compliance;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.compliance.Finding;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.rights.CalendarSource;
+import dev.consentkit.core.jurisdiction.CalendarSource;
 import dev.consentkit.core.rights.DeadlineRecomputation;
-import dev.consentkit.core.rights.InvalidExtensionException;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.rights.LegalPeriod;
+import dev.consentkit.core.jurisdiction.InvalidExtensionException;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
+import dev.consentkit.core.jurisdiction.LegalPeriod;
 import dev.consentkit.core.rights.RequestStep;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.SubjectRights;
-import dev.consentkit.core.rights.YearlyWorkingDayCalendar;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
@@ -63,13 +65,13 @@ final class RightsChapter {
         kit.consent(client, StudioCatalog.NEWSLETTER).locale(StudioCatalog.RU)
                 .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup-v3").build()).give();
         Actor desk = Actor.operator("desk-olga");
-        SubjectRights rights = kit.rights();
+        SubjectRights rights = SubjectRights.builder(kit).build();
 
         step(out, "21. Moscow office, 152-FZ: a client asks what the studio holds about her (Art. 14)");
         SubjectRequest r = rights.receive(client, RequestType.ACCESS, desk);
         out.println("   received " + moscow(r.receivedAt()) + " (Moscow), request " + r.id());
         out.println("   due      " + moscow(r.dueAt()) + " = end of the 10th working day ("
-                + kit.jurisdiction().deadline(RequestType.ACCESS).source() + ")");
+                + Jurisdiction.RU_152FZ.deadline(RequestType.ACCESS).source() + ")");
         YearlyWorkingDayCalendar calendar = YearlyWorkingDayCalendar.russia();
         LocalDate received = r.receivedAt().atZone(MOSCOW).toLocalDate();
         LocalDate due = r.dueAt().atZone(MOSCOW).toLocalDate();
@@ -117,14 +119,14 @@ final class RightsChapter {
         }
         out.println("   overdue requests: " + rights.overdue().size());
         out.println("   audit (no notes, no client id - only her keyed reference and the request id):");
-        for (AuditRecord rec : kit.audit().records(1, 10_000)) {
+        for (AuditRecord rec : AuditTrail.of(kit).records(1, 10_000)) {
             if (rec.event().reference().filter(ref -> ref.equals(r.id().toString())).isPresent()) {
                 out.printf("   #%d %-26s subject=%s... ref=%s%n", rec.sequence(), rec.event().action(),
                         rec.event().subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"),
                         rec.event().reference().orElse("-"));
             }
         }
-        out.println("   audit chain verifies: " + kit.audit().verify().isIntact());
+        out.println("   audit chain verifies: " + AuditTrail.of(kit).verify().isIntact());
 
         step(out, "23a. The same client writes on Sunday 20 December 2026, before the 2027 calendar is published");
         clock.set(Instant.parse("2026-12-20T09:00:00Z"));
@@ -135,7 +137,7 @@ final class RightsChapter {
                     ? t.calendar() + "/" + t.year() + " table, sha256 " + t.sha256().substring(0, 12) + "..."
                     : source + " (Labour Code Art. 112; the decree's January moves not known yet)"));
         }
-        for (Finding f : kit.complianceReport().findings()) {
+        for (Finding f : Compliance.builder(kit).build().report().findings()) {
             if (f.check().equals("request.provisional_deadline") || f.check().equals("calendar.table_missing")) {
                 out.printf("   compliance %-6s %-28s %s%n", f.severity(), f.check(), f.target());
             }

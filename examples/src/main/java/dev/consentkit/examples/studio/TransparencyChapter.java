@@ -4,14 +4,13 @@ import static dev.consentkit.examples.studio.StudioCatalog.EN;
 import static dev.consentkit.examples.studio.StudioCatalog.NEWSLETTER;
 import static dev.consentkit.examples.studio.StudioCatalog.RU;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.rights.Jurisdiction;
-import dev.consentkit.core.spi.ProtectionProfile;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.transparency.ChangeNotes;
 import dev.consentkit.core.transparency.ConsentForm;
 import dev.consentkit.core.transparency.Format;
@@ -35,14 +34,12 @@ final class TransparencyChapter {
      * @param kitOn builds a kit on a catalogue, over the demo's storage and clock
      * @param before the catalogue of the first release
      * @param current the kit in force
-     * @param protection what field encryption protects ({@code FieldCrypto.describe()})
      */
     static void run(PrintStream out, Function<ProcessingCatalog, ConsentKit> kitOn, ProcessingCatalog before,
-                    ConsentKit current, ProtectionProfile protection) {
+                    ConsentKit current) {
         Transparency docs = Transparency.builder(current)
                 .jurisdiction(Jurisdiction.RU_152FZ)
                 .locales(RU, EN)
-                .protection(protection)
                 .templates(Templates.defaults()
                         .withWording(RU, Map.of("event.order.closed", "закрытия заказа"))
                         .withWording(EN, Map.of("event.order.closed", "the order is closed")))

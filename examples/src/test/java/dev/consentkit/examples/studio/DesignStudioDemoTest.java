@@ -2,7 +2,7 @@ package dev.consentkit.examples.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.consent.Notice;
+import dev.consentkit.core.purpose.Notice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import dev.consentkit.core.rights.ErasureContext;
 import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.SubjectDataContributor;
-import dev.consentkit.core.spi.SealedValue;
+import dev.consentkit.core.spi.protection.SealedValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,18 +1,19 @@
 package dev.consentkit.examples.springbooking;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Decision;
-import dev.consentkit.core.consent.Notice;
-import dev.consentkit.core.consent.NoticeVersion;
+import dev.consentkit.core.purpose.Notice;
+import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.consent.NothingToWithdrawException;
 import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.Purpose;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
+import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.crypto.AccessDeniedException;
 import dev.consentkit.spring.jpa.SealedFields;
@@ -37,6 +38,7 @@ public class ConsentDesk {
     private final ConsentKit kit;
     private final SealedFields sealedFields;
     private final SubjectDataService subjectData;
+    private final SubjectRights rights;
 
     /**
      * @param kit the kit (auto-configured)
@@ -47,6 +49,7 @@ public class ConsentDesk {
         this.kit = Objects.requireNonNull(kit, "kit");
         this.sealedFields = Objects.requireNonNull(sealedFields, "sealedFields");
         this.subjectData = Objects.requireNonNull(subjectData, "subjectData");
+        this.rights = SubjectRights.builder(kit).build();
     }
 
     /**
@@ -147,7 +150,7 @@ public class ConsentDesk {
      * @param purpose the purpose ticked
      * @param versionShown the notice version the form showed
      * @param submission how the form came in
-     * @throws dev.consentkit.core.consent.UnknownNoticeVersionException if that version was never published
+     * @throws dev.consentkit.core.purpose.UnknownNoticeVersionException if that version was never published
      */
     public void give(SubjectId subject, PurposeId purpose, String versionShown, FormSubmission submission) {
         var evidence = kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("booking-form").ipAddress(submission.ipAddress());
@@ -196,9 +199,9 @@ public class ConsentDesk {
      * @return the export, JSON
      */
     public String exportJson(SubjectId subject) {
-        SubjectRequest request = kit.rights().receive(subject, RequestType.PORTABILITY, Actor.subject());
+        SubjectRequest request = rights.receive(subject, RequestType.PORTABILITY, Actor.subject());
         // the page's private link is the client's proof of identity in this example; see the README
-        kit.rights().verifyIdentity(request.id(), SELF_SERVICE);
+        rights.verifyIdentity(request.id(), SELF_SERVICE);
         return ConsentJson.create().writeExport(subjectData.export(request.id(), SELF_SERVICE));
     }
 

@@ -1,6 +1,6 @@
 package dev.consentkit.examples.springbooking;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.crypto.FieldCrypto;
@@ -28,8 +28,9 @@ public class ConsentKitWiring {
         };
     }
 
+    /** Takes the FieldCrypto bean so that it is the kit's field protector before the service reads it. */
     @Bean
     SubjectDataService subjectData(ConsentKit kit, FieldCrypto crypto, ClientData clients) {
-        return SubjectDataService.builder(kit).protector(crypto).contributor(clients).build();
+        return SubjectDataService.builder(kit).contributor(clients).build();
     }
 }

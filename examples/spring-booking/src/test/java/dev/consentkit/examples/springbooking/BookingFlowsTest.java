@@ -1,10 +1,12 @@
 package dev.consentkit.examples.springbooking;
 
+import dev.consentkit.core.rights.SubjectRights;
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
@@ -17,7 +19,7 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.rights.ErasureOutcome;
 import dev.consentkit.core.rights.ErasureRequest;
 import dev.consentkit.core.rights.RequestState;
-import dev.consentkit.core.rights.RequestType;
+import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.crypto.FieldCrypto;
@@ -152,7 +154,7 @@ class BookingFlowsTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("attachment"));
         assertThat(response.body()).contains("+4930111227", "Greta Holm", "reminders", client.subject().value());
-        List<SubjectRequest> requests = kit.rights().requests(client.subject());
+        List<SubjectRequest> requests = SubjectRights.builder(kit).build().requests(client.subject());
         assertThat(requests).singleElement().satisfies(r -> {
             assertThat(r.type()).isEqualTo(RequestType.PORTABILITY);
             assertThat(r.state()).isEqualTo(RequestState.COMPLETED);
@@ -211,7 +213,7 @@ class BookingFlowsTest {
 
     private List<AuditAction> auditActionsOf(SubjectId subject) {
         KeyedHash ref = kit.subjectRef(subject);
-        return kit.audit().records(1, 10_000).stream().map(AuditRecord::event)
+        return AuditTrail.of(kit).records(1, 10_000).stream().map(AuditRecord::event)
                 .filter(e -> e.subjectRef().filter(ref::equals).isPresent()).map(AuditEvent::action).toList();
     }
 

@@ -2,7 +2,7 @@ package dev.consentkit.examples.springbooking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.LedgerEntry;

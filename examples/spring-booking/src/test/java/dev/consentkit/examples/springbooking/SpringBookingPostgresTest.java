@@ -1,9 +1,10 @@
 package dev.consentkit.examples.springbooking;
 
+import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.ConsentKit;
+import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.jdbc.testing.DatabaseServer;
@@ -98,7 +99,7 @@ class SpringBookingPostgresTest {
         app.close();
         app = start(db);
         assertThat(app.getBean(Clients.class).findById(nora.getId())).isPresent();
-        assertThat(app.getBean(ConsentKit.class).audit().verify().isIntact()).isTrue();
+        assertThat(AuditTrail.of(app.getBean(ConsentKit.class)).verify().isIntact()).isTrue();
         assertThat(app.getBean(ConsentDesk.class).states(nora.subject())).extracting(ConsentDesk.State::state)
                 .isEqualTo(List.of("withdrawn"));
     }
