@@ -18,7 +18,6 @@ import dev.consentkit.AuditChain;
 import dev.consentkit.core.consent.ConsentProjector;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.testing.PackageSlices;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,7 +60,7 @@ class ArchitectureTest {
                 ConsentProjector.class.getName(), AuditChain.class.getName(), ConsentStorage.class.getName(),
                 InMemoryStorage.class.getName());
         assertThat(names).doesNotContain(ArchitectureTest.class.getName(),
-                dev.consentkit.core.testing.MutableClock.class.getName());
+                dev.consentkit.testkit.fixtures.MutableClock.class.getName());
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.spi.protection.ErasureReceipt;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +20,8 @@ import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.DenialReason;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

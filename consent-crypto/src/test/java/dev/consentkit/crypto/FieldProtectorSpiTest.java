@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +23,8 @@ import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.core.spi.protection.FieldProtector;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.context.KitContext;
-import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.testkit.fixtures.Fixtures;
 
 /**
  * Application instances over one store, for tests that run several field protections at once (a

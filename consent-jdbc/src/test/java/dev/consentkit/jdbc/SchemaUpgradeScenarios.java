@@ -2,8 +2,8 @@ package dev.consentkit.jdbc;
 
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
@@ -21,9 +21,9 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.LegacyAudit;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.LegacyAudit;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
