@@ -43,7 +43,7 @@ class ReadmeQuickStartTest {
                 p -> assertThat(p.basis()).isEqualTo(LegalBasis.CONSENT));
     }
 
-    private static List<String> between(String text, String start, String end) {
+    static List<String> between(String text, String start, String end) {
         int from = text.indexOf(start);
         int to = text.indexOf(end);
         assertThat(from).as("marker %s", start).isNotNegative();
