@@ -11,4 +11,5 @@ module dev.consentkit.crypto {
     requires com.fasterxml.jackson.databind;
 
     exports dev.consentkit.crypto;
+    exports dev.consentkit.crypto.spec;
 }

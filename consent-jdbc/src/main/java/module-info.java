@@ -7,4 +7,5 @@ module dev.consentkit.jdbc {
     requires org.slf4j;
 
     exports dev.consentkit.jdbc;
+    exports dev.consentkit.jdbc.spi;
 }

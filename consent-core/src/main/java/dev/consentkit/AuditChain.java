@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
@@ -211,7 +212,7 @@ public final class AuditChain {
      * @return {@link AuditVerification.Intact}, or the first broken link
      */
     public AuditVerification verify(AuditStore store, Collection<AuditCheckpoint> trusted) {
-        List<AuditCheckpoint> all = new ArrayList<>(store.checkpoints());
+        List<AuditCheckpoint> all = new ArrayList<>(AuditMark.checkpoints(store.marks()));
         all.addAll(trusted);
         return verifyFrom(store, 0, GENESIS, all);
     }

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.audit.AuditEvent;
@@ -266,7 +267,7 @@ public final class AuditTrail {
             StoredAuditRow head = tx.audit().head()
                     .orElseThrow(() -> new IllegalStateException("the audit chain is empty: nothing to checkpoint"));
             AuditCheckpoint c = new AuditCheckpoint(head.sequence(), head.link(), now());
-            tx.audit().addCheckpoint(c);
+            tx.audit().saveMark(new AuditMark.Checkpoint(c));
             return c;
         });
     }
@@ -350,7 +351,7 @@ public final class AuditTrail {
     public LedgerVerification verifyLedgerSinceLastPoint() {
         sequence();
         return ledger.sinceLastPoint(now(), point -> storage.inOwnTransaction(tx -> {
-            tx.audit().saveVerifiedPoint(point);
+            tx.audit().saveMark(point);
             return null;
         }));
     }

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.HmacKey;
@@ -183,7 +184,7 @@ public final class ConsentKit {
      */
     public Decision check(ConsentScope scope) {
         Objects.requireNonNull(scope, "scope");
-        List<ConsentState> states = storage.read(tx -> tx.projection().find(scope.subject(), scope.purpose()));
+        List<ConsentState> states = storage.read(tx -> Reads.states(tx, scope.subject(), scope.purpose()));
         return decider.decide(scope, states, false, now());
     }
 
@@ -200,7 +201,7 @@ public final class ConsentKit {
         KeyedHash hash = Objects.requireNonNull(contact, "contact").hash(hasher);
         return storage.read(tx -> {
             boolean suppressed = !tx.suppression().suppressed(List.of(hash), scope.purpose()).isEmpty();
-            return decider.decide(scope, tx.projection().find(scope.subject(), scope.purpose()), suppressed,
+            return decider.decide(scope, Reads.states(tx, scope.subject(), scope.purpose()), suppressed,
                     now());
         });
     }
@@ -409,7 +410,7 @@ public final class ConsentKit {
      */
     public ConsentHistory history(SubjectId subject) {
         Objects.requireNonNull(subject, "subject");
-        return new ConsentHistory(subject, storage.read(tx -> tx.ledger().history(subject)));
+        return new ConsentHistory(subject, storage.read(tx -> Reads.history(tx, subject)));
     }
 
     /**
@@ -476,12 +477,12 @@ public final class ConsentKit {
             }
             // lock every scope found (sorted, so two sweeps never deadlock), then decide again on what
             // the scope holds now: a writer may have changed it since the scan
-            tx.locks().lock(due.keySet().stream().map(s -> SubjectLock.of(s.subject(), s.purpose()))
+            tx.projection().lock(due.keySet().stream().map(s -> SubjectLock.of(s.subject(), s.purpose()))
                     .collect(java.util.stream.Collectors.toSet()));
             List<LedgerEntry> recorded = new ArrayList<>();
             for (Map.Entry<ConsentScope, Purpose> d : due.entrySet()) {
                 ConsentScope scope = d.getKey();
-                Optional<ConsentState> state = tx.projection().find(scope.subject(), scope.purpose()).stream()
+                Optional<ConsentState> state = Reads.states(tx, scope.subject(), scope.purpose()).stream()
                         .filter(s -> s.scope().equals(scope)).findFirst();
                 if (state.isEmpty() || !isDue(d.getValue(), state.get(), rule)) {
                     continue;
@@ -546,7 +547,7 @@ public final class ConsentKit {
             if (kind == ConsentEvent.Kind.WITHDRAWN || kind == ConsentEvent.Kind.REVOKED
                     || kind == ConsentEvent.Kind.RENEWED_GIVEN) {
                 boolean replay = event.idempotencyKey().flatMap(k -> tx.ledger().findByIdempotencyKey(k)).isPresent();
-                if (!replay && !hasConsentToChange(tx.projection().find(scope.subject(), scope.purpose()), scope, kind)) {
+                if (!replay && !hasConsentToChange(Reads.states(tx, scope.subject(), scope.purpose()), scope, kind)) {
                     throw new NothingToWithdrawException(verb(kind), scope);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
@@ -72,7 +73,7 @@ final class ConsentRecorder {
      * turns, so the projection is read after the previous writer committed.
      */
     void lock(StorageTransaction tx, SubjectId subject, PurposeId purpose) {
-        tx.locks().lock(List.of(SubjectLock.of(subject, purpose)));
+        tx.projection().lock(List.of(SubjectLock.of(subject, purpose)));
     }
 
     /**
@@ -92,7 +93,7 @@ final class ConsentRecorder {
             }
         }
         LedgerEntry entry = tx.ledger().append(event);
-        Optional<ConsentState> current = tx.projection().find(scope.subject(), scope.purpose()).stream()
+        Optional<ConsentState> current = Reads.states(tx, scope.subject(), scope.purpose()).stream()
                 .filter(s -> s.scope().equals(scope))
                 .findFirst();
         tx.projection().put(ConsentProjector.apply(current, entry));

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.audit.LedgerCursor;
 import dev.consentkit.core.audit.LedgerFinding;
@@ -55,7 +56,7 @@ final class LedgerVerifier {
     /** A full (or resumed) run of at most {@code pages} pages. */
     LedgerVerification run(LedgerCursor from, long pages) {
         Run run = new Run();
-        long legacyUntil = read(tx -> tx.integrity().legacyLedgerUntil());
+        long legacyUntil = read(tx -> AuditMark.legacyLedgerUntil(tx.audit().marks()));
         LedgerCursor cursor = from;
         long done = 0;
         while (cursor != null) {
@@ -70,10 +71,10 @@ final class LedgerVerifier {
     private LedgerCursor step(LedgerCursor c, Run run, long legacyUntil) {
         switch (c.phase()) {
             case LEDGER -> {
-                List<StoredLedgerRow> rows = read(tx -> tx.integrity().ledgerRows(c.ledgerSequence(), LEDGER_PAGE));
+                List<StoredLedgerRow> rows = read(tx -> tx.ledger().rows(c.ledgerSequence(), LEDGER_PAGE));
                 if (rows.isEmpty()) {
                     // entries that bind rows after the last one: the tail of the ledger was deleted
-                    List<StoredAuditRow> tail = read(tx -> tx.integrity().bindings(c.ledgerSequence() + 1, Long.MAX_VALUE,
+                    List<StoredAuditRow> tail = read(tx -> tx.audit().bindings(c.ledgerSequence() + 1, Long.MAX_VALUE,
                             LEDGER_PAGE));
                     if (tail.isEmpty()) {
                         return new LedgerCursor(LedgerCursor.Phase.PROJECTION, 0, Optional.empty());
@@ -85,12 +86,12 @@ final class LedgerVerifier {
                 }
                 long low = c.ledgerSequence() + 1;
                 long high = rows.get(rows.size() - 1).sequence();
-                List<StoredAuditRow> bindings = read(tx -> tx.integrity().bindings(low, high, BINDING_LIMIT));
+                List<StoredAuditRow> bindings = read(tx -> tx.audit().bindings(low, high, BINDING_LIMIT));
                 checkRange(rows, bindings, run, legacyUntil);
                 return new LedgerCursor(LedgerCursor.Phase.LEDGER, high, Optional.empty());
             }
             case PROJECTION -> {
-                List<String> subjects = read(tx -> tx.integrity().ledgerSubjects(c.subjectAfter(), SUBJECT_PAGE));
+                List<String> subjects = read(tx -> tx.ledger().subjects(c.subjectAfter(), SUBJECT_PAGE));
                 if (subjects.isEmpty()) {
                     return new LedgerCursor(LedgerCursor.Phase.ORPHANS, 0, Optional.empty());
                 }
@@ -98,7 +99,7 @@ final class LedgerVerifier {
                 return new LedgerCursor(LedgerCursor.Phase.PROJECTION, 0, Optional.of(subjects.get(subjects.size() - 1)));
             }
             case ORPHANS -> {
-                List<String> orphans = read(tx -> tx.integrity().projectionOrphans(c.subjectAfter(), SUBJECT_PAGE));
+                List<String> orphans = read(tx -> tx.projection().orphans(c.subjectAfter(), SUBJECT_PAGE));
                 if (orphans.isEmpty()) {
                     return null;
                 }
@@ -117,8 +118,8 @@ final class LedgerVerifier {
      */
     LedgerVerification sinceLastPoint(Instant now, java.util.function.Consumer<VerifiedPoint> save) {
         Run run = new Run();
-        Optional<VerifiedPoint> stored = read(tx -> tx.audit().verifiedPoint());
-        long legacyUntil = read(tx -> tx.integrity().legacyLedgerUntil());
+        Optional<VerifiedPoint> stored = read(tx -> AuditMark.verifiedPoint(tx.audit().marks()));
+        long legacyUntil = read(tx -> AuditMark.legacyLedgerUntil(tx.audit().marks()));
         VerifiedPoint point = new VerifiedPoint(0, AuditChain.GENESIS, 0, "", legacyUntil, 0, "");
         if (stored.isPresent()) {
             if (!chain.pointMacMatches(stored.get())) {
@@ -135,7 +136,7 @@ final class LedgerVerifier {
         }
         VerifiedPoint from = point;
         AuditVerification chainAfter = read(tx -> chain.verifyFrom(tx.audit(), from.auditSequence(), from.auditLink(),
-                tx.audit().checkpoints()));
+                AuditMark.checkpoints(tx.audit().marks())));
         if (chainAfter instanceof AuditVerification.Broken broken) {
             run.add(new LedgerFinding(LedgerFinding.Kind.AUDIT_CHAIN_BROKEN, OptionalLong.empty(),
                     OptionalLong.of(broken.sequence()), Optional.empty(), Optional.empty()));
@@ -162,12 +163,12 @@ final class LedgerVerifier {
         long high = from.ledgerHigh();
         while (true) {
             long after = high;
-            List<StoredLedgerRow> rows = read(tx -> tx.integrity().ledgerRows(after, LEDGER_PAGE));
+            List<StoredLedgerRow> rows = read(tx -> tx.ledger().rows(after, LEDGER_PAGE));
             if (rows.isEmpty()) {
                 break;
             }
             long last = rows.get(rows.size() - 1).sequence();
-            List<StoredAuditRow> bindings = read(tx -> tx.integrity().bindings(after + 1, last, BINDING_LIMIT));
+            List<StoredAuditRow> bindings = read(tx -> tx.audit().bindings(after + 1, last, BINDING_LIMIT));
             checkRange(rows, bindings, run, legacyUntil);
             compareProjection(new ArrayList<>(subjectsOf(rows)), run);
             high = last;
@@ -179,7 +180,7 @@ final class LedgerVerifier {
         while (swept < SWEEP) {
             Optional<String> after = sweepAfter.isEmpty() ? Optional.empty() : Optional.of(sweepAfter);
             int n = Math.min(SUBJECT_PAGE, SWEEP - swept);
-            List<String> subjects = read(tx -> tx.integrity().ledgerSubjects(after, n));
+            List<String> subjects = read(tx -> tx.ledger().subjects(after, n));
             if (subjects.isEmpty()) {
                 wrapped = true;
                 break;
@@ -191,7 +192,7 @@ final class LedgerVerifier {
         if (wrapped) {
             for (Optional<String> after = Optional.empty(); ; ) {
                 Optional<String> a = after;
-                List<String> orphans = read(tx -> tx.integrity().projectionOrphans(a, SUBJECT_PAGE));
+                List<String> orphans = read(tx -> tx.projection().orphans(a, SUBJECT_PAGE));
                 if (orphans.isEmpty()) {
                     break;
                 }
@@ -216,7 +217,7 @@ final class LedgerVerifier {
         }
         List<Long> sequences = bindings.stream().map(b -> b.ledgerSequence().getAsLong()).toList();
         Map<Long, StoredLedgerRow> rows = new HashMap<>();
-        for (StoredLedgerRow r : read(tx -> tx.integrity().ledgerRowsAt(sequences))) {
+        for (StoredLedgerRow r : read(tx -> tx.ledger().rowsAt(sequences))) {
             rows.put(r.sequence(), r);
         }
         Set<String> subjects = new LinkedHashSet<>();
@@ -266,7 +267,7 @@ final class LedgerVerifier {
         List<Long> missing = valid.keySet().stream().filter(s -> !present.contains(s)).sorted().toList();
         // read again: a unit that committed between the two reads is not tampering
         for (StoredLedgerRow r : unbound) {
-            List<StoredAuditRow> again = read(tx -> tx.integrity().bindings(r.sequence(), r.sequence(), BINDING_LIMIT))
+            List<StoredAuditRow> again = read(tx -> tx.audit().bindings(r.sequence(), r.sequence(), BINDING_LIMIT))
                     .stream().filter(chain::entryMacMatches).toList();
             if (again.isEmpty()) {
                 run.add(new LedgerFinding(LedgerFinding.Kind.LEDGER_INSERTED, OptionalLong.of(r.sequence()),
@@ -277,7 +278,7 @@ final class LedgerVerifier {
         }
         if (!missing.isEmpty()) {
             Map<Long, StoredLedgerRow> now = new HashMap<>();
-            for (StoredLedgerRow r : read(tx -> tx.integrity().ledgerRowsAt(missing))) {
+            for (StoredLedgerRow r : read(tx -> tx.ledger().rowsAt(missing))) {
                 now.put(r.sequence(), r);
             }
             for (long s : missing) {
@@ -328,9 +329,9 @@ final class LedgerVerifier {
             Map<String, List<StoredLedgerRow>> ledger = new LinkedHashMap<>();
             Map<String, List<StoredProjectionRow>> projection = new HashMap<>();
             read(tx -> {
-                tx.integrity().ledgerRowsOf(asked).forEach(r ->
+                tx.ledger().rowsOf(asked).forEach(r ->
                         ledger.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
-                tx.integrity().projectionRowsOf(asked).forEach(r ->
+                tx.projection().rowsOf(asked).forEach(r ->
                         projection.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
                 return null;
             });
@@ -394,7 +395,7 @@ final class LedgerVerifier {
     }
 
     private void extra(List<String> orphans, Run run) {
-        for (StoredProjectionRow r : read(tx -> tx.integrity().projectionRowsOf(orphans))) {
+        for (StoredProjectionRow r : read(tx -> tx.projection().rowsOf(orphans))) {
             run.add(projection(LedgerFinding.Kind.PROJECTION_EXTRA, r.subjectId(), r.purposeId()));
         }
         run.subjects += orphans.size();

@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks;
 
+import dev.consentkit.core.spi.Reads;
 import static dev.consentkit.benchmarks.BenchmarkCatalog.NEWSLETTER;
 
 import dev.consentkit.ConsentKit;
@@ -123,7 +124,7 @@ public class CheckBenchmark {
 
         baseline = new ConcurrentHashMap<>();
         for (SubjectId s : ids) {
-            for (ConsentState state : storage.read(tx -> tx.projection().find(s, NEWSLETTER))) {
+            for (ConsentState state : storage.read(tx -> Reads.states(tx, s, NEWSLETTER))) {
                 if (state.scope().isWholePurpose()) {
                     baseline.put(s, state);
                 }

@@ -2,7 +2,6 @@ package dev.consentkit.core;
 
 import dev.consentkit.ConsentKit;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -10,11 +9,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasName;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.consentkit.AuditChain;
+import dev.consentkit.core.architecture.PackageSlices;
 import dev.consentkit.core.consent.ConsentProjector;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.ProcessingCatalog;
@@ -37,9 +35,7 @@ class ArchitectureTest {
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String[] JDBC_AND_BOUNCY_CASTLE = {"java.sql..", "javax.sql..", "org.bouncycastle.."};
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.consentkit");
+    private static final JavaClasses CLASSES = PackageSlices.mainClasses();
 
     /** A call that reads the wall clock instead of the injected {@link java.time.Clock}. */
     private static final DescribedPredicate<JavaMethodCall> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
@@ -65,10 +61,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycleRootPackagesIncluded() {
-        ArchRule rule = slices().assignedFrom(PackageSlices.EVERY_PACKAGE).should().beFreeOfCycles()
-                .because("issue 14: layers import downward only; the root packages are slices of their own");
-
-        rule.check(CLASSES);
+        PackageSlices.checkNoCycle(CLASSES);
     }
 
     /** Without this the rule above could pass because the root packages fell out of the slices. */

@@ -1,5 +1,6 @@
 package dev.consentkit.core;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.ConsentCapture;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.testkit.fixtures.StorageSnapshot;
@@ -163,7 +164,7 @@ final class ConsentWorld {
 
     /** @return the whole-purpose projection row of a subject and purpose, if any */
     Optional<ConsentState> wholePurposeState(SubjectId subject, PurposeId purpose) {
-        return storage.read(tx -> tx.projection().find(subject, purpose)).stream()
+        return storage.read(tx -> Reads.states(tx, subject, purpose)).stream()
                 .filter(s -> s.scope().isWholePurpose())
                 .findFirst();
     }

@@ -103,6 +103,23 @@ public final class BlindIndex {
         return 63 - Long.numberOfLeadingZeros(population / 2);
     }
 
+    /**
+     * How many subjects other than the one searched for a search is expected to return as well: each
+     * of the others has the searched value's index value with probability 2^-bits, so
+     * {@code (population - 1) / 2^bits}. Under the sizing rule ({@link #maxSafeBits}) this is at least
+     * about 1 — by design. {@link FieldCrypto#findConfirmed} opens each of them to weed them out.
+     *
+     * @param population how many subjects the index holds, 1 or more
+     * @return the expected number of false candidates per search
+     * @throws IllegalArgumentException if the population is below 1
+     */
+    public double expectedFalseCandidates(long population) {
+        if (population < 1) {
+            throw new IllegalArgumentException("a population has at least one subject");
+        }
+        return (population - 1) / Math.pow(2, bits);
+    }
+
     /** @return the index name */
     public String name() {
         return name;

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
@@ -208,6 +210,17 @@ public final class FieldCrypto implements FieldProtector {
      * @throws IllegalStateException if this instance is write-only ({@link KeyEncryptionKeyProvider#canUnwrap()})
      */
     public String open(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
+        Objects.requireNonNull(ref, "ref");
+        ProtectedField field = declared(ref.table(), ref.column());
+        return openUnlessShredded(principal, purpose, ref, sealed)
+                .orElseGet(() -> field.replacement().orElseThrow(() -> new KeyDestroyedException(field)));
+    }
+
+    /**
+     * {@link #open}, but a value whose key was shredded is empty (audited as {@link #open} audits it),
+     * never the field's replacement: for callers that compare what they open.
+     */
+    Optional<String> openUnlessShredded(Principal principal, PurposeId purpose, FieldRef ref, String sealed) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(ref, "ref");
@@ -229,11 +242,11 @@ public final class FieldCrypto implements FieldProtector {
         if (key.isEmpty()) {
             requireShredded(subjectRef, field, ciphertext.keyId(), reader);
             audit(reader, FIELD_OPENED, AuditOutcome.FAILED, reader.reference());
-            return field.replacement().orElseThrow(() -> new KeyDestroyedException(field));
+            return Optional.empty();
         }
         byte[] plaintext = decrypt(key.get(), context(ref, subjectRef), ciphertext, reader);
         audit(reader, FIELD_OPENED, AuditOutcome.SUCCESS, reader.reference());
-        return new String(plaintext, StandardCharsets.UTF_8);
+        return Optional.of(new String(plaintext, StandardCharsets.UTF_8));
     }
 
     /**
@@ -417,6 +430,49 @@ public final class FieldCrypto implements FieldProtector {
      */
     public List<SubjectId> find(Principal principal, PurposeId purpose, CompoundBlindIndex index, String... values) {
         return findChecked(principal, purpose, Objects.requireNonNull(index, "index").spec(), values);
+    }
+
+    /**
+     * Finds the subjects whose value truly equals {@code value}: the candidates of
+     * {@link #find(Principal, PurposeId, BlindIndex, String)}, each confirmed by opening the sealed
+     * values the host gives for it ({@code values}) and comparing them with {@code value}, both
+     * normalised by the index's normaliser. A truncated index returns, beside the subjects searched
+     * for, about {@link BlindIndex#expectedFalseCandidates} others per search by design; this weeds
+     * them out, at the cost of one audited opening per stored value of each candidate.
+     *
+     * <p>The principal needs {@link AccessAction#SEARCH} and {@link AccessAction#READ} on the field's
+     * declared category for the purpose; both are checked before anything is searched, and a refusal
+     * is audited. The search is audited as {@link #find} audits it, and every value opened as
+     * {@link #open} audits it. A candidate none of whose values opens for the purpose — the subject's
+     * consent or basis does not permit it, the value was altered or moved, the subject's keys were
+     * shredded — or whose value does not normalise, is not returned.
+     *
+     * <pre>{@code
+     * List<SubjectId> who = crypto.findConfirmed(staff, BOOKING, PHONE_INDEX, "+49 151 1234 5678",
+     *         subject -> clients.sealedPhones(subject));   // SealedValue per row of that subject
+     * }</pre>
+     *
+     * @param principal who searches
+     * @param purpose why
+     * @param index the index, as declared
+     * @param value the searched value
+     * @param values the host's stored sealed values of the index's field for a candidate subject (any
+     *     number: one per row); none when the subject has no such row any more
+     * @return the subjects whose stored value equals {@code value}, in the order found
+     * @throws IllegalArgumentException if the index is not declared, the value is not well-formed UTF-16
+     *     or cannot be normalised (not echoed), or {@code values} gives a value of another field
+     * @throws AccessDeniedException if the policy refuses the principal SEARCH or READ
+     */
+    public List<SubjectId> findConfirmed(Principal principal, PurposeId purpose, BlindIndex index, String value,
+                                         CandidateValues values) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(values, "values");
+        IndexSpec spec = indexing.declared(Objects.requireNonNull(index, "index").spec());
+        requireAllowed(principal, purpose, fieldsOf(spec), AccessAction.READ, FIELD_OPEN_REFUSED, Optional.empty(),
+                "index " + spec.name());
+        return Confirmations.confirm(this, spec, principal, purpose, value, findChecked(principal, purpose, spec, value), values);
     }
 
     private void indexChecked(Principal principal, PurposeId purpose, IndexSpec index, SubjectId subject,
@@ -865,6 +921,8 @@ public final class FieldCrypto implements FieldProtector {
          *     than before, is recorded
          */
         public FieldCrypto build() {
+            KitContext.of(kit).requirePort(KeyStore.class);
+            KitContext.of(kit).requirePort(BlindIndexStore.class);
             if (policy == null) {
                 policy = KitContext.of(kit).accessPolicy().orElse(null);
             }

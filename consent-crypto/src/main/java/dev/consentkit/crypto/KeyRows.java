@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.protection.WrappedKey;
 import dev.consentkit.crypto.internal.Hkdf;

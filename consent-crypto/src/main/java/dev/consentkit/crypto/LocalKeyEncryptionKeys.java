@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.crypto.internal.AesGcm;
 import dev.consentkit.crypto.internal.HmacSha256;

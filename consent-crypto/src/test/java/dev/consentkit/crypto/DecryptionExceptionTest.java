@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.ConsentException;

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.spi.protection.ErasureReceipt;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.rights.SubjectRights;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;

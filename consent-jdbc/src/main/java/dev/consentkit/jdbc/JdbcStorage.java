@@ -1,13 +1,13 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.ConnectionSource;
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.internal.Jdbc;
 import dev.consentkit.jdbc.internal.JdbcUnit;
-import dev.consentkit.jdbc.internal.JoinedLease;
-import dev.consentkit.jdbc.internal.OwnConnectionSource;
 import dev.consentkit.jdbc.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -174,7 +174,7 @@ public final class JdbcStorage implements ConsentStorage {
         ConnectionSource.Lease lease;
         try {
             Connection host = ownOnly ? null : bound.get();
-            lease = host != null ? JoinedLease.join(host, readOnly) : (ownOnly ? own : source).acquire(readOnly);
+            lease = host != null ? ConnectionSource.join(host, readOnly) : (ownOnly ? own : source).acquire(readOnly);
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");
         }
@@ -223,6 +223,7 @@ public final class JdbcStorage implements ConsentStorage {
         private String prefix = "ck_";
         private Dialect dialect;
         private ConnectionSource source;
+        private ConnectionSource ownSource;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -251,11 +252,28 @@ public final class JdbcStorage implements ConsentStorage {
         /**
          * @param source where units of work get connections; default: the data source, joining a host
          *               connection bound with {@link JdbcStorage#bind}. A storage with a source of its
-         *               own cannot be bound. Read audits and the sequencer use the data source itself.
+         *               own cannot be bound. Read audits and the sequencer use the data source itself
+         *               (or the source set with {@link #ownTransactions(ConnectionSource)}).
          * @return this builder
          */
         public Builder connectionSource(ConnectionSource source) {
             this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Where the units that must own their transaction get connections: read audits, the audit
+         * sequencer, checkpoints and the verified point ({@link JdbcStorage#inOwnTransaction}). Default
+         * {@link ConnectionSource#ownTransactions(DataSource)} on the builder's data source. For a host
+         * whose pool can hand out its current transactional connection (a transaction-aware proxy), a
+         * source that recognises such a connection and joins it instead of committing it; its leases
+         * should own their transactions for every other connection.
+         *
+         * @param source the source of the kit's own transactions
+         * @return this builder
+         */
+        public Builder ownTransactions(ConnectionSource source) {
+            this.ownSource = Objects.requireNonNull(source, "source");
             return this;
         }
 
@@ -282,7 +300,7 @@ public final class JdbcStorage implements ConsentStorage {
                             + " (prefix " + prefix + "), this library needs " + SCHEMA_VERSION
                             + ": run SchemaInstaller or apply, in order, " + scripts(d, installed + 1), null);
                 }
-                ConnectionSource own = new OwnConnectionSource(dataSource);
+                ConnectionSource own = ownSource != null ? ownSource : ConnectionSource.ownTransactions(dataSource);
                 return new JdbcStorage(source != null ? source : own, own, source == null, d, prefix);
             } catch (SQLException e) {
                 throw new StorageException("could not connect to check the ConsentKit schema (SQLState "

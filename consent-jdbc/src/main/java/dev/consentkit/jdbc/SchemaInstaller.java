@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.jdbc.internal.Sql;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import javax.sql.DataSource;
 
 /** The v3 to v4 upgrade of blind-index entries on embedded H2. */

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.SubjectId;

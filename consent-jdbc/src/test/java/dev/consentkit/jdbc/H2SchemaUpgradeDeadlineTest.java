@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import javax.sql.DataSource;
 
 /** The {@link ProvisionalDeadlineUpgradeScenarios} (schema v3 -> v4) on embedded H2. */

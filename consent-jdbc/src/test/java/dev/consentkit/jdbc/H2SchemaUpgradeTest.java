@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import javax.sql.DataSource;
 
 /** {@link SchemaUpgradeScenarios} on embedded H2. */

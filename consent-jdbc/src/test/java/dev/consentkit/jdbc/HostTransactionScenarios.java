@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.ConnectionSource;
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import javax.sql.DataSource;
 
 /** The JDBC storage's own promises on embedded H2. */

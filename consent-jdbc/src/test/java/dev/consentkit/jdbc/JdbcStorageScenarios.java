@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
@@ -29,6 +30,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -281,8 +283,8 @@ abstract class JdbcStorageScenarios {
         assertThat(SchemaInstaller.of(ds, "ck_").install()).isEmpty();
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
-        List<SuppressionEntry> suppressed = storage.read(tx -> tx.suppression().list());
-        assertThat(suppressed).extracting(SuppressionEntry::hash).containsExactly(KEPT);
+        Set<KeyedHash> suppressed = storage.read(tx -> tx.suppression().suppressed(List.of(KEPT), NEWSLETTER));
+        assertThat(suppressed).containsExactly(KEPT);
         WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
         storage.inTransaction(tx -> {
             KeyStore.in(tx).add(key);

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.jdbc.testing.DatabaseServer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;

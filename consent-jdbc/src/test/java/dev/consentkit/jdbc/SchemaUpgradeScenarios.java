@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
@@ -21,6 +22,10 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.LegacyAudit;
+import dev.consentkit.testkit.fixtures.MutableClock;
+import dev.consentkit.testkit.fixtures.StorageSnapshot;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.LegacyAudit;
 import dev.consentkit.testkit.fixtures.MutableClock;
@@ -133,12 +138,7 @@ abstract class SchemaUpgradeScenarios {
     }
 
     private static List<ConsentState> states(ConsentKit kit) {
-        List<ConsentState> states = new ArrayList<>();
-        KitContext.of(kit).storage().read(tx -> {
-            tx.projection().forEach(states::add);
-            return null;
-        });
-        return states;
+        return List.copyOf(StorageSnapshot.of(KitContext.of(kit).storage()).projection().values());
     }
 
     /** Writes ledger, projection and format-1 audit rows as schema v3 held them. */

@@ -2,6 +2,7 @@ package dev.consentkit.testkit;
 
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.ContractSamples.NON_ASCII;
 import static dev.consentkit.testkit.fixtures.ContractSamples.T0;
@@ -198,19 +199,19 @@ public abstract class AuditStoreContract {
         AuditCheckpoint a = new AuditCheckpoint(first.sequence(), first.link(), T0.plus(1, java.time.temporal.ChronoUnit.MICROS));
         AuditCheckpoint b = new AuditCheckpoint(first.sequence(), first.link(), T0.plusSeconds(3600));
         storage.inTransaction(tx -> {
-            tx.audit().addCheckpoint(a);
-            tx.audit().addCheckpoint(b); // a second checkpoint of the same head is kept too
+            tx.audit().saveMark(new AuditMark.Checkpoint(a));
+            tx.audit().saveMark(new AuditMark.Checkpoint(b)); // a second checkpoint of the same head is kept too
             return null;
         });
         VerifiedPoint p1 = new VerifiedPoint(1, first.link(), 17, "client-«" + NON_ASCII + "»", 3, 123_456, "f".repeat(64));
         VerifiedPoint p2 = new VerifiedPoint(1, first.link(), 18, "", 3, 123_457, "e".repeat(64));
         storage.inTransaction(tx -> {
-            tx.audit().saveVerifiedPoint(p1);
+            tx.audit().saveMark(p1);
             return null;
         });
         assertThat(verifiedPoint()).contains(p1);
         storage.inTransaction(tx -> {
-            tx.audit().saveVerifiedPoint(p2);
+            tx.audit().saveMark(p2);
             return null;
         });
 
@@ -228,7 +229,7 @@ public abstract class AuditStoreContract {
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
             add(tx, event("consent.withdrawn"));
             tx.audit().link(CHAIN.link(tx.audit().head(), tx.audit().pending(10)));
-            tx.audit().addCheckpoint(new AuditCheckpoint(2, first.link(), T0));
+            tx.audit().saveMark(new AuditMark.Checkpoint(new AuditCheckpoint(2, first.link(), T0)));
             throw boom;
         })).isSameAs(boom);
 
@@ -323,7 +324,7 @@ public abstract class AuditStoreContract {
     }
 
     private Optional<VerifiedPoint> verifiedPoint() {
-        return storage.read(tx -> tx.audit().verifiedPoint());
+        return storage.read(tx -> AuditMark.verifiedPoint(tx.audit().marks()));
     }
 
     private List<StoredAuditRow> entries(List<Long> ids) {
@@ -347,7 +348,7 @@ public abstract class AuditStoreContract {
     }
 
     private List<AuditCheckpoint> checkpoints() {
-        return storage.read(tx -> tx.audit().checkpoints());
+        return storage.read(tx -> AuditMark.checkpoints(tx.audit().marks()));
     }
 
     private AuditVerification verify(AuditChain chain) {

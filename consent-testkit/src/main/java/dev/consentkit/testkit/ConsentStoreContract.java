@@ -13,6 +13,18 @@ import static dev.consentkit.testkit.fixtures.Fixtures.INVOICES;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO;
+import dev.consentkit.core.spi.AuditMark;
+import dev.consentkit.core.spi.Reads;
+import static dev.consentkit.testkit.fixtures.ContractSamples.NON_ASCII;
+import static dev.consentkit.testkit.fixtures.ContractSamples.T0;
+import static dev.consentkit.testkit.fixtures.ContractSamples.event;
+import static dev.consentkit.testkit.fixtures.ContractSamples.hash;
+import static dev.consentkit.testkit.fixtures.ContractSamples.keyed;
+import static dev.consentkit.testkit.fixtures.ContractSamples.state;
+import static dev.consentkit.testkit.fixtures.Fixtures.INVOICES;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -391,12 +403,7 @@ public abstract class ConsentStoreContract {
 
         assertThat(find(ANNA, NEWSLETTER))
                 .containsExactlyInAnyOrder(wholeLater, emailLater);
-        List<ConsentState> all = new ArrayList<>();
-        storage.read(tx -> {
-            tx.projection().forEach(all::add);
-            return null;
-        });
-        assertThat(all).containsExactlyInAnyOrder(wholeLater, emailLater);
+        assertThat(snapshot().projection().values()).containsExactlyInAnyOrder(wholeLater, emailLater);
     }
 
     @Test
@@ -460,8 +467,7 @@ public abstract class ConsentStoreContract {
         assertThat(collect(c -> storage.read(tx -> run(() -> tx.projection().forPurpose(INVOICES, c))))).isEmpty();
         List<ConsentState> everything = new ArrayList<>(newsletter);
         everything.add(orders);
-        assertThat(collect(c -> storage.read(tx -> run(() -> tx.projection().forEach(c)))))
-                .containsExactlyInAnyOrderElementsOf(everything);
+        assertThat(snapshot().projection().values()).containsExactlyInAnyOrderElementsOf(everything);
     }
 
     @Test
@@ -510,7 +516,11 @@ public abstract class ConsentStoreContract {
             boolean added = storage.inTransaction(tx -> tx.suppression().add(add.entry()));
             assertThat(added).as("add %s", add.entry()).isEqualTo(add.isNew());
         }
-        assertThat(suppressionList()).hasSize(4);
+        KeyedHash bob = hash("bob@example.org");
+        assertThat(suppressed(List.of(anna, bob), NEWSLETTER)).containsExactlyInAnyOrder(anna, bob);
+        assertThat(suppressed(List.of(anna, bob), ORDERS)).containsExactly(anna);
+        assertThat(suppressed(List.of(anna, bob), INVOICES)).as("anna everywhere, bob for the newsletter only")
+                .containsExactly(anna);
     }
 
     @Test
@@ -544,8 +554,9 @@ public abstract class ConsentStoreContract {
             return null;
         });
 
-        assertThat(suppressionList())
-                .containsExactlyInAnyOrder(purposeEntry, everywhereEntry);
+        assertThat(suppressed(List.of(lower, everywhereEntry.hash()), NEWSLETTER))
+                .containsExactlyInAnyOrder(lower, everywhereEntry.hash());
+        assertThat(suppressed(List.of(lower, everywhereEntry.hash()), ORDERS)).containsExactly(everywhereEntry.hash());
         assertThat(suppressed(List.of(upper), NEWSLETTER)).isEmpty();
         boolean added = storage.inTransaction(tx -> tx.suppression().add(new SuppressionEntry(upper,
                 Optional.of(NEWSLETTER), T0)));
@@ -562,7 +573,7 @@ public abstract class ConsentStoreContract {
             tx.projection().put(state(scope, ConsentStatus.GIVEN, e.sequence()));
             tx.suppression().add(new SuppressionEntry(hash("kept"), Optional.empty(), T0));
             appendAudit(tx, "consent.given");
-            tx.audit().addCheckpoint(checkpointOfHead(tx));
+            tx.audit().saveMark(new AuditMark.Checkpoint(checkpointOfHead(tx)));
             return null;
         });
         StorageSnapshot before = snapshot();
@@ -576,11 +587,12 @@ public abstract class ConsentStoreContract {
             tx.projection().put(state(scope.withChannel(Channel.EMAIL), ConsentStatus.GIVEN, e.sequence()));
             tx.suppression().add(new SuppressionEntry(hash("lost"), Optional.of(NEWSLETTER), T0));
             appendAudit(tx, "consent.withdrawn");
-            tx.audit().addCheckpoint(checkpointOfHead(tx));
+            tx.audit().saveMark(new AuditMark.Checkpoint(checkpointOfHead(tx)));
             throw boom;
         })).isSameAs(boom);
 
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(suppressed(List.of(hash("kept"), hash("lost")), NEWSLETTER)).containsExactly(hash("kept"));
         // the rolled-back unit left no trace that blocks the next one
         assertThat(byKey(key)).isEmpty();
         LedgerEntry next = storage.inTransaction(tx -> {
@@ -598,10 +610,10 @@ public abstract class ConsentStoreContract {
         String returned = storage.inTransaction(tx -> {
             LedgerEntry e = tx.ledger().append(keyed(scope, key));
             assertThat(tx.ledger().findByIdempotencyKey(key)).contains(e);
-            assertThat(tx.ledger().history(ANNA)).containsExactly(e);
+            assertThat(Reads.history(tx, ANNA)).containsExactly(e);
             ConsentState s = state(scope, ConsentStatus.GIVEN, e.sequence());
             tx.projection().put(s);
-            assertThat(tx.projection().find(ANNA, NEWSLETTER)).containsExactly(s);
+            assertThat(Reads.states(tx, ANNA, NEWSLETTER)).containsExactly(s);
             SuppressionEntry entry = new SuppressionEntry(hash("seen"), Optional.empty(), T0);
             tx.suppression().add(entry);
             assertThat(tx.suppression().add(entry)).isFalse();
@@ -614,9 +626,9 @@ public abstract class ConsentStoreContract {
         StorageSnapshot after = snapshot();
         assertThat(after.ledger()).hasSize(1);
         assertThat(after.projection()).hasSize(1);
-        assertThat(after.suppression()).hasSize(1);
+        assertThat(suppressed(List.of(hash("seen")), ORDERS)).hasSize(1);
         assertThat(after.audit()).hasSize(1);
-        String read = storage.read(tx -> tx.ledger().history(ANNA).size() + " entry");
+        String read = storage.read(tx -> Reads.history(tx, ANNA).size() + " entry");
         assertThat(read).isEqualTo("1 entry");
     }
 
@@ -639,7 +651,7 @@ public abstract class ConsentStoreContract {
     // ---- helpers ------------------------------------------------------------------------------
 
     private List<LedgerEntry> history(SubjectId subject) {
-        return storage.read(tx -> tx.ledger().history(subject));
+        return storage.read(tx -> Reads.history(tx, subject));
     }
 
     private Optional<LedgerEntry> byKey(IdempotencyKey key) {
@@ -647,11 +659,11 @@ public abstract class ConsentStoreContract {
     }
 
     private List<LedgerEntry> ledger(long afterSequence, int limit) {
-        return storage.read(tx -> tx.ledger().read(afterSequence, limit));
+        return storage.read(tx -> Reads.entries(tx, afterSequence, limit));
     }
 
     private List<ConsentState> find(SubjectId subject, PurposeId purpose) {
-        return storage.read(tx -> tx.projection().find(subject, purpose));
+        return storage.read(tx -> Reads.states(tx, subject, purpose));
     }
 
     private Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
@@ -660,10 +672,6 @@ public abstract class ConsentStoreContract {
 
     private Set<KeyedHash> suppressed(Collection<KeyedHash> hashes, PurposeId purpose) {
         return storage.read(tx -> tx.suppression().suppressed(hashes, purpose));
-    }
-
-    private List<SuppressionEntry> suppressionList() {
-        return storage.read(tx -> tx.suppression().list());
     }
 
     private Optional<StoredAuditRow> auditHead() {

@@ -5,7 +5,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;
 import dev.consentkit.crypto.internal.FieldContext;

@@ -1,6 +1,6 @@
 package dev.consentkit.benchmarks.crypto;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.crypto.internal.AesGcm;
 import dev.consentkit.crypto.internal.DataKey;
 import dev.consentkit.crypto.internal.FieldCiphertext;

@@ -15,6 +15,8 @@ import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
+import dev.consentkit.core.purpose.Purpose;
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.sql.Connection;
@@ -109,8 +111,8 @@ final class BenchFill {
     /** Ledger, projection and audit entries in one unit; the entries bind the database's ledger rows. */
     private static Void copy(StorageTransaction from, StorageTransaction to, ConsentKit kit) {
         List<LedgerEntry> events = new ArrayList<>();
-        for (List<LedgerEntry> page = from.ledger().read(0, PAGE); !page.isEmpty();
-             page = from.ledger().read(page.get(page.size() - 1).sequence(), PAGE)) {
+        for (List<LedgerEntry> page = Reads.entries(from, 0, PAGE); !page.isEmpty();
+             page = Reads.entries(from, page.get(page.size() - 1).sequence(), PAGE)) {
             events.addAll(page);
         }
         // the database numbers the events itself: map the in-memory sequences onto its own
@@ -121,8 +123,10 @@ final class BenchFill {
             sequence[(int) e.sequence()] = copied.sequence();
             byEventId.put(e.event().id().toString(), copied);
         }
-        from.projection().forEach(s -> to.projection().put(new ConsentState(s.scope(), s.status(), s.since(),
-                s.notice(), s.validUntil(), sequence[(int) s.sequence()], s.restricted(), s.objected())));
+        for (Purpose p : kit.catalog().purposes()) {
+            from.projection().forPurpose(p.id(), s -> to.projection().put(new ConsentState(s.scope(), s.status(),
+                    s.since(), s.notice(), s.validUntil(), sequence[(int) s.sequence()], s.restricted(), s.objected())));
+        }
         // the entries as pending ones: the kit's sequencer links them when the fill verifies the chain
         for (List<StoredAuditRow> page = from.audit().read(1, PAGE); !page.isEmpty();
              page = from.audit().read(page.get(page.size() - 1).sequence() + 1, PAGE)) {

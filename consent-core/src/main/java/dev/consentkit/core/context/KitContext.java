@@ -93,13 +93,23 @@ public abstract class KitContext {
     public final <P> void requirePort(Class<P> port, Supplier<? extends MemoryStore<? extends P>> inMemory) {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(inMemory, "inMemory");
-        ConsentStorage configured = configuredStorage();
-        if (configured instanceof InMemoryStorage memory) {
+        if (configuredStorage() instanceof InMemoryStorage memory) {
             memory.attach(port, inMemory.get());
-            return;
         }
+        requirePort(port);
+    }
+
+    /**
+     * Makes sure the kit's storage offers a port that the storage itself must have (the keys and blind
+     * indexes of field protection), for the build of the feature that needs it.
+     *
+     * @param port the port's interface
+     * @throws IllegalStateException if the storage does not offer the port; the message names both
+     */
+    public final void requirePort(Class<?> port) {
+        Objects.requireNonNull(port, "port");
         if (!offers(port)) {
-            throw new IllegalStateException(configured + " offers no " + port.getSimpleName()
+            throw new IllegalStateException(configuredStorage() + " offers no " + port.getSimpleName()
                     + " port, which this feature needs: use a storage that offers it (JdbcStorage offers every port)");
         }
     }

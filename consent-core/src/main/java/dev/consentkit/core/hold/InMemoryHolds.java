@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The legal holds of an {@link dev.consentkit.core.memory.InMemoryStorage}. Guarded by the storage's lock; each unit of work
@@ -28,36 +27,26 @@ public final class InMemoryHolds implements MemoryStore<HoldStore> {
 
     @Override
     public HoldStore view(MemoryUnit unit) {
-        return unit(unit::checkOpen, unit::checkWritable, unit::onUndo);
-    }
-
-    /**
-     * @param checkOpen throws if the unit has ended
-     * @param checkWritable throws if the unit is read-only or ended
-     * @param undo records an undo step
-     * @return the unit's view
-     */
-    HoldStore unit(Runnable checkOpen, Runnable checkWritable, Consumer<Runnable> undo) {
         return new HoldStore() {
             @Override
             public void add(LegalHold hold) {
-                checkWritable.run();
+                unit.checkWritable();
                 Objects.requireNonNull(hold, "hold");
                 if (holds.putIfAbsent(hold.id(), hold) != null) {
                     throw new ConcurrentUpdateException("a legal hold with id " + hold.id() + " exists", null);
                 }
-                undo.accept(() -> holds.remove(hold.id()));
+                unit.onUndo(() -> holds.remove(hold.id()));
             }
 
             @Override
             public Optional<LegalHold> find(UUID id) {
-                checkOpen.run();
+                unit.checkOpen();
                 return Optional.ofNullable(holds.get(Objects.requireNonNull(id, "id")));
             }
 
             @Override
             public boolean lift(UUID id, LegalHold.Lifting lifting) {
-                checkWritable.run();
+                unit.checkWritable();
                 Objects.requireNonNull(id, "id");
                 Objects.requireNonNull(lifting, "lifting");
                 LegalHold before = holds.get(id);
@@ -65,19 +54,19 @@ public final class InMemoryHolds implements MemoryStore<HoldStore> {
                     return false;
                 }
                 holds.put(id, before.lift(lifting.by(), lifting.at()));
-                undo.accept(() -> holds.put(id, before));
+                unit.onUndo(() -> holds.put(id, before));
                 return true;
             }
 
             @Override
             public List<LegalHold> active() {
-                checkOpen.run();
+                unit.checkOpen();
                 return holds.values().stream().filter(LegalHold::isActive).sorted(ORDER).toList();
             }
 
             @Override
             public List<LegalHold> activeFor(SubjectId subject) {
-                checkOpen.run();
+                unit.checkOpen();
                 Objects.requireNonNull(subject, "subject");
                 return holds.values().stream().filter(h -> h.isActive() && h.scope().appliesTo(subject))
                         .sorted(ORDER).toList();

@@ -4,11 +4,13 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.LedgerBinding;
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.VerifiedPoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,30 +125,42 @@ final class InMemoryAudit {
             }
 
             @Override
-            public void addCheckpoint(AuditCheckpoint checkpoint) {
-                checkWritable.run();
-                checkpoints.add(Objects.requireNonNull(checkpoint, "checkpoint"));
-                undo.accept(() -> checkpoints.remove(checkpoints.size() - 1));
-            }
-
-            @Override
-            public List<AuditCheckpoint> checkpoints() {
+            public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
                 checkOpen.run();
-                return List.copyOf(checkpoints);
+                checkLimit(limit);
+                return all().stream()
+                        .filter(r -> r.ledgerSequence().isPresent() && r.ledgerSequence().getAsLong() >= fromLedgerSequence
+                                && r.ledgerSequence().getAsLong() <= toLedgerSequence)
+                        .sorted(Comparator.comparingLong((StoredAuditRow r) -> r.ledgerSequence().getAsLong())
+                                .thenComparingLong(StoredAuditRow::entryId))
+                        .limit(limit).toList();
             }
 
             @Override
-            public Optional<VerifiedPoint> verifiedPoint() {
-                checkOpen.run();
-                return Optional.ofNullable(verifiedPoint);
-            }
-
-            @Override
-            public void saveVerifiedPoint(VerifiedPoint point) {
+            public void saveMark(AuditMark mark) {
                 checkWritable.run();
-                VerifiedPoint before = verifiedPoint;
-                verifiedPoint = Objects.requireNonNull(point, "point");
-                undo.accept(() -> verifiedPoint = before);
+                Objects.requireNonNull(mark, "mark");
+                if (mark instanceof AuditMark.Checkpoint c) {
+                    checkpoints.add(c.checkpoint());
+                    undo.accept(() -> checkpoints.remove(checkpoints.size() - 1));
+                } else if (mark instanceof VerifiedPoint point) {
+                    VerifiedPoint before = verifiedPoint;
+                    verifiedPoint = point;
+                    undo.accept(() -> verifiedPoint = before);
+                } else {
+                    throw new IllegalArgumentException("the legacy ledger boundary is set by a schema upgrade, never saved");
+                }
+            }
+
+            @Override
+            public List<AuditMark> marks() {
+                checkOpen.run();
+                List<AuditMark> marks = new ArrayList<>();
+                checkpoints.forEach(c -> marks.add(new AuditMark.Checkpoint(c)));
+                if (verifiedPoint != null) {
+                    marks.add(verifiedPoint);
+                }
+                return List.copyOf(marks);
             }
         };
     }

@@ -2,12 +2,9 @@ package dev.consentkit.core.memory;
 
 import dev.consentkit.core.consent.ConsentState;
 import dev.consentkit.core.consent.LedgerEntry;
-import dev.consentkit.core.spi.IntegrityStore;
-import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,40 +13,34 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * The raw integrity reads of an {@link InMemoryStorage}: scans of its ledger, projection and audit
- * entries (in memory the stored form is the domain value's). Guarded by the storage's lock.
+ * The raw reads of an {@link InMemoryStorage}'s ledger and projection ports: scans (in memory the stored
+ * form is the domain value's). Guarded by the storage's lock.
  */
-final class InMemoryIntegrity implements IntegrityStore {
+final class InMemoryIntegrity {
     private final Runnable checkOpen;
     private final Supplier<List<LedgerEntry>> ledger;
     private final Supplier<List<ConsentState>> projection;
-    private final InMemoryAudit audit;
 
-    InMemoryIntegrity(Runnable checkOpen, Supplier<List<LedgerEntry>> ledger, Supplier<List<ConsentState>> projection,
-                      InMemoryAudit audit) {
+    InMemoryIntegrity(Runnable checkOpen, Supplier<List<LedgerEntry>> ledger, Supplier<List<ConsentState>> projection) {
         this.checkOpen = checkOpen;
         this.ledger = ledger;
         this.projection = projection;
-        this.audit = audit;
     }
 
-    @Override
-    public List<StoredLedgerRow> ledgerRows(long afterSequence, int limit) {
+    List<StoredLedgerRow> rows(long afterSequence, int limit) {
         checkOpen.run();
         checkLimit(limit);
         return ledger.get().stream().filter(e -> e.sequence() > afterSequence).limit(limit).map(StoredLedgerRow::of)
                 .toList();
     }
 
-    @Override
-    public List<StoredLedgerRow> ledgerRowsAt(Collection<Long> sequences) {
+    List<StoredLedgerRow> rowsAt(Collection<Long> sequences) {
         checkOpen.run();
         Set<Long> wanted = new HashSet<>(sequences);
         return ledger.get().stream().filter(e -> wanted.contains(e.sequence())).map(StoredLedgerRow::of).toList();
     }
 
-    @Override
-    public List<String> ledgerSubjects(Optional<String> after, int limit) {
+    List<String> subjects(Optional<String> after, int limit) {
         checkOpen.run();
         checkLimit(limit);
         TreeSet<String> subjects = new TreeSet<>();
@@ -57,24 +48,21 @@ final class InMemoryIntegrity implements IntegrityStore {
         return (after.isPresent() ? subjects.tailSet(after.get(), false) : subjects).stream().limit(limit).toList();
     }
 
-    @Override
-    public List<StoredLedgerRow> ledgerRowsOf(Collection<String> subjects) {
+    List<StoredLedgerRow> rowsOf(Collection<String> subjects) {
         checkOpen.run();
         Set<String> wanted = new HashSet<>(subjects);
         return ledger.get().stream().filter(e -> wanted.contains(e.event().scope().subject().value()))
                 .map(StoredLedgerRow::of).toList();
     }
 
-    @Override
-    public List<StoredProjectionRow> projectionRowsOf(Collection<String> subjects) {
+    List<StoredProjectionRow> projectionRowsOf(Collection<String> subjects) {
         checkOpen.run();
         Set<String> wanted = new HashSet<>(subjects);
         return projection.get().stream().filter(s -> wanted.contains(s.scope().subject().value()))
                 .map(StoredProjectionRow::of).toList();
     }
 
-    @Override
-    public List<String> projectionOrphans(Optional<String> after, int limit) {
+    List<String> orphans(Optional<String> after, int limit) {
         checkOpen.run();
         checkLimit(limit);
         Set<String> withLedger = new HashSet<>();
@@ -86,24 +74,6 @@ final class InMemoryIntegrity implements IntegrityStore {
             }
         });
         return (after.isPresent() ? orphans.tailSet(after.get(), false) : orphans).stream().limit(limit).toList();
-    }
-
-    @Override
-    public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
-        checkOpen.run();
-        checkLimit(limit);
-        return audit.all().stream()
-                .filter(r -> r.ledgerSequence().isPresent() && r.ledgerSequence().getAsLong() >= fromLedgerSequence
-                        && r.ledgerSequence().getAsLong() <= toLedgerSequence)
-                .sorted(Comparator.comparingLong((StoredAuditRow r) -> r.ledgerSequence().getAsLong())
-                        .thenComparingLong(StoredAuditRow::entryId))
-                .limit(limit).toList();
-    }
-
-    @Override
-    public long legacyLedgerUntil() {
-        checkOpen.run();
-        return 0;
     }
 
     private static void checkLimit(int limit) {

@@ -13,12 +13,13 @@ import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.spi.IntegrityStore;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.core.spi.SubjectLocks;
+import dev.consentkit.core.spi.StoredLedgerRow;
+import dev.consentkit.core.spi.StoredProjectionRow;
+import dev.consentkit.core.spi.SubjectLock;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +54,7 @@ public final class InMemoryStorage implements ConsentStorage {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<LedgerEntry> ledger = new ArrayList<>();
     private final Map<IdempotencyKey, LedgerEntry> byKey = new HashMap<>();
-    private final Map<SubjectId, List<LedgerEntry>> bySubject = new HashMap<>();
+    private final Map<String, List<LedgerEntry>> bySubject = new HashMap<>();
     private final Map<SubjectPurpose, Map<ConsentScope, ConsentState>> projection = new HashMap<>();
     private final Map<SuppressionKey, SuppressionEntry> suppression = new LinkedHashMap<>();
     private final InMemoryAudit audit = new InMemoryAudit();
@@ -136,7 +138,7 @@ public final class InMemoryStorage implements ConsentStorage {
         private Projection projectionStore;
         private Suppression suppressionStore;
         private AuditStore auditStore;
-        private IntegrityStore integrityStore;
+        private InMemoryIntegrity integrity;
         private KeyStore keyStore;
 
         Tx(boolean writable) {
@@ -206,25 +208,15 @@ public final class InMemoryStorage implements ConsentStorage {
             return auditStore;
         }
 
-        @Override
-        public SubjectLocks locks() {
-            return locks -> {
-                // writers run one at a time already
-                checkWritable();
-                java.util.Objects.requireNonNull(locks, "locks");
-            };
-        }
-
-        @Override
-        public IntegrityStore integrity() {
-            if (integrityStore == null) {
-                integrityStore = new InMemoryIntegrity(this::checkOpen, () -> ledger, () -> {
+        private InMemoryIntegrity raw() {
+            if (integrity == null) {
+                integrity = new InMemoryIntegrity(this::checkOpen, () -> ledger, () -> {
                     List<ConsentState> all = new ArrayList<>();
                     projection.values().forEach(states -> all.addAll(states.values()));
                     return all;
-                }, audit);
+                });
             }
-            return integrityStore;
+            return integrity;
         }
 
         private KeyStore keys() {
@@ -283,14 +275,14 @@ public final class InMemoryStorage implements ConsentStorage {
                 }
                 LedgerEntry entry = new LedgerEntry(ledger.size() + 1L, event);
                 ledger.add(entry);
-                List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject(), s -> new ArrayList<>());
+                List<LedgerEntry> subjectEntries = bySubject.computeIfAbsent(event.scope().subject().value(), s -> new ArrayList<>());
                 subjectEntries.add(entry);
                 event.idempotencyKey().ifPresent(k -> byKey.put(k, entry));
                 undo().push(() -> {
                     ledger.remove(ledger.size() - 1);
                     subjectEntries.remove(subjectEntries.size() - 1);
                     if (subjectEntries.isEmpty()) {
-                        bySubject.remove(event.scope().subject());
+                        bySubject.remove(event.scope().subject().value());
                     }
                     event.idempotencyKey().ifPresent(byKey::remove);
                 });
@@ -304,27 +296,37 @@ public final class InMemoryStorage implements ConsentStorage {
             }
 
             @Override
-            public List<LedgerEntry> history(SubjectId subject) {
-                checkOpen();
-                return List.copyOf(bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()));
+            public List<StoredLedgerRow> rows(long afterSequence, int limit) {
+                return raw().rows(afterSequence, limit);
             }
 
             @Override
-            public List<LedgerEntry> read(long afterSequence, int limit) {
-                checkOpen();
-                checkLimit(limit);
-                int from = (int) Math.min(Math.max(afterSequence, 0), ledger.size());
-                return List.copyOf(ledger.subList(from, end(from, limit, ledger.size())));
+            public List<StoredLedgerRow> rowsAt(Collection<Long> sequences) {
+                return raw().rowsAt(sequences);
             }
 
+            @Override
+            public List<StoredLedgerRow> rowsOf(Collection<String> subjects) {
+                checkOpen();
+                List<StoredLedgerRow> rows = new ArrayList<>();
+                for (String subject : new LinkedHashSet<>(subjects)) {
+                    bySubject.getOrDefault(Objects.requireNonNull(subject, "subject"), List.of()).forEach(e -> rows.add(StoredLedgerRow.of(e)));
+                }
+                return rows;
+            }
+
+            @Override
+            public List<String> subjects(Optional<String> after, int limit) {
+                return raw().subjects(after, limit);
+            }
         }
 
         private final class Projection implements ProjectionStore {
             @Override
-            public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
-                checkOpen();
-                Map<ConsentScope, ConsentState> states = projection.get(new SubjectPurpose(subject, purpose));
-                return states == null ? List.of() : List.copyOf(states.values());
+            public void lock(Collection<SubjectLock> locks) {
+                // writers run one at a time already
+                checkWritable();
+                Objects.requireNonNull(locks, "locks");
             }
 
             @Override
@@ -370,11 +372,14 @@ public final class InMemoryStorage implements ConsentStorage {
             }
 
             @Override
-            public void forEach(Consumer<ConsentState> sink) {
-                checkOpen();
-                projection.values().forEach(states -> states.values().forEach(sink));
+            public List<StoredProjectionRow> rowsOf(Collection<String> subjects) {
+                return raw().projectionRowsOf(subjects);
             }
 
+            @Override
+            public List<String> orphans(Optional<String> after, int limit) {
+                return raw().orphans(after, limit);
+            }
         }
 
         private final class Suppression implements SuppressionStore {
@@ -401,13 +406,6 @@ public final class InMemoryStorage implements ConsentStorage {
                 }
                 return found;
             }
-
-            @Override
-            public List<SuppressionEntry> list() {
-                checkOpen();
-                return List.copyOf(suppression.values());
-            }
-
         }
 
         private void checkLimit(int limit) {

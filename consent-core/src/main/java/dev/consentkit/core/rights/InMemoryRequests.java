@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The requests of an {@link dev.consentkit.core.memory.InMemoryStorage} (attached when the feature is built on it, or by {@code attach}). Guarded by the storage's lock; changes are undone
@@ -33,20 +32,10 @@ public final class InMemoryRequests implements MemoryStore<RequestStore> {
 
     @Override
     public RequestStore view(MemoryUnit unit) {
-        return view(unit::checkOpen, unit::checkWritable, unit::onUndo);
-    }
-
-    /**
-     * @param checkOpen throws if the unit of work has ended
-     * @param checkWritable throws if the unit may not write
-     * @param undo takes the action that undoes a change
-     * @return the store of one unit of work
-     */
-    RequestStore view(Runnable checkOpen, Runnable checkWritable, Consumer<Runnable> undo) {
         return new RequestStore() {
             @Override
             public void add(SubjectRequest request) {
-                checkWritable.run();
+                unit.checkWritable();
                 Objects.requireNonNull(request, "request");
                 if (request.history().size() != 1) {
                     throw new IllegalArgumentException("a new request has its first step only");
@@ -54,12 +43,12 @@ public final class InMemoryRequests implements MemoryStore<RequestStore> {
                 if (byId.putIfAbsent(request.id(), request) != null) {
                     throw new ConcurrentUpdateException("request " + request.id() + " is stored already", null);
                 }
-                undo.accept(() -> byId.remove(request.id()));
+                unit.onUndo(() -> byId.remove(request.id()));
             }
 
             @Override
             public void advance(SubjectRequest next) {
-                checkWritable.run();
+                unit.checkWritable();
                 Objects.requireNonNull(next, "next");
                 SubjectRequest stored = byId.get(next.id());
                 if (stored == null || stored.history().size() != next.history().size() - 1
@@ -70,25 +59,25 @@ public final class InMemoryRequests implements MemoryStore<RequestStore> {
                 // as the JDBC store: only an extension writes due times; any other step keeps the stored ones
                 SubjectRequest advanced = next.state() == RequestState.EXTENDED ? next : stored.next(next.lastStep());
                 byId.put(next.id(), advanced);
-                undo.accept(() -> byId.put(stored.id(), stored));
+                unit.onUndo(() -> byId.put(stored.id(), stored));
             }
 
             @Override
             public boolean redate(SubjectRequest read, SubjectRequest redated) {
-                checkWritable.run();
+                unit.checkWritable();
                 RequestStore.checkRedate(read, redated);
                 SubjectRequest stored = byId.get(read.id());
                 if (!read.equals(stored)) {
                     return false;
                 }
                 byId.put(redated.id(), redated);
-                undo.accept(() -> byId.put(stored.id(), stored));
+                unit.onUndo(() -> byId.put(stored.id(), stored));
                 return true;
             }
 
             @Override
             public List<SubjectRequest> openProvisional(Optional<RequestId> after, int limit) {
-                checkOpen.run();
+                unit.checkOpen();
                 Objects.requireNonNull(after, "after");
                 if (limit <= 0) {
                     throw new IllegalArgumentException("limit must be positive");
@@ -100,20 +89,20 @@ public final class InMemoryRequests implements MemoryStore<RequestStore> {
 
             @Override
             public Optional<SubjectRequest> find(RequestId id) {
-                checkOpen.run();
+                unit.checkOpen();
                 return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
             }
 
             @Override
             public List<SubjectRequest> forSubject(SubjectId subject) {
-                checkOpen.run();
+                unit.checkOpen();
                 Objects.requireNonNull(subject, "subject");
                 return byId.values().stream().filter(r -> r.subject().equals(subject)).sorted(BY_RECEIPT).toList();
             }
 
             @Override
             public List<SubjectRequest> openDue(Instant notBefore, Instant notAfter, int limit) {
-                checkOpen.run();
+                unit.checkOpen();
                 Objects.requireNonNull(notBefore, "notBefore");
                 Objects.requireNonNull(notAfter, "notAfter");
                 if (limit <= 0) {

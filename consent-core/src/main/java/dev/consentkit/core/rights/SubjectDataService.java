@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.hold.InMemoryHolds;
 import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.retention.RetentionStore;
@@ -332,7 +333,7 @@ public final class SubjectDataService {
             if (!p.needsConsent()) {
                 continue;
             }
-            List<ConsentState> states = KitContext.of(kit).storage().read(tx -> tx.projection().find(subject, p.id()));
+            List<ConsentState> states = KitContext.of(kit).storage().read(tx -> Reads.states(tx, subject, p.id()));
             boolean valid = states.stream().anyMatch(s -> s.status().map(ConsentStatus::isValid).orElse(false));
             if (valid) {
                 Evidence evidence = kit.evidence(CollectionMethod.SYSTEM).recordedBy(request.actor()).build();
@@ -356,7 +357,7 @@ public final class SubjectDataService {
             return;
         }
         for (Purpose p : plan.inScope()) {
-            boolean objected = KitContext.of(kit).storage().read(tx -> tx.projection().find(subject, p.id()))
+            boolean objected = KitContext.of(kit).storage().read(tx -> Reads.states(tx, subject, p.id()))
                     .stream().anyMatch(ConsentState::objected);
             if (objected) {
                 for (ContactPoint contact : request.contacts()) {

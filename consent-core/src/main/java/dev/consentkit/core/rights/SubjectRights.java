@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.jurisdiction.InvalidExtensionException;
 import dev.consentkit.core.RequestId;
@@ -136,8 +137,8 @@ public final class SubjectRights {
         boolean inDirectory = directory.knows(subject);
         return KitContext.of(kit).storage().inTransaction(tx -> {
             // two requests received at once take turns here, so the second sees the first (one open per type)
-            tx.locks().lock(List.of(SubjectLock.requests(subject)));
-            if (!inDirectory && tx.ledger().history(subject).isEmpty()) {
+            tx.projection().lock(List.of(SubjectLock.requests(subject)));
+            if (!inDirectory && Reads.history(tx, subject).isEmpty()) {
                 throw new UnknownSubjectException(type);
             }
             for (SubjectRequest other : RequestStore.in(tx).forSubject(subject)) {

@@ -1,6 +1,5 @@
 package dev.consentkit.core.spi;
 
-import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.LedgerBinding;
 import java.util.Collection;
@@ -67,18 +66,29 @@ public interface AuditStore {
     List<StoredAuditRow> entries(Collection<Long> entryIds);
 
     /**
-     * @param checkpoint a checkpoint of the head
+     * The audit entries, linked or pending, that bind a ledger sequence in a range: raw reads for
+     * verifying the ledger against the chain.
+     *
+     * @param fromLedgerSequence the lowest ledger sequence, inclusive
+     * @param toLedgerSequence the highest, inclusive
+     * @param limit at most this many, positive
+     * @return the entries in ledger-sequence order
      */
-    void addCheckpoint(AuditCheckpoint checkpoint);
-
-    /** @return every stored checkpoint that is well-formed, oldest first */
-    List<AuditCheckpoint> checkpoints();
-
-    /** @return the last verified point, if one was saved */
-    Optional<VerifiedPoint> verifiedPoint();
+    List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit);
 
     /**
-     * @param point the new verified point, replacing the last
+     * Saves a mark: a checkpoint is kept with every earlier one; a verified point replaces the last one.
+     *
+     * @param mark a checkpoint or a verified point
+     * @throws IllegalStateException if the unit is read-only
+     * @throws IllegalArgumentException if it is a {@link AuditMark.LegacyLedger} (only a schema upgrade
+     *         sets that)
      */
-    void saveVerifiedPoint(VerifiedPoint point);
+    void saveMark(AuditMark mark);
+
+    /**
+     * @return every stored checkpoint that is well-formed (oldest first), then the last verified point
+     *         and the legacy ledger boundary, if the store has them
+     */
+    List<AuditMark> marks();
 }

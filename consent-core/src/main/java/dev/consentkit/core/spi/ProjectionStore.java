@@ -6,29 +6,36 @@ import dev.consentkit.core.consent.ConsentState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The current state of every consent scope, kept equal to a replay of the ledger
- * ({@link dev.consentkit.core.consent.ConsentProjector}).
+ * ({@link dev.consentkit.core.consent.ConsentProjector}), and the row locks that serialise writers of a
+ * subject's scopes.
  */
 public interface ProjectionStore {
     /**
-     * All states of one subject and purpose (the whole-purpose scope and every narrower one): what a
-     * single check reads, in one indexed lookup.
+     * Locks each of {@code locks}, in {@link SubjectLock#ORDER}, creating its row on first use, until the
+     * end of the unit's transaction — the host's, when the unit joined one. The only locks ConsentKit
+     * holds across a host's work: writers of the same subject and purpose serialise, writers of different
+     * subjects never wait for each other. A lock already held by this unit is not taken again; a store
+     * whose units of work already run one at a time (the in-memory one) takes nothing.
      *
-     * @param subject the subject
-     * @param purpose the purpose
-     * @return the states, in no particular order; empty if none
+     * @param locks the locks
+     * @throws IllegalStateException if the unit is read-only
+     * @throws dev.consentkit.core.ConcurrentUpdateException if the database chose this unit as the
+     *         victim of a deadlock or a serialization failure
      */
-    List<ConsentState> find(SubjectId subject, PurposeId purpose);
+    void lock(Collection<SubjectLock> locks);
 
     /**
-     * The set-based form of {@link #find} for many subjects at once.
+     * All states of the subjects for a purpose (the whole-purpose scope and every narrower one): what a
+     * check reads (one subject) and a bulk check reads (many), in indexed lookups.
      *
      * @param subjects the subjects
      * @param purpose the purpose
-     * @return states per subject; subjects with none are absent
+     * @return states per subject, in no particular order; subjects with none are absent
      */
     Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose);
 
@@ -36,6 +43,7 @@ public interface ProjectionStore {
      * Inserts or replaces the state of its scope.
      *
      * @param state the new state
+     * @throws IllegalStateException if the unit is read-only
      */
     void put(ConsentState state);
 
@@ -49,9 +57,17 @@ public interface ProjectionStore {
     void forPurpose(PurposeId purpose, Consumer<ConsentState> sink);
 
     /**
-     * Streams every state.
+     * Raw rows, as stored and never validated, for verifying the projection against the ledger.
      *
-     * @param sink receives each state; must not call back into the store
+     * @param subjects stored subject ids
+     * @return their projection rows
      */
-    void forEach(Consumer<ConsentState> sink);
+    List<StoredProjectionRow> rowsOf(Collection<String> subjects);
+
+    /**
+     * @param after the subject to continue after, empty for the start
+     * @param limit at most this many, positive
+     * @return distinct subjects that have projection rows and no ledger row, in the store's order
+     */
+    List<String> orphans(Optional<String> after, int limit);
 }

@@ -2,7 +2,6 @@ package dev.consentkit.core.spi;
 
 import java.util.Optional;
 
-
 /**
  * The repositories of one unit of work. Valid only inside the {@link ConsentStorage} call that
  * handed it out; not thread-safe.
@@ -19,12 +18,6 @@ public interface StorageTransaction {
 
     /** @return the audit entries and chain */
     AuditStore audit();
-
-    /** @return the row locks of subjects */
-    SubjectLocks locks();
-
-    /** @return raw reads for verifying the ledger and projection */
-    IntegrityStore integrity();
 
     /**
      * @return whether this unit commits by itself when the work returns; false when it joined a

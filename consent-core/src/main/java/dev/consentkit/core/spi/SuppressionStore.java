@@ -4,7 +4,6 @@ import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.consent.SuppressionEntry;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 /** The suppression list: keyed hashes of contact points, kept after erasure. */
@@ -12,6 +11,7 @@ public interface SuppressionStore {
     /**
      * @param entry the entry
      * @return whether it was new (an equal hash and purpose already listed gives {@code false})
+     * @throws IllegalStateException if the unit is read-only
      */
     boolean add(SuppressionEntry entry);
 
@@ -21,7 +21,4 @@ public interface SuppressionStore {
      * @return those hashes suppressed for that purpose or for every purpose
      */
     Set<KeyedHash> suppressed(Collection<KeyedHash> hashes, PurposeId purpose);
-
-    /** @return every entry */
-    List<SuppressionEntry> list();
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param mac the MAC
  */
 public record VerifiedPoint(long auditSequence, String auditLink, long ledgerHigh, String sweepAfter, long legacyUntil,
-                            long timeMicros, String mac) {
+                            long timeMicros, String mac) implements AuditMark {
     /** Checks for nulls only. */
     public VerifiedPoint {
         Objects.requireNonNull(auditLink, "auditLink");

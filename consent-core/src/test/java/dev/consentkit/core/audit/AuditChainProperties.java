@@ -1,5 +1,6 @@
 package dev.consentkit.core.audit;
 
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.AuditChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,23 +120,18 @@ class AuditChainProperties {
         }
 
         @Override
-        public void addCheckpoint(AuditCheckpoint checkpoint) {
-            checkpoints.add(checkpoint);
-        }
-
-        @Override
-        public List<AuditCheckpoint> checkpoints() {
-            return List.copyOf(checkpoints);
-        }
-
-        @Override
-        public Optional<VerifiedPoint> verifiedPoint() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void saveVerifiedPoint(VerifiedPoint point) {
+        public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveMark(AuditMark mark) {
+            checkpoints.add(((AuditMark.Checkpoint) mark).checkpoint());
+        }
+
+        @Override
+        public List<AuditMark> marks() {
+            return checkpoints.stream().<AuditMark>map(AuditMark.Checkpoint::new).toList();
         }
     }
 
@@ -290,7 +286,7 @@ class AuditChainProperties {
         AuditCheckpoint checkpoint = new AuditCheckpoint(checkpointed.sequence(), checkpointed.link(),
                 Instant.parse("2026-01-01T00:00:00Z"));
         if (!trustedOutsideTheStore) {
-            store.addCheckpoint(checkpoint);
+            store.saveMark(new AuditMark.Checkpoint(checkpoint));
         }
         int keep = keepOffset % (at.index() + 1); // 0 .. index: at least the checkpointed record goes
         store.records.subList(keep, store.records.size()).clear();
@@ -305,7 +301,7 @@ class AuditChainProperties {
     void aCheckpointedChainVerifiesAndACutWithoutCheckpointIsInvisible(@ForAll("anyRecord") At at) {
         ListAuditStore store = ListAuditStore.chainOf(at.events(), at.legacy());
         StoredAuditRow head = store.head().orElseThrow();
-        store.addCheckpoint(new AuditCheckpoint(head.sequence(), head.link(), Instant.EPOCH));
+        store.saveMark(new AuditMark.Checkpoint(new AuditCheckpoint(head.sequence(), head.link(), Instant.EPOCH)));
         assertThat(CHAIN.verify(store, List.of()).isIntact()).isTrue();
 
         store.checkpoints.clear();

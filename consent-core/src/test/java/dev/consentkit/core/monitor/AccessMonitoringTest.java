@@ -1,5 +1,6 @@
 package dev.consentkit.core.monitor;
 
+import dev.consentkit.core.spi.Reads;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -402,7 +403,7 @@ class AccessMonitoringTest {
         kit.restrict(SubjectId.of("c1"), Fixtures.ORDERS, Actor.operator("anna"));
 
         assertThat(KitContext.of(kit).storage()).hasToString(storage.toString());
-        List<dev.consentkit.core.consent.LedgerEntry> written = storage.read(tx -> tx.ledger().history(SubjectId.of("c1")));
+        List<dev.consentkit.core.consent.LedgerEntry> written = storage.read(tx -> Reads.history(tx, SubjectId.of("c1")));
         assertThat(written).hasSize(1);
         AccessMonitoring monitoring = AccessMonitoring.builder(kit).build();
         assertThat(monitoring.policy()).isEmpty();

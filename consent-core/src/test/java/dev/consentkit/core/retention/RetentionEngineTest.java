@@ -30,6 +30,10 @@ import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.ForwardingTransaction;
 import dev.consentkit.testkit.fixtures.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.ForwardingTransaction;
+import dev.consentkit.testkit.fixtures.WrappingStorage;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -521,26 +525,12 @@ class RetentionEngineTest {
     }
 
     /** A storage whose units of work hand out a replaced retention store (to inject a failure). */
-    private static final class FailingStorage implements ConsentStorage {
-        private final ConsentStorage delegate;
-        private final Function<RetentionStore, RetentionStore> replace;
-
+    private static final class FailingStorage extends WrappingStorage {
         FailingStorage(ConsentStorage delegate, Function<RetentionStore, RetentionStore> replace) {
-            this.delegate = delegate;
-            this.replace = replace;
+            super(delegate, tx -> replaced(tx, replace), "FailingStorage");
         }
 
-        @Override
-        public <T> T inTransaction(Function<StorageTransaction, T> work) {
-            return delegate.inTransaction(tx -> work.apply(wrap(tx)));
-        }
-
-        @Override
-        public <T> T read(Function<StorageTransaction, T> work) {
-            return delegate.read(tx -> work.apply(wrap(tx)));
-        }
-
-        private StorageTransaction wrap(StorageTransaction tx) {
+        private static StorageTransaction replaced(StorageTransaction tx, Function<RetentionStore, RetentionStore> replace) {
             java.util.Optional<RetentionStore> replaced = tx.port(RetentionStore.class).map(replace);
             return new ForwardingTransaction(tx) {
                 @Override

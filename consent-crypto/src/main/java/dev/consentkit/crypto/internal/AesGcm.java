@@ -1,6 +1,6 @@
 package dev.consentkit.crypto.internal;
 
-import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.spec.DecryptionException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.consentkit.crypto.internal;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto.internal;
 
-import dev.consentkit.crypto.DecryptionException;
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;

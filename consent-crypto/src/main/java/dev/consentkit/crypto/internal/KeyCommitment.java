@@ -1,6 +1,6 @@
 package dev.consentkit.crypto.internal;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package dev.consentkit.crypto.internal;
 
-import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.spec.DecryptionException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.crypto.InvalidCipherTextException;

@@ -6,6 +6,6 @@
  *
  * <p>Every primitive fixes its sizes (256-bit keys, 128-bit tags, one nonce size per suite) and refuses
  * anything else with {@link java.lang.IllegalArgumentException}; a value that fails to open is a
- * {@link dev.consentkit.crypto.DecryptionException} and nothing more.
+ * {@link dev.consentkit.crypto.spec.DecryptionException} and nothing more.
  */
 package dev.consentkit.crypto.internal;

@@ -3,7 +3,7 @@ package dev.consentkit.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.consentkit.crypto.internal;
 import static dev.consentkit.crypto.internal.FieldSealerTest.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.consentkit.crypto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.Suite;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -3,8 +3,8 @@ package dev.consentkit.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.crypto.DecryptionException;
-import dev.consentkit.crypto.Suite;
+import dev.consentkit.crypto.spec.DecryptionException;
+import dev.consentkit.crypto.spec.Suite;
 import java.nio.charset.StandardCharsets;
 import java.security.Security;
 import java.util.Arrays;

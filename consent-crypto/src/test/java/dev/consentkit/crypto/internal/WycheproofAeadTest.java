@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.internal.Wycheproof.Outcome;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static dev.consentkit.crypto.internal.Wycheproof.valid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.internal.Wycheproof.Outcome;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -3,7 +3,7 @@ package dev.consentkit.crypto.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.crypto.DecryptionException;
+import dev.consentkit.crypto.spec.DecryptionException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.StorageException;
-import dev.consentkit.jdbc.Dialect;
+import dev.consentkit.jdbc.spi.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,6 +6,7 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.StoredAuditRow;
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.spi.VerifiedPoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,7 +110,37 @@ final class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void addCheckpoint(AuditCheckpoint checkpoint) {
+    public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
+        return new JdbcIntegrityStore(jdbc, sql).bindings(fromLedgerSequence, toLedgerSequence, limit);
+    }
+
+    /** Checkpoints go to {@code audit_checkpoint}, the verified point to {@code audit_verified}. */
+    @Override
+    public void saveMark(AuditMark mark) {
+        Objects.requireNonNull(mark, "mark");
+        if (mark instanceof AuditMark.Checkpoint c) {
+            addCheckpoint(c.checkpoint());
+        } else if (mark instanceof VerifiedPoint p) {
+            saveVerifiedPoint(p);
+        } else {
+            throw new IllegalArgumentException("the legacy ledger boundary is set by the schema upgrade, never saved");
+        }
+    }
+
+    /** The legacy boundary is the one the v4 upgrade wrote into {@code audit_sequencer}. */
+    @Override
+    public List<AuditMark> marks() {
+        List<AuditMark> marks = new ArrayList<>();
+        checkpoints().forEach(c -> marks.add(new AuditMark.Checkpoint(c)));
+        verifiedPoint().ifPresent(marks::add);
+        long legacy = new JdbcIntegrityStore(jdbc, sql).legacyLedgerUntil();
+        if (legacy > 0) {
+            marks.add(new AuditMark.LegacyLedger(legacy));
+        }
+        return marks;
+    }
+
+    private void addCheckpoint(AuditCheckpoint checkpoint) {
         checkWritable.run();
         Objects.requireNonNull(checkpoint, "checkpoint");
         jdbc.update(sql.checkpointInsert, ps -> {
@@ -120,8 +151,7 @@ final class JdbcAuditStore implements AuditStore {
     }
 
     /** A stored checkpoint that does not parse is left out, as if deleted (a deletion is not detectable either). */
-    @Override
-    public List<AuditCheckpoint> checkpoints() {
+    private List<AuditCheckpoint> checkpoints() {
         List<AuditCheckpoint> all = new ArrayList<>();
         jdbc.stream(sql.checkpointAll, ps -> { }, rs -> {
             try {
@@ -133,15 +163,13 @@ final class JdbcAuditStore implements AuditStore {
         return all;
     }
 
-    @Override
-    public Optional<VerifiedPoint> verifiedPoint() {
+    private Optional<VerifiedPoint> verifiedPoint() {
         return jdbc.queryOne(sql.verifiedRead, ps -> { }, rs -> new VerifiedPoint(rs.getLong(1), orEmpty(rs.getString(2)),
                 rs.getLong(3), orEmpty(rs.getString(4)), rs.getLong(5), rs.getLong(6), orEmpty(rs.getString(7))),
                 "read " + sql.prefix() + "audit_verified");
     }
 
-    @Override
-    public void saveVerifiedPoint(VerifiedPoint p) {
+    private void saveVerifiedPoint(VerifiedPoint p) {
         checkWritable.run();
         Objects.requireNonNull(p, "point");
         Jdbc.Binder bind = ps -> {

@@ -1,6 +1,5 @@
 package dev.consentkit.jdbc.internal;
 
-import dev.consentkit.core.spi.IntegrityStore;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
@@ -11,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The raw reads that verify the ledger and the projection against the audit chain, in pages on the
+ * The raw reads (of the ledger, projection and audit ports) that verify the ledger and the projection against the audit chain, in pages on the
  * tables' indexes: the ledger by sequence (primary key) and by subject ({@code ledger_subject_ix}),
  * the projection by subject (primary key), the entries binding a ledger range
  * ({@code audit_ledger_ix}, {@code audit_entry_ledger_ix}). Not API. Not thread-safe: one per unit.
  */
-final class JdbcIntegrityStore implements IntegrityStore {
+final class JdbcIntegrityStore {
     private static final int IN_CHUNK = 500;
     private final Jdbc jdbc;
     private final Sql sql;
@@ -26,8 +25,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
         this.sql = sql;
     }
 
-    @Override
-    public List<StoredLedgerRow> ledgerRows(long afterSequence, int limit) {
+    List<StoredLedgerRow> ledgerRows(long afterSequence, int limit) {
         checkLimit(limit);
         return jdbc.query(sql.ledgerPage, ps -> {
             ps.setLong(1, afterSequence);
@@ -35,8 +33,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
         }, Rows::storedLedger, "read " + sql.prefix() + "ledger");
     }
 
-    @Override
-    public List<StoredLedgerRow> ledgerRowsAt(Collection<Long> sequences) {
+    List<StoredLedgerRow> ledgerRowsAt(Collection<Long> sequences) {
         List<Long> seqs = new ArrayList<>(new LinkedHashSet<>(sequences));
         List<StoredLedgerRow> found = new ArrayList<>();
         for (int from = 0; from < seqs.size(); from += IN_CHUNK) {
@@ -51,8 +48,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
         return found;
     }
 
-    @Override
-    public List<String> ledgerSubjects(Optional<String> after, int limit) {
+    List<String> ledgerSubjects(Optional<String> after, int limit) {
         checkLimit(limit);
         return after.isPresent()
                 ? jdbc.query(sql.ledgerSubjectsAfter, ps -> {
@@ -63,8 +59,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
                         "page subjects of " + sql.prefix() + "ledger");
     }
 
-    @Override
-    public List<StoredLedgerRow> ledgerRowsOf(Collection<String> subjects) {
+    List<StoredLedgerRow> ledgerRowsOf(Collection<String> subjects) {
         List<StoredLedgerRow> rows = new ArrayList<>();
         for (List<String> chunk : chunks(subjects)) {
             jdbc.stream(sql.ledgerRowsOf, ps -> jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk),
@@ -73,8 +68,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
         return rows;
     }
 
-    @Override
-    public List<StoredProjectionRow> projectionRowsOf(Collection<String> subjects) {
+    List<StoredProjectionRow> projectionRowsOf(Collection<String> subjects) {
         List<StoredProjectionRow> rows = new ArrayList<>();
         for (List<String> chunk : chunks(subjects)) {
             jdbc.stream(sql.stateRowsOf, ps -> jdbc.dialect().bindSet(jdbc.connection(), ps, 1, chunk),
@@ -83,8 +77,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
         return rows;
     }
 
-    @Override
-    public List<String> projectionOrphans(Optional<String> after, int limit) {
+    List<String> projectionOrphans(Optional<String> after, int limit) {
         checkLimit(limit);
         String what = "page subjects of " + sql.prefix() + "projection without ledger rows";
         return after.isPresent()
@@ -95,8 +88,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
                 : jdbc.query(sql.orphansFirst, ps -> ps.setInt(1, limit), rs -> rs.getString(1), what);
     }
 
-    @Override
-    public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
+    List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
         checkLimit(limit);
         return jdbc.query(sql.bindings, ps -> {
             ps.setLong(1, fromLedgerSequence);
@@ -107,8 +99,7 @@ final class JdbcIntegrityStore implements IntegrityStore {
         }, Rows::storedAudit, "read the entries binding " + sql.prefix() + "ledger rows");
     }
 
-    @Override
-    public long legacyLedgerUntil() {
+    long legacyLedgerUntil() {
         return jdbc.queryOne(sql.legacyLedgerUntil, ps -> { }, rs -> rs.getLong(1),
                 "read " + sql.prefix() + "audit_sequencer").orElse(0L);
     }

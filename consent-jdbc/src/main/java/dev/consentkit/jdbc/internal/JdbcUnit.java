@@ -14,14 +14,14 @@ import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.register.BreachStore;
 import dev.consentkit.core.hold.HoldStore;
-import dev.consentkit.core.spi.IntegrityStore;
+import dev.consentkit.core.spi.StoredLedgerRow;
+import dev.consentkit.core.spi.StoredProjectionRow;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SubjectLock;
-import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +48,7 @@ public final class JdbcUnit implements StorageTransaction {
     private final Suppression suppression = new Suppression();
     private final Locks locks = new Locks();
     private AuditStore audit;
-    private IntegrityStore integrity;
+    private JdbcIntegrityStore integrity;
     private KeyStore keys;
     private BlindIndexStore blindIndexes;
     private AlertStore alerts;
@@ -74,13 +74,7 @@ public final class JdbcUnit implements StorageTransaction {
         return ownsTransaction;
     }
 
-    @Override
-    public SubjectLocks locks() {
-        return locks;
-    }
-
-    @Override
-    public IntegrityStore integrity() {
+    private JdbcIntegrityStore raw() {
         if (integrity == null) {
             integrity = new JdbcIntegrityStore(jdbc, sql);
         }
@@ -208,34 +202,47 @@ public final class JdbcUnit implements StorageTransaction {
         }
 
         @Override
-        public List<LedgerEntry> history(SubjectId subject) {
-            Objects.requireNonNull(subject, "subject");
-            return jdbc.query(sql.ledgerBySubject, ps -> ps.setString(1, subject.value()), Rows::ledgerEntry,
-                    "read " + sql.prefix() + "ledger by subject");
+        public List<StoredLedgerRow> rows(long afterSequence, int limit) {
+            return raw().ledgerRows(afterSequence, limit);
         }
 
         @Override
-        public List<LedgerEntry> read(long afterSequence, int limit) {
-            checkLimit(limit);
-            return jdbc.query(sql.ledgerPage, ps -> {
-                ps.setLong(1, afterSequence);
-                ps.setInt(2, limit);
-            }, Rows::ledgerEntry, "read " + sql.prefix() + "ledger");
+        public List<StoredLedgerRow> rowsAt(Collection<Long> sequences) {
+            return raw().ledgerRowsAt(sequences);
+        }
+
+        @Override
+        public List<StoredLedgerRow> rowsOf(Collection<String> subjects) {
+            return raw().ledgerRowsOf(subjects);
+        }
+
+        @Override
+        public List<String> subjects(Optional<String> after, int limit) {
+            return raw().ledgerSubjects(after, limit);
         }
     }
 
     private final class Projection implements ProjectionStore {
         @Override
-        public List<ConsentState> find(SubjectId subject, PurposeId purpose) {
-            return jdbc.query(sql.stateFind, ps -> {
+        public void lock(Collection<SubjectLock> wanted) {
+            locks.lock(wanted);
+        }
+
+        /** One subject: the single-subject statement, what a check reads on every call. */
+        private Map<SubjectId, List<ConsentState>> findOne(SubjectId subject, PurposeId purpose) {
+            List<ConsentState> states = jdbc.query(sql.stateFind, ps -> {
                 ps.setString(1, subject.value());
                 ps.setString(2, purpose.value());
             }, Rows.states(subject, purpose), "read " + sql.prefix() + "projection");
+            return states.isEmpty() ? Map.of() : Map.of(subject, states);
         }
 
         @Override
         public Map<SubjectId, List<ConsentState>> findAll(Collection<SubjectId> subjects, PurposeId purpose) {
             Objects.requireNonNull(purpose, "purpose");
+            if (subjects.size() == 1) {
+                return findOne(Objects.requireNonNull(subjects.iterator().next(), "subject"), purpose);
+            }
             Set<String> distinct = new LinkedHashSet<>(Math.max(16, subjects.size() * 4 / 3 + 1));
             for (SubjectId subject : subjects) {
                 distinct.add(subject.value());
@@ -282,8 +289,13 @@ public final class JdbcUnit implements StorageTransaction {
         }
 
         @Override
-        public void forEach(Consumer<ConsentState> sink) {
-            jdbc.stream(sql.stateAll, ps -> { }, Rows::state, sink, "scan " + sql.prefix() + "projection");
+        public List<StoredProjectionRow> rowsOf(Collection<String> subjects) {
+            return raw().projectionRowsOf(subjects);
+        }
+
+        @Override
+        public List<String> orphans(Optional<String> after, int limit) {
+            return raw().projectionOrphans(after, limit);
         }
     }
 
@@ -322,21 +334,16 @@ public final class JdbcUnit implements StorageTransaction {
             return found;
         }
 
-        @Override
-        public List<SuppressionEntry> list() {
-            return jdbc.query(sql.suppressionAll, ps -> { }, Rows::suppression, "read " + sql.prefix() + "suppression");
-        }
     }
 
     /**
      * Row locks in {@code <prefix>scope_lock}, each taken by an upsert that leaves the row locked until
      * the transaction ends; a lock this unit holds already is not taken again.
      */
-    private final class Locks implements SubjectLocks {
+    private final class Locks {
         private final Set<SubjectLock> held = new HashSet<>();
 
-        @Override
-        public void lock(Collection<SubjectLock> wanted) {
+        void lock(Collection<SubjectLock> wanted) {
             checkWritable();
             List<SubjectLock> sorted = new ArrayList<>(new java.util.TreeSet<>(wanted));
             for (SubjectLock l : sorted) {

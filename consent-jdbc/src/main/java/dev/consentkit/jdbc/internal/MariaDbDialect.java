@@ -1,6 +1,6 @@
 package dev.consentkit.jdbc.internal;
 
-import dev.consentkit.jdbc.Dialect;
+import dev.consentkit.jdbc.spi.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -18,7 +18,6 @@ import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.purpose.NoticeVersion;
-import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.StoredProjectionRow;
@@ -97,9 +96,6 @@ final class Rows {
     private static final int E_ID = column(Sql.ENTRY_COLUMNS, "id");
     private static final int E_TIME = column(Sql.ENTRY_COLUMNS, "time_us");
 
-    private static final int SP_HASH = column(Sql.SUPPRESSION_COLUMNS, "hash");
-    private static final int SP_PURPOSE = column(Sql.SUPPRESSION_COLUMNS, "purpose_id");
-    private static final int SP_SINCE = column(Sql.SUPPRESSION_COLUMNS, "since_us");
 
     private static final int C_SEQ = column(Sql.CHECKPOINT_COLUMNS, "seq");
     private static final int C_LINK = column(Sql.CHECKPOINT_COLUMNS, "link");
@@ -301,11 +297,6 @@ final class Rows {
         return i;
     }
 
-    /** Reads a row of {@link Sql#STATE_COLUMNS}. */
-    static ConsentState state(ResultSet rs) throws SQLException {
-        return state(rs, null, null);
-    }
-
     /**
      * A reader of rows of {@link Sql#STATE_COLUMNS} that reuses the ids a query asked for.
      *
@@ -323,13 +314,6 @@ final class Rows {
                 status == null ? Optional.empty() : Optional.of(ConsentStatus.valueOf(status)),
                 instant(rs.getLong(S_SINCE)), notice(rs, S_NOTICE), optionalInstant(rs, S_VALID_UNTIL),
                 rs.getLong(S_SEQ), rs.getBoolean(S_RESTRICTED), rs.getBoolean(S_OBJECTED));
-    }
-
-    /** Reads a row of {@link Sql#SUPPRESSION_COLUMNS}. */
-    static SuppressionEntry suppression(ResultSet rs) throws SQLException {
-        String purpose = rs.getString(SP_PURPOSE);
-        return new SuppressionEntry(new KeyedHash(rs.getString(SP_HASH)),
-                purpose.isEmpty() ? Optional.empty() : Optional.of(PurposeId.of(purpose)), instant(rs.getLong(SP_SINCE)));
     }
 
     /**

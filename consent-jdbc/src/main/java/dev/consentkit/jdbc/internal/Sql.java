@@ -1,6 +1,6 @@
 package dev.consentkit.jdbc.internal;
 
-import dev.consentkit.jdbc.Dialect;
+import dev.consentkit.jdbc.spi.Dialect;
 
 /**
  * Every statement of the JDBC stores, built once from the validated table prefix. Identifiers come
@@ -27,23 +27,19 @@ public final class Sql {
     static final String AUDIT_COLUMNS = "seq, entry_id, link_format, " + ENTRY_EVENT_COLUMNS + ", previous_link, link";
     /** A pending entry, as its SELECTs list it. */
     static final String ENTRY_COLUMNS = "id, " + ENTRY_EVENT_COLUMNS;
-    static final String SUPPRESSION_COLUMNS = "hash, purpose_id, since_us";
     static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
 
     final String ledgerInsert;
     final String ledgerByKey;
-    final String ledgerBySubject;
     final String ledgerPage;
     final String stateFind;
     final String stateFindAll;
     final String stateUpdate;
     final String stateInsert;
     final String stateByPurpose;
-    final String stateAll;
     final String suppressionExists;
     final String suppressionInsert;
     final String suppressionMatch;
-    final String suppressionAll;
     final String auditHead;
     final String auditInsert;
     final String auditPage;
@@ -89,7 +85,6 @@ public final class Sql {
         ledgerInsert = "INSERT INTO " + ledger + " (" + EVENT_COLUMNS + ") VALUES (" + marks(23) + ")";
         ledgerSelect = "SELECT " + LEDGER_COLUMNS + " FROM " + ledger;
         ledgerByKey = ledgerSelect + " WHERE idempotency_key = ?";
-        ledgerBySubject = ledgerSelect + " WHERE subject_id = ? ORDER BY seq";
         ledgerPage = ledgerSelect + " WHERE seq > ? ORDER BY seq LIMIT ?";
         String stateSelect = "SELECT " + STATE_COLUMNS + " FROM " + projection;
         stateFind = stateSelect + " WHERE subject_id = ? AND purpose_id = ?";
@@ -104,7 +99,6 @@ public final class Sql {
                 + " WHERE subject_id = ? AND purpose_id = ? AND channel = ? AND asset_id = ?";
         stateInsert = "INSERT INTO " + projection + " (" + STATE_COLUMNS + ") VALUES (" + marks(14) + ")";
         stateByPurpose = stateSelect + " WHERE purpose_id = ? ORDER BY subject_id, channel, asset_id";
-        stateAll = stateSelect + " ORDER BY subject_id, purpose_id, channel, asset_id";
         suppressionExists = "SELECT 1 FROM " + suppression + " WHERE hash = ? AND purpose_id = ?";
         suppressionInsert = "INSERT INTO " + suppression + " (hash, purpose_id, since_us) VALUES (?, ?, ?)";
         suppressionMatch = setTable.isPresent()
@@ -112,7 +106,6 @@ public final class Sql {
                         + " s ON s.hash = u.v WHERE s.purpose_id IN (?, '')"
                 : "SELECT DISTINCT hash FROM " + suppression + " WHERE " + dialect.inSet("hash")
                         + " AND purpose_id IN (?, '')";
-        suppressionAll = "SELECT " + SUPPRESSION_COLUMNS + " FROM " + suppression + " ORDER BY since_us, hash, purpose_id";
         auditSelect = "SELECT " + AUDIT_COLUMNS + " FROM " + audit;
         auditHead = auditSelect + " ORDER BY seq DESC LIMIT 1";
         auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES (" + marks(16) + ")";

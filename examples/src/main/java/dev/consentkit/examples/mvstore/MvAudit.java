@@ -1,9 +1,9 @@
 package dev.consentkit.examples.mvstore;
 
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.audit.AuditCheckpoint;
 import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.LedgerBinding;
+import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.VerifiedPoint;
@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.h2.mvstore.tx.TransactionMap;
 
 /**
  * The audit entries and chain of one unit: pending entries by id, linked records by sequence, and an
  * index from entry id to sequence. {@link #lockSequencer} needs no lock of its own, since writers run
  * one at a time; {@link #link} still refuses a sequence that does not follow the head, as a store shared
- * by several writers must.
+ * by several writers must. Marks: checkpoints by position, the verified point under one key; this store
+ * never held a ledger written before schema v4, so it has no legacy boundary.
  */
 final class MvAudit implements AuditStore {
     private final MvUnit unit;
@@ -108,38 +110,46 @@ final class MvAudit implements AuditStore {
     }
 
     @Override
-    public void addCheckpoint(AuditCheckpoint checkpoint) {
+    public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
+        MvUnit.checkLimit(limit);
+        // few enough for an example: every entry is read; a large store would index entries by ledger sequence
+        TreeMap<String, StoredAuditRow> inLedgerOrder = new TreeMap<>();
+        List<Object[]> all = new ArrayList<>(chain().values());
+        all.addAll(pendingRows().values());
+        for (Object[] values : all) {
+            StoredAuditRow entry = row(values);
+            long bound = entry.ledgerSequence().orElse(-1);
+            if (entry.ledgerSequence().isPresent() && bound >= fromLedgerSequence && bound <= toLedgerSequence) {
+                inLedgerOrder.put(String.format("%019d/%019d", bound, entry.entryId()), entry);
+            }
+        }
+        return inLedgerOrder.values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public void saveMark(AuditMark mark) {
         unit.checkWritable();
-        Object[] row = Rows.checkpoint(Objects.requireNonNull(checkpoint, "checkpoint"));
-        TransactionMap<Long, Object[]> checkpoints = unit.map(MvUnit.AUDIT_CHECKPOINTS);
-        checkpoints.put(checkpoints.isEmpty() ? 1 : checkpoints.lastKey() + 1, row);
+        Objects.requireNonNull(mark, "mark");
+        if (mark instanceof AuditMark.Checkpoint c) {
+            TransactionMap<Long, Object[]> checkpoints = unit.map(MvUnit.AUDIT_CHECKPOINTS);
+            checkpoints.put(checkpoints.isEmpty() ? 1 : checkpoints.lastKey() + 1, Rows.checkpoint(c.checkpoint()));
+        } else if (mark instanceof VerifiedPoint point) {
+            unit.<String, Object[]>map(MvUnit.AUDIT_POINT).put("point", Rows.encode(point));
+        } else {
+            throw new IllegalArgumentException("the legacy ledger boundary is set by a schema upgrade, never saved");
+        }
     }
 
     @Override
-    public List<AuditCheckpoint> checkpoints() {
-        List<AuditCheckpoint> all = new ArrayList<>();
-        unit.<Long, Object[]>map(MvUnit.AUDIT_CHECKPOINTS).values().forEach(v -> all.add(Rows.checkpoint(v)));
-        return all;
-    }
-
-    @Override
-    public Optional<VerifiedPoint> verifiedPoint() {
+    public List<AuditMark> marks() {
+        List<AuditMark> marks = new ArrayList<>();
+        unit.<Long, Object[]>map(MvUnit.AUDIT_CHECKPOINTS).values()
+                .forEach(v -> marks.add(new AuditMark.Checkpoint(Rows.checkpoint(v))));
         Object[] point = unit.<String, Object[]>map(MvUnit.AUDIT_POINT).get("point");
-        return point == null ? Optional.empty() : Optional.of(Rows.decode(VerifiedPoint.class, point));
-    }
-
-    @Override
-    public void saveVerifiedPoint(VerifiedPoint point) {
-        unit.checkWritable();
-        unit.<String, Object[]>map(MvUnit.AUDIT_POINT).put("point", Rows.encode(Objects.requireNonNull(point, "point")));
-    }
-
-    /** @return every entry, linked or pending, for the integrity reads */
-    List<StoredAuditRow> all() {
-        List<StoredAuditRow> all = new ArrayList<>();
-        chain().values().forEach(v -> all.add(row(v)));
-        pendingRows().values().forEach(v -> all.add(row(v)));
-        return all;
+        if (point != null) {
+            marks.add(Rows.decode(VerifiedPoint.class, point));
+        }
+        return marks;
     }
 
     private static StoredAuditRow row(Object[] values) {

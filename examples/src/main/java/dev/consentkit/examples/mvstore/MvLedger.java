@@ -1,13 +1,14 @@
 package dev.consentkit.examples.mvstore;
 
 import dev.consentkit.core.ConcurrentUpdateException;
-import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.IdempotencyKey;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.StoredLedgerRow;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.h2.mvstore.tx.TransactionMap;
 
-/** The append-only ledger of one unit: rows by sequence, plus an idempotency index and a subject index. */
+/**
+ * The append-only ledger of one unit: rows by sequence, plus an idempotency index and a subject index.
+ * Subjects are paged in the order of the subject index's keys, which is the order of their ids.
+ */
 final class MvLedger implements LedgerStore {
     private final MvUnit unit;
 
@@ -50,18 +54,7 @@ final class MvLedger implements LedgerStore {
     }
 
     @Override
-    public List<LedgerEntry> history(SubjectId subject) {
-        Objects.requireNonNull(subject, "subject");
-        return rowsOf(subject.value()).stream().map(StoredLedgerRow::toEntry).toList();
-    }
-
-    @Override
-    public List<LedgerEntry> read(long afterSequence, int limit) {
-        return rows(afterSequence, limit).stream().map(StoredLedgerRow::toEntry).toList();
-    }
-
-    /** @return rows with a higher sequence than {@code afterSequence}, at most {@code limit}, in order */
-    List<StoredLedgerRow> rows(long afterSequence, int limit) {
+    public List<StoredLedgerRow> rows(long afterSequence, int limit) {
         MvUnit.checkLimit(limit);
         List<StoredLedgerRow> page = new ArrayList<>();
         Iterator<Map.Entry<Long, Object[]>> it = unit.<Long, Object[]>map(MvUnit.LEDGER)
@@ -72,13 +65,42 @@ final class MvLedger implements LedgerStore {
         return page;
     }
 
+    @Override
+    public List<StoredLedgerRow> rowsAt(Collection<Long> sequences) {
+        unit.checkOpen();
+        return sequences.stream().distinct().sorted().map(this::row).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<StoredLedgerRow> rowsOf(Collection<String> subjects) {
+        unit.checkOpen();
+        List<StoredLedgerRow> rows = new ArrayList<>();
+        new LinkedHashSet<>(subjects).forEach(s -> rows.addAll(subjectRows(Objects.requireNonNull(s, "subject"))));
+        return rows;
+    }
+
+    @Override
+    public List<String> subjects(Optional<String> after, int limit) {
+        MvUnit.checkLimit(limit);
+        TransactionMap<String, Long> subjects = unit.map(MvUnit.LEDGER_SUBJECTS);
+        List<String> page = new ArrayList<>();
+        // every key of subject s lies below s + "\0\uffff"; the next subject's keys lie above it
+        String key = subjects.ceilingKey(after.map(s -> s + "\u0000\uffff").orElse(""));
+        while (key != null && page.size() < limit) {
+            String subject = key.substring(0, key.indexOf('\u0000'));
+            page.add(subject);
+            key = subjects.ceilingKey(subject + "\u0000\uffff");
+        }
+        return page;
+    }
+
     StoredLedgerRow row(long sequence) {
         Object[] row = unit.<Long, Object[]>map(MvUnit.LEDGER).get(sequence);
         return row == null ? null : Rows.decode(StoredLedgerRow.class, row);
     }
 
     /** @return the rows of one stored subject id, lowest sequence first */
-    List<StoredLedgerRow> rowsOf(String subject) {
+    List<StoredLedgerRow> subjectRows(String subject) {
         List<StoredLedgerRow> found = new ArrayList<>();
         Iterator<String> it = unit.<String, Long>map(MvUnit.LEDGER_SUBJECTS).keyIterator(subject + '\u0000', null);
         while (it.hasNext()) {

@@ -4,15 +4,16 @@ import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.SuppressionStore;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.h2.mvstore.tx.TransactionMap;
 
-/** The suppression list of one unit, keyed hash and purpose (empty for every purpose). */
+/**
+ * The suppression list of one unit, keyed hash and purpose (empty for every purpose). The entry's
+ * {@code since} is stored with it; no port reads it back.
+ */
 final class MvSuppression implements SuppressionStore {
     private final MvUnit unit;
 
@@ -43,13 +44,6 @@ final class MvSuppression implements SuppressionStore {
             }
         }
         return found;
-    }
-
-    @Override
-    public List<SuppressionEntry> list() {
-        List<SuppressionEntry> all = new ArrayList<>();
-        entries().values().forEach(row -> all.add(Rows.suppression(row)));
-        return all;
     }
 
     private static String key(KeyedHash hash, String purpose) {

@@ -1,13 +1,10 @@
 package dev.consentkit.examples.mvstore;
 
 import dev.consentkit.core.spi.AuditStore;
-import dev.consentkit.core.spi.IntegrityStore;
 import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.core.spi.SubjectLocks;
 import dev.consentkit.core.spi.SuppressionStore;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionMap;
@@ -120,20 +117,6 @@ final class MvUnit implements StorageTransaction {
             audit = new MvAudit(this);
         }
         return audit;
-    }
-
-    /** Writers run one at a time (see {@link MvStoreStorage}), so holding a subject's lock needs nothing more. */
-    @Override
-    public SubjectLocks locks() {
-        return locks -> {
-            checkWritable();
-            Objects.requireNonNull(locks, "locks");
-        };
-    }
-
-    @Override
-    public IntegrityStore integrity() {
-        return new MvIntegrity(this);
     }
 
     static void checkLimit(int limit) {

@@ -1,6 +1,5 @@
 package dev.consentkit.examples.mvstore;
 
-import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditCheckpoint;
@@ -92,11 +91,6 @@ final class Rows {
 
     static Object[] suppression(SuppressionEntry e) {
         return new Object[] {e.hash().value(), e.purpose().map(PurposeId::value).orElse(null), micros(e.since(), "since")};
-    }
-
-    static SuppressionEntry suppression(Object[] v) {
-        return new SuppressionEntry(new KeyedHash((String) v[0]),
-                Optional.ofNullable((String) v[1]).map(PurposeId::of), instant((Long) v[2]));
     }
 
     static Object[] checkpoint(AuditCheckpoint c) {

@@ -9,11 +9,11 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.Decision;
-import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.register.BreachRegister;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.rights.SubjectRights;
+import dev.consentkit.core.spi.StoredLedgerRow;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.testkit.fixtures.ContractSamples;
 import dev.consentkit.testkit.fixtures.Fixtures;
@@ -55,7 +55,7 @@ class MvStoreStorageTest {
                 throw new IllegalStateException("the host's work failed");
             })).hasMessage("the host's work failed");
 
-            List<LedgerEntry> ledger = storage.read(tx -> tx.ledger().read(0, 10));
+            List<StoredLedgerRow> ledger = storage.read(tx -> tx.ledger().rows(0, 10));
             assertThat(ledger).isEmpty();
             assertThat(storage.inTransaction(tx -> tx.ledger().append(event)).sequence())
                     .as("the rolled-back sequence is free again").isEqualTo(1);
