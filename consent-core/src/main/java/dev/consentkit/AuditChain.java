@@ -74,7 +74,21 @@ public final class AuditChain {
      * @throws IllegalArgumentException if the event time has sub-microsecond precision
      */
     public String entryMac(AuditEvent event, Optional<LedgerBinding> ledger) {
-        return entryMac(StoredAuditRow.pending(1, event, ledger, GENESIS));
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(ledger, "ledger");
+        // the same encoding as entryMac(StoredAuditRow.pending(...)), without building the row (every read audit)
+        Canonical c = new Canonical("consentkit.audit.entry.v2")
+                .add(Micros.of(event.time(), "audit time"))
+                .add(text(event.actor().kind().name()))
+                .add(text(event.actor().id()))
+                .add(text(event.action().code()))
+                .add(event.subjectRef().isPresent() ? text(event.subjectRef().get().value()) : null)
+                .add(event.purpose().isPresent() ? text(event.purpose().get().value()) : null)
+                .add(text(event.outcome().name()))
+                .add(text(event.reference()))
+                .add(ledger.isPresent() ? Long.toString(ledger.get().sequence()) : null)
+                .add(ledger.isPresent() ? text(ledger.get().digest()) : null);
+        return HEX.formatHex(hmac.mac(c.bytes()));
     }
 
     /**

@@ -33,6 +33,16 @@ public final class AuditHooks {
     }
 
     /**
+     * @param failure why a batch of queued read audits could not be written
+     * @param queued how many read audits are queued now (the batch included)
+     * @param retryMillis when the flusher tries again
+     */
+    public static void readAuditsFailed(RuntimeException failure, int queued, long retryMillis) {
+        LOG.warn("writing queued read audits failed ({}: {}); {} stay queued, retrying in {} ms",
+                failure.getClass().getSimpleName(), failure.getMessage(), queued, retryMillis);
+    }
+
+    /**
      * @param failure why an opportunistic sequencer run failed
      */
     public static void sequencingFailed(RuntimeException failure) {

@@ -7,6 +7,7 @@ import dev.consentkit.core.audit.AuditEvent;
 import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.core.audit.LedgerBinding;
 import dev.consentkit.core.audit.LedgerCursor;
 import dev.consentkit.core.audit.LedgerVerification;
@@ -14,6 +15,7 @@ import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHasher;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.internal.Micros;
+import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.StoredAuditRow;
@@ -43,9 +45,11 @@ import java.util.function.Function;
  * is sequencing), and fully before {@link #verify()}, {@link #verifyLedger()}, {@link #checkpoint()}
  * and {@link #records}. Entries written in a transaction of the host wait for the next run: an
  * application whose writes all join host transactions calls {@link #sequence()} after its commits or
- * on a schedule. Reads of protected values are audited with {@link #recordRead}.
+ * on a schedule. Reads of protected values are audited with {@link #recordRead}: written behind by a
+ * flusher thread of the kit (the default), or committed before it returns — see {@link ReadAuditMode}
+ * for what each means after a crash. Everything that sequences writes the queued read audits first.
  *
- * <p>Thread-safe. One per kit: {@link #of(ConsentKit)}.
+ * <p>Thread-safe. One per kit: {@link #of(ConsentKit)}; {@code ConsentKit.close()} closes it.
  */
 public final class AuditTrail {
     /** Pending entries linked per sequencer transaction. */
@@ -57,6 +61,7 @@ public final class AuditTrail {
     private final Clock clock;
     private final List<AuditListener> listeners;
     private final LedgerVerifier ledger;
+    private final ReadAuditMode readMode;
     private final ReadAudits reads;
     private final Map<StorageTransaction, List<AuditEntry>> open = Collections.synchronizedMap(new IdentityHashMap<>());
     private final ConsentStorage tracked;
@@ -78,15 +83,18 @@ public final class AuditTrail {
      * @param clock the kit's clock
      * @param subjects the kit's hasher, for the subject references verification names
      * @param listeners who hears the entries of each unit of work of {@link #storage()}
+     * @param readAudits how {@link #recordRead} writes ({@link ReadAuditMode#writeBehind()} or
+     *                   {@link ReadAuditMode#synchronous()})
      */
     AuditTrail(ConsentStorage storage, AuditChain chain, Clock clock, KeyedHasher subjects,
-                      List<AuditListener> listeners) {
+               List<AuditListener> listeners, ReadAuditMode readAudits) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.chain = Objects.requireNonNull(chain, "chain");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listeners = new CopyOnWriteArrayList<>(listeners);
         this.ledger = new LedgerVerifier(storage, chain, Objects.requireNonNull(subjects, "subjects"));
-        this.reads = new ReadAudits(this::writeReads, written -> afterUnit(written, true));
+        this.readMode = Objects.requireNonNull(readAudits, "readAudits");
+        this.reads = ReadAudits.of(readAudits, this::writeReads, this::tell);
         this.tracked = new TrackedStorage();
     }
 
@@ -150,21 +158,34 @@ public final class AuditTrail {
     }
 
     /**
-     * Records a read of protected data (a field opened, or refused): in a short transaction of the kit's
-     * own — never the host's, so it works inside a read-only host transaction, and a host that rolls
-     * back afterwards does not erase it — committed before this method returns, so the caller hands
-     * out the plaintext only once its record is durable. Concurrent reads share one commit, and at most
-     * one extra pool connection per kit is in use for them at a time.
+     * Records a read of protected data (a field opened, or refused), in a transaction of the kit's own —
+     * never the host's, so it works inside a read-only host transaction, and a host that rolls back
+     * afterwards does not erase it. The entry is MACed here; when it is committed depends on the kit's
+     * {@link ReadAuditMode} ({@link #readAuditMode()}):
+     *
+     * <ul>
+     *   <li>write-behind (the default): queued, and this returns at once; the kit's flusher thread
+     *       commits it within the mode's {@code maxDelay} (100 ms by default), in a batch with other
+     *       reads, and then links it into the chain. <b>A crash before that loses it</b>: at most the
+     *       mode's {@code capacity} entries (10 000 by default), in normal operation the reads of the
+     *       last {@code maxDelay} and of the batch being written. If the queue is full, this call writes
+     *       the oldest batch itself before it returns (and throws if that fails);</li>
+     *   <li>synchronous: committed before this returns, so the caller hands out the value only once its
+     *       record is durable. Concurrent reads share one commit.</li>
+     * </ul>
+     *
+     * <p>Either way at most one pool connection per kit is in use for read audits at a time.
+     * {@link #flushReads()}, {@link #sequence()} and every method that sequences first write the queue.
      *
      * @param event the event of the read
-     * @return the committed entry
      * @throws IllegalArgumentException if the event time has sub-microsecond precision
-     * @throws dev.consentkit.core.StorageException if it could not be written: do not return the data
+     * @throws dev.consentkit.core.StorageException if the entry had to be written here (synchronous mode,
+     *         a full queue, a closed kit) and could not be: do not return the data
      */
-    AuditEntry recordRead(AuditEvent event) {
+    void recordRead(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         Micros.of(event.time(), "audit time");
-        return reads.record(event);
+        reads.record(new AuditStore.NewEntry(event, Optional.empty(), chain.entryMac(event, Optional.empty())));
     }
 
     /** @param listener one more listener of every later unit of work (a feature's, added at start-up) */
@@ -172,24 +193,124 @@ public final class AuditTrail {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    private List<AuditEntry> writeReads(List<AuditEvent> events) {
-        return storage.inOwnTransaction(tx -> {
-            List<AuditEntry> entries = new ArrayList<>(events.size());
-            for (AuditEvent e : events) {
-                entries.add(write(tx, e, Optional.empty()));
-            }
-            return entries;
-        });
+    /** @return how {@link #recordRead} writes, as the kit was built */
+    public ReadAuditMode readAuditMode() {
+        return readMode;
     }
 
     /**
-     * Links every committed pending entry into the chain, in transactions of its own of up to 500
-     * entries each, waiting for another sequencer (another thread or instance) if one is running.
+     * Writes every read audit queued before this call (write-behind mode) and returns once they are
+     * committed; they are linked into the chain by the next {@link #sequence()}. In synchronous mode
+     * nothing is queued. Called from an audit listener while its batch is being written, it returns at
+     * once.
+     *
+     * @throws dev.consentkit.core.StorageException if a batch could not be written; its entries stay queued
+     */
+    public void flushReads() {
+        reads.flush();
+    }
+
+    /**
+     * Writes the queued read audits, stops the flusher thread and links every pending entry; from then
+     * on each {@link #recordRead} commits its entry before it returns. Called by
+     * {@code ConsentKit.close()}; the trail stays usable. Closing again only writes and links what came
+     * since.
+     *
+     * @throws dev.consentkit.core.StorageException if the queue could not be written (it stays queued) or
+     *         the sequencer failed
+     */
+    public void close() {
+        reads.close();
+        sequence();
+    }
+
+    /** @return read audits queued or being written now (for tests of the bound) */
+    int queuedReads() {
+        return reads.queued();
+    }
+
+    /** @return whether the read-audit flusher thread runs now (for tests of close) */
+    boolean readFlusherRunning() {
+        return reads.flusherRunning();
+    }
+
+    /**
+     * Writes a batch of read audits and links it into the chain in the same transaction: under the
+     * sequencer's lock, the committed pending entries of other units first (so the chain still orders
+     * commits), then the batch, whose rows are linked from memory rather than read back. One commit per
+     * batch, and the sequencer's reading of pending rows is spared for the reads. Retried from the start
+     * when another sequencer's commit raced it (a serialization failure under a strict isolation level).
+     */
+    private List<AuditEntry> writeReads(List<AuditStore.NewEntry> batch) {
+        ConcurrentUpdateException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return storage.inOwnTransaction(tx -> writeAndLink(tx, batch));
+            } catch (ConcurrentUpdateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private List<AuditEntry> writeAndLink(StorageTransaction tx, List<AuditStore.NewEntry> batch) {
+        AuditStore audit = tx.audit();
+        audit.lockSequencer(true);
+        Optional<StoredAuditRow> head = audit.head();
+        while (true) {
+            List<StoredAuditRow> pending = audit.pending(SEQUENCER_BATCH);
+            if (pending.isEmpty()) {
+                break;
+            }
+            List<StoredAuditRow> linked = chain.link(head, pending);
+            audit.link(linked);
+            head = Optional.of(linked.get(linked.size() - 1));
+            if (pending.size() < SEQUENCER_BATCH) {
+                break;
+            }
+        }
+        // ids reserved where the store can (nothing pending to write and remove), else written as pending
+        Optional<long[]> reserved = audit.reserveIds(batch.size());
+        long[] ids = reserved.isPresent() ? reserved.get() : audit.addAll(batch);
+        if (ids.length != batch.size()) {
+            throw new dev.consentkit.core.StorageException("the store returned " + ids.length + " ids for "
+                    + batch.size() + " read audits", null);
+        }
+        List<StoredAuditRow> rows = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            AuditStore.NewEntry e = batch.get(i);
+            rows.add(StoredAuditRow.pending(ids[i], e.event(), e.ledger(), e.mac()));
+        }
+        for (int from = 0; from < rows.size(); from += SEQUENCER_BATCH) {
+            List<StoredAuditRow> linked = chain.link(head, rows.subList(from, Math.min(rows.size(), from + SEQUENCER_BATCH)));
+            if (reserved.isPresent()) {
+                audit.appendLinked(linked);
+            } else {
+                audit.link(linked);
+            }
+            head = Optional.of(linked.get(linked.size() - 1));
+        }
+        if (listeners.isEmpty()) {
+            return List.of(); // nobody hears them: spare making the entries
+        }
+        List<AuditEntry> entries = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            AuditStore.NewEntry e = batch.get(i);
+            entries.add(new AuditEntry(ids[i], e.event(), e.ledger(), e.mac()));
+        }
+        return entries;
+    }
+
+    /**
+     * Writes the queued read audits ({@link #flushReads()}), then links every committed pending entry
+     * into the chain, in transactions of its own of up to 500 entries each, waiting for another
+     * sequencer (another thread or instance) if one is running.
      *
      * @return how many entries it linked
      * @throws dev.consentkit.core.StorageException if the store fails
      */
     public long sequence() {
+        reads.flush();
         long linked = 0;
         ConcurrentUpdateException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -371,7 +492,13 @@ public final class AuditTrail {
         if (owned) {
             sequenceQuietly();
         }
-        AuditHooks.tell(listeners, List.copyOf(entries));
+        tell(entries);
+    }
+
+    private void tell(List<AuditEntry> entries) {
+        if (!listeners.isEmpty()) {
+            AuditHooks.tell(listeners, List.copyOf(entries));
+        }
     }
 
     private Instant now() {

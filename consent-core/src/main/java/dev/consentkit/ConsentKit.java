@@ -7,9 +7,11 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.KeyedHasher;
 import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditListener;
 import dev.consentkit.core.audit.AuditEntry;
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.core.consent.AssetId;
 import dev.consentkit.core.consent.Channel;
 import dev.consentkit.core.consent.CollectionMethod;
@@ -79,9 +81,10 @@ import org.slf4j.LoggerFactory;
  * {@code BreachRegister.of(kit)}, {@code ProcessingRegister.builder(kit)}, {@code AccessMonitoring.builder(kit)},
  * {@code Compliance.builder(kit)}, {@code Transparency.builder(kit)}, {@code FieldCrypto.builder(kit)}.
  *
- * <p>Immutable and thread-safe; build one per application and share it.
+ * <p>Thread-safe; build one per application and share it, and {@link #close()} it when the application
+ * stops (before the host's connection pool), so that the read audits still queued are written.
  */
-public final class ConsentKit {
+public final class ConsentKit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentKit.class);
     private static final int MAX_BULK = 100_000;
 
@@ -118,7 +121,7 @@ public final class ConsentKit {
         // a kit given another kit's view of its storage runs on the storage under that view: its entries are
         // tracked by its own trail only, and its features see (and attach to) the storage as configured
         this.configured = b.storage != null ? AuditTrail.underlying(b.storage) : InMemoryStorage.create();
-        this.audit = new AuditTrail(configured, chain, clock, hasher, b.auditListeners);
+        this.audit = new AuditTrail(configured, chain, clock, hasher, b.auditListeners, b.readAudits);
         this.storage = audit.storage();
         this.recorder = new ConsentRecorder(storage, audit, hasher);
         this.decider = new ConsentDecider(catalog);
@@ -138,6 +141,22 @@ public final class ConsentKit {
     /** The kit's audit trail, for {@link AuditTrail#of(ConsentKit)}. */
     AuditTrail auditTrail() {
         return audit;
+    }
+
+    /**
+     * Writes the read audits still queued ({@link ReadAuditMode#writeBehind() write-behind}, the
+     * default), stops the kit's flusher thread and links every pending audit entry into the chain. Call
+     * it when the application stops, before closing the connection pool: entries still queued when the
+     * JVM ends are lost (a shutdown hook tries to write them, best effort, for at most 5 s). The kit
+     * stays usable; from then on each read audit is committed before the read returns. Closing again
+     * only writes what came since. Thread-safe.
+     *
+     * @throws StorageException if the queued read audits could not be written (they stay queued; call
+     *                          again) or the sequencer failed
+     */
+    @Override
+    public void close() {
+        audit.close();
     }
 
     /**
@@ -666,8 +685,8 @@ public final class ConsentKit {
         }
 
         @Override
-        public AuditEntry recordRead(AuditEvent event) {
-            return audit.recordRead(event);
+        public void recordRead(AuditEvent event) {
+            audit.recordRead(event);
         }
 
         @Override
@@ -695,8 +714,30 @@ public final class ConsentKit {
         private Jurisdiction jurisdiction = Jurisdiction.GDPR;
         private AccessPolicy accessPolicy;
         private final List<AuditListener> auditListeners = new ArrayList<>();
+        private ReadAuditMode readAudits = ReadAuditMode.writeBehind();
 
         private Builder() {
+        }
+
+        /**
+         * How the audit entries of reads of protected values (a field opened or refused) are written —
+         * the one place to choose between speed and "no plaintext without a committed audit record":
+         *
+         * <ul>
+         *   <li>{@link ReadAuditMode#writeBehind()} (default): queued and written by a flusher thread of
+         *       the kit within 100 ms, in batches; a crash loses the queued entries (at most 10 000, in
+         *       normal operation the reads of the last 100 ms). {@link ReadAuditMode#writeBehind(Duration,
+         *       int)} sets the delay and the bound;</li>
+         *   <li>{@link ReadAuditMode#synchronous()}: each committed before the read returns (a few
+         *       thousand opens per second per kit on an ordinary disk).</li>
+         * </ul>
+         *
+         * @param mode the mode
+         * @return this builder
+         */
+        public Builder readAudits(ReadAuditMode mode) {
+            this.readAudits = Objects.requireNonNull(mode, "mode");
+            return this;
         }
 
         /**

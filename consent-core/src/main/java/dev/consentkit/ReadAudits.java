@@ -1,126 +1,63 @@
 package dev.consentkit;
 
 import dev.consentkit.core.audit.AuditEntry;
-import dev.consentkit.core.audit.AuditEvent;
-import dev.consentkit.core.StorageException;
-import java.util.ArrayList;
+import dev.consentkit.core.audit.ReadAuditMode;
+import dev.consentkit.core.spi.AuditStore;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Group commit of read audits: concurrent callers queue their events; one of them (the leader) writes
- * the whole queue in one transaction of its own and commits once, and every caller returns once the
- * batch holding its event committed. Only one batch is written at a time, so read audits use at most
- * one connection of the host's pool at any moment, however many threads read. Thread-safe.
+ * Where the entries of reads go on their way to the store, in one of the two {@link ReadAuditMode}s:
+ * {@link GroupCommitReads} (synchronous) or {@link WriteBehindReads}. Either writes at most one batch
+ * at a time per kit, so read audits use at most one connection of the host's pool at any moment.
+ * Implementations are thread-safe.
  */
-final class ReadAudits {
-    private final Object lock = new Object();
-    private final Function<List<AuditEvent>, List<AuditEntry>> writer;
-    private final java.util.function.Consumer<List<AuditEntry>> afterBatch;
-    private List<Waiting> queue = new ArrayList<>();
-    private boolean writing;
-
+sealed interface ReadAudits permits GroupCommitReads, WriteBehindReads {
     /**
-     * @param writer writes a batch in one committed transaction and returns its entries, in order
-     * @param afterBatch runs with a batch's entries after it committed and its callers were released,
-     *                   before the next batch is written (sequencing, listeners); must not throw
+     * @param mode the mode
+     * @param writer writes a batch in one committed transaction of the kit's own (linking it into the
+     *               chain) and returns its entries, in order; throws if nothing was written
+     * @param afterBatch hears each committed batch (the audit listeners); must not throw
+     * @return the read audits of a kit
      */
-    ReadAudits(Function<List<AuditEvent>, List<AuditEntry>> writer,
-               java.util.function.Consumer<List<AuditEntry>> afterBatch) {
-        this.writer = writer;
-        this.afterBatch = afterBatch;
-    }
-
-    /** One caller's event and, once its batch ended, the entry or the failure. */
-    private static final class Waiting {
-        final AuditEvent event;
-        AuditEntry entry;
-        RuntimeException failure;
-        boolean done;
-
-        Waiting(AuditEvent event) {
-            this.event = event;
+    static ReadAudits of(ReadAuditMode mode, Function<List<AuditStore.NewEntry>, List<AuditEntry>> writer,
+                         Consumer<List<AuditEntry>> afterBatch) {
+        if (mode instanceof ReadAuditMode.WriteBehind w) {
+            return new WriteBehindReads(w, writer, afterBatch);
         }
+        return new GroupCommitReads(writer, afterBatch);
     }
 
     /**
-     * @param event the event of a read
-     * @return its entry, committed
-     * @throws StorageException if its batch could not be written
+     * Records the entry of a read: committed when this returns ({@link GroupCommitReads}), or queued
+     * ({@link WriteBehindReads}, which writes it here only when the queue is full or closed).
+     *
+     * @param entry the entry, MACed
+     * @throws dev.consentkit.core.StorageException if it had to be written here and could not be: the
+     *                                              caller must not hand out the value read
      */
-    AuditEntry record(AuditEvent event) {
-        Waiting me = new Waiting(event);
-        boolean interrupted = false;
-        try {
-            synchronized (lock) {
-                queue.add(me);
-            }
-            while (true) {
-                List<Waiting> batch;
-                synchronized (lock) {
-                    while (!me.done && writing) {
-                        try {
-                            lock.wait();
-                        } catch (InterruptedException e) {
-                            // the event may be in a batch being written: wait for its outcome all the same
-                            interrupted = true;
-                        }
-                    }
-                    if (me.done) {
-                        return outcome(me);
-                    }
-                    writing = true;
-                    batch = queue;
-                    queue = new ArrayList<>();
-                }
-                try {
-                    List<AuditEntry> written = write(batch);
-                    if (!written.isEmpty()) {
-                        afterBatch.accept(written);
-                    }
-                } finally {
-                    synchronized (lock) {
-                        writing = false;
-                        lock.notifyAll();
-                    }
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
+    void record(AuditStore.NewEntry entry);
 
-    /** @return the entries written, empty if the batch failed */
-    private List<AuditEntry> write(List<Waiting> batch) {
-        try {
-            List<AuditEntry> entries = writer.apply(batch.stream().map(w -> w.event).toList());
-            synchronized (lock) {
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).entry = entries.get(i);
-                    batch.get(i).done = true;
-                }
-                lock.notifyAll();
-            }
-            return entries;
-        } catch (RuntimeException e) {
-            synchronized (lock) {
-                for (Waiting w : batch) {
-                    w.failure = e;
-                    w.done = true;
-                }
-                lock.notifyAll();
-            }
-            return List.of();
-        }
-    }
+    /**
+     * Writes every entry queued before the call and returns once they committed; on the thread that is
+     * writing a batch (an audit listener), returns at once.
+     *
+     * @throws dev.consentkit.core.StorageException if a batch could not be written (its entries stay queued)
+     */
+    void flush();
 
-    private static AuditEntry outcome(Waiting w) {
-        if (w.failure != null) {
-            throw new StorageException("the audit record of a read could not be written; nothing was returned",
-                    w.failure);
-        }
-        return w.entry;
-    }
+    /**
+     * Writes what is queued, stops the flusher thread, and makes every later {@link #record} write its
+     * entry before it returns. Closing again only flushes.
+     *
+     * @throws dev.consentkit.core.StorageException if the queue could not be written (it stays queued)
+     */
+    void close();
+
+    /** @return how many entries are queued or being written now (0 in synchronous mode between calls) */
+    int queued();
+
+    /** @return whether a flusher thread runs now (never in synchronous mode) */
+    boolean flusherRunning();
 }

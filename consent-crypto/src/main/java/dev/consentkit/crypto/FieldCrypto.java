@@ -69,10 +69,11 @@ import java.util.function.Consumer;
  * ({@link Builder#fields}) — never a category the caller supplies: {@link #seal} and {@link #index}
  * need {@link AccessAction#WRITE}, {@link #open} needs {@link AccessAction#READ} and the subject's
  * consent or legal basis for the purpose, {@link #find} needs {@link AccessAction#SEARCH}. Openings,
- * searches, failed openings and every refusal are audited (and so watched by access monitoring), in a
- * short transaction of the kit's own committed before any plaintext is returned — never the host's, so
- * a field opens inside a read-only host transaction; an export to the subject opens values only for a
- * verified request ({@link #openForRequest}).
+ * searches, failed openings and every refusal are audited (and so watched by access monitoring), in
+ * short transactions of the kit's own — never the host's, so a field opens inside a read-only host
+ * transaction — written behind by the kit within its delay, or committed before any plaintext is
+ * returned, as the kit's {@code ReadAuditMode} says ({@code ConsentKit.Builder.readAudits}); an export
+ * to the subject opens values only for a verified request ({@link #openForRequest}).
  *
  * <p>Keys live wrapped in the kit's storage (in memory or the host's database); unwrapped data keys
  * are cached, bounded in number and in time ({@link Builder#keyCacheTtl}), and evicted at once on
@@ -228,14 +229,13 @@ public final class FieldCrypto implements FieldProtector {
         requireUnwrapping();
         ProtectedField field = declared(ref.table(), ref.column());
         KeyedHash subjectRef = kit.subjectRef(ref.subject());
-        String what = field + " for purpose " + purpose;
         requireAllowed(principal, purpose, List.of(field), AccessAction.READ, FIELD_OPEN_REFUSED,
                 Optional.of(subjectRef), field.toString());
         Reader reader = new Reader(Actor.operator(principal.id()), subjectRef, Optional.of(purpose), field.toString());
         Decision decision = kit.check(ref.subject(), purpose);
         if (decision instanceof Decision.Denied denied) {
             audit(reader, FIELD_OPEN_REFUSED, AuditOutcome.DENIED, reader.reference());
-            throw new PurposeNotPermittedException(denied.reason(), what);
+            throw new PurposeNotPermittedException(denied.reason(), field + " for purpose " + purpose);
         }
         FieldCiphertext ciphertext = parse(sealed, ref, reader);
         Optional<DataKey> key = keys.byId(subjectRef, ciphertext.keyId());
@@ -744,8 +744,9 @@ public final class FieldCrypto implements FieldProtector {
     /**
      * The one place this class records the audit entries of openings, refusals, failures, searches and
      * reseals: in a short transaction of the kit's own ({@link dev.consentkit.AuditTrail#recordRead}),
-     * never the host's, so it works inside a read-only host transaction and survives a host rollback,
-     * committed before the caller gets any plaintext; concurrent reads share one commit. Writes (a
+     * never the host's, so it works inside a read-only host transaction and survives a host rollback;
+     * written behind in batches (the default) or committed before the caller gets any plaintext
+     * (synchronous), as the kit's {@code ReadAuditMode} says. Writes (a
      * shred, a key made or rotated, a rewrap, a re-index batch) append their entries inside their own
      * unit of work instead, with what they change.
      */

@@ -44,7 +44,9 @@ class ReindexJobProperties {
                                                          @ForAll @IntRange(min = 0, max = 45) int killPoint,
                                                          @ForAll boolean inProgress) {
         FailingAuditStorage storage = new FailingAuditStorage(InMemoryStorage.create());
-        ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
+        // synchronous read audits: a failing audit write (the kill) reaches the run that recorded the read
+        ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"),
+                dev.consentkit.core.audit.ReadAuditMode.synchronous());
         IndexDeployments deployments = new IndexDeployments(kit, IndexDeployments.filled(9));
         FieldCrypto before = deployments.declaring(EMAIL_V1);
         FieldCrypto crypto = deployments.declaring(EMAIL_V2);

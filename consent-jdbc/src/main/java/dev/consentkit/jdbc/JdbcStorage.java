@@ -45,6 +45,12 @@ public final class JdbcStorage implements ConsentStorage {
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final Dialect dialect;
     private final Sql sql;
+    /** The name of the savepoint a joined writing unit sets by SQL on PostgreSQL (units nest: last in, first out). */
+    private static final String SAVEPOINT = "SAVEPOINT consentkit_unit";
+    private static final String RELEASE = "RELEASE SAVEPOINT consentkit_unit";
+    private static final String ROLLBACK_TO = "ROLLBACK TO SAVEPOINT consentkit_unit";
+    /** Whether units defer updates to travel with their next statement (PostgreSQL). */
+    private final boolean pipelines;
 
     private JdbcStorage(ConnectionSource source, ConnectionSource own, boolean bindable, Dialect dialect, String prefix) {
         this.source = source;
@@ -52,6 +58,7 @@ public final class JdbcStorage implements ConsentStorage {
         this.bindable = bindable;
         this.dialect = dialect;
         this.sql = new Sql(prefix, dialect);
+        this.pipelines = dialect instanceof dev.consentkit.jdbc.internal.PostgresDialect;
     }
 
     /**
@@ -172,20 +179,38 @@ public final class JdbcStorage implements ConsentStorage {
     private <T> T run(Function<StorageTransaction, T> work, boolean readOnly, boolean ownOnly) {
         Objects.requireNonNull(work, "work");
         ConnectionSource.Lease lease;
+        // PostgreSQL: a joined writing unit's savepoint is set by SQL with its first statement, in the
+        // same round trip, and released with the statements it deferred (see Jdbc)
+        boolean sqlSavepoint = false;
         try {
             Connection host = ownOnly ? null : bound.get();
-            lease = host != null ? ConnectionSource.join(host, readOnly) : (ownOnly ? own : source).acquire(readOnly);
+            sqlSavepoint = host != null && !readOnly && pipelines;
+            lease = host != null ? ConnectionSource.join(host, readOnly, !sqlSavepoint) : (ownOnly ? own : source).acquire(readOnly);
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");
         }
         try (ConnectionSource.Lease l = lease) {
             JdbcUnit unit = new JdbcUnit(new Jdbc(l.connection(), dialect, sql.prefix()), sql, !readOnly,
                     l.ownsTransaction());
+            Jdbc jdbc = unit.jdbc();
+            if (sqlSavepoint) {
+                jdbc.defer(SAVEPOINT, ps -> { }, "set a savepoint", -1);
+            }
             T result;
             try {
                 result = work.apply(unit);
+                if (sqlSavepoint) {
+                    releaseSavepoint(jdbc);
+                } else {
+                    jdbc.flush();
+                }
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(l, e);
+                if (sqlSavepoint) {
+                    rollbackToSavepointQuietly(jdbc, e);
+                } else {
+                    jdbc.discardDeferred();
+                    rollbackQuietly(l, e);
+                }
                 throw e;
             }
             try {
@@ -198,6 +223,32 @@ public final class JdbcStorage implements ConsentStorage {
             return result;
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "release the connection");
+        }
+    }
+
+    /** The unit's writes join the host's transaction: what it deferred and the release, in one round trip. */
+    private static void releaseSavepoint(Jdbc jdbc) {
+        if (!jdbc.sentAnything() && jdbc.deferredCount() == 1) {
+            jdbc.discardDeferred(); // nothing but the savepoint itself: the unit wrote nothing
+            return;
+        }
+        jdbc.defer(RELEASE, ps -> { }, "release the savepoint", -1);
+        jdbc.flush();
+    }
+
+    /** Undoes the unit's writes and keeps the host's own (the savepoint exists once a statement was sent). */
+    private static void rollbackToSavepointQuietly(Jdbc jdbc, Throwable cause) {
+        boolean sent = jdbc.sentAnything();
+        jdbc.discardDeferred();
+        if (!sent) {
+            return;
+        }
+        try {
+            jdbc.defer(ROLLBACK_TO, ps -> { }, "roll back to the savepoint", -1);
+            jdbc.defer(RELEASE, ps -> { }, "release the savepoint", -1);
+            jdbc.flush();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -168,9 +168,18 @@ abstract class JdbcStorageScenarios {
         dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
         for (Field f : sql.getClass().getDeclaredFields()) {
-            if (f.getType() == String.class && !Modifier.isStatic(f.getModifiers())) {
-                f.setAccessible(true);
+            if (Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            if (f.getType() == String.class && f.get(sql) != null) { // null: a statement of another dialect
                 statements.add((String) f.get(sql));
+            } else if (f.getType() == String[].class) { // the multi-row statements, one per row count
+                for (String s : (String[]) f.get(sql)) {
+                    if (s != null) {
+                        statements.add(s);
+                    }
+                }
             }
         }
         assertThat(statements).hasSizeGreaterThan(15);

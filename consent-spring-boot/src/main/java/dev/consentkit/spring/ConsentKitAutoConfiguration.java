@@ -130,7 +130,7 @@ public class ConsentKitAutoConfiguration {
      * @return the kit
      * @throws ConsentKitConfigurationException if a key is missing or malformed, naming its property
      */
-    @Bean
+    @Bean(destroyMethod = "close") // on shutdown, before the pool it depends on: queued read audits are written
     @ConditionalOnMissingBean
     public ConsentKit consentKit(JdbcStorage storage, ObjectProvider<ProcessingCatalog> catalog,
                                  ObjectProvider<AccessPolicy> accessPolicy, ObjectProvider<Clock> clock,

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.DenialReason;
@@ -18,6 +19,11 @@ import dev.consentkit.spring.app.Bookings;
 import dev.consentkit.spring.app.Client;
 import dev.consentkit.spring.app.ClientRepository;
 import dev.consentkit.spring.jpa.SealedFields;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -142,6 +148,35 @@ abstract class SpringTransactionScenarios {
 
         assertThat(phone).isEqualTo("+4915112345670");
         assertThat(audited("field.opened")).isEqualTo(opensBefore + 1);
+    }
+
+    /**
+     * Issue 13 item 2: the kit is a bean with a close method that runs on context shutdown, before its
+     * pool closes: the audit entry of an opening still queued (written behind, here with a 10 s delay)
+     * is written and linked, not lost.
+     */
+    @Test
+    void closingTheContextWritesTheReadAuditsStillQueuedAndLinksThem() throws Exception {
+        Map<String, Object> database = freshDatabase();
+        try (ConfigurableApplicationContext slow = Apps.start(database, Map.of(), BookingApplication.class, SlowReadAudits.class)) {
+            Client saved = slow.getBean(Bookings.class).register("Jana", "+4915112345671", true, false);
+            assertThat(AuditTrail.of(slow.getBean(ConsentKit.class)).readAuditMode())
+                    .isEqualTo(ReadAuditMode.writeBehind(Duration.ofSeconds(10), ReadAuditMode.DEFAULT_CAPACITY));
+            assertThat(slow.getBean(SealedFields.class).open(saved.getPhone(), BOOKING)).contains("+4915112345671");
+        }
+
+        try (Connection c = DriverManager.getConnection((String) database.get("spring.datasource.url"),
+                (String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password"));
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM ck_audit WHERE action = 'field.opened'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the opening's audit was written at shutdown").isEqualTo(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM ck_audit_entry")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("and linked into the chain").isZero();
+            }
+        }
     }
 
     @Test

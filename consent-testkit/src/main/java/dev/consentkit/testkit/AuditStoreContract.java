@@ -104,6 +104,87 @@ public abstract class AuditStoreContract {
         assertThat(entries(List.of(third, ids.get(0)))).containsExactly(linked.get(0), linked.get(2));
     }
 
+    /**
+     * The read audits of a batch: many entries at once (627: every chunk size of a multi-row store, and
+     * entries equal in every column, as reads of one field in the same microsecond are), each given its
+     * own growing id, in the order given, and stored as written.
+     */
+    @Test
+    void addAllGivesEachEntryItsOwnGrowingIdInOrderAndStoresItAsWritten() {
+        long before = storage.inTransaction(tx -> add(tx, event("consent.given")));
+        List<dev.consentkit.core.spi.AuditStore.NewEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 627; i++) {
+            AuditEvent e = i % 100 < 3 ? event("field.opened") // three equal entries in every hundred
+                    : new AuditEvent(T0.plus(i, java.time.temporal.ChronoUnit.MICROS), Actor.operator("desk-" + i % 7),
+                            new AuditAction("field.opened"), Optional.of(hash("subject-" + i)), Optional.of(ORDERS),
+                            AuditOutcome.SUCCESS, Optional.of("clients.email"));
+            batch.add(new dev.consentkit.core.spi.AuditStore.NewEntry(e, Optional.empty(), CHAIN.entryMac(e, Optional.empty())));
+        }
+
+        long[] ids = storage.inTransaction(tx -> tx.audit().addAll(batch));
+
+        assertThat(ids).hasSize(batch.size());
+        assertThat(ids[0]).isGreaterThan(before);
+        for (int i = 1; i < ids.length; i++) {
+            assertThat(ids[i]).as("id %d", i).isGreaterThan(ids[i - 1]);
+        }
+        List<StoredAuditRow> stored = pending();
+        assertThat(stored).hasSize(batch.size() + 1);
+        for (int i = 0; i < ids.length; i++) {
+            dev.consentkit.core.spi.AuditStore.NewEntry e = batch.get(i);
+            assertThat(stored.get(i + 1)).isEqualTo(StoredAuditRow.pending(ids[i], e.event(), e.ledger(), e.mac()));
+        }
+        long[] none = storage.inTransaction(tx -> tx.audit().addAll(List.of()));
+        assertThat(none).isEmpty();
+        sequence();
+        assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    /**
+     * Ids reserved for entries linked at once (a batch of read audits) come from the series of
+     * {@code add}: no entry written before or after gets one of them; the records appended with them
+     * verify. A store that cannot reserve says so (empty) and refuses {@code appendLinked}.
+     */
+    @Test
+    void reservedIdsComeFromTheEntrySeriesAndTheirRecordsLinkWithoutPendingRows() {
+        long before = storage.inTransaction(tx -> add(tx, event("consent.given")));
+        List<StoredAuditRow> first = sequence();
+        Optional<long[]> reserved = storage.inTransaction(tx -> tx.audit().reserveIds(3));
+        if (reserved.isEmpty()) {
+            assertThatThrownBy(() -> storage.inTransaction(tx -> {
+                tx.audit().appendLinked(List.of());
+                return null;
+            })).isInstanceOf(UnsupportedOperationException.class);
+            return;
+        }
+        long[] ids = reserved.get();
+        assertThat(ids).hasSize(3);
+        assertThat(ids[0]).isGreaterThan(before);
+        assertThat(ids[1]).isGreaterThan(ids[0]);
+        assertThat(ids[2]).isGreaterThan(ids[1]);
+
+        List<StoredAuditRow> linked = storage.inTransaction(tx -> {
+            assertThat(tx.audit().lockSequencer(true)).isTrue();
+            List<StoredAuditRow> rows = new ArrayList<>();
+            for (long id : ids) {
+                AuditEvent e = event("field.opened");
+                rows.add(StoredAuditRow.pending(id, e, Optional.empty(), CHAIN.entryMac(e, Optional.empty())));
+            }
+            List<StoredAuditRow> l = CHAIN.link(tx.audit().head(), rows);
+            tx.audit().appendLinked(l);
+            return l;
+        });
+        long after = storage.inTransaction(tx -> add(tx, event("consent.withdrawn")));
+
+        assertThat(pending()).extracting(StoredAuditRow::entryId).containsExactly(after);
+        assertThat(after).isGreaterThan(ids[2]);
+        assertThat(records(1, 100)).extracting(StoredAuditRow::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(records(2, 3)).containsExactlyElementsOf(linked);
+        assertThat(first).hasSize(1);
+        sequence();
+        assertThat(verify(CHAIN)).isInstanceOf(AuditVerification.Intact.class);
+    }
+
     @Test
     void aSequenceThatIsTakenConflictsAndChangesNothing() {
         storage.inTransaction(tx -> add(tx, event("consent.given")));

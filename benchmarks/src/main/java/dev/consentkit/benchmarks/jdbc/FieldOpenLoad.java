@@ -9,6 +9,7 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.Evidence;
 import dev.consentkit.crypto.FieldCrypto;
@@ -75,6 +76,7 @@ final class FieldOpenLoad implements AutoCloseable {
     });
 
     private final HikariDataSource pool;
+    private final ConsentKit kit;
     private final FieldCrypto crypto;
     private final Principal reader = Principal.of("olga", ROLE);
     private final String[] ids = new String[CLIENTS];
@@ -83,8 +85,9 @@ final class FieldOpenLoad implements AutoCloseable {
     private final SecretKeySpec[] rawKeys = new SecretKeySpec[CLIENTS];
     private final byte[][] rawAad = new byte[CLIENTS][];
 
-    private FieldOpenLoad(HikariDataSource pool, FieldCrypto crypto) {
+    private FieldOpenLoad(HikariDataSource pool, ConsentKit kit, FieldCrypto crypto) {
         this.pool = pool;
+        this.kit = kit;
         this.crypto = crypto;
         SplittableRandom random = new SplittableRandom(13);
         for (int i = 0; i < CLIENTS; i++) {
@@ -102,17 +105,18 @@ final class FieldOpenLoad implements AutoCloseable {
 
     /**
      * @param server where
+     * @param readAudits how the kit writes the audit of each opening (its default: write-behind)
      * @return the workload on a fresh database, filled, every row opened once by each side
      * @throws Exception if the database cannot be set up, or a side does not give back the address
      */
-    static FieldOpenLoad open(LoadServer server) throws Exception {
+    static FieldOpenLoad open(LoadServer server, ReadAuditMode readAudits) throws Exception {
         HikariDataSource pool = server.freshPool();
         try {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                 s.execute(CREATE);
             }
             JdbcStorage storage = JdbcStorage.builder(pool).tablePrefix("ck_").build();
-            ConsentKit kit = JdbcBenchCatalog.kit(storage);
+            ConsentKit kit = JdbcBenchCatalog.kit(storage, readAudits);
             FieldCrypto crypto = FieldCrypto.builder(kit)
                     .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-bench", bytes(3)))
                     .accessPolicy(AccessPolicy.builder(kit.catalog())
@@ -121,7 +125,7 @@ final class FieldOpenLoad implements AutoCloseable {
                     .blindIndexKey(HmacKey.of(bytes(4)))
                     .fields(EMAIL)
                     .build();
-            FieldOpenLoad load = new FieldOpenLoad(pool, crypto);
+            FieldOpenLoad load = new FieldOpenLoad(pool, kit, crypto);
             load.fill(storage, kit);
             for (int i = 0; i < CLIENTS; i++) {
                 load.open(i, true);
@@ -159,9 +163,14 @@ final class FieldOpenLoad implements AutoCloseable {
         open(ThreadLocalRandom.current().nextInt(CLIENTS), false);
     }
 
+    /** Closes the kit (its queued read audits are written) and then the pool. */
     @Override
     public void close() {
-        pool.close();
+        try {
+            kit.close();
+        } finally {
+            pool.close();
+        }
     }
 
     private void open(int i, boolean kit) throws SQLException, GeneralSecurityException {

@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.core.audit.ReadAuditMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -29,7 +30,9 @@ import java.util.stream.Stream;
  * <p>Options, each {@code --name=value}: {@code databases} ({@code postgresql,mariadb}),
  * {@code threads} ({@code 1,4,16}), {@code work} (host work W in ms, {@code 0,20}), {@code open-threads}
  * ({@code 16}), {@code parts} ({@code transactions,opens}), {@code warmup} (seconds, {@code 5}),
- * {@code round} (seconds, {@code 5}), {@code rounds} (per side, {@code 7}). With the defaults a run
+ * {@code round} (seconds, {@code 5}), {@code rounds} (per side, {@code 7}), {@code read-audits} (how
+ * the kit of the field opens writes its read audits: {@code write-behind}, the kit's default, or
+ * {@code synchronous}). With the defaults a run
  * takes about 21 minutes. Prints progress and the tables; exits with 1 if a cell failed.
  */
 public final class HostLoad {
@@ -53,6 +56,12 @@ public final class HostLoad {
         long warmup = seconds(options.get("warmup"));
         long round = seconds(options.get("round"));
         int rounds = Integer.parseInt(options.get("rounds"));
+        ReadAuditMode readAudits = switch (options.get("read-audits")) {
+            case "write-behind" -> ReadAuditMode.writeBehind();
+            case "synchronous" -> ReadAuditMode.synchronous();
+            default -> throw new IllegalArgumentException("read-audits is write-behind or synchronous, not "
+                    + options.get("read-audits"));
+        };
         for (String part : parts) {
             if (!part.equals("transactions") && !part.equals("opens")) {
                 throw new IllegalArgumentException("parts are transactions and opens, not " + part);
@@ -94,7 +103,7 @@ public final class HostLoad {
                             rows.add(new Row(cell, result, ""));
                         }
                     } else {
-                        try (FieldOpenLoad load = FieldOpenLoad.open(server)) {
+                        try (FieldOpenLoad load = FieldOpenLoad.open(server, readAudits)) {
                             if (!described) {
                                 System.out.println("# server: " + server.durability(load.pool()));
                                 described = true;
@@ -231,6 +240,7 @@ public final class HostLoad {
         d.put("warmup", "5");
         d.put("round", "5");
         d.put("rounds", "7");
+        d.put("read-audits", "write-behind");
         return d;
     }
 

@@ -4,6 +4,7 @@ import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.purpose.NoticeRef;
@@ -41,12 +42,22 @@ final class JdbcBenchCatalog {
     }
 
     static ConsentKit kit(ConsentStorage storage) {
+        return kit(storage, ReadAuditMode.writeBehind());
+    }
+
+    /**
+     * @param storage the storage
+     * @param readAudits how the kit writes read audits
+     * @return the kit, its clock fixed at {@link #NOW}
+     */
+    static ConsentKit kit(ConsentStorage storage, ReadAuditMode readAudits) {
         return ConsentKit.builder()
                 .catalog(CATALOG)
                 .storage(storage)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .auditKey(AUDIT_KEY)
                 .pseudonymKey(PSEUDONYM_KEY)
+                .readAudits(readAudits)
                 .build();
     }
 

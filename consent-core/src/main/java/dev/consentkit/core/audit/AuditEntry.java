@@ -2,7 +2,6 @@ package dev.consentkit.core.audit;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An audit event as written by the unit of work that caused it: the id the store gave it, the event,
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * @param mac the entry MAC, 64 lower-case hex characters
  */
 public record AuditEntry(long id, AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
     /**
      * @throws IllegalArgumentException if the id is not positive or the MAC is malformed
      */
@@ -25,8 +22,22 @@ public record AuditEntry(long id, AuditEvent event, Optional<LedgerBinding> ledg
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(mac, "mac");
-        if (id <= 0 || !HEX64.matcher(mac).matches()) {
+        if (id <= 0 || !isHex64(mac)) {
             throw new IllegalArgumentException("an audit entry needs a positive id and a 64-hex-character MAC");
         }
+    }
+
+    /** Lower-case hex of 32 bytes (a loop: entries are made for every read audit). */
+    private static boolean isHex64(String mac) {
+        if (mac.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = mac.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

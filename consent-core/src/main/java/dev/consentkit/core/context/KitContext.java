@@ -163,14 +163,14 @@ public abstract class KitContext {
     public abstract AuditEntry append(StorageTransaction tx, AuditEvent event, LedgerEntry recorded);
 
     /**
-     * Records a read of protected data in a short transaction of the kit's own, committed before it
-     * returns.
+     * Records a read of protected data in a transaction of the kit's own, as the kit's read-audit mode
+     * says: queued and written behind (the default), or committed before it returns.
      *
      * @param event the event of the read
-     * @return the committed entry
-     * @throws dev.consentkit.core.StorageException if it could not be written: do not return the data
+     * @throws dev.consentkit.core.StorageException if it had to be written here and could not be: do not
+     *         return the data
      */
-    public abstract AuditEntry recordRead(AuditEvent event);
+    public abstract void recordRead(AuditEvent event);
 
     /**
      * @param listener hears the audit entries of every later unit of work of the kit (a feature's

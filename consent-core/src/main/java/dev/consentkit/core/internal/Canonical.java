@@ -1,6 +1,6 @@
 package dev.consentkit.core.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * An unambiguous byte encoding of a list of fields: each field is its UTF-8 length (4 bytes, big
@@ -9,7 +9,8 @@ import java.io.ByteArrayOutputStream;
  * so two different lists never share an encoding. Not API. Not thread-safe.
  */
 public final class Canonical {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private byte[] out = new byte[256];
+    private int size;
 
     /**
      * @param tag a label naming what is encoded, so encodings of different things never collide
@@ -30,7 +31,9 @@ public final class Canonical {
         }
         byte[] bytes = Utf8.encode(value, "a canonical field");
         writeInt(bytes.length);
-        out.write(bytes, 0, bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, out, size, bytes.length);
+        size += bytes.length;
         return this;
     }
 
@@ -44,13 +47,21 @@ public final class Canonical {
 
     /** @return the encoding */
     public byte[] bytes() {
-        return out.toByteArray();
+        return Arrays.copyOf(out, size);
     }
 
     private void writeInt(int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+        ensure(4);
+        out[size] = (byte) (v >>> 24);
+        out[size + 1] = (byte) (v >>> 16);
+        out[size + 2] = (byte) (v >>> 8);
+        out[size + 3] = (byte) v;
+        size += 4;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
     }
 }

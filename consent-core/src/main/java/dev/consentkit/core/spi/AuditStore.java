@@ -26,6 +26,66 @@ public interface AuditStore {
     long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac);
 
     /**
+     * Writes several pending entries in the order given (the read audits of a batch). A store may
+     * send them in one round trip; the default adds them one by one.
+     *
+     * @param entries the entries, in order
+     * @return the ids the store gave them, in the same order, each greater than every id given before
+     * @throws IllegalStateException if the unit is read-only
+     * @throws IllegalArgumentException if a value does not fit the store
+     */
+    default long[] addAll(List<NewEntry> entries) {
+        long[] ids = new long[entries.size()];
+        for (int i = 0; i < ids.length; i++) {
+            NewEntry e = entries.get(i);
+            ids[i] = add(e.event(), e.ledger(), e.mac());
+        }
+        return ids;
+    }
+
+    /**
+     * Reserves ids for entries this unit links into the chain at once, without writing them as pending
+     * entries (the read audits of a batch, linked by the unit that writes them while it holds the
+     * sequencer's lock): ids from the series {@link #add} draws from, so no entry ever gets one of them.
+     * A store that cannot returns empty (the default); the caller then writes the entries with
+     * {@link #addAll} and links them with {@link #link}.
+     *
+     * @param n how many, positive
+     * @return growing ids, or empty
+     */
+    default Optional<long[]> reserveIds(int n) {
+        return Optional.empty();
+    }
+
+    /**
+     * Appends linked records of entries whose ids came from {@link #reserveIds} (so nothing is pending
+     * to remove), in the unit that holds the sequencer's lock.
+     *
+     * @param linked the records, in sequence order, the first following the head
+     * @throws dev.consentkit.core.ConcurrentUpdateException if a sequence is taken
+     * @throws UnsupportedOperationException if the store does not reserve ids
+     */
+    default void appendLinked(List<StoredAuditRow> linked) {
+        throw new UnsupportedOperationException("this store does not reserve entry ids");
+    }
+
+    /**
+     * An entry to write with {@link #addAll}.
+     *
+     * @param event the event
+     * @param ledger the ledger row it records, if any
+     * @param mac its entry MAC, 64 lower-case hex characters
+     */
+    record NewEntry(AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
+        /** Checks for nulls; the MAC is checked where the entry is made. */
+        public NewEntry {
+            java.util.Objects.requireNonNull(event, "event");
+            java.util.Objects.requireNonNull(ledger, "ledger");
+            java.util.Objects.requireNonNull(mac, "mac");
+        }
+    }
+
+    /**
      * Takes the sequencer's lock for the rest of the unit (one sequencer at a time, across
      * processes sharing the store).
      *

@@ -68,6 +68,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public Optional<String> insertReturning(String insert, String columns) {
+        return Optional.of("SELECT " + columns + " FROM FINAL TABLE (" + insert + ")");
+    }
+
+    @Override
     public String toString() {
         return name();
     }

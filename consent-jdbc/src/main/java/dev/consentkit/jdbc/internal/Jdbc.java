@@ -16,11 +16,25 @@ import java.util.function.Consumer;
  * The one place that runs statements and loops over result sets, and the one place that turns an
  * {@link SQLException} into a {@link StorageException} (SQLState kept in the cause). Not API. Not
  * thread-safe: one per unit of work.
+ *
+ * <p><b>Deferred statements.</b> On PostgreSQL, whose driver sends the statements of one prepared
+ * statement text ({@code a; b; c}) in one round trip and the server runs them in order, an update
+ * whose result the unit does not need at once (a savepoint, a scope lock, a projection write) is
+ * {@linkplain #defer deferred}: it travels with the unit's next statement, in order, and its row count
+ * is checked then. Before a statement the host runs on the unit's connection, and before the commit,
+ * what is deferred is {@linkplain #flush sent}. Elsewhere {@code defer} runs the update at once.
  */
 public final class Jdbc {
     private final Connection connection;
     private final Dialect dialect;
     private final String prefix;
+    private final List<Deferred> deferred = new ArrayList<>(4);
+    private boolean pipelines;
+    private boolean sent;
+
+    /** An update sent with the next statement; {@code expected} rows changed, or -1 for any. */
+    private record Deferred(String sql, Binder binder, String what, int expected, int parameters) {
+    }
 
     /** Sets a statement's parameters. */
     @FunctionalInterface
@@ -52,10 +66,152 @@ public final class Jdbc {
         this.connection = connection;
         this.dialect = dialect;
         this.prefix = prefix;
+        this.pipelines = dialect instanceof PostgresDialect;
     }
 
+    /** @return the connection, for driver objects (arrays); statements go through this class */
     Connection connection() {
         return connection;
+    }
+
+    /**
+     * The connection for statements of the host's own: sends what is deferred and defers nothing from
+     * now on, so the host's statements and the unit's run in the order they were made.
+     *
+     * @return the connection
+     */
+    Connection connectionForHost() {
+        flush();
+        pipelines = false;
+        return connection;
+    }
+
+    /** @return whether updates are deferred to travel with the next statement (PostgreSQL) */
+    public boolean pipelines() {
+        return pipelines;
+    }
+
+    /** @return whether a statement of this unit reached the database */
+    public boolean sentAnything() {
+        return sent;
+    }
+
+    /**
+     * Runs an update with the unit's next statement (PostgreSQL), or at once elsewhere.
+     *
+     * @param expected the rows it must change, or -1; a different count is a concurrent change
+     * @throws ConcurrentUpdateException (at once, or with the statement it travels with) if the count differs
+     */
+    public void defer(String sql, Binder binder, String what, int expected) {
+        if (!pipelines) {
+            checkCount(update(sql, binder, what), expected, what);
+            return;
+        }
+        int parameters = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '?') {
+                parameters++;
+            }
+        }
+        deferred.add(new Deferred(sql, binder, what, expected, parameters));
+    }
+
+    /** Sends what is deferred, if anything, in one round trip. */
+    public void flush() {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        Deferred last = deferred.remove(deferred.size() - 1);
+        int n = combined(last.sql(), last.binder(), last.what(), (ps, resultSet) -> ps.getUpdateCount());
+        checkCount(n, last.expected(), last.what());
+    }
+
+    /** @return how many statements wait to be sent */
+    public int deferredCount() {
+        return deferred.size();
+    }
+
+    /** Forgets what is deferred (the unit rolls back before it was sent). */
+    public void discardDeferred() {
+        deferred.clear();
+    }
+
+    private static void checkCount(int actual, int expected, String what) {
+        if (expected >= 0 && actual != expected) {
+            throw new ConcurrentUpdateException(what + ": " + actual + " rows changed where " + expected
+                    + " were expected; another transaction changed them", null);
+        }
+    }
+
+    /** Reads the main statement's result once the deferred ones ran. */
+    @FunctionalInterface
+    private interface CombinedReader<R> {
+        R read(PreparedStatement ps, boolean resultSet) throws SQLException;
+    }
+
+    /**
+     * Sends the deferred statements and then {@code mainSql} as one statement text, binds each part's
+     * parameters at its offset, checks the deferred row counts and reads the main result.
+     */
+    private <R> R combined(String mainSql, Binder main, String what, CombinedReader<R> reader) {
+        List<Deferred> sending = List.copyOf(deferred);
+        deferred.clear();
+        sent = true;
+        StringBuilder text = new StringBuilder(256);
+        StringBuilder whatAll = new StringBuilder();
+        for (Deferred d : sending) {
+            text.append(d.sql()).append("; ");
+            if (whatAll.indexOf(d.what()) < 0) {
+                whatAll.append(d.what()).append(", ");
+            }
+        }
+        text.append(mainSql);
+        whatAll.append(what);
+        try (PreparedStatement ps = connection.prepareStatement(text.toString())) {
+            int offset = 0;
+            for (Deferred d : sending) {
+                d.binder().bind(Shifted.of(ps, offset));
+                offset += d.parameters();
+            }
+            main.bind(Shifted.of(ps, offset));
+            boolean resultSet = ps.execute();
+            int[] counts = new int[sending.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = resultSet ? -1 : ps.getUpdateCount();
+                resultSet = ps.getMoreResults();
+            }
+            R result = reader.read(ps, resultSet);
+            for (int i = 0; i < counts.length; i++) {
+                checkCount(counts[i], sending.get(i).expected(), sending.get(i).what());
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure(e, whatAll.toString());
+        }
+    }
+
+    /** A prepared statement whose parameter indexes start after {@code offset} others. */
+    private static final class Shifted {
+        private Shifted() {
+        }
+
+        static PreparedStatement of(PreparedStatement ps, int offset) {
+            if (offset == 0) {
+                return ps;
+            }
+            return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(Jdbc.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                        if (args != null && args.length >= 2 && method.getName().startsWith("set")
+                                && args[0] instanceof Integer index) {
+                            args[0] = index + offset;
+                        }
+                        try {
+                            return method.invoke(ps, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
     }
 
     Dialect dialect() {
@@ -74,6 +230,21 @@ public final class Jdbc {
     }
 
     <T> void stream(String sql, Binder binder, RowMapper<T> mapper, Consumer<T> sink, String what) {
+        if (!deferred.isEmpty()) {
+            combined(sql, binder, what, (ps, resultSet) -> {
+                if (!resultSet) {
+                    throw new SQLException("the query returned no rows object");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        sink.accept(mapper.map(rs));
+                    }
+                }
+                return null;
+            });
+            return;
+        }
+        sent = true;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setFetchSize(1_000);
             binder.bind(ps);
@@ -88,6 +259,10 @@ public final class Jdbc {
     }
 
     int update(String sql, Binder binder, String what) {
+        if (!deferred.isEmpty()) {
+            return combined(sql, binder, what, (ps, resultSet) -> ps.getUpdateCount());
+        }
+        sent = true;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             binder.bind(ps);
             return ps.executeUpdate();
@@ -107,27 +282,13 @@ public final class Jdbc {
         void bind(PreparedStatement ps, T item) throws SQLException;
     }
 
-    /** Runs one statement for each item as a JDBC batch; returns how many rows each changed. */
-    <T> int[] batch(String sql, List<T> items, ItemBinder<T> binder, String what) {
-        if (items.isEmpty()) {
-            return new int[0];
-        }
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (T item : items) {
-                binder.bind(ps, item);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        } catch (SQLException e) {
-            throw failure(e, what);
-        }
-    }
-
     /**
      * Runs an update; a duplicate-key failure (the loser of a first-insert race, on a database whose
      * upsert does not wait) is run once more, when the winner's row is there to update.
      */
     int updateAgainOnDuplicate(String sql, Binder binder, String what) {
+        flush();
+        sent = true;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             binder.bind(ps);
             try {
@@ -152,6 +313,20 @@ public final class Jdbc {
     }
 
     long insertReturningKey(String sql, String keyColumn, Binder binder, String what) {
+        if (!deferred.isEmpty()) { // PostgreSQL: the key comes back as the result of RETURNING
+            return combined(sql + " RETURNING " + keyColumn, binder, what, (ps, resultSet) -> {
+                if (!resultSet) {
+                    throw new SQLException("the insert returned no key");
+                }
+                try (ResultSet keys = ps.getResultSet()) {
+                    if (!keys.next()) {
+                        throw new StorageException(what + ": the database returned no generated key", null);
+                    }
+                    return keys.getLong(1);
+                }
+            });
+        }
+        sent = true;
         try (PreparedStatement ps = dialect.prepareInsertReturningKey(connection, sql, keyColumn)) {
             binder.bind(ps);
             ps.executeUpdate();
@@ -161,6 +336,45 @@ public final class Jdbc {
                 }
                 return keys.getLong(1);
             }
+        } catch (SQLException e) {
+            throw failure(e, what);
+        }
+    }
+
+    /**
+     * Inserts one row per item as one JDBC batch (one round trip where the driver pipelines) and reads
+     * the generated keys.
+     *
+     * @return the key of each item's row, in the order of the items
+     */
+    <T> long[] batchInsertReturningKeys(String sql, String keyColumn, List<T> items, ItemBinder<T> binder,
+                                        String what) {
+        if (items.isEmpty()) {
+            return new long[0];
+        }
+        flush();
+        sent = true;
+        try (PreparedStatement ps = dialect.prepareInsertReturningKey(connection, sql, keyColumn)) {
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            long[] ids = new long[items.size()];
+            int n = 0;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    if (n == ids.length) {
+                        throw new StorageException(what + ": the database returned more generated keys than rows", null);
+                    }
+                    ids[n++] = keys.getLong(1);
+                }
+            }
+            if (n != ids.length) {
+                throw new StorageException(what + ": the database returned " + n + " generated keys for " + ids.length
+                        + " rows", null);
+            }
+            return ids;
         } catch (SQLException e) {
             throw failure(e, what);
         }

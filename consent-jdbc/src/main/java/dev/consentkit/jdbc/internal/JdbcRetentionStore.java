@@ -452,6 +452,7 @@ final class JdbcRetentionStore implements RetentionStore {
         if (rows.isEmpty()) {
             return;
         }
+        jdbc.flush();
         try (PreparedStatement ps = jdbc.connection().prepareStatement(sql)) {
             for (T row : rows) {
                 binder.bind(ps, row);

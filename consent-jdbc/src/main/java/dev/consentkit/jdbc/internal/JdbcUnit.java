@@ -147,9 +147,17 @@ public final class JdbcUnit implements StorageTransaction {
         return Optional.ofNullable(port).map(type::cast);
     }
 
-    /** @return the unit's connection, for a host's statements that must commit with the unit */
+    /**
+     * @return the unit's connection, for a host's statements that must commit with the unit; the unit
+     *         sends what it deferred first and defers nothing afterwards, so their order holds
+     */
     public java.sql.Connection connection() {
-        return jdbc.connection();
+        return jdbc.connectionForHost();
+    }
+
+    /** @return the unit's statement runner (its lease sends or forgets what is deferred at the end) */
+    public Jdbc jdbc() {
+        return jdbc;
     }
 
     private HoldStore holds() {
@@ -222,19 +230,44 @@ public final class JdbcUnit implements StorageTransaction {
         }
     }
 
+    /**
+     * The projection. What a read of a locked subject and purpose found is remembered for the rest of
+     * the unit (nobody else writes those rows while the lock is held), so a write after it is one
+     * {@code UPDATE} or one {@code INSERT}, deferred to travel with the next statement where the
+     * database allows, its row count checked all the same.
+     */
     private final class Projection implements ProjectionStore {
+        /** Per locked subject and purpose read in this unit: the channel and asset keys of its rows. */
+        private final Map<SubjectLock, Set<String>> known = new HashMap<>();
+
         @Override
         public void lock(Collection<SubjectLock> wanted) {
             locks.lock(wanted);
         }
 
-        /** One subject: the single-subject statement, what a check reads on every call. */
+        /**
+         * One subject: the single-subject statement, what a check reads on every call. Under this unit's
+         * lock of the subject and purpose, what it found is remembered for {@link #put}.
+         */
         private Map<SubjectId, List<ConsentState>> findOne(SubjectId subject, PurposeId purpose) {
             List<ConsentState> states = jdbc.query(sql.stateFind, ps -> {
                 ps.setString(1, subject.value());
                 ps.setString(2, purpose.value());
             }, Rows.states(subject, purpose), "read " + sql.prefix() + "projection");
+            SubjectLock scope = SubjectLock.of(subject, purpose);
+            if (writable && locks.held.contains(scope)) {
+                Set<String> rows = new HashSet<>();
+                for (ConsentState s : states) {
+                    rows.add(rowKey(s));
+                }
+                known.put(scope, rows);
+            }
             return states.isEmpty() ? Map.of() : Map.of(subject, states);
+        }
+
+        private static String rowKey(ConsentState s) {
+            return s.scope().channel().map(c -> c.code()).orElse("") + "\u0000"
+                    + s.scope().asset().map(a -> a.value()).orElse("");
         }
 
         @Override
@@ -277,6 +310,16 @@ public final class JdbcUnit implements StorageTransaction {
             checkWritable();
             Objects.requireNonNull(state, "state");
             String what = "write " + sql.prefix() + "projection";
+            Set<String> rows = known.get(SubjectLock.of(state.scope().subject(), state.scope().purpose()));
+            if (rows != null) {
+                // read under this unit's lock: the row is there or not, and stays so
+                if (rows.add(rowKey(state))) {
+                    jdbc.defer(sql.stateInsert, ps -> Rows.bindStateInsert(ps, state), what, 1);
+                } else {
+                    jdbc.defer(sql.stateUpdate, ps -> Rows.bindStateUpdate(ps, state), what, 1);
+                }
+                return;
+            }
             if (jdbc.update(sql.stateUpdate, ps -> Rows.bindStateUpdate(ps, state), what) == 0) {
                 jdbc.update(sql.stateInsert, ps -> Rows.bindStateInsert(ps, state), what);
             }
@@ -345,17 +388,28 @@ public final class JdbcUnit implements StorageTransaction {
 
         void lock(Collection<SubjectLock> wanted) {
             checkWritable();
-            List<SubjectLock> sorted = new ArrayList<>(new java.util.TreeSet<>(wanted));
+            List<SubjectLock> sorted = wanted.size() == 1 ? List.copyOf(wanted)
+                    : new ArrayList<>(new java.util.TreeSet<>(wanted));
+            String what = "lock a row of " + sql.prefix() + "scope_lock";
             for (SubjectLock l : sorted) {
                 if (held.contains(l)) {
                     continue;
                 }
-                jdbc.updateAgainOnDuplicate(sql.lockRow, ps -> {
+                Jdbc.Binder key = ps -> {
                     ps.setString(1, l.subject().value());
                     ps.setString(2, l.area());
-                }, "lock a row of " + sql.prefix() + "scope_lock");
+                };
+                boolean checkSnapshot = jdbc.dialect().snapshotMayPredateLock() && !l.area().startsWith("~");
+                if (jdbc.pipelines() && !checkSnapshot) {
+                    // PostgreSQL's upsert waits for the row: it travels with the next statement, which runs after it
+                    jdbc.defer(sql.lockRow, key, what, -1);
+                    held.add(l);
+                    continue;
+                }
+                int changed = jdbc.updateAgainOnDuplicate(sql.lockRow, key, what);
                 held.add(l);
-                if (jdbc.dialect().snapshotMayPredateLock() && !l.area().startsWith("~")) {
+                // MariaDB: 1 when the upsert inserted the row (no writer had it: last_seq 0, nothing to check)
+                if (checkSnapshot && changed != 1) {
                     refuseAStaleSnapshot(l);
                 }
             }

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * MariaDB 10.6 and later (InnoDB). A set of ids travels as one JSON array parameter read by
@@ -93,6 +94,11 @@ public final class MariaDbDialect implements Dialect {
             ps.setString(1, lockName);
             ps.execute();
         }
+    }
+
+    @Override
+    public Optional<String> insertReturning(String insert, String columns) {
+        return Optional.of(insert + " RETURNING " + columns); // MariaDB 10.5 and later
     }
 
     @Override

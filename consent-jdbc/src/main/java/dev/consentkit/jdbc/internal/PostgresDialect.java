@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /** PostgreSQL 12 and later. Not API: use {@code Dialects.POSTGRESQL}. */
@@ -64,6 +65,11 @@ public final class PostgresDialect implements Dialect {
         CRC32 crc = new CRC32();
         crc.update(lockName.getBytes(StandardCharsets.UTF_8));
         return 0x636b0000_00000000L | crc.getValue();
+    }
+
+    @Override
+    public Optional<String> insertReturning(String insert, String columns) {
+        return Optional.of(insert + " RETURNING " + columns);
     }
 
     @Override

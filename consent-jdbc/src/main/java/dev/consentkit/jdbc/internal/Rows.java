@@ -341,14 +341,89 @@ final class Rows {
         return i;
     }
 
-    /** Binds a linked record to the columns of {@link Sql#AUDIT_COLUMNS}. */
-    static void bindAudit(PreparedStatement ps, StoredAuditRow r) throws SQLException {
-        ps.setLong(1, r.sequence());
-        ps.setLong(2, r.entryId());
-        ps.setInt(3, r.format());
-        int i = bindEntryEvent(ps, 4, r);
+    /**
+     * Binds the columns of {@link Sql#ENTRY_EVENT_COLUMNS} of many rows as one array per column, from
+     * parameter {@code first} (PostgreSQL's {@code unnest} form).
+     *
+     * @return the next parameter index
+     */
+    static int bindEntryArrays(java.sql.Connection c, PreparedStatement ps, int first, List<StoredAuditRow> rows)
+            throws SQLException {
+        int n = rows.size();
+        Long[] time = new Long[n];
+        String[] actorKind = new String[n];
+        String[] actorId = new String[n];
+        String[] action = new String[n];
+        String[] subjectRef = new String[n];
+        String[] purpose = new String[n];
+        String[] outcome = new String[n];
+        String[] reference = new String[n];
+        Long[] ledgerSeq = new Long[n];
+        String[] ledgerDigest = new String[n];
+        String[] mac = new String[n];
+        for (int j = 0; j < n; j++) {
+            StoredAuditRow r = rows.get(j);
+            time[j] = r.timeMicros();
+            actorKind[j] = r.actorKind();
+            actorId[j] = r.actorId().orElse(null);
+            action[j] = r.action();
+            subjectRef[j] = r.subjectRef().orElse(null);
+            purpose[j] = r.purpose().orElse(null);
+            outcome[j] = r.outcome();
+            reference[j] = r.reference().orElse(null);
+            ledgerSeq[j] = r.ledgerSequence().isPresent() ? r.ledgerSequence().getAsLong() : null;
+            ledgerDigest[j] = r.ledgerDigest().orElse(null);
+            mac[j] = r.entryMac().orElse(null);
+        }
+        int i = first;
+        ps.setArray(i++, c.createArrayOf("bigint", time));
+        for (String[] column : List.of(actorKind, actorId, action, subjectRef, purpose, outcome, reference)) {
+            ps.setArray(i++, c.createArrayOf("varchar", column));
+        }
+        ps.setArray(i++, c.createArrayOf("bigint", ledgerSeq));
+        ps.setArray(i++, c.createArrayOf("varchar", ledgerDigest));
+        ps.setArray(i++, c.createArrayOf("varchar", mac));
+        return i;
+    }
+
+    /** Binds linked records to the columns of {@link Sql#AUDIT_COLUMNS}, one array per column (PostgreSQL). */
+    static void bindAuditArrays(java.sql.Connection c, PreparedStatement ps, List<StoredAuditRow> rows)
+            throws SQLException {
+        int n = rows.size();
+        Long[] seq = new Long[n];
+        Long[] entryId = new Long[n];
+        Integer[] format = new Integer[n];
+        String[] previous = new String[n];
+        String[] link = new String[n];
+        for (int j = 0; j < n; j++) {
+            StoredAuditRow r = rows.get(j);
+            seq[j] = r.sequence();
+            entryId[j] = r.entryId();
+            format[j] = r.format();
+            previous[j] = r.previousLink();
+            link[j] = r.link();
+        }
+        ps.setArray(1, c.createArrayOf("bigint", seq));
+        ps.setArray(2, c.createArrayOf("bigint", entryId));
+        ps.setArray(3, c.createArrayOf("int4", format));
+        int i = bindEntryArrays(c, ps, 4, rows);
+        ps.setArray(i, c.createArrayOf("varchar", previous));
+        ps.setArray(i + 1, c.createArrayOf("varchar", link));
+    }
+
+    /**
+     * Binds a linked record to the columns of {@link Sql#AUDIT_COLUMNS} from parameter {@code first} on.
+     *
+     * @return the next parameter index
+     */
+    static int bindAudit(PreparedStatement ps, int first, StoredAuditRow r) throws SQLException {
+        ps.setLong(first, r.sequence());
+        ps.setLong(first + 1, r.entryId());
+        ps.setInt(first + 2, r.format());
+        int i = bindEntryEvent(ps, first + 3, r);
         ps.setString(i, r.previousLink());
         ps.setString(i + 1, r.link());
+        return i + 2;
     }
 
     /**

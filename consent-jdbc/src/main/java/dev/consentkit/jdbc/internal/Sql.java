@@ -41,11 +41,9 @@ public final class Sql {
     final String suppressionInsert;
     final String suppressionMatch;
     final String auditHead;
-    final String auditInsert;
     final String auditPage;
     final String entryInsert;
     final String entriesPending;
-    final String entryDelete;
     final String sequencerLock;
     final String sequencerTryLock;
     final String sequencerTurn;
@@ -67,6 +65,25 @@ public final class Sql {
     final String checkpointInsert;
     final String checkpointAll;
     final String schemaVersion;
+    /**
+     * Row counts of the multi-row statements of the audit entries: n rows travel as chunks of these
+     * sizes, largest first (so a handful of distinct statements, each prepared once per connection).
+     */
+    static final int[] ROWS = {500, 100, 20, 5, 1};
+    /** By index into {@link #ROWS}: insert n pending entries returning their ids and MACs, if the dialect can. */
+    private final String[] entryInsertsReturning = new String[ROWS.length];
+    /** By index into {@link #ROWS}: insert n linked records; delete n pending entries by id. */
+    private final String[] auditInserts = new String[ROWS.length];
+    private final String[] entryDeletes = new String[ROWS.length];
+    /**
+     * PostgreSQL only (else null): the same writes with one array parameter per column, whatever the
+     * number of rows ({@code unnest}), so each is one statement text, planned once per connection.
+     */
+    final String entryInsertArrays;
+    final String auditInsertArrays;
+    final String entryDeleteArray;
+    /** PostgreSQL only (else null): draws n ids from the sequence of {@code audit_entry.id}. */
+    final String entryIdsReserve;
     private final String prefix;
     private final String auditSelect;
     private final String ledgerSelect;
@@ -108,12 +125,10 @@ public final class Sql {
                         + " AND purpose_id IN (?, '')";
         auditSelect = "SELECT " + AUDIT_COLUMNS + " FROM " + audit;
         auditHead = auditSelect + " ORDER BY seq DESC LIMIT 1";
-        auditInsert = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES (" + marks(16) + ")";
         auditPage = auditSelect + " WHERE seq >= ? ORDER BY seq LIMIT ?";
         String entry = prefix + "audit_entry";
         entryInsert = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") VALUES (" + marks(11) + ")";
         entriesPending = "SELECT " + ENTRY_COLUMNS + " FROM " + entry + " ORDER BY id LIMIT ?";
-        entryDelete = "DELETE FROM " + entry + " WHERE id = ?";
         String sequencer = prefix + "audit_sequencer";
         sequencerLock = "SELECT id FROM " + sequencer + " WHERE id = 1 FOR UPDATE";
         sequencerTryLock = sequencerLock + " SKIP LOCKED";
@@ -149,6 +164,65 @@ public final class Sql {
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
         checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
+        if (dialect instanceof PostgresDialect) {
+            String entryArrays = "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                    + " ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[]";
+            entryInsertArrays = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") SELECT * FROM unnest("
+                    + entryArrays + ") RETURNING id, entry_mac";
+            auditInsertArrays = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") SELECT * FROM unnest(?::bigint[],"
+                    + " ?::bigint[], ?::smallint[], " + entryArrays + ", ?::varchar[], ?::varchar[])";
+            entryDeleteArray = "DELETE FROM " + entry + " WHERE id = ANY(?::bigint[])";
+            entryIdsReserve = "SELECT nextval(pg_get_serial_sequence('" + entry + "', 'id')) FROM generate_series(1, ?)";
+        } else {
+            entryInsertArrays = null;
+            auditInsertArrays = null;
+            entryDeleteArray = null;
+            entryIdsReserve = null;
+        }
+        for (int i = 0; i < ROWS.length; i++) {
+            int n = ROWS[i];
+            entryInsertsReturning[i] = dialect.insertReturning("INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS
+                    + ") VALUES " + rows(n, 11), "id, entry_mac").orElse(null);
+            auditInserts[i] = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES " + rows(n, 16);
+            entryDeletes[i] = "DELETE FROM " + entry + " WHERE id IN (" + marks(n) + ")";
+        }
+    }
+
+    /**
+     * @param chunk an index into {@link #ROWS}
+     * @return the insert of that many pending entries returning {@code id, entry_mac}, or null if the
+     *         dialect has no such statement
+     */
+    String entryInsertReturning(int chunk) {
+        return entryInsertsReturning[chunk];
+    }
+
+    /**
+     * @param chunk an index into {@link #ROWS}
+     * @return the insert of that many linked records (the columns of {@link #AUDIT_COLUMNS}, row after row)
+     */
+    String auditInsertRows(int chunk) {
+        return auditInserts[chunk];
+    }
+
+    /**
+     * @param chunk an index into {@link #ROWS}
+     * @return the delete of that many pending entries by id
+     */
+    String entryDeleteIds(int chunk) {
+        return entryDeletes[chunk];
+    }
+
+    private static String rows(int n, int columns) {
+        String row = "(" + marks(columns) + ")";
+        StringBuilder out = new StringBuilder(n * (row.length() + 2));
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(row);
+        }
+        return out.toString();
     }
 
     /**

@@ -67,7 +67,22 @@ public interface ConnectionSource {
      *     or the savepoint fails
      */
     static Lease join(Connection connection, boolean readOnly) throws SQLException {
-        return JoinedLease.join(Objects.requireNonNull(connection, "connection"), readOnly);
+        return JoinedLease.join(Objects.requireNonNull(connection, "connection"), readOnly, !readOnly);
+    }
+
+    /**
+     * As {@link #join(Connection, boolean)}, with the choice of the savepoint left to the caller: a store
+     * that sets its savepoint by SQL together with its first statement (one round trip fewer) passes
+     * {@code false} and keeps the unit's writes revocable itself.
+     *
+     * @param connection the host's connection, in a transaction (auto-commit off)
+     * @param readOnly whether the unit only reads
+     * @param savepoint whether to set a JDBC savepoint now
+     * @return the lease
+     * @throws SQLException if the connection is in auto-commit mode or the savepoint fails
+     */
+    static Lease join(Connection connection, boolean readOnly, boolean savepoint) throws SQLException {
+        return JoinedLease.join(Objects.requireNonNull(connection, "connection"), readOnly, savepoint);
     }
 
     /** One unit of work's use of a connection. Not thread-safe. */

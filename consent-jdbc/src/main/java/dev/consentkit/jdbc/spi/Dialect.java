@@ -113,6 +113,20 @@ public interface Dialect {
     }
 
     /**
+     * A statement that runs {@code insert} (one {@code INSERT ... VALUES} of one or more rows) and
+     * returns {@code columns} of the rows it inserted as a result set, so that many rows and their
+     * generated ids travel in one statement. Empty (the default) where the database cannot: the store
+     * then inserts row by row in a JDBC batch and reads {@code getGeneratedKeys()}.
+     *
+     * @param insert the insert
+     * @param columns the columns to return, comma-separated
+     * @return the statement, if the database has one
+     */
+    default Optional<String> insertReturning(String insert, String columns) {
+        return Optional.empty();
+    }
+
+    /**
      * Prepares an {@code INSERT} whose generated key column is read back with
      * {@code getGeneratedKeys()}.
      *

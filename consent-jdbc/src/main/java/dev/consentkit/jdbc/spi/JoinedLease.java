@@ -20,16 +20,17 @@ final class JoinedLease implements ConnectionSource.Lease {
 
     /**
      * @param connection the host's connection
-     * @param readOnly whether the unit only reads (it then takes no savepoint)
+     * @param readOnly whether the unit only reads
+     * @param savepoint whether to set a JDBC savepoint now; without, the caller keeps the unit's writes
+     *                  revocable itself (the JDBC store sets its savepoint by SQL with its first statement)
      * @return the lease
-     * @throws SQLException if the connection is in auto-commit mode (no transaction to join) or the
-     *                      savepoint fails
+     * @throws SQLException if the connection is in auto-commit mode or the savepoint fails
      */
-    static JoinedLease join(Connection connection, boolean readOnly) throws SQLException {
+    static JoinedLease join(Connection connection, boolean readOnly, boolean savepoint) throws SQLException {
         if (connection.getAutoCommit()) {
             throw new SQLException("the bound host connection is in auto-commit mode: start a transaction first");
         }
-        return new JoinedLease(connection, readOnly ? null : connection.setSavepoint());
+        return new JoinedLease(connection, !readOnly && savepoint ? connection.setSavepoint() : null);
     }
 
     @Override
