@@ -2,7 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.ConsentKit;
@@ -14,8 +14,8 @@ import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.protection.WrappedKey;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,8 +18,8 @@ import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,6 +6,8 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.purpose.LegalBasis;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The README's quick start runs and permits; {@link DocSnippetsTest} keeps it equal to the README. */
@@ -22,5 +24,16 @@ class ReadmeQuickStartTest {
 
         assertThat(decision).isInstanceOfSatisfying(Decision.Permitted.class,
                 p -> assertThat(p.basis()).isEqualTo(LegalBasis.CONSENT));
+    }
+
+    static List<String> between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        assertThat(from).as("marker %s", start).isNotNegative();
+        assertThat(to).as("marker %s", end).isGreaterThan(from);
+        return text.substring(from + start.length(), to).lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .collect(Collectors.toList());
     }
 }
