@@ -49,8 +49,11 @@ public final class JdbcStorage implements ConsentStorage {
     private static final String SAVEPOINT = "SAVEPOINT consentkit_unit";
     private static final String RELEASE = "RELEASE SAVEPOINT consentkit_unit";
     private static final String ROLLBACK_TO = "ROLLBACK TO SAVEPOINT consentkit_unit";
-    /** Whether units defer updates to travel with their next statement (PostgreSQL). */
-    private final boolean pipelines;
+    /**
+     * Whether a joined writing unit sets its savepoint by SQL, deferred to travel with its first statement
+     * (the dialect declares {@code SQL_SAVEPOINTS} and {@code MULTI_STATEMENT_TEXT}: PostgreSQL).
+     */
+    private final boolean sqlSavepoints;
 
     private JdbcStorage(ConnectionSource source, ConnectionSource own, boolean bindable, Dialect dialect, String prefix) {
         this.source = source;
@@ -58,7 +61,8 @@ public final class JdbcStorage implements ConsentStorage {
         this.bindable = bindable;
         this.dialect = dialect;
         this.sql = new Sql(prefix, dialect);
-        this.pipelines = dialect instanceof dev.consentkit.jdbc.internal.PostgresDialect;
+        this.sqlSavepoints = dialect.supports(Dialect.Capability.SQL_SAVEPOINTS)
+                && dialect.supports(Dialect.Capability.MULTI_STATEMENT_TEXT);
     }
 
     /**
@@ -179,12 +183,12 @@ public final class JdbcStorage implements ConsentStorage {
     private <T> T run(Function<StorageTransaction, T> work, boolean readOnly, boolean ownOnly) {
         Objects.requireNonNull(work, "work");
         ConnectionSource.Lease lease;
-        // PostgreSQL: a joined writing unit's savepoint is set by SQL with its first statement, in the
+        // SQL_SAVEPOINTS (PostgreSQL): a joined writing unit's savepoint is set by SQL with its first statement, in the
         // same round trip, and released with the statements it deferred (see Jdbc)
         boolean sqlSavepoint = false;
         try {
             Connection host = ownOnly ? null : bound.get();
-            sqlSavepoint = host != null && !readOnly && pipelines;
+            sqlSavepoint = host != null && !readOnly && sqlSavepoints;
             lease = host != null ? ConnectionSource.join(host, readOnly, !sqlSavepoint) : (ownOnly ? own : source).acquire(readOnly);
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");

@@ -164,7 +164,7 @@ public final class Sql {
         checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
         checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
         schemaVersion = "SELECT MAX(version) FROM " + prefix + "schema_version";
-        if (dialect instanceof PostgresDialect) {
+        if (dialect.supports(Dialect.Capability.POSTGRESQL_ARRAY_BATCHES)) {
             String entryArrays = "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
                     + " ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[]";
             entryInsertArrays = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") SELECT * FROM unnest("
