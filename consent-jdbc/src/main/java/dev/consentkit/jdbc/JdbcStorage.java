@@ -8,7 +8,7 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.internal.Jdbc;
 import dev.consentkit.jdbc.internal.JdbcUnit;
-import dev.consentkit.jdbc.internal.Sql;
+import dev.consentkit.jdbc.internal.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +44,7 @@ public final class JdbcStorage implements ConsentStorage {
     private final boolean bindable;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final Dialect dialect;
-    private final Sql sql;
+    private final Tables sql;
     /** The name of the savepoint a joined writing unit sets by SQL on PostgreSQL (units nest: last in, first out). */
     private static final String SAVEPOINT = "SAVEPOINT consentkit_unit";
     private static final String RELEASE = "RELEASE SAVEPOINT consentkit_unit";
@@ -60,7 +60,7 @@ public final class JdbcStorage implements ConsentStorage {
         this.own = own;
         this.bindable = bindable;
         this.dialect = dialect;
-        this.sql = new Sql(prefix, dialect);
+        this.sql = new Tables(prefix, dialect);
         this.sqlSavepoints = dialect.supports(Dialect.Capability.SQL_SAVEPOINTS)
                 && dialect.supports(Dialect.Capability.MULTI_STATEMENT_TEXT);
     }
@@ -291,7 +291,7 @@ public final class JdbcStorage implements ConsentStorage {
          * @throws IllegalArgumentException if it is not of that form (quotes, spaces, SQL are refused)
          */
         public Builder tablePrefix(String prefix) {
-            this.prefix = Sql.checkPrefix(prefix);
+            this.prefix = Tables.checkPrefix(prefix);
             return this;
         }
 
@@ -343,7 +343,7 @@ public final class JdbcStorage implements ConsentStorage {
         public JdbcStorage build() {
             try (Connection c = dataSource.getConnection()) {
                 Dialect d = dialect != null ? dialect : Dialects.detect(c.getMetaData());
-                Sql sql = new Sql(prefix, d);
+                Tables sql = new Tables(prefix, d);
                 int installed = installedVersion(c, d, sql);
                 if (installed > SCHEMA_VERSION) {
                     throw new StorageException("the database has ConsentKit schema version " + installed
@@ -375,7 +375,7 @@ public final class JdbcStorage implements ConsentStorage {
     }
 
     /** @return the installed schema version; 0 when ConsentKit's tables are absent */
-    static int installedVersion(Connection c, Dialect d, Sql sql) throws SQLException {
+    static int installedVersion(Connection c, Dialect d, Tables sql) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         try (PreparedStatement ps = c.prepareStatement(sql.schemaVersion()); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
