@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
@@ -18,9 +17,7 @@ import dev.consentkit.jdbc.spi.Dialect.Capability;
 import java.sql.Connection;
 import java.sql.JDBCType;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -54,7 +51,7 @@ class CustomDialectTest {
     @Test
     void aHostsDialectDeclaringArraysAndRowValuesGetsTheSetBasedDisposal() throws SQLException {
         RecordingDataSource ds = installed();
-        Dialect custom = new ForwardingDialect(Dialects.H2, EnumSet.of(Capability.ARRAY_PARAMETERS,
+        Dialect custom = new ForwardingDialect(EnumSet.of(Capability.ARRAY_PARAMETERS,
                 Capability.ROW_VALUES));
 
         List<String> sent = run(ds, custom);
@@ -67,7 +64,7 @@ class CustomDialectTest {
     @Test
     void aHostsDialectDeclaringNothingTakesTheStandardFormsAndStillDisposesOfEveryRecord() throws SQLException {
         RecordingDataSource ds = installed();
-        Dialect custom = new ForwardingDialect(Dialects.H2, EnumSet.noneOf(Capability.class));
+        Dialect custom = new ForwardingDialect(EnumSet.noneOf(Capability.class));
 
         List<String> sent = run(ds, custom);
 
@@ -77,35 +74,7 @@ class CustomDialectTest {
 
     @Test
     void aDialectThatDeclaresNothingHasNoCapabilityAndTheStandardArrayTypeNames() {
-        Dialect minimal = new Dialect() { // only the abstract methods: every default kept
-            @Override
-            public String name() {
-                return "minimal";
-            }
-
-            @Override
-            public boolean isConflict(SQLException e) {
-                return false;
-            }
-
-            @Override
-            public String inSet(String column) {
-                return Dialects.H2.inSet(column);
-            }
-
-            @Override
-            public void bindSet(Connection connection, PreparedStatement statement, int index, List<String> values)
-                    throws SQLException {
-                Dialects.H2.bindSet(connection, statement, index, values);
-            }
-
-            @Override
-            public void lockSchema(Connection connection, String lockName) {
-            }
-
-            @Override
-            public void unlockSchema(Connection connection, String lockName) {
-            }
+        Dialect minimal = new OnH2() { // only the abstract methods: every default kept
         };
 
         assertThat(EnumSet.allOf(Capability.class)).noneMatch(minimal::supports);
@@ -143,7 +112,7 @@ class CustomDialectTest {
         ConsentKit kit = Fixtures.kit(storage, clock);
         RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target("order", new BookingTable())
                 .batchSize(500).build();
-        bookings(ds, retention, 1_000);
+        BookingTable.bookings(ds, retention, 1_000, T);
         clock.set(T.plus(Duration.ofDays(731)));
         ds.statements().clear();
 
@@ -151,7 +120,7 @@ class CustomDialectTest {
 
         assertThat(run.disposed()).isEqualTo(1_000);
         assertThat(run.batches()).isEqualTo(2);
-        assertThat(count(ds, "SELECT COUNT(*) FROM crm_booking")).isZero();
+        assertThat(BookingTable.count(ds, "SELECT COUNT(*) FROM crm_booking")).isZero();
         assertThat(retention.run(NIGHTLY).disposed()).as("every marker written: nothing is due twice").isZero();
         assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
         return List.copyOf(ds.statements());
@@ -159,34 +128,41 @@ class CustomDialectTest {
 
     private static RecordingDataSource installed() throws SQLException {
         DataSource ds = H2Databases.empty();
-        SchemaInstaller.of(ds, "ck_").install();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute(BookingTable.DDL_BOOKING);
-            st.execute(BookingTable.DDL_LOG);
-        }
+        BookingTable.install(ds);
         return new RecordingDataSource(ds);
     }
 
-    private static void bookings(DataSource ds, RetentionEngine retention, int n) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO crm_booking (id, client_id, notes) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < n; i++) {
-                ps.setString(1, "booking-" + i);
-                ps.setString(2, "client-" + (i % 7));
-                ps.setString(3, "window seat");
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    /** The abstract methods of a dialect, on H2, under the name {@code custom}; every default kept. */
+    private abstract static class OnH2 implements Dialect {
+        @Override
+        public String name() {
+            return "custom";
         }
-        for (int i = 0; i < n; i++) {
-            retention.recordEvent(SubjectId.of("client-" + (i % 7)), "order.closed", "booking-" + i, T);
-        }
-    }
 
-    private static long count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+        @Override
+        public boolean isConflict(SQLException e) {
+            return Dialects.H2.isConflict(e);
+        }
+
+        @Override
+        public String inSet(String column) {
+            return Dialects.H2.inSet(column);
+        }
+
+        @Override
+        public void bindSet(Connection connection, PreparedStatement statement, int index, List<String> values)
+                throws SQLException {
+            Dialects.H2.bindSet(connection, statement, index, values);
+        }
+
+        @Override
+        public void lockSchema(Connection connection, String lockName) throws SQLException {
+            Dialects.H2.lockSchema(connection, lockName);
+        }
+
+        @Override
+        public void unlockSchema(Connection connection, String lockName) throws SQLException {
+            Dialects.H2.unlockSchema(connection, lockName);
         }
     }
 
@@ -194,18 +170,12 @@ class CustomDialectTest {
      * A host's dialect: H2's behaviour under another name, declaring only the given capabilities (so
      * neither its name nor its class is one the stores could recognise).
      */
-    private static class ForwardingDialect implements Dialect {
-        private final Dialect delegate;
+    private static final class ForwardingDialect extends OnH2 {
+        private final Dialect delegate = Dialects.H2;
         private final Set<Capability> declared;
 
-        ForwardingDialect(Dialect delegate, Set<Capability> declared) {
-            this.delegate = delegate;
-            this.declared = EnumSet.copyOf(declared.isEmpty() ? EnumSet.noneOf(Capability.class) : declared);
-        }
-
-        @Override
-        public String name() {
-            return "custom";
+        ForwardingDialect(Set<Capability> declared) {
+            this.declared = declared.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(declared);
         }
 
         @Override
@@ -219,34 +189,8 @@ class CustomDialectTest {
         }
 
         @Override
-        public boolean isConflict(SQLException e) {
-            return delegate.isConflict(e);
-        }
-
-        @Override
-        public String inSet(String column) {
-            return delegate.inSet(column);
-        }
-
-        @Override
-        public void bindSet(Connection connection, PreparedStatement statement, int index, List<String> values)
-                throws SQLException {
-            delegate.bindSet(connection, statement, index, values);
-        }
-
-        @Override
         public Optional<String> setTable(String alias) {
             return delegate.setTable(alias);
-        }
-
-        @Override
-        public void lockSchema(Connection connection, String lockName) throws SQLException {
-            delegate.lockSchema(connection, lockName);
-        }
-
-        @Override
-        public void unlockSchema(Connection connection, String lockName) throws SQLException {
-            delegate.unlockSchema(connection, lockName);
         }
 
         @Override

@@ -28,9 +28,8 @@ public interface Dialect {
 
     /**
      * A feature of the database that lets a store send a faster form of a statement. Declared by
-     * {@link #supports}; a dialect that declares one its database does not have makes statements fail
-     * (a {@code StorageException}), never return wrong answers silently — declare only what the database
-     * has been tested with.
+     * {@link #supports}; a capability the database lacks makes the statements that use it fail (a
+     * {@code StorageException}): declare only what the contract tests passed with on that database.
      */
     enum Capability {
         /**
