@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.testing.Fixtures;
@@ -24,13 +25,15 @@ final class Instances {
 
     /**
      * @param kit a kit with the {@link Fixtures} keys
-     * @return another instance over the same store, without field protection
+     * @return another instance over the same store, without field protection; its read audits are
+     *         synchronous, so what it opens is in the store when the first instance reads its records
      */
     static ConsentKit another(ConsentKit kit) {
         KitContext context = KitContext.of(kit);
         ConsentKit.Builder another = ConsentKit.builder().catalog(kit.catalog()).storage(context.storage())
                 .clock(context.clock()).jurisdiction(context.jurisdiction())
-                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey());
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
+                .readAudits(ReadAuditMode.synchronous());
         context.accessPolicy().ifPresent(another::accessPolicy);
         return another.build();
     }
