@@ -165,19 +165,27 @@ abstract class JdbcStorageScenarios {
         // only pending audit entries (moved into the chain), the projection, the lock rows and the
         // sequencer's bookkeeping change here; the data keys (rewrap, crypto-shredding), blind indexes
         // (erasure) and the v3 stores keep their SQL in their own classes
-        dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
+        // every statement of the consent stores, each store's Sql (a field of Tables) read by reflection
+        dev.consentkit.jdbc.internal.Tables tables = new dev.consentkit.jdbc.internal.Tables("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
-        for (Field f : sql.getClass().getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
+        for (Field store : tables.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(store.getModifiers()) || store.getType() == String.class) {
                 continue;
             }
-            f.setAccessible(true);
-            if (f.getType() == String.class && f.get(sql) != null) { // null: a statement of another dialect
-                statements.add((String) f.get(sql));
-            } else if (f.getType() == String[].class) { // the multi-row statements, one per row count
-                for (String s : (String[]) f.get(sql)) {
-                    if (s != null) {
-                        statements.add(s);
+            store.setAccessible(true);
+            Object sql = store.get(tables);
+            for (Field f : sql.getClass().getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                if (f.getType() == String.class && f.get(sql) != null) { // null: a statement of another dialect
+                    statements.add((String) f.get(sql));
+                } else if (f.getType() == String[].class) { // the multi-row statements, one per row count
+                    for (String s : (String[]) f.get(sql)) {
+                        if (s != null) {
+                            statements.add(s);
+                        }
                     }
                 }
             }
