@@ -110,6 +110,14 @@ public final class AuditTrail {
     }
 
     /**
+     * @param storage a storage, possibly a kit's view of one ({@link #storage()})
+     * @return the storage the view runs on, or {@code storage} itself if it is no kit's view
+     */
+    static ConsentStorage underlying(ConsentStorage storage) {
+        return storage instanceof TrackedStorage view ? view.underlying() : storage;
+    }
+
+    /**
      * Writes an event as a pending entry inside a unit of work that changes something else, so the
      * change and its audit entry commit together (for modules built on the kit, such as field
      * encryption). It takes its place in the chain when the sequencer runs after the commit.
@@ -537,6 +545,10 @@ public final class AuditTrail {
         @Override
         public <T> T read(Function<StorageTransaction, T> work) {
             return storage.read(work);
+        }
+
+        ConsentStorage underlying() {
+            return storage;
         }
 
         @Override

@@ -118,7 +118,9 @@ public final class ConsentKit implements AutoCloseable {
         this.clockTolerance = b.clockTolerance;
         this.hasher = new HmacKeyedHasher(b.pseudonymKey);
         AuditChain chain = new AuditChain(b.auditKey);
-        this.configured = b.storage != null ? b.storage : InMemoryStorage.create();
+        // a kit given another kit's view of its storage runs on the storage under that view: its entries are
+        // tracked by its own trail only, and its features see (and attach to) the storage as configured
+        this.configured = b.storage != null ? AuditTrail.underlying(b.storage) : InMemoryStorage.create();
         this.audit = new AuditTrail(configured, chain, clock, hasher, b.auditListeners, b.readAudits);
         this.storage = audit.storage();
         this.recorder = new ConsentRecorder(storage, audit, hasher);

@@ -20,9 +20,9 @@ import dev.consentkit.core.register.BreachRegister;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.protection.FieldProtector;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
-import dev.consentkit.core.testing.DescribedProtection;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.DescribedProtection;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -12,10 +12,10 @@ import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.consentkit.AuditChain;
+import dev.consentkit.core.architecture.PackageSlices;
 import dev.consentkit.core.consent.ConsentProjector;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.testing.PackageSlices;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,7 +56,7 @@ class ArchitectureTest {
                 ConsentProjector.class.getName(), AuditChain.class.getName(), ConsentStorage.class.getName(),
                 InMemoryStorage.class.getName());
         assertThat(names).doesNotContain(ArchitectureTest.class.getName(),
-                dev.consentkit.core.testing.MutableClock.class.getName());
+                dev.consentkit.testkit.fixtures.MutableClock.class.getName());
     }
 
     @Test

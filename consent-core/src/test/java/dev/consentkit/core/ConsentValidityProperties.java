@@ -1,9 +1,9 @@
 package dev.consentkit.core;
 
 import dev.consentkit.ConsentKit;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
-import static dev.consentkit.core.testing.Fixtures.RU;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO;
+import static dev.consentkit.testkit.fixtures.Fixtures.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.ConsentWorld.Capture;

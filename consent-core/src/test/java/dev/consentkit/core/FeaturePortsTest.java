@@ -1,11 +1,12 @@
 package dev.consentkit.core;
 
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.consent.CollectionMethod;
+import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.memory.InMemoryStorage;
@@ -18,9 +19,9 @@ import dev.consentkit.core.retention.RetentionStore;
 import dev.consentkit.core.rights.RequestStore;
 import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectRights;
-import dev.consentkit.core.testing.ConsentOnlyStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.ConsentOnlyStorage;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -60,12 +61,29 @@ class FeaturePortsTest {
         BreachRegister.of(memoryKit);
         AccessMonitoring.builder(memoryKit).build();
 
-        assertThat(dev.consentkit.core.context.KitContext.of(memoryKit).offers(HoldStore.class)).isTrue();
-        assertThat(dev.consentkit.core.context.KitContext.of(memoryKit).offers(RequestStore.class)).isTrue();
-        assertThat(dev.consentkit.core.context.KitContext.of(memoryKit).offers(BreachStore.class)).isTrue();
-        assertThat(dev.consentkit.core.context.KitContext.of(memoryKit).offers(AlertStore.class)).isTrue();
-        assertThat(dev.consentkit.core.context.KitContext.of(memoryKit).offers(RetentionStore.class))
+        assertThat(KitContext.of(memoryKit).offers(HoldStore.class)).isTrue();
+        assertThat(KitContext.of(memoryKit).offers(RequestStore.class)).isTrue();
+        assertThat(KitContext.of(memoryKit).offers(BreachStore.class)).isTrue();
+        assertThat(KitContext.of(memoryKit).offers(AlertStore.class)).isTrue();
+        assertThat(KitContext.of(memoryKit).offers(RetentionStore.class))
                 .as("not built, not attached").isFalse();
+    }
+
+    /**
+     * A second kit over the same in-memory storage, given the first kit's view of it (as ConsentKit's own
+     * modules do for a second field protector), still runs on the in-memory storage: a feature built on it
+     * first attaches its store there, and the first kit sees it.
+     */
+    @Test
+    void aKitOverAnotherKitsViewOfAnInMemoryStorageAttachesToThatStorage() {
+        ConsentKit first = Fixtures.kit(InMemoryStorage.create(), clock);
+        ConsentKit second = Fixtures.kit(KitContext.of(first).storage(), clock);
+
+        SubjectDataService.builder(second).build();
+
+        assertThat(KitContext.of(second).offers(RequestStore.class)).isTrue();
+        assertThat(KitContext.of(second).offers(HoldStore.class)).isTrue();
+        assertThat(KitContext.of(first).offers(RequestStore.class)).as("the same storage").isTrue();
     }
 
     private static void assertMissing(ThrowingCallable build, Class<?> port) {

@@ -2,11 +2,11 @@ package dev.consentkit.core;
 
 import dev.consentkit.ConsentCapture;
 import dev.consentkit.ConsentKit;
-import dev.consentkit.core.testing.StorageSnapshot;
-import static dev.consentkit.core.testing.Fixtures.EN;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
-import static dev.consentkit.core.testing.Fixtures.RU;
+import dev.consentkit.testkit.fixtures.StorageSnapshot;
+import static dev.consentkit.testkit.fixtures.Fixtures.EN;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO;
+import static dev.consentkit.testkit.fixtures.Fixtures.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

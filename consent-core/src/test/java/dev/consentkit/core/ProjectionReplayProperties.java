@@ -1,7 +1,7 @@
 package dev.consentkit.core;
 
 import dev.consentkit.AuditTrail;
-import dev.consentkit.core.testing.StorageSnapshot;
+import dev.consentkit.testkit.fixtures.StorageSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.ConsentWorld.Op;

@@ -2,11 +2,11 @@ package dev.consentkit.core;
 
 import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
-import dev.consentkit.core.testing.ForwardingAuditStore;
-import dev.consentkit.core.testing.ForwardingTransaction;
-import dev.consentkit.core.testing.StorageSnapshot;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import dev.consentkit.testkit.fixtures.ForwardingAuditStore;
+import dev.consentkit.testkit.fixtures.ForwardingTransaction;
+import dev.consentkit.testkit.fixtures.StorageSnapshot;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -25,8 +25,8 @@ import dev.consentkit.core.spi.LedgerStore;
 import dev.consentkit.core.spi.ProjectionStore;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.core.spi.SuppressionStore;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

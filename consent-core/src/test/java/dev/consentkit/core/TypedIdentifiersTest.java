@@ -2,7 +2,7 @@ package dev.consentkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.core.testing.TypedSignatures;
+import dev.consentkit.core.architecture.TypedSignatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.BORIS;
 import static dev.consentkit.crypto.AttackWorld.DESIGNER;
@@ -28,8 +28,8 @@ import dev.consentkit.core.purpose.LegalBasis;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;

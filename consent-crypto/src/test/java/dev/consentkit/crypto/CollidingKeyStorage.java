@@ -2,7 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.core.KekId;
 import dev.consentkit.core.KeyGroup;
-import dev.consentkit.core.testing.ForwardingTransaction;
+import dev.consentkit.testkit.fixtures.ForwardingTransaction;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.AuditStore;

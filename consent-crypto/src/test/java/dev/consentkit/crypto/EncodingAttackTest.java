@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.EMAIL;
 import static dev.consentkit.crypto.AttackWorld.EMAIL_INDEX;

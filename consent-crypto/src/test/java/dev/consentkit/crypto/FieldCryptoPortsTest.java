@@ -3,9 +3,9 @@ package dev.consentkit.crypto;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
-import dev.consentkit.core.testing.ConsentOnlyStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.ConsentOnlyStorage;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;

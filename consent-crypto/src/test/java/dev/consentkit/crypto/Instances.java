@@ -3,7 +3,7 @@ package dev.consentkit.crypto;
 import dev.consentkit.core.audit.ReadAuditMode;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.context.KitContext;
-import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.testkit.fixtures.Fixtures;
 
 /**
  * Application instances over one store, for tests that run several field protections at once (a

@@ -1,6 +1,6 @@
 package dev.consentkit.crypto;
 
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,9 +13,9 @@ import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.core.testing.FailingAuditStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.FailingAuditStorage;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.DESIGNER;
 import static dev.consentkit.crypto.AttackWorld.EMAIL;

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.READER;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +12,9 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.core.testing.FailingAuditStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.FailingAuditStorage;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

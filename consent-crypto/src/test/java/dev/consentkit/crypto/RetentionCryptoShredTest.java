@@ -3,8 +3,8 @@ package dev.consentkit.crypto;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,8 +26,8 @@ import dev.consentkit.core.retention.RetentionRun;
 import dev.consentkit.core.RequestId;
 import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Period;
 import dev.consentkit.core.spi.protection.WrappedKey;
@@ -120,7 +120,7 @@ class RetentionCryptoShredTest {
         RetentionPolicy unknownGroup = RetentionPolicy.builder(NEWSLETTER, "contact").id("x")
                 .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED)
                 .keyGroups("billing").build();
-        RetentionPolicy photos = RetentionPolicy.builder(dev.consentkit.core.testing.Fixtures.PORTFOLIO, "photo")
+        RetentionPolicy photos = RetentionPolicy.builder(dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO, "photo")
                 .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED).build();
 
         assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(unknownGroup).build())

@@ -1,7 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.EMAIL;
 import static dev.consentkit.crypto.IndexDeployments.PHONE;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
@@ -13,8 +13,8 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.util.ArrayList;
 import java.util.List;

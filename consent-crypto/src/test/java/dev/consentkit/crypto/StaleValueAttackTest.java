@@ -1,7 +1,8 @@
 package dev.consentkit.crypto;
 
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import dev.consentkit.crypto.spec.DecryptionException;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.DPO;
 import static dev.consentkit.crypto.AttackWorld.EMAIL;

@@ -10,7 +10,7 @@ import dev.consentkit.core.rights.ExportSink;
 import dev.consentkit.core.rights.ExportValue;
 import dev.consentkit.core.rights.SubjectDataContributor;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.testkit.fixtures.Fixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.rights.SubjectRights;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.BORIS;
 import static dev.consentkit.crypto.AttackWorld.DPO;

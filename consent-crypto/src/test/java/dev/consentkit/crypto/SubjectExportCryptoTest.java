@@ -26,8 +26,8 @@ import dev.consentkit.core.rights.SubjectDataService;
 import dev.consentkit.core.rights.SubjectExport;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,8 +129,6 @@ class SubjectExportCryptoTest {
 
     @Test
     void aSealedValueWithoutAProtectorOrOfAnUndeclaredFieldIsAClearError() {
-        // built first, so that the storage has the requests and holds the second kit's service needs
-        SubjectDataService data = SubjectDataService.builder(kit).contributor(contributor()).build();
         SubjectDataService noProtector = SubjectDataService.builder(Instances.another(kit)).contributor(contributor())
                 .build();
         RequestId request = verifiedAccess();
@@ -138,6 +136,7 @@ class SubjectExportCryptoTest {
                 .hasMessage("a contributor gave the sealed field email but no field protector is configured");
 
         row.put("note", ExportValue.sealed(new SealedValue("client", "note", "7001", "ck1.AAAA")));
+        SubjectDataService data = SubjectDataService.builder(kit).contributor(contributor()).build();
         assertThatThrownBy(() -> data.export(request, DPO)).as("the failed export left the request in progress")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no protected field is declared for client.note: declare it with FieldCrypto.builder(kit).fields(...)");

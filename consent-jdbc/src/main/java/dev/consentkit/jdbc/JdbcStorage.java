@@ -8,7 +8,7 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.jdbc.internal.Jdbc;
 import dev.consentkit.jdbc.internal.JdbcUnit;
-import dev.consentkit.jdbc.internal.Sql;
+import dev.consentkit.jdbc.internal.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,21 +44,25 @@ public final class JdbcStorage implements ConsentStorage {
     private final boolean bindable;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final Dialect dialect;
-    private final Sql sql;
+    private final Tables sql;
     /** The name of the savepoint a joined writing unit sets by SQL on PostgreSQL (units nest: last in, first out). */
     private static final String SAVEPOINT = "SAVEPOINT consentkit_unit";
     private static final String RELEASE = "RELEASE SAVEPOINT consentkit_unit";
     private static final String ROLLBACK_TO = "ROLLBACK TO SAVEPOINT consentkit_unit";
-    /** Whether units defer updates to travel with their next statement (PostgreSQL). */
-    private final boolean pipelines;
+    /**
+     * Whether a joined writing unit sets its savepoint by SQL, deferred to travel with its first statement
+     * (the dialect declares {@code SQL_SAVEPOINTS} and {@code MULTI_STATEMENT_TEXT}: PostgreSQL).
+     */
+    private final boolean sqlSavepoints;
 
     private JdbcStorage(ConnectionSource source, ConnectionSource own, boolean bindable, Dialect dialect, String prefix) {
         this.source = source;
         this.own = own;
         this.bindable = bindable;
         this.dialect = dialect;
-        this.sql = new Sql(prefix, dialect);
-        this.pipelines = dialect instanceof dev.consentkit.jdbc.internal.PostgresDialect;
+        this.sql = new Tables(prefix, dialect);
+        this.sqlSavepoints = dialect.supports(Dialect.Capability.SQL_SAVEPOINTS)
+                && dialect.supports(Dialect.Capability.MULTI_STATEMENT_TEXT);
     }
 
     /**
@@ -179,12 +183,12 @@ public final class JdbcStorage implements ConsentStorage {
     private <T> T run(Function<StorageTransaction, T> work, boolean readOnly, boolean ownOnly) {
         Objects.requireNonNull(work, "work");
         ConnectionSource.Lease lease;
-        // PostgreSQL: a joined writing unit's savepoint is set by SQL with its first statement, in the
+        // SQL_SAVEPOINTS (PostgreSQL): a joined writing unit's savepoint is set by SQL with its first statement, in the
         // same round trip, and released with the statements it deferred (see Jdbc)
         boolean sqlSavepoint = false;
         try {
             Connection host = ownOnly ? null : bound.get();
-            sqlSavepoint = host != null && !readOnly && pipelines;
+            sqlSavepoint = host != null && !readOnly && sqlSavepoints;
             lease = host != null ? ConnectionSource.join(host, readOnly, !sqlSavepoint) : (ownOnly ? own : source).acquire(readOnly);
         } catch (SQLException e) {
             throw Jdbc.failure(dialect, sql.prefix(), e, "get a connection");
@@ -287,7 +291,7 @@ public final class JdbcStorage implements ConsentStorage {
          * @throws IllegalArgumentException if it is not of that form (quotes, spaces, SQL are refused)
          */
         public Builder tablePrefix(String prefix) {
-            this.prefix = Sql.checkPrefix(prefix);
+            this.prefix = Tables.checkPrefix(prefix);
             return this;
         }
 
@@ -339,7 +343,7 @@ public final class JdbcStorage implements ConsentStorage {
         public JdbcStorage build() {
             try (Connection c = dataSource.getConnection()) {
                 Dialect d = dialect != null ? dialect : Dialects.detect(c.getMetaData());
-                Sql sql = new Sql(prefix, d);
+                Tables sql = new Tables(prefix, d);
                 int installed = installedVersion(c, d, sql);
                 if (installed > SCHEMA_VERSION) {
                     throw new StorageException("the database has ConsentKit schema version " + installed
@@ -371,7 +375,7 @@ public final class JdbcStorage implements ConsentStorage {
     }
 
     /** @return the installed schema version; 0 when ConsentKit's tables are absent */
-    static int installedVersion(Connection c, Dialect d, Sql sql) throws SQLException {
+    static int installedVersion(Connection c, Dialect d, Tables sql) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         try (PreparedStatement ps = c.prepareStatement(sql.schemaVersion()); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;

@@ -2,7 +2,7 @@ package dev.consentkit.jdbc;
 
 import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.StorageException;
-import dev.consentkit.jdbc.internal.Sql;
+import dev.consentkit.jdbc.internal.Tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public final class SchemaInstaller {
      * @throws IllegalArgumentException if the prefix is malformed
      */
     public static SchemaInstaller of(DataSource dataSource, String tablePrefix) {
-        return new SchemaInstaller(Objects.requireNonNull(dataSource, "dataSource"), Sql.checkPrefix(tablePrefix), null);
+        return new SchemaInstaller(Objects.requireNonNull(dataSource, "dataSource"), Tables.checkPrefix(tablePrefix), null);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class SchemaInstaller {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            int installed = JdbcStorage.installedVersion(c, d, new Sql(prefix, d));
+            int installed = JdbcStorage.installedVersion(c, d, new Tables(prefix, d));
             if (installed > JdbcStorage.SCHEMA_VERSION) {
                 throw new StorageException("the database has ConsentKit schema version " + installed
                         + ", newer than this library's " + JdbcStorage.SCHEMA_VERSION + ": upgrade ConsentKit", null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import dev.consentkit.core.testing.PackageSlices;
+import dev.consentkit.core.architecture.PackageSlices;
 import dev.consentkit.jdbc.internal.JdbcUnit;
 import dev.consentkit.jdbc.spi.Dialect;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.AlertStoreContract;
+import dev.consentkit.testkit.feature.AlertStoreContract;
 
 /** The core's {@link AlertStoreContract} on embedded H2, schema applied by the installer. */
 class H2AlertStoreTest extends AlertStoreContract {

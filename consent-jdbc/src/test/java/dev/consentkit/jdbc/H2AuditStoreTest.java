@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.AuditStoreContract;
+import dev.consentkit.testkit.AuditStoreContract;
 
 /** The core's {@link AuditStoreContract} on embedded H2, schema applied by the installer. */
 class H2AuditStoreTest extends AuditStoreContract {

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.BlindIndexStoreContract;
+import dev.consentkit.testkit.feature.BlindIndexStoreContract;
 
 /** The core's {@link BlindIndexStoreContract} on embedded H2, schema applied by the installer. */
 class H2BlindIndexStoreTest extends BlindIndexStoreContract {

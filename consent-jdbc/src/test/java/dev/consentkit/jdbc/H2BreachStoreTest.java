@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.BreachStoreContract;
+import dev.consentkit.testkit.feature.BreachStoreContract;
 
 /** The core's {@link BreachStoreContract} on embedded H2, schema applied by the installer. */
 class H2BreachStoreTest extends BreachStoreContract {

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.ConsentKitContract;
+import dev.consentkit.testkit.ConsentKitContract;
 
 /** The core's {@link ConsentKitContract} on embedded H2, schema applied by the installer. */
 class H2ConsentKitTest extends ConsentKitContract {

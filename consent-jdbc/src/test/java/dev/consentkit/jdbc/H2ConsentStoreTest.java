@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.ConsentStoreContract;
+import dev.consentkit.testkit.ConsentStoreContract;
 
 /** The core's {@link ConsentStoreContract} on embedded H2, schema applied by the installer. */
 class H2ConsentStoreTest extends ConsentStoreContract {

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.HoldStoreContract;
+import dev.consentkit.testkit.feature.HoldStoreContract;
 
 /** The core's {@link HoldStoreContract} on embedded H2, schema applied by the installer. */
 class H2HoldStoreTest extends HoldStoreContract {

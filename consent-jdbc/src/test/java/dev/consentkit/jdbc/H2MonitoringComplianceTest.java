@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.MonitoringComplianceContract;
+import dev.consentkit.testkit.feature.MonitoringComplianceContract;
 
 /** The monitoring and compliance scenario ({@link MonitoringComplianceContract}) on embedded H2, schema applied by the installer. */
 class H2MonitoringComplianceTest extends MonitoringComplianceContract {

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.ProvisionalDeadlineScenarios;
+import dev.consentkit.testkit.feature.ProvisionalDeadlineScenarios;
 
 /** The core's {@link ProvisionalDeadlineScenarios} on embedded H2, schema applied by the installer. */
 class H2ProvisionalDeadlineTest extends ProvisionalDeadlineScenarios {

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.RequestStoreContract;
+import dev.consentkit.testkit.feature.RequestStoreContract;
 
 /** The core's {@link RequestStoreContract} on embedded H2, schema applied by the installer. */
 class H2RequestStoreTest extends RequestStoreContract {

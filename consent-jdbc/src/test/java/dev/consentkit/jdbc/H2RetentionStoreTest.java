@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.RetentionStoreContract;
+import dev.consentkit.testkit.feature.RetentionStoreContract;
 
 /** The core's {@link RetentionStoreContract} on embedded H2, schema applied by the installer. */
 class H2RetentionStoreTest extends RetentionStoreContract {

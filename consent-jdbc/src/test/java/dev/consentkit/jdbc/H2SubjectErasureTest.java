@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.SubjectErasureContract;
+import dev.consentkit.testkit.feature.SubjectErasureContract;
 
 /** The erasure scenarios ({@link SubjectErasureContract}) on embedded H2. */
 class H2SubjectErasureTest extends SubjectErasureContract {

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.SubjectRightsScenarios;
+import dev.consentkit.testkit.feature.SubjectRightsScenarios;
 
 /** The core's {@link SubjectRightsScenarios} on embedded H2, schema applied by the installer. */
 class H2SubjectRightsTest extends SubjectRightsScenarios {

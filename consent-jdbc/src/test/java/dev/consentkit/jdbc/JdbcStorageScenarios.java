@@ -7,7 +7,7 @@ import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,9 +21,9 @@ import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.SuppressionEntry;
 import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import dev.consentkit.core.spi.protection.WrappedKey;
-import dev.consentkit.core.testing.ContractSamples;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.ContractSamples;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
@@ -168,19 +168,27 @@ abstract class JdbcStorageScenarios {
         // only pending audit entries (moved into the chain), the projection, the lock rows and the
         // sequencer's bookkeeping change here; the data keys (rewrap, crypto-shredding), blind indexes
         // (erasure) and the v3 stores keep their SQL in their own classes
-        dev.consentkit.jdbc.internal.Sql sql = new dev.consentkit.jdbc.internal.Sql("ck_", expectedDialect());
+        // every statement of the consent stores, each store's Sql (a field of Tables) read by reflection
+        dev.consentkit.jdbc.internal.Tables tables = new dev.consentkit.jdbc.internal.Tables("ck_", expectedDialect());
         List<String> statements = new ArrayList<>();
-        for (Field f : sql.getClass().getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
+        for (Field store : tables.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(store.getModifiers()) || store.getType() == String.class) {
                 continue;
             }
-            f.setAccessible(true);
-            if (f.getType() == String.class && f.get(sql) != null) { // null: a statement of another dialect
-                statements.add((String) f.get(sql));
-            } else if (f.getType() == String[].class) { // the multi-row statements, one per row count
-                for (String s : (String[]) f.get(sql)) {
-                    if (s != null) {
-                        statements.add(s);
+            store.setAccessible(true);
+            Object sql = store.get(tables);
+            for (Field f : sql.getClass().getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                if (f.getType() == String.class && f.get(sql) != null) { // null: a statement of another dialect
+                    statements.add((String) f.get(sql));
+                } else if (f.getType() == String[].class) { // the multi-row statements, one per row count
+                    for (String s : (String[]) f.get(sql)) {
+                        if (s != null) {
+                            statements.add(s);
+                        }
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.AlertStoreContract;
+import dev.consentkit.testkit.feature.AlertStoreContract;
 import dev.consentkit.jdbc.testing.DatabaseServer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.BreachStoreContract;
+import dev.consentkit.testkit.feature.BreachStoreContract;
 import dev.consentkit.jdbc.testing.DatabaseServer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;

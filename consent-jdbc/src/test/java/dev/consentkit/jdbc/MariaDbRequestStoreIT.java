@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.core.spi.ConsentStorage;
-import dev.consentkit.core.testing.RequestStoreContract;
+import dev.consentkit.testkit.feature.RequestStoreContract;
 import dev.consentkit.jdbc.testing.DatabaseServer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package dev.consentkit.jdbc;
 
 import dev.consentkit.AuditTrail;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,8 +18,8 @@ import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,38 +50,16 @@ abstract class RetentionScenarios {
 
     private DataSource installed() throws SQLException {
         DataSource ds = emptyDatabase();
-        SchemaInstaller.of(ds, "ck_").install();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute(BookingTable.DDL_BOOKING);
-            st.execute(BookingTable.DDL_LOG);
-        }
+        BookingTable.install(ds);
         return ds;
     }
 
     private static void bookings(DataSource ds, RetentionEngine retention, int n) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO crm_booking (id, client_id, notes) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < n; i++) {
-                ps.setString(1, "booking-" + i);
-                ps.setString(2, "client-" + (i % 7));
-                ps.setString(3, "window seat");
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            retention.recordEvent(SubjectId.of("client-" + (i % 7)), "order.closed", "booking-" + i, T);
-        }
+        BookingTable.bookings(ds, retention, n, T);
     }
 
     private static long count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return BookingTable.count(ds, sql);
     }
 
     @Test

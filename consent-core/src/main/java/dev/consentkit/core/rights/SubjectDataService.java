@@ -3,6 +3,7 @@ package dev.consentkit.core.rights;
 import dev.consentkit.core.spi.Reads;
 import dev.consentkit.core.hold.InMemoryHolds;
 import dev.consentkit.core.hold.HoldStore;
+import dev.consentkit.core.retention.InMemoryRetention;
 import dev.consentkit.core.retention.RetentionStore;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -477,6 +478,8 @@ public final class SubjectDataService {
             KitContext context = KitContext.of(kit);
             context.requirePort(RequestStore.class, InMemoryRequests::new);
             context.requirePort(HoldStore.class, InMemoryHolds::new);
+            // an erasure forgets the subject's retention anchors, whether or not a RetentionEngine was built
+            context.requirePort(RetentionStore.class, InMemoryRetention::new);
             return new SubjectDataService(this);
         }
     }

@@ -2,13 +2,13 @@ package dev.consentkit.core.compliance;
 
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
-import static dev.consentkit.core.testing.Fixtures.EN;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER_NOTICE;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
-import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
-import static dev.consentkit.core.testing.Fixtures.PORTFOLIO_NOTICE;
-import static dev.consentkit.core.testing.Fixtures.RU;
+import static dev.consentkit.testkit.fixtures.Fixtures.EN;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER_NOTICE;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO;
+import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO_NOTICE;
+import static dev.consentkit.testkit.fixtures.Fixtures.RU;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
@@ -28,11 +28,11 @@ import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
-import dev.consentkit.core.testing.DescribedProtection;
+import dev.consentkit.testkit.fixtures.DescribedProtection;
 import dev.consentkit.core.spi.protection.FieldProtector;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.monitor.AccessMonitoring;
-import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.testkit.fixtures.Fixtures;
 import java.time.Period;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.consentkit.core.json;
 
-import static dev.consentkit.core.testing.Fixtures.EN;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
-import static dev.consentkit.core.testing.Fixtures.PORTFOLIO;
-import static dev.consentkit.core.testing.Fixtures.RU;
+import static dev.consentkit.testkit.fixtures.Fixtures.EN;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO;
+import static dev.consentkit.testkit.fixtures.Fixtures.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
@@ -17,8 +17,8 @@ import dev.consentkit.core.consent.ConsentEvent;
 import dev.consentkit.core.consent.ConsentHistory;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

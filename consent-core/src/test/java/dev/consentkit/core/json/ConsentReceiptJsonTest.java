@@ -1,10 +1,10 @@
 package dev.consentkit.core.json;
 
-import static dev.consentkit.core.testing.Fixtures.EN;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER_RU;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
-import static dev.consentkit.core.testing.Fixtures.RU;
+import static dev.consentkit.testkit.fixtures.Fixtures.EN;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER_RU;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +33,8 @@ import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

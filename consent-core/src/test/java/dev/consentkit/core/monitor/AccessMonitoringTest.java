@@ -14,7 +14,7 @@ import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditEntry;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.testkit.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -298,7 +298,7 @@ class AccessMonitoringTest {
     void auditListenersHearEveryCommittedEntryOnceInOrder() {
         List<AuditEntry> heard = new ArrayList<>();
         ConsentKit kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(InMemoryStorage.create())
-                .clock(dev.consentkit.core.testing.MutableClock.at(MONDAY_10))
+                .clock(dev.consentkit.testkit.fixtures.MutableClock.at(MONDAY_10))
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
                 .auditListener(heard::addAll).auditListener(r -> {
                     throw new IllegalStateException("a broken listener changes nothing");
@@ -322,7 +322,7 @@ class AccessMonitoringTest {
         dev.consentkit.core.spi.ConsentStorage refusingAlerts = new dev.consentkit.core.spi.ConsentStorage() {
             @Override
             public <T> T inTransaction(java.util.function.Function<dev.consentkit.core.spi.StorageTransaction, T> work) {
-                return real.inTransaction(tx -> work.apply(new dev.consentkit.core.testing.ForwardingTransaction(tx) {
+                return real.inTransaction(tx -> work.apply(new dev.consentkit.testkit.fixtures.ForwardingTransaction(tx) {
                     @Override
                     public <P> java.util.Optional<P> port(Class<P> type) {
                         if (type == dev.consentkit.core.monitor.AlertStore.class) {
@@ -399,7 +399,7 @@ class AccessMonitoringTest {
     @Test
     void withoutAPolicyNothingIsWatchedAndTheStorageIsTheHostsOwn() {
         InMemoryStorage storage = InMemoryStorage.create();
-        ConsentKit kit = Fixtures.kit(storage, dev.consentkit.core.testing.MutableClock.at(MONDAY_10));
+        ConsentKit kit = Fixtures.kit(storage, dev.consentkit.testkit.fixtures.MutableClock.at(MONDAY_10));
         kit.restrict(SubjectId.of("c1"), Fixtures.ORDERS, Actor.operator("anna"));
 
         assertThat(KitContext.of(kit).storage()).hasToString(storage.toString());

@@ -1,6 +1,6 @@
 package dev.consentkit.core.retention;
 
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +21,8 @@ import dev.consentkit.core.jurisdiction.LegalPeriod;
 import dev.consentkit.core.jurisdiction.MonthRule;
 import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;

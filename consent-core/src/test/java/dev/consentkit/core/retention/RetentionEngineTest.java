@@ -4,9 +4,9 @@ import dev.consentkit.AuditTrail;
 import dev.consentkit.core.hold.HoldScope;
 import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.hold.LegalHolds;
-import static dev.consentkit.core.testing.Fixtures.INVOICES;
-import static dev.consentkit.core.testing.Fixtures.NEWSLETTER;
-import static dev.consentkit.core.testing.Fixtures.ORDERS;
+import static dev.consentkit.testkit.fixtures.Fixtures.INVOICES;
+import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,10 +27,13 @@ import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.StorageTransaction;
-import dev.consentkit.core.testing.Fixtures;
-import dev.consentkit.core.testing.ForwardingTransaction;
-import dev.consentkit.core.testing.WrappingStorage;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.ForwardingTransaction;
+import dev.consentkit.testkit.fixtures.MutableClock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.testkit.fixtures.ForwardingTransaction;
+import dev.consentkit.testkit.fixtures.WrappingStorage;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -236,7 +239,7 @@ class RetentionEngineTest {
     @Test
     void aStoreFailureAfterTheHostDisposedIsRolledBackAndTheNextRunRecordsTheBatch() {
         AtomicInteger entries = new AtomicInteger();
-        ConsentStorage failing = new FailingStorage(dev.consentkit.core.testing.MemoryStorages.withEveryFeature(), store -> {
+        ConsentStorage failing = new FailingStorage(dev.consentkit.testkit.fixtures.MemoryStorages.withEveryFeature(), store -> {
             RetentionStore spied = spy(store);
             doAnswer(inv -> {
                 if (entries.incrementAndGet() == 2) {

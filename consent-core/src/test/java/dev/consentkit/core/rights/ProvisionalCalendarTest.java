@@ -8,7 +8,7 @@ import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.consentkit.core.testing.Fixtures;
+import dev.consentkit.testkit.fixtures.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

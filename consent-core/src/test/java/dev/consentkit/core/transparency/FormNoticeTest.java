@@ -16,7 +16,7 @@ import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.purpose.NoticeRef;
 import dev.consentkit.core.purpose.NoticeVersion;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

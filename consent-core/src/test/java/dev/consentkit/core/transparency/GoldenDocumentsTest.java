@@ -13,7 +13,7 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.testing.MutableClock;
+import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;

@@ -22,6 +22,12 @@ public final class H2Dialect implements Dialect {
         return "h2";
     }
 
+    /** Array parameters ({@code UNNEST(?, ?)}) and row values; its array type names are the standard ones. */
+    @Override
+    public boolean supports(Capability capability) {
+        return capability == Capability.ARRAY_PARAMETERS || capability == Capability.ROW_VALUES;
+    }
+
     @Override
     public boolean isConflict(SQLException e) {
         // 23505 duplicate key, 40001 deadlock / serialization failure, HYT00 lock timeout

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * {@link SQLException} into a {@link StorageException} (SQLState kept in the cause). Not API. Not
  * thread-safe: one per unit of work.
  *
- * <p><b>Deferred statements.</b> On PostgreSQL, whose driver sends the statements of one prepared
- * statement text ({@code a; b; c}) in one round trip and the server runs them in order, an update
+ * <p><b>Deferred statements.</b> Where the dialect declares
+ * {@link Dialect.Capability#MULTI_STATEMENT_TEXT} (PostgreSQL, whose driver sends the statements of one prepared
+ * statement text ({@code a; b; c}) in one round trip and the server runs them in order), an update
  * whose result the unit does not need at once (a savepoint, a scope lock, a projection write) is
  * {@linkplain #defer deferred}: it travels with the unit's next statement, in order, and its row count
  * is checked then. Before a statement the host runs on the unit's connection, and before the commit,
@@ -66,7 +67,7 @@ public final class Jdbc {
         this.connection = connection;
         this.dialect = dialect;
         this.prefix = prefix;
-        this.pipelines = dialect instanceof PostgresDialect;
+        this.pipelines = dialect.supports(Dialect.Capability.MULTI_STATEMENT_TEXT);
     }
 
     /** @return the connection, for driver objects (arrays); statements go through this class */
@@ -86,7 +87,7 @@ public final class Jdbc {
         return connection;
     }
 
-    /** @return whether updates are deferred to travel with the next statement (PostgreSQL) */
+    /** @return whether updates are deferred to travel with the next statement ({@code MULTI_STATEMENT_TEXT}) */
     public boolean pipelines() {
         return pipelines;
     }

@@ -9,6 +9,12 @@ import dev.consentkit.core.spi.AuditStore;
 import dev.consentkit.core.spi.StoredAuditRow;
 import dev.consentkit.core.spi.AuditMark;
 import dev.consentkit.core.spi.VerifiedPoint;
+import dev.consentkit.jdbc.spi.Dialect;
+import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The audit entries ({@code <prefix>audit_entry}, pending), the chain ({@code <prefix>audit},
@@ -24,13 +31,182 @@ import java.util.Optional;
  * pending entries and read nothing global; the sequencer, under the lock, copies entries into the
  * chain and deletes the pending rows it moved. Rows are read as stored. Not API. Not thread-safe: one
  * per unit of work.
+ *
+ * <p>Its statements are in {@link Sql}; rows are bound and read by column position, computed from the
+ * column lists below (so a list and its reader cannot drift apart). Where the dialect declares
+ * {@code POSTGRESQL_ARRAY_BATCHES}, entries and linked records travel as one array per column.
  */
 final class JdbcAuditStore implements AuditStore {
     private static final int IN_CHUNK = 500;
+    /** The event columns an audit entry has wherever it is, pending or linked. */
+    static final String ENTRY_EVENT_COLUMNS = "time_us, actor_kind, actor_id, action, subject_ref, purpose_id, outcome,"
+            + " reference, ledger_seq, ledger_digest, entry_mac";
+    /** A linked record of the chain, as the audit SELECTs list it (and as the sequencer inserts it). */
+    static final String AUDIT_COLUMNS = "seq, entry_id, link_format, " + ENTRY_EVENT_COLUMNS + ", previous_link, link";
+    /** A pending entry, as its SELECTs list it. */
+    static final String ENTRY_COLUMNS = "id, " + ENTRY_EVENT_COLUMNS;
+    static final String CHECKPOINT_COLUMNS = "seq, link, time_us";
+
+    private static final int A_SEQ = Rows.column(AUDIT_COLUMNS, "seq");
+    private static final int A_ENTRY = Rows.column(AUDIT_COLUMNS, "entry_id");
+    private static final int A_FORMAT = Rows.column(AUDIT_COLUMNS, "link_format");
+    private static final int A_TIME = Rows.column(AUDIT_COLUMNS, "time_us");
+    private static final int A_PREVIOUS = Rows.column(AUDIT_COLUMNS, "previous_link");
+    private static final int A_LINK = Rows.column(AUDIT_COLUMNS, "link");
+    private static final int E_ID = Rows.column(ENTRY_COLUMNS, "id");
+    private static final int E_TIME = Rows.column(ENTRY_COLUMNS, "time_us");
+    private static final int C_SEQ = Rows.column(CHECKPOINT_COLUMNS, "seq");
+    private static final int C_LINK = Rows.column(CHECKPOINT_COLUMNS, "link");
+    private static final int C_TIME = Rows.column(CHECKPOINT_COLUMNS, "time_us");
+
+    /**
+     * The audit's statements, built once per storage from the validated table prefix. The chain has no
+     * UPDATE and no DELETE here (pending entries are deleted once the sequencer moved them into the
+     * chain). Immutable.
+     */
+    static final class Sql {
+        /**
+         * Row counts of the multi-row statements of the audit entries: n rows travel as chunks of these
+         * sizes, largest first (so a handful of distinct statements, each prepared once per connection).
+         */
+        static final int[] ROWS = {500, 100, 20, 5, 1};
+        private final String prefix;
+        private final String auditSelect;
+        final String auditHead;
+        final String auditPage;
+        final String entryInsert;
+        final String entriesPending;
+        final String sequencerLock;
+        final String sequencerTryLock;
+        final String sequencerTurn;
+        final String legacyLedgerUntil;
+        final String verifiedRead;
+        final String verifiedUpdate;
+        final String verifiedInsert;
+        final String bindings;
+        final String checkpointInsert;
+        final String checkpointAll;
+        /** By index into {@link #ROWS}: insert n pending entries returning their ids and MACs, if the dialect can. */
+        private final String[] entryInsertsReturning = new String[ROWS.length];
+        /** By index into {@link #ROWS}: insert n linked records; delete n pending entries by id. */
+        private final String[] auditInserts = new String[ROWS.length];
+        private final String[] entryDeletes = new String[ROWS.length];
+        /**
+         * With {@code POSTGRESQL_ARRAY_BATCHES} only (else null): the same writes with one array parameter
+         * per column, whatever the number of rows ({@code unnest}), so each is one statement text, planned
+         * once per connection.
+         */
+        final String entryInsertArrays;
+        final String auditInsertArrays;
+        final String entryDeleteArray;
+        /** With {@code POSTGRESQL_ARRAY_BATCHES} only (else null): draws n ids from the sequence of {@code audit_entry.id}. */
+        final String entryIdsReserve;
+
+        /**
+         * @param prefix the validated table prefix
+         * @param dialect the dialect, for its multi-row insert returning ids and its capabilities
+         */
+        Sql(String prefix, Dialect dialect) {
+            this.prefix = prefix;
+            String audit = prefix + "audit";
+            String checkpoint = prefix + "audit_checkpoint";
+            auditSelect = "SELECT " + AUDIT_COLUMNS + " FROM " + audit;
+            auditHead = auditSelect + " ORDER BY seq DESC LIMIT 1";
+            auditPage = auditSelect + " WHERE seq >= ? ORDER BY seq LIMIT ?";
+            String entry = prefix + "audit_entry";
+            entryInsert = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") VALUES (" + Tables.marks(11) + ")";
+            entriesPending = "SELECT " + ENTRY_COLUMNS + " FROM " + entry + " ORDER BY id LIMIT ?";
+            String sequencer = prefix + "audit_sequencer";
+            sequencerLock = "SELECT id FROM " + sequencer + " WHERE id = 1 FOR UPDATE";
+            sequencerTryLock = sequencerLock + " SKIP LOCKED";
+            // the update makes a sequencer whose snapshot predates the last run fail (serialization) rather
+            // than read an old head, under an isolation level stricter than READ COMMITTED
+            sequencerTurn = "UPDATE " + sequencer + " SET runs = runs + 1 WHERE id = 1";
+            legacyLedgerUntil = "SELECT legacy_ledger_until FROM " + sequencer + " WHERE id = 1";
+            String verified = prefix + "audit_verified";
+            verifiedRead = "SELECT audit_seq, audit_link, ledger_high, sweep_after, legacy_until, time_us, mac FROM "
+                    + verified + " WHERE id = 1";
+            verifiedUpdate = "UPDATE " + verified + " SET audit_seq = ?, audit_link = ?, ledger_high = ?, sweep_after = ?,"
+                    + " legacy_until = ?, time_us = ?, mac = ? WHERE id = 1";
+            verifiedInsert = "INSERT INTO " + verified + " (audit_seq, audit_link, ledger_high, sweep_after, legacy_until,"
+                    + " time_us, mac, id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)";
+            bindings = auditSelect + " WHERE ledger_seq >= ? AND ledger_seq <= ? UNION ALL SELECT 0, id, 2, "
+                    + ENTRY_EVENT_COLUMNS + ", '', '' FROM " + entry + " WHERE ledger_seq >= ? AND ledger_seq <= ?"
+                    + " ORDER BY 12, 2 LIMIT ?";
+            checkpointInsert = "INSERT INTO " + checkpoint + " (seq, link, time_us) VALUES (?, ?, ?)";
+            checkpointAll = "SELECT " + CHECKPOINT_COLUMNS + " FROM " + checkpoint + " ORDER BY id";
+            if (dialect.supports(Dialect.Capability.POSTGRESQL_ARRAY_BATCHES)) {
+                String entryArrays = "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                        + " ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[]";
+                entryInsertArrays = "INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS + ") SELECT * FROM unnest("
+                        + entryArrays + ") RETURNING id, entry_mac";
+                auditInsertArrays = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") SELECT * FROM unnest(?::bigint[],"
+                        + " ?::bigint[], ?::smallint[], " + entryArrays + ", ?::varchar[], ?::varchar[])";
+                entryDeleteArray = "DELETE FROM " + entry + " WHERE id = ANY(?::bigint[])";
+                entryIdsReserve = "SELECT nextval(pg_get_serial_sequence('" + entry + "', 'id')) FROM generate_series(1, ?)";
+            } else {
+                entryInsertArrays = null;
+                auditInsertArrays = null;
+                entryDeleteArray = null;
+                entryIdsReserve = null;
+            }
+            for (int i = 0; i < ROWS.length; i++) {
+                int n = ROWS[i];
+                entryInsertsReturning[i] = dialect.insertReturning("INSERT INTO " + entry + " (" + ENTRY_EVENT_COLUMNS
+                        + ") VALUES " + Tables.rows(n, 11), "id, entry_mac").orElse(null);
+                auditInserts[i] = "INSERT INTO " + audit + " (" + AUDIT_COLUMNS + ") VALUES " + Tables.rows(n, 16);
+                entryDeletes[i] = "DELETE FROM " + entry + " WHERE id IN (" + Tables.marks(n) + ")";
+            }
+        }
+
+        /** @return the table prefix */
+        String prefix() {
+            return prefix;
+        }
+
+        /**
+         * @param chunk an index into {@link #ROWS}
+         * @return the insert of that many pending entries returning {@code id, entry_mac}, or null if the
+         *         dialect has no such statement
+         */
+        String entryInsertReturning(int chunk) {
+            return entryInsertsReturning[chunk];
+        }
+
+        /**
+         * @param chunk an index into {@link #ROWS}
+         * @return the insert of that many linked records (the columns of {@link JdbcAuditStore#AUDIT_COLUMNS}, row after row)
+         */
+        String auditInsertRows(int chunk) {
+            return auditInserts[chunk];
+        }
+
+        /**
+         * @param chunk an index into {@link #ROWS}
+         * @return the delete of that many pending entries by id
+         */
+        String entryDeleteIds(int chunk) {
+            return entryDeletes[chunk];
+        }
+
+        /**
+         * @param n how many sequences
+         * @return the audit SELECT of records whose entry ids are among {@code n} parameters
+         */
+        String auditOfEntries(int n) {
+            return auditSelect + " WHERE entry_id IN (" + Tables.marks(n) + ") ORDER BY seq";
+        }
+    }
+
     private final Jdbc jdbc;
     private final Sql sql;
     private final Runnable checkWritable;
 
+    /**
+     * @param jdbc the unit's statement runner
+     * @param sql the statements
+     * @param checkWritable refuses a write in a read-only unit
+     */
     JdbcAuditStore(Jdbc jdbc, Sql sql, Runnable checkWritable) {
         this.jdbc = jdbc;
         this.sql = sql;
@@ -41,7 +217,7 @@ final class JdbcAuditStore implements AuditStore {
     public long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
         checkWritable.run();
         StoredAuditRow row = StoredAuditRow.pending(1, event, ledger, mac);
-        return jdbc.insertReturningKey(sql.entryInsert, "id", ps -> Rows.bindEntryEvent(ps, 1, row),
+        return jdbc.insertReturningKey(sql.entryInsert, "id", ps -> bindEntryEvent(ps, 1, row),
                 "append to " + sql.prefix() + "audit_entry");
     }
 
@@ -60,7 +236,7 @@ final class JdbcAuditStore implements AuditStore {
         }
         if (sql.entryInsertReturning(0) == null) {
             return jdbc.batchInsertReturningKeys(sql.entryInsert, "id", entries,
-                    (ps, e) -> Rows.bindEntryEvent(ps, 1, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac())),
+                    (ps, e) -> bindEntryEvent(ps, 1, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac())),
                     what);
         }
         long[] ids = new long[entries.size()];
@@ -69,7 +245,7 @@ final class JdbcAuditStore implements AuditStore {
             for (NewEntry e : entries) {
                 rows.add(StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
             }
-            List<Object[]> returned = jdbc.query(sql.entryInsertArrays, ps -> Rows.bindEntryArrays(jdbc.connection(), ps,
+            List<Object[]> returned = jdbc.query(sql.entryInsertArrays, ps -> bindEntryArrays(jdbc.connection(), jdbc.dialect(), ps,
                     1, rows), rs -> new Object[] {rs.getLong(1), rs.getString(2).trim()}, what);
             assignIds(entries, 0, entries.size(), returned, ids, what);
             return ids;
@@ -79,7 +255,7 @@ final class JdbcAuditStore implements AuditStore {
             List<Object[]> returned = jdbc.query(sql.entryInsertReturning(chunk), ps -> {
                 int at = 1;
                 for (NewEntry e : part) {
-                    at = Rows.bindEntryEvent(ps, at, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
+                    at = bindEntryEvent(ps, at, StoredAuditRow.pending(1, e.event(), e.ledger(), e.mac()));
                 }
             }, rs -> new Object[] {rs.getLong(1), rs.getString(2).trim()}, what);
             assignIds(entries, from, n, returned, ids, what);
@@ -131,7 +307,7 @@ final class JdbcAuditStore implements AuditStore {
         }
     }
 
-    /** PostgreSQL: ids drawn from the sequence of {@code audit_entry.id}, in one statement. */
+    /** {@code POSTGRESQL_ARRAY_BATCHES}: ids drawn from the sequence of {@code audit_entry.id}, in one statement. */
     @Override
     public Optional<long[]> reserveIds(int n) {
         if (sql.entryIdsReserve == null) {
@@ -157,7 +333,7 @@ final class JdbcAuditStore implements AuditStore {
             throw new UnsupportedOperationException("this store does not reserve entry ids");
         }
         checkWritable.run();
-        jdbc.update(sql.auditInsertArrays, ps -> Rows.bindAuditArrays(jdbc.connection(), ps, linked),
+        jdbc.update(sql.auditInsertArrays, ps -> bindAuditArrays(jdbc.connection(), jdbc.dialect(), ps, linked),
                 "append to " + sql.prefix() + "audit");
     }
 
@@ -198,13 +374,13 @@ final class JdbcAuditStore implements AuditStore {
 
     @Override
     public Optional<StoredAuditRow> head() {
-        return jdbc.queryOne(sql.auditHead, ps -> { }, Rows::storedAudit, "read " + sql.prefix() + "audit head");
+        return jdbc.queryOne(sql.auditHead, ps -> { }, JdbcAuditStore::storedAudit, "read " + sql.prefix() + "audit head");
     }
 
     @Override
     public List<StoredAuditRow> pending(int limit) {
         checkLimit(limit);
-        return jdbc.query(sql.entriesPending, ps -> ps.setInt(1, limit), Rows::storedPending,
+        return jdbc.query(sql.entriesPending, ps -> ps.setInt(1, limit), JdbcAuditStore::storedPending,
                 "read " + sql.prefix() + "audit_entry");
     }
 
@@ -214,21 +390,21 @@ final class JdbcAuditStore implements AuditStore {
         checkWritable.run();
         int[] deleted = {0};
         if (sql.auditInsertArrays != null) {
-            jdbc.update(sql.auditInsertArrays, ps -> Rows.bindAuditArrays(jdbc.connection(), ps, linked),
+            jdbc.update(sql.auditInsertArrays, ps -> bindAuditArrays(jdbc.connection(), jdbc.dialect(), ps, linked),
                     "append to " + sql.prefix() + "audit");
             Long[] ids = new Long[linked.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = linked.get(i).entryId();
             }
-            deleted[0] = jdbc.update(sql.entryDeleteArray, ps -> ps.setArray(1, jdbc.connection().createArrayOf("bigint",
-                    ids)), "remove linked entries from " + sql.prefix() + "audit_entry");
+            deleted[0] = jdbc.update(sql.entryDeleteArray, ps -> ps.setArray(1, jdbc.connection().createArrayOf(
+                    jdbc.dialect().arrayElementType(JDBCType.BIGINT), ids)), "remove linked entries from " + sql.prefix() + "audit_entry");
         }
         forChunks(sql.auditInsertArrays != null ? 0 : linked.size(), (chunk, from, n) -> {
             List<StoredAuditRow> part = linked.subList(from, from + n);
             jdbc.update(sql.auditInsertRows(chunk), ps -> {
                 int at = 1;
                 for (StoredAuditRow r : part) {
-                    at = Rows.bindAudit(ps, at, r);
+                    at = bindAudit(ps, at, r);
                 }
             }, "append to " + sql.prefix() + "audit");
             deleted[0] += jdbc.update(sql.entryDeleteIds(chunk), ps -> {
@@ -249,7 +425,7 @@ final class JdbcAuditStore implements AuditStore {
         return jdbc.query(sql.auditPage, ps -> {
             ps.setLong(1, fromSequence);
             ps.setInt(2, limit);
-        }, Rows::storedAudit, "read " + sql.prefix() + "audit");
+        }, JdbcAuditStore::storedAudit, "read " + sql.prefix() + "audit");
     }
 
     @Override
@@ -262,7 +438,7 @@ final class JdbcAuditStore implements AuditStore {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }
-            }, Rows::storedAudit, "read " + sql.prefix() + "audit by entry"));
+            }, JdbcAuditStore::storedAudit, "read " + sql.prefix() + "audit by entry"));
         }
         found.sort(java.util.Comparator.comparingLong(StoredAuditRow::sequence));
         return found;
@@ -270,7 +446,14 @@ final class JdbcAuditStore implements AuditStore {
 
     @Override
     public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
-        return new JdbcIntegrityStore(jdbc, sql).bindings(fromLedgerSequence, toLedgerSequence, limit);
+        checkLimit(limit);
+        return jdbc.query(sql.bindings, ps -> {
+            ps.setLong(1, fromLedgerSequence);
+            ps.setLong(2, toLedgerSequence);
+            ps.setLong(3, fromLedgerSequence);
+            ps.setLong(4, toLedgerSequence);
+            ps.setInt(5, limit);
+        }, JdbcAuditStore::storedAudit, "read the entries binding " + sql.prefix() + "ledger rows");
     }
 
     /** Checkpoints go to {@code audit_checkpoint}, the verified point to {@code audit_verified}. */
@@ -292,7 +475,8 @@ final class JdbcAuditStore implements AuditStore {
         List<AuditMark> marks = new ArrayList<>();
         checkpoints().forEach(c -> marks.add(new AuditMark.Checkpoint(c)));
         verifiedPoint().ifPresent(marks::add);
-        long legacy = new JdbcIntegrityStore(jdbc, sql).legacyLedgerUntil();
+        long legacy = jdbc.queryOne(sql.legacyLedgerUntil, ps -> { }, rs -> rs.getLong(1),
+                "read " + sql.prefix() + "audit_sequencer").orElse(0L);
         if (legacy > 0) {
             marks.add(new AuditMark.LegacyLedger(legacy));
         }
@@ -314,7 +498,7 @@ final class JdbcAuditStore implements AuditStore {
         List<AuditCheckpoint> all = new ArrayList<>();
         jdbc.stream(sql.checkpointAll, ps -> { }, rs -> {
             try {
-                return Optional.of(Rows.checkpoint(rs));
+                return Optional.of(checkpoint(rs));
             } catch (RuntimeException e) {
                 return Optional.<AuditCheckpoint>empty();
             }
@@ -323,8 +507,8 @@ final class JdbcAuditStore implements AuditStore {
     }
 
     private Optional<VerifiedPoint> verifiedPoint() {
-        return jdbc.queryOne(sql.verifiedRead, ps -> { }, rs -> new VerifiedPoint(rs.getLong(1), orEmpty(rs.getString(2)),
-                rs.getLong(3), orEmpty(rs.getString(4)), rs.getLong(5), rs.getLong(6), orEmpty(rs.getString(7))),
+        return jdbc.queryOne(sql.verifiedRead, ps -> { }, rs -> new VerifiedPoint(rs.getLong(1), Rows.orEmpty(rs.getString(2)),
+                rs.getLong(3), Rows.orEmpty(rs.getString(4)), rs.getLong(5), rs.getLong(6), Rows.orEmpty(rs.getString(7))),
                 "read " + sql.prefix() + "audit_verified");
     }
 
@@ -346,13 +530,161 @@ final class JdbcAuditStore implements AuditStore {
         }
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
     private static void checkLimit(int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
+    }
+
+    /**
+     * Binds the columns of {@link #ENTRY_EVENT_COLUMNS} from {@code first}.
+     *
+     * @return the next parameter index
+     */
+    static int bindEntryEvent(PreparedStatement ps, int first, StoredAuditRow r) throws SQLException {
+        int i = first;
+        ps.setLong(i++, r.timeMicros());
+        ps.setString(i++, r.actorKind());
+        Rows.setNullable(ps, i++, r.actorId());
+        ps.setString(i++, r.action());
+        Rows.setNullable(ps, i++, r.subjectRef());
+        Rows.setNullable(ps, i++, r.purpose());
+        ps.setString(i++, r.outcome());
+        Rows.setNullable(ps, i++, r.reference());
+        if (r.ledgerSequence().isPresent()) {
+            ps.setLong(i++, r.ledgerSequence().getAsLong());
+        } else {
+            ps.setNull(i++, Types.BIGINT);
+        }
+        Rows.setNullable(ps, i++, r.ledgerDigest());
+        Rows.setNullable(ps, i++, r.entryMac());
+        return i;
+    }
+
+    /**
+     * Binds the columns of {@link #ENTRY_EVENT_COLUMNS} of many rows as one array per column, from
+     * parameter {@code first} ({@code unnest}, {@code POSTGRESQL_ARRAY_BATCHES}).
+     *
+     * @return the next parameter index
+     */
+    static int bindEntryArrays(java.sql.Connection c, Dialect d, PreparedStatement ps, int first,
+                               List<StoredAuditRow> rows)
+            throws SQLException {
+        int n = rows.size();
+        Long[] time = new Long[n];
+        String[] actorKind = new String[n];
+        String[] actorId = new String[n];
+        String[] action = new String[n];
+        String[] subjectRef = new String[n];
+        String[] purpose = new String[n];
+        String[] outcome = new String[n];
+        String[] reference = new String[n];
+        Long[] ledgerSeq = new Long[n];
+        String[] ledgerDigest = new String[n];
+        String[] mac = new String[n];
+        for (int j = 0; j < n; j++) {
+            StoredAuditRow r = rows.get(j);
+            time[j] = r.timeMicros();
+            actorKind[j] = r.actorKind();
+            actorId[j] = r.actorId().orElse(null);
+            action[j] = r.action();
+            subjectRef[j] = r.subjectRef().orElse(null);
+            purpose[j] = r.purpose().orElse(null);
+            outcome[j] = r.outcome();
+            reference[j] = r.reference().orElse(null);
+            ledgerSeq[j] = r.ledgerSequence().isPresent() ? r.ledgerSequence().getAsLong() : null;
+            ledgerDigest[j] = r.ledgerDigest().orElse(null);
+            mac[j] = r.entryMac().orElse(null);
+        }
+        String bigint = d.arrayElementType(JDBCType.BIGINT);
+        String varchar = d.arrayElementType(JDBCType.VARCHAR);
+        int i = first;
+        ps.setArray(i++, c.createArrayOf(bigint, time));
+        for (String[] column : List.of(actorKind, actorId, action, subjectRef, purpose, outcome, reference)) {
+            ps.setArray(i++, c.createArrayOf(varchar, column));
+        }
+        ps.setArray(i++, c.createArrayOf(bigint, ledgerSeq));
+        ps.setArray(i++, c.createArrayOf(varchar, ledgerDigest));
+        ps.setArray(i++, c.createArrayOf(varchar, mac));
+        return i;
+    }
+
+    /** Binds linked records to the columns of {@link #AUDIT_COLUMNS}, one array per column ({@code POSTGRESQL_ARRAY_BATCHES}). */
+    static void bindAuditArrays(java.sql.Connection c, Dialect d, PreparedStatement ps, List<StoredAuditRow> rows)
+            throws SQLException {
+        int n = rows.size();
+        Long[] seq = new Long[n];
+        Long[] entryId = new Long[n];
+        Integer[] format = new Integer[n];
+        String[] previous = new String[n];
+        String[] link = new String[n];
+        for (int j = 0; j < n; j++) {
+            StoredAuditRow r = rows.get(j);
+            seq[j] = r.sequence();
+            entryId[j] = r.entryId();
+            format[j] = r.format();
+            previous[j] = r.previousLink();
+            link[j] = r.link();
+        }
+        String bigint = d.arrayElementType(JDBCType.BIGINT);
+        String varchar = d.arrayElementType(JDBCType.VARCHAR);
+        ps.setArray(1, c.createArrayOf(bigint, seq));
+        ps.setArray(2, c.createArrayOf(bigint, entryId));
+        ps.setArray(3, c.createArrayOf(d.arrayElementType(JDBCType.INTEGER), format));
+        int i = bindEntryArrays(c, d, ps, 4, rows);
+        ps.setArray(i, c.createArrayOf(varchar, previous));
+        ps.setArray(i + 1, c.createArrayOf(varchar, link));
+    }
+
+    /**
+     * Binds a linked record to the columns of {@link #AUDIT_COLUMNS} from parameter {@code first} on.
+     *
+     * @return the next parameter index
+     */
+    static int bindAudit(PreparedStatement ps, int first, StoredAuditRow r) throws SQLException {
+        ps.setLong(first, r.sequence());
+        ps.setLong(first + 1, r.entryId());
+        ps.setInt(first + 2, r.format());
+        int i = bindEntryEvent(ps, first + 3, r);
+        ps.setString(i, r.previousLink());
+        ps.setString(i + 1, r.link());
+        return i + 2;
+    }
+
+    /**
+     * Reads a row of {@link #AUDIT_COLUMNS} as stored, never failing on its values: a NULL the kit
+     * never writes reads as the empty string (or 0), for verification to judge.
+     */
+    static StoredAuditRow storedAudit(ResultSet rs) throws SQLException {
+        long entry = rs.getLong(A_ENTRY);
+        return storedEntry(rs, A_TIME, rs.getLong(A_SEQ), rs.wasNull() ? 0 : entry, rs.getInt(A_FORMAT),
+                Rows.orEmpty(rs.getString(A_PREVIOUS)), Rows.orEmpty(rs.getString(A_LINK)));
+    }
+
+    /** Reads a row of {@link #ENTRY_COLUMNS}: a pending entry as stored. */
+    static StoredAuditRow storedPending(ResultSet rs) throws SQLException {
+        return storedEntry(rs, E_TIME, 0, rs.getLong(E_ID), StoredAuditRow.FORMAT_2, "", "");
+    }
+
+    /** Reads the columns of {@link #ENTRY_EVENT_COLUMNS} from {@code first}. */
+    private static StoredAuditRow storedEntry(ResultSet rs, int first, long sequence, long entryId, int format,
+                                              String previous, String link) throws SQLException {
+        long time = rs.getLong(first);
+        String actorKind = Rows.orEmpty(rs.getString(first + 1));
+        Optional<String> actorId = Rows.text(rs, first + 2);
+        String action = Rows.orEmpty(rs.getString(first + 3));
+        Optional<String> subjectRef = Rows.text(rs, first + 4);
+        Optional<String> purpose = Rows.text(rs, first + 5);
+        String outcome = Rows.orEmpty(rs.getString(first + 6));
+        Optional<String> reference = Rows.text(rs, first + 7);
+        long ledgerSeq = rs.getLong(first + 8);
+        OptionalLong ledger = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(ledgerSeq);
+        return new StoredAuditRow(sequence, entryId, format, time, actorKind, actorId, action, subjectRef, purpose,
+                outcome, reference, ledger, Rows.text(rs, first + 9), Rows.text(rs, first + 10), previous, link);
+    }
+
+    /** Reads a row of {@link #CHECKPOINT_COLUMNS}. */
+    static AuditCheckpoint checkpoint(ResultSet rs) throws SQLException {
+        return new AuditCheckpoint(rs.getLong(C_SEQ), rs.getString(C_LINK), Rows.instant(rs.getLong(C_TIME)));
     }
 }

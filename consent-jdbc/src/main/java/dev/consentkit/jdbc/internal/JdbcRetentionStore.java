@@ -88,8 +88,8 @@ final class JdbcRetentionStore implements RetentionStore {
         disposalDelete = "DELETE FROM " + disposal + " WHERE policy_id = ? AND subject_id = ? AND record_ref = ?";
         disposalInsert = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
                 + " VALUES (?, ?, ?, ?, ?)";
-        // PostgreSQL and H2 take whole arrays: a disposal batch is one DELETE and one INSERT, not 2 per row
-        arrays = "postgresql".equals(jdbc.dialect().name()) || "h2".equals(jdbc.dialect().name());
+        // array parameters (PostgreSQL, H2): a disposal batch is one DELETE and one INSERT, not 2 per row
+        arrays = jdbc.dialect().supports(dev.consentkit.jdbc.spi.Dialect.Capability.ARRAY_PARAMETERS);
         disposalDeleteSet = "DELETE FROM " + disposal + " WHERE policy_id = ? AND (subject_id, record_ref) IN"
                 + " (SELECT u.s, u.r FROM UNNEST(?, ?) AS u(s, r))";
         disposalInsertSet = "INSERT INTO " + disposal + " (policy_id, subject_id, record_ref, anchor_at_us, act_id)"
@@ -101,7 +101,7 @@ final class JdbcRetentionStore implements RetentionStore {
     }
 
     private static boolean rowValues(Jdbc jdbc) {
-        return "postgresql".equals(jdbc.dialect().name()) || "h2".equals(jdbc.dialect().name());
+        return jdbc.dialect().supports(dev.consentkit.jdbc.spi.Dialect.Capability.ROW_VALUES);
     }
 
     private void checkWritable() {
@@ -187,7 +187,7 @@ final class JdbcRetentionStore implements RetentionStore {
         Set<RetentionAnchor.Key> found = new HashSet<>();
         if (arrays) {
             List<RetentionAnchor.Key> keys = new ArrayList<>(wanted.keySet());
-            String typeName = "h2".equals(jdbc.dialect().name()) ? "VARCHAR" : "varchar";
+            String typeName = jdbc.dialect().arrayElementType(java.sql.JDBCType.VARCHAR);
             for (int from = 0; from < keys.size(); from += JdbcUnit.SET_CHUNK) {
                 List<RetentionAnchor.Key> chunk = keys.subList(from, Math.min(keys.size(), from + JdbcUnit.SET_CHUNK));
                 Object[] subjectIds = chunk.stream().map(k -> k.subject().value()).toArray();
@@ -254,8 +254,8 @@ final class JdbcRetentionStore implements RetentionStore {
      */
     private void markDisposedSet(String policyId, Collection<RetentionAnchor> anchors, UUID actId, String what) {
         List<RetentionAnchor> rows = new ArrayList<>(anchors);
-        String typeName = "h2".equals(jdbc.dialect().name()) ? "VARCHAR" : "varchar";
-        String longName = "h2".equals(jdbc.dialect().name()) ? "BIGINT" : "bigint";
+        String typeName = jdbc.dialect().arrayElementType(java.sql.JDBCType.VARCHAR);
+        String longName = jdbc.dialect().arrayElementType(java.sql.JDBCType.BIGINT);
         for (int from = 0; from < rows.size(); from += JdbcUnit.SET_CHUNK) {
             List<RetentionAnchor> chunk = rows.subList(from, Math.min(rows.size(), from + JdbcUnit.SET_CHUNK));
             Object[] subjects = new Object[chunk.size()];

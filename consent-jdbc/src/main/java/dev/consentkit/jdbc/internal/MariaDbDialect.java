@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * MariaDB 10.6 and later (InnoDB). A set of ids travels as one JSON array parameter read by
- * {@code JSON_TABLE}. Not API: use {@code Dialects.MARIADB}.
+ * {@code JSON_TABLE}. It declares no {@link Dialect.Capability}: the stores send their standard forms.
+ * Not API: use {@code Dialects.MARIADB}.
  */
 public final class MariaDbDialect implements Dialect {
     @Override

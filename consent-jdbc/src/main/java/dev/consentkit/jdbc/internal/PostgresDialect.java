@@ -16,6 +16,26 @@ public final class PostgresDialect implements Dialect {
         return "postgresql";
     }
 
+    private static final java.util.Set<Capability> CAPABILITIES = java.util.EnumSet.of(Capability.ARRAY_PARAMETERS,
+            Capability.ROW_VALUES, Capability.MULTI_STATEMENT_TEXT, Capability.SQL_SAVEPOINTS,
+            Capability.POSTGRESQL_ARRAY_BATCHES);
+
+    /** Every capability: the fast paths were written for PostgreSQL. */
+    @Override
+    public boolean supports(Capability capability) {
+        return CAPABILITIES.contains(capability);
+    }
+
+    /** The server's own type names: {@code varchar}, {@code bigint}, {@code int4}. */
+    @Override
+    public String arrayElementType(java.sql.JDBCType type) {
+        return switch (type) {
+            case BIGINT -> "bigint";
+            case INTEGER -> "int4";
+            default -> type.getName().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     @Override
     public boolean isConflict(SQLException e) {
         return SqlStates.anyInChain(e, "23505", "40001", "40P01");

@@ -1,6 +1,7 @@
 package dev.consentkit.jdbc.spi;
 
 import java.sql.Connection;
+import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,11 +14,91 @@ import java.util.Optional;
  * database, together with its schema scripts at
  * {@code dev/consentkit/jdbc/schema/v<N>/<name>.sql} (v1, v2, ...) on the class path. Implementations are
  * immutable and thread-safe.
+ *
+ * <p><b>Capabilities.</b> The stores never compare a dialect's name or class: where a database allows a
+ * faster form of a statement (fewer statements, fewer round trips), they ask {@link #supports} for the
+ * {@link Capability} that form needs, and {@link #arrayElementType} for the type names of array
+ * parameters. The defaults are the conservative answers (nothing supported, standard type names), which
+ * every database that runs the schema scripts can take: a host's own dialect works without declaring
+ * anything, and gets exactly the fast paths it declares. The built-in dialects declare theirs: PostgreSQL
+ * all of them, H2 {@link Capability#ARRAY_PARAMETERS} and {@link Capability#ROW_VALUES}, MariaDB none.
+ * The other optional forms are methods with empty defaults: {@link #setTable}, {@link #insertReturning}.
  */
 public interface Dialect {
 
-    /** @return the dialect's name, also the schema script's file name, e.g. {@code postgresql} */
+    /**
+     * A feature of the database that lets a store send a faster form of a statement. Declared by
+     * {@link #supports}; a capability the database lacks makes the statements that use it fail (a
+     * {@code StorageException}): declare only what the contract tests passed with on that database.
+     */
+    enum Capability {
+        /**
+         * Array parameters ({@link Connection#createArrayOf} with the names of {@link #arrayElementType})
+         * read as a table of several columns by {@code UNNEST(?, ?) AS u(s, r)}, in {@code FROM}, in a
+         * join and in {@code IN (SELECT ...)}: the retention store's disposal markers are then read,
+         * deleted and inserted per batch in one statement each instead of one per row.
+         */
+        ARRAY_PARAMETERS,
+        /**
+         * Row-value comparisons such as {@code (a, b) > (?, ?)} and {@code (a, b) IN (...)} that the
+         * database answers from an index on {@code (a, b)}: the keyset pages of the retention store use
+         * them instead of the equivalent {@code a > ? OR (a = ? AND b > ?)}.
+         */
+        ROW_VALUES,
+        /**
+         * Several statements in one prepared statement text ({@code a; b; c}), sent in one round trip,
+         * run in order, their parameters bound in order and their results read with
+         * {@link java.sql.Statement#getMoreResults()}: a unit of work then defers the updates whose result
+         * it does not need at once (a scope lock, a projection write) to travel with its next statement.
+         */
+        MULTI_STATEMENT_TEXT,
+        /**
+         * {@code SAVEPOINT}, {@code RELEASE SAVEPOINT} and {@code ROLLBACK TO SAVEPOINT} sent as SQL inside
+         * a transaction the driver does not track: a unit joining a host's transaction sets its savepoint
+         * by SQL, travelling with its first statement. Used together with {@link #MULTI_STATEMENT_TEXT}
+         * only (without it the JDBC savepoint costs the same round trip).
+         */
+        SQL_SAVEPOINTS,
+        /**
+         * PostgreSQL's forms of whole-batch writes, which compatible databases share: typed array casts
+         * ({@code ?::bigint[]}), {@code INSERT ... SELECT * FROM unnest(?, ?, ...) RETURNING},
+         * {@code = ANY(?::bigint[])}, and ids drawn ahead from a column's sequence with
+         * {@code nextval(pg_get_serial_sequence(...)) FROM generate_series(1, ?)}: the audit store then
+         * writes a batch of entries or linked records with one statement text whatever its size, and
+         * reserves entry ids.
+         */
+        POSTGRESQL_ARRAY_BATCHES
+    }
+
+    /**
+     * @return the dialect's name, also the schema script's file name, e.g. {@code postgresql}; the stores
+     *         never choose a statement by it (see {@link #supports})
+     */
     String name();
+
+    /**
+     * Whether the database has a feature that a faster form of a statement needs. The default declares
+     * none, so that a host's dialect takes the standard forms until it declares what its database has.
+     *
+     * @param capability the feature, not null
+     * @return whether the stores may use it
+     */
+    default boolean supports(Capability capability) {
+        return false;
+    }
+
+    /**
+     * The element type name passed to {@link Connection#createArrayOf} for an array parameter of values
+     * of {@code type} (only asked when {@link Capability#ARRAY_PARAMETERS} or
+     * {@link Capability#POSTGRESQL_ARRAY_BATCHES} is declared). The default is the standard SQL name,
+     * {@link JDBCType#getName()} ({@code VARCHAR}, {@code BIGINT}, {@code INTEGER}).
+     *
+     * @param type the values' type: {@link JDBCType#VARCHAR}, {@link JDBCType#BIGINT} or {@link JDBCType#INTEGER}
+     * @return the name the driver knows the type by
+     */
+    default String arrayElementType(JDBCType type) {
+        return type.getName();
+    }
 
     /**
      * @param e a failure of a statement or a commit

@@ -57,7 +57,7 @@ class H2StatementPlanTest {
 
     @Test
     void audienceFilterAnswersOncePerSubjectOfTheSet() throws SQLException {
-        List<String> found = plans.run(plans.sql().stateFindAll, (c, ps) -> {
+        List<String> found = plans.run(plans.sql().projection.stateFindAll, (c, ps) -> {
             Dialects.H2.bindSet(c, ps, 1, List.of(StatementPlans.subject(7), StatementPlans.subject(9999), "unknown"));
             ps.setString(2, "newsletter");
         });

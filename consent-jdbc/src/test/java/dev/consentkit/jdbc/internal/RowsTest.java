@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class RowsTest {
     private static final String SHA = "ab".repeat(32);
-    private static final Sql SQL = new Sql("ck_", dev.consentkit.jdbc.Dialects.H2);
+    private static final Tables SQL = new Tables("ck_", dev.consentkit.jdbc.Dialects.H2);
 
     private static DataSource installed() {
         JdbcDataSource ds = new JdbcDataSource();
@@ -40,7 +40,7 @@ class RowsTest {
 
     private static void row(DataSource ds, String subject, String version, String locale, String sha) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO ck_projection ("
-                + Sql.STATE_COLUMNS + ") VALUES (?, 'newsletter', '', '', 'GIVEN', 7, 'privacy', ?, ?, ?, NULL, 3, FALSE, TRUE)")) {
+                + JdbcProjectionStore.STATE_COLUMNS + ") VALUES (?, 'newsletter', '', '', 'GIVEN', 7, 'privacy', ?, ?, ?, NULL, 3, FALSE, TRUE)")) {
             ps.setString(1, subject);
             ps.setString(2, version);
             ps.setString(3, locale);
@@ -52,11 +52,11 @@ class RowsTest {
     private static List<ConsentState> read(DataSource ds, PurposeId purpose) throws SQLException {
         List<ConsentState> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement(SQL.stateByPurpose)) {
+             PreparedStatement ps = c.prepareStatement(SQL.projection.stateByPurpose)) {
             ps.setString(1, "newsletter");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(Rows.states(null, purpose).map(rs));
+                    out.add(JdbcProjectionStore.states(null, purpose).map(rs));
                 }
             }
         }

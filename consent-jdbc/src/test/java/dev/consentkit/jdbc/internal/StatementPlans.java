@@ -12,7 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The query plans of the statements consent-jdbc really runs (taken from {@link Sql}, not copied),
+ * The query plans of the statements consent-jdbc really runs (taken from {@link Tables}, not copied),
  * on a database filled with enough rows that a scan and an index lookup differ: 10 000 subjects
  * with two purposes each, 5 000 suppressed hashes and 3 000 audit records (each binding a ledger row).
  */
@@ -21,12 +21,12 @@ final class StatementPlans {
     static final int AUDIT_LINKS = 3_000;
     private final DataSource ds;
     private final Dialect dialect;
-    private final Sql sql;
+    private final Tables sql;
 
     private StatementPlans(DataSource ds, Dialect dialect) {
         this.ds = ds;
         this.dialect = dialect;
-        this.sql = new Sql("ck_", dialect);
+        this.sql = new Tables("ck_", dialect);
     }
 
     /**
@@ -63,7 +63,7 @@ final class StatementPlans {
                 }
                 insert.executeBatch();
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ck_audit (" + Sql.AUDIT_COLUMNS + ")"
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ck_audit (" + JdbcAuditStore.AUDIT_COLUMNS + ")"
                     + " VALUES (?, ?, 2, 0, 'SYSTEM', NULL, 'consent.given', NULL, NULL, 'SUCCESS', NULL, ?, ?, ?, ?, ?)")) {
                 for (int i = 1; i <= AUDIT_LINKS; i++) {
                     insert.setLong(1, i);
@@ -102,7 +102,7 @@ final class StatementPlans {
 
     /** @return the plan of the sequencer's read of the chain's head */
     String auditHead() throws SQLException {
-        return explain(sql.auditHead, (c, ps) -> { });
+        return explain(sql.audit.auditHead, (c, ps) -> { });
     }
 
     /**
@@ -110,7 +110,7 @@ final class StatementPlans {
      *         walk is 1 000 of millions of rows; here 100 of the 3 000, the same small share)
      */
     String bindings() throws SQLException {
-        return explain(sql.bindings, (c, ps) -> {
+        return explain(sql.audit.bindings, (c, ps) -> {
             ps.setLong(1, 1_000);
             ps.setLong(2, 1_099);
             ps.setLong(3, 1_000);
@@ -121,7 +121,7 @@ final class StatementPlans {
 
     /** @return the plan of the audience filter for three subjects */
     String audienceFilter() throws SQLException {
-        return explain(sql.stateFindAll, (c, ps) -> {
+        return explain(sql.projection.stateFindAll, (c, ps) -> {
             dialect.bindSet(c, ps, 1, List.of(subject(7), subject(4242), subject(9999)));
             ps.setString(2, "newsletter");
         });
@@ -129,7 +129,7 @@ final class StatementPlans {
 
     /** @return the plan of the suppression match for three hashes */
     String suppressionMatch() throws SQLException {
-        return explain(sql.suppressionMatch, (c, ps) -> {
+        return explain(sql.suppression.suppressionMatch, (c, ps) -> {
             dialect.bindSet(c, ps, 1, List.of(hash(3), hash(400), hash(4001)));
             ps.setString(2, "newsletter");
         });
@@ -137,7 +137,7 @@ final class StatementPlans {
 
     /** @return the plan of a single check */
     String check() throws SQLException {
-        return explain(sql.stateFind, (c, ps) -> {
+        return explain(sql.projection.stateFind, (c, ps) -> {
             ps.setString(1, subject(4242));
             ps.setString(2, "newsletter");
         });
@@ -157,7 +157,7 @@ final class StatementPlans {
         return out;
     }
 
-    Sql sql() {
+    Tables sql() {
         return sql;
     }
 

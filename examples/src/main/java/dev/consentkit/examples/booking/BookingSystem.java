@@ -41,7 +41,7 @@ import java.util.Objects;
  * set-based query.
  *
  * <p>Run: {@code CK_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/booking CK_JDBC_USER=... CK_JDBC_PASSWORD=...}
- * then the README's booking command. The URL may also be the first argument.
+ * then the booking command of docs/guide/database.md. The URL may also be the first argument.
  */
 public final class BookingSystem {
     static final PurposeId BOOKINGS = PurposeId.of("bookings");
@@ -57,7 +57,7 @@ public final class BookingSystem {
     public static void main(String[] args) throws SQLException {
         String url = args.length > 0 ? args[0] : System.getenv("CK_JDBC_URL");
         if (url == null || url.isBlank()) {
-            System.err.println("Give the JDBC URL as the first argument or in CK_JDBC_URL (see the README).");
+            System.err.println("Give the JDBC URL as the first argument or in CK_JDBC_URL (see docs/guide/database.md).");
             System.exit(2);
             return;
         }

@@ -37,6 +37,7 @@ public class BookingService {
      * @throws org.springframework.dao.DataIntegrityViolationException if the slot is taken (nothing is stored)
      * @throws IllegalArgumentException if a ticked purpose was not offered with a notice version (nothing is stored)
      */
+    // snippet:book
     @Transactional
     public Client book(BookingForm form, ConsentDesk.FormSubmission submission) {
         Objects.requireNonNull(form, "form");
@@ -51,4 +52,5 @@ public class BookingService {
         bookings.saveAndFlush(new Booking(client.getId(), form.getSlot()));
         return client;
     }
+    // end:book
 }
