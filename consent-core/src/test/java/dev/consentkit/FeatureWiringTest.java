@@ -1,5 +1,7 @@
 package dev.consentkit;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +57,7 @@ class FeatureWiringTest {
     @Test
     void fieldProtectionIsConfiguredOncePerKitAndEveryFeatureSeesIt() {
         ProtectionProfile profile = new ProtectionProfile("AES-256-GCM", "per-subject data keys",
-                List.of(new ProtectionProfile.Field("clients", "email", "contact", "contact")));
+                List.of(new ProtectionProfile.Field("clients", "email", CategoryId.of("contact"), KeyGroup.of("contact"))));
         KitContext.of(kit).install(FieldProtector.class, new DescribedProtection(profile));
 
         assertThat(Compliance.builder(kit).build().configuration().fieldProtection()).contains("AES-256-GCM");

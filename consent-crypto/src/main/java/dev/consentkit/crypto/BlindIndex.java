@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
 import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import java.util.List;
 import java.util.Objects;
@@ -73,7 +74,7 @@ public final class BlindIndex {
 
     /** The name and size rules every index kind follows. */
     static void checkNameAndBits(String name, int bits) {
-        BlindIndexEntry.checkIndexName(name);
+        IndexName.of(name);
         if (bits < 4 || bits > 256) {
             throw new IllegalArgumentException("blind index " + name + " must keep 4 to 256 bits");
         }

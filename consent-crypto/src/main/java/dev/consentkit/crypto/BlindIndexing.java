@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
@@ -120,7 +122,7 @@ final class BlindIndexing {
         Objects.requireNonNull(subject, "subject");
         BlindIndexEntry entry = entry(spec, subject, term(spec, values));
         KitContext.of(kit).storage().inTransaction(tx -> {
-            BlindIndexStore.in(tx).remove(spec.name(), subject);
+            BlindIndexStore.in(tx).remove(IndexName.of(spec.name()), subject);
             BlindIndexStore.in(tx).put(entry);
             return null;
         });
@@ -142,7 +144,7 @@ final class BlindIndexing {
         }
         return KitContext.of(kit).storage().read(tx -> {
             LinkedHashSet<SubjectId> found = new LinkedHashSet<>();
-            terms.forEach((version, term) -> found.addAll(BlindIndexStore.in(tx).find(spec.name(), version, term)));
+            terms.forEach((version, term) -> found.addAll(BlindIndexStore.in(tx).find(IndexName.of(spec.name()), version, term)));
             return List.copyOf(found);
         });
     }
@@ -160,7 +162,7 @@ final class BlindIndexing {
 
     /** @return the entry of {@code term} for the subject at the index's version, attributed to its group and field */
     static BlindIndexEntry entry(IndexSpec spec, SubjectId subject, String term) {
-        return new BlindIndexEntry(spec.name(), spec.version(), term, subject, spec.group(), spec.field());
+        return new BlindIndexEntry(IndexName.of(spec.name()), spec.version(), term, subject, KeyGroup.of(spec.group()), spec.field());
     }
 
     private byte[] key(IndexSpec spec, int version) {

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
@@ -64,7 +66,7 @@ final class DataKeys {
 
     /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
     boolean anyWrappedUnderOtherThan(String kekId) {
-        return !KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, 1)).isEmpty();
+        return !KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of(kekId), 1)).isEmpty();
     }
 
     /**
@@ -82,9 +84,9 @@ final class DataKeys {
             key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                     create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
         } else {
-            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(subjectRef, group))
+            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(subjectRef, KeyGroup.of(group)))
                     .filter(this::isOwn).map(this::unwrap);
-            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).current(subjectRef, group)
+            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).current(subjectRef, KeyGroup.of(group))
                     .filter(this::isOwn).map(this::unwrap)
                     .orElseGet(() -> create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)))));
         }
@@ -108,7 +110,7 @@ final class DataKeys {
      * group) — as opposed to never having existed, which is what a damaged key id looks like.
      */
     boolean wasShredded(KeyedHash subjectRef, String group, int keyId) {
-        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredded(subjectRef, group, keyId)).isPresent();
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredded(subjectRef, KeyGroup.of(group), keyId)).isPresent();
     }
 
     /** Adds the group's next version, which becomes current here at once. */
@@ -130,7 +132,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         RotationReport report = new RotationReport(kekId, 0, 0, 0);
         while (true) {
-            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, batchSize));
+            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of(kekId), batchSize));
             if (batch.isEmpty()) {
                 return report;
             }
@@ -139,8 +141,8 @@ final class DataKeys {
                 boolean own = isOwn(old);
                 byte[] dek = unwrapBytes(old);
                 try {
-                    byte[] context = KeyRows.contextV2(old.subjectRef(), old.group(), old.version(), old.keyId(), kekId);
-                    WrappedKey row = old.rewrapped(kekId, keks.wrap(dek, context), WrappedKey.FORMAT_V2, new byte[0]);
+                    byte[] context = KeyRows.contextV2(old.subjectRef(), old.group().value(), old.version(), old.keyId(), kekId);
+                    WrappedKey row = old.rewrapped(KekId.of(kekId), keks.wrap(dek, context), WrappedKey.FORMAT_V2, new byte[0]);
                     rewrapped.add(own ? authenticated(row) : row);
                 } finally {
                     Arrays.fill(dek, (byte) 0);
@@ -177,11 +179,11 @@ final class DataKeys {
         if (state.isEmpty()) {
             return;
         }
-        Map<String, KekUsage> usage = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek());
+        Map<KekId, KekUsage> usage = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek());
         TreeSet<String> missing = new TreeSet<>();
         usage.forEach((kekId, used) -> {
-            if (used.stored() > 0 && !file.kekIds().contains(kekId)) {
-                missing.add(kekId);
+            if (used.stored() > 0 && !file.kekIds().contains(kekId.value())) {
+                missing.add(kekId.value());
             }
         });
         if (!missing.isEmpty()) {
@@ -243,7 +245,7 @@ final class DataKeys {
                     List<Optional<String>> groups = "all-groups".equals(reference) ? List.of(Optional.empty())
                             : Arrays.stream(reference.split(",")).map(Optional::of).toList();
                     for (Optional<String> g : groups) {
-                        if (KeyStore.in(tx).recordEarlierShred(e.subjectRef().get(), g, e.time())) {
+                        if (KeyStore.in(tx).recordEarlierShred(e.subjectRef().get(), g.map(KeyGroup::of), e.time())) {
                             n++;
                         }
                     }
@@ -256,7 +258,7 @@ final class DataKeys {
 
     /** Makes the group's next version: this instance's own, authenticated where the provider can. */
     private DataKey create(StorageTransaction tx, KeyedHash subjectRef, String group, AuditAction action) {
-        int last = KeyStore.in(tx).current(subjectRef, group).map(WrappedKey::version).orElse(0);
+        int last = KeyStore.in(tx).current(subjectRef, KeyGroup.of(group)).map(WrappedKey::version).orElse(0);
         if (last == Integer.MAX_VALUE) {
             // only a planted or damaged row gets here: 2^31 versions are not made by rotation
             throw new IllegalStateException("the data keys of group " + group + " of this subject are at the highest"
@@ -269,7 +271,7 @@ final class DataKeys {
         String kekId = keks.currentKekId();
         try {
             byte[] wrapped = keks.wrap(dek, KeyRows.contextV2(subjectRef, group, version, keyId, kekId));
-            KeyStore.in(tx).add(authenticated(new WrappedKey(subjectRef, group, version, keyId, kekId, wrapped, now(),
+            KeyStore.in(tx).add(authenticated(new WrappedKey(subjectRef, KeyGroup.of(group), version, keyId, KekId.of(kekId), wrapped, now(),
                     WrappedKey.FORMAT_V2, new byte[0])));
             audit(tx, now(), action, Optional.of(subjectRef), group + " v" + version);
             return DataKey.of(keyId, dek);
@@ -280,7 +282,7 @@ final class DataKeys {
 
     /** The row with this provider's authenticator, or as it is if the provider cannot authenticate. */
     private WrappedKey authenticated(WrappedKey row) {
-        return keks.authenticateKeyRow(row.kekId(), KeyRows.authenticated(row))
+        return keks.authenticateKeyRow(row.kekId().value(), KeyRows.authenticated(row))
                 .map(tag -> row.rewrapped(row.kekId(), row.wrapped(), row.format(), tag))
                 .orElse(row);
     }
@@ -290,7 +292,7 @@ final class DataKeys {
         if (row.format() != WrappedKey.FORMAT_V2 || !row.hasAuthenticator()) {
             return false;
         }
-        return keks.authenticateKeyRow(row.kekId(), KeyRows.authenticated(row))
+        return keks.authenticateKeyRow(row.kekId().value(), KeyRows.authenticated(row))
                 .map(tag -> MessageDigest.isEqual(tag, row.authenticator())).orElse(false);
     }
 
@@ -322,12 +324,12 @@ final class DataKeys {
      */
     private byte[] unwrapBytes(WrappedKey row) {
         if (row.hasAuthenticator()) {
-            Optional<byte[]> expected = keks.authenticateKeyRow(row.kekId(), KeyRows.authenticated(row));
+            Optional<byte[]> expected = keks.authenticateKeyRow(row.kekId().value(), KeyRows.authenticated(row));
             if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), row.authenticator())) {
                 throw new DecryptionException();
             }
         }
-        return keks.unwrap(row.kekId(), row.wrapped(), KeyRows.wrapContext(row));
+        return keks.unwrap(row.kekId().value(), row.wrapped(), KeyRows.wrapContext(row));
     }
 
     private void audit(StorageTransaction tx, Instant time, AuditAction action, Optional<KeyedHash> subjectRef,

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -341,7 +343,7 @@ public final class FieldCrypto implements FieldProtector {
                 "random 256-bit data key per subject and group, wrapped by a master key from "
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
-                        .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
+                        .map(f -> new ProtectionProfile.Field(f.table(), f.column(), CategoryId.of(f.category()), KeyGroup.of(f.group())))
                         .toList(),
                 keks.describeMasterKeys());
     }

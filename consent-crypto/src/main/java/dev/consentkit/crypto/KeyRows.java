@@ -34,8 +34,8 @@ final class KeyRows {
      */
     static byte[] wrapContext(WrappedKey row) {
         return switch (row.format()) {
-            case WrappedKey.FORMAT_V1 -> contextV1(row.subjectRef(), row.group(), row.version());
-            case WrappedKey.FORMAT_V2 -> contextV2(row.subjectRef(), row.group(), row.version(), row.keyId(), row.kekId());
+            case WrappedKey.FORMAT_V1 -> contextV1(row.subjectRef(), row.group().value(), row.version());
+            case WrappedKey.FORMAT_V2 -> contextV2(row.subjectRef(), row.group().value(), row.version(), row.keyId(), row.kekId().value());
             default -> throw new DecryptionException();
         };
     }
@@ -63,9 +63,9 @@ final class KeyRows {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128 + row.wrapped().length);
         out.writeBytes(ROW);
         part(out, ascii(row.subjectRef().value()));
-        part(out, ascii(row.group()));
+        part(out, ascii(row.group().value()));
         out.writeBytes(ByteBuffer.allocate(4 + 4).putInt(row.version()).putInt(row.keyId()).array());
-        part(out, row.kekId().getBytes(StandardCharsets.UTF_8));
+        part(out, row.kekId().value().getBytes(StandardCharsets.UTF_8));
         out.writeBytes(ByteBuffer.allocate(4 + 8).putInt(row.format()).putLong(micros(row.createdAt())).array());
         part(out, row.wrapped());
         return out.toByteArray();

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.crypto.internal.AesGcm;
@@ -161,7 +162,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     }
 
     private ProtectionProfile.MasterKey describe(String id) {
-        return new ProtectionProfile.MasterKey(id, "AES-256-GCM", 256, 256, OptionalLong.of(KeyRows.AES_GCM_WRAP_LIMIT),
+        return new ProtectionProfile.MasterKey(KekId.of(id), "AES-256-GCM", 256, 256, OptionalLong.of(KeyRows.AES_GCM_WRAP_LIMIT),
                 id.equals(currentId));
     }
 

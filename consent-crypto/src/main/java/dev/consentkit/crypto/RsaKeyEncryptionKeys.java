@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
@@ -296,11 +297,11 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     @Override
     public List<ProtectionProfile.MasterKey> describeMasterKeys() {
         List<ProtectionProfile.MasterKey> described = new ArrayList<>();
-        described.add(new ProtectionProfile.MasterKey(kekId, ALGORITHM, publicKey.getModulus().bitLength(),
+        described.add(new ProtectionProfile.MasterKey(KekId.of(kekId), ALGORITHM, publicKey.getModulus().bitLength(),
                 KeyRows.RSA_RECOMMENDED_BITS, OptionalLong.empty(), true));
         unwrapping.forEach((id, pair) -> {
             if (!id.equals(kekId)) {
-                described.add(new ProtectionProfile.MasterKey(id, ALGORITHM, pair.bits(), KeyRows.RSA_RECOMMENDED_BITS,
+                described.add(new ProtectionProfile.MasterKey(KekId.of(id), ALGORITHM, pair.bits(), KeyRows.RSA_RECOMMENDED_BITS,
                         OptionalLong.empty(), false));
             }
         });

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.context.KitContext;
@@ -201,7 +202,7 @@ public final class SealingJob {
                     } else {
                         sealed++;
                         if (index.isPresent() && step.term() != null) {
-                            BlindIndexStore.in(tx).remove(index.get().name(), row.subject());
+                            BlindIndexStore.in(tx).remove(IndexName.of(index.get().name()), row.subject());
                             BlindIndexStore.in(tx).put(BlindIndexing.entry(index.get(), row.subject(), step.term()));
                         } else if (index.isPresent()) {
                             unindexable++;

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.IndexName;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,7 +118,7 @@ class BlindIndexVersionTest {
 
         assertThat(IndexEntries.stored(kit, "client.email", 2, term)).containsExactly(anna);
         assertThat(BlindIndexing.entry(EMAIL_V2.spec(), anna, term))
-                .isEqualTo(new BlindIndexEntry("client.email", 2, term, anna, "contract", "client.email"));
+                .isEqualTo(new BlindIndexEntry(IndexName.of("client.email"), 2, term, anna, KeyGroup.of("contract"), "client.email"));
         CompoundBlindIndex nameYear = CompoundBlindIndex.sized("client.lastname-birthyear", 14, 100_000,
                 new CompoundBlindIndex.Part(NAME, Normalizer.NAME), new CompoundBlindIndex.Part(BIRTH, Normalizer.YEAR));
         assertThat(nameYear.spec().field()).isEqualTo("client.last_name+client.birth_date");

@@ -76,7 +76,7 @@ class CategoryAttackTest {
 
         String stored = w.crypto.seal(MANAGER, ORDERS, forged.at("row-1", ANNA), "anna@example.org");
 
-        assertThat(w.keysOf(ANNA)).extracting(k -> k.group()).containsExactly("contract");
+        assertThat(w.keysOf(ANNA)).extracting(k -> k.group().value()).containsExactly("contract");
         w.crypto.shred(ANNA, Set.of("marketing"), DPO);
         assertThat(w.crypto.open(MANAGER, ORDERS, EMAIL.at("row-1", ANNA), stored))
                 .as("sealed under the declared contract key, which the marketing shred leaves").isEqualTo("anna@example.org");

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.testkit.fixtures.ForwardingTransaction;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
@@ -80,7 +82,7 @@ final class CollidingKeyStorage implements ConsentStorage {
                 }
 
                 @Override
-                public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
+                public Optional<WrappedKey> current(KeyedHash subjectRef, KeyGroup group) {
                     return keys.current(subjectRef, group);
                 }
 
@@ -100,7 +102,7 @@ final class CollidingKeyStorage implements ConsentStorage {
                 }
 
                 @Override
-                public Optional<Instant> shredded(KeyedHash subjectRef, String group, int keyId) {
+                public Optional<Instant> shredded(KeyedHash subjectRef, KeyGroup group, int keyId) {
                     return keys.shredded(subjectRef, group, keyId);
                 }
 
@@ -110,12 +112,12 @@ final class CollidingKeyStorage implements ConsentStorage {
                 }
 
                 @Override
-                public boolean recordEarlierShred(KeyedHash subjectRef, Optional<String> group, Instant at) {
+                public boolean recordEarlierShred(KeyedHash subjectRef, Optional<KeyGroup> group, Instant at) {
                     return keys.recordEarlierShred(subjectRef, group, at);
                 }
 
                 @Override
-                public Map<String, KekUsage> usageByKek() {
+                public Map<KekId, KekUsage> usageByKek() {
                     return keys.usageByKek();
                 }
 
@@ -135,7 +137,7 @@ final class CollidingKeyStorage implements ConsentStorage {
                 }
 
                 @Override
-                public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
+                public List<WrappedKey> wrappedUnderOtherThan(KekId kekId, int limit) {
                     return keys.wrappedUnderOtherThan(kekId, limit);
                 }
 

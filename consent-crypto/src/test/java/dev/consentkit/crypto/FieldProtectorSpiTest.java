@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.AuditTrail;
@@ -211,9 +213,9 @@ class FieldProtectorSpiTest {
         assertThat(profile.keyHierarchy()).contains("per subject and group").contains("LocalKeyEncryptionKeys")
                 .doesNotContain("0707").doesNotContain("BwcH");
         assertThat(profile.fields()).containsExactlyInAnyOrder(
-                new ProtectionProfile.Field("client", "email", "contact", "contract"),
-                new ProtectionProfile.Field("client", "phone", "contact", "contract"),
-                new ProtectionProfile.Field("newsletter_sub", "email", "contact", "marketing"));
+                new ProtectionProfile.Field("client", "email", CategoryId.of("contact"), KeyGroup.of("contract")),
+                new ProtectionProfile.Field("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract")),
+                new ProtectionProfile.Field("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing")));
         FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).build()).blindIndexKey(HmacKey.of(filled(9)))
                 .suite(Suite.XCHACHA20_POLY1305).build();

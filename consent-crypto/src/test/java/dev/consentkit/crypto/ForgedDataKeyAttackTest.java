@@ -196,8 +196,8 @@ class ForgedDataKeyAttackTest {
         start(storage);
         String genuine = office.seal(MANAGER, ORDERS, cell("row-1"), "anna@example.org");
         WrappedKey own = rows().get(0);
-        byte[] swapped = attacker.wrap(LegacyKeys.chosen(0x41), KeyRows.contextV2(own.subjectRef(), own.group(),
-                own.version(), own.keyId(), own.kekId()));
+        byte[] swapped = attacker.wrap(LegacyKeys.chosen(0x41), KeyRows.contextV2(own.subjectRef(), own.group().value(),
+                own.version(), own.keyId(), own.kekId().value()));
         KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).rewrap(own.rewrapped(own.kekId(), swapped, own.format(),
                 own.authenticator())));
         expireCaches();

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
@@ -19,7 +20,7 @@ final class IndexEntries {
         Optional<SubjectId> after = Optional.empty();
         while (true) {
             Optional<SubjectId> cursor = after;
-            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(index, version, cursor, 1000));
+            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(IndexName.of(index), version, cursor, 1000));
             if (page.isEmpty()) {
                 return all;
             }
@@ -30,6 +31,6 @@ final class IndexEntries {
 
     /** @return the subjects stored with exactly that term in that version of the index */
     static List<SubjectId> stored(ConsentKit kit, String index, int version, String term) {
-        return KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).find(index, version, term));
+        return KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).find(IndexName.of(index), version, term));
     }
 }

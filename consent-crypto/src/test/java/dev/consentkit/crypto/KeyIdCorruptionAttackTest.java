@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
@@ -135,7 +137,7 @@ class KeyIdCorruptionAttackTest {
 
         List<KeyShred> shreds = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
         assertThat(shreds).singleElement().satisfies(s -> {
-            assertThat(s).isEqualTo(new KeyShred(ref, "marketing", 1, marketingKey, "kek-2026",
+            assertThat(s).isEqualTo(new KeyShred(ref, KeyGroup.of("marketing"), 1, marketingKey, KekId.of("kek-2026"),
                     clock.instant().truncatedTo(ChronoUnit.MICROS)));
             assertThat(s.toString()).doesNotContain("anna").doesNotContain(anna.value());
         });
@@ -154,7 +156,7 @@ class KeyIdCorruptionAttackTest {
         assertThatThrownBy(() -> crypto.open(MANAGER, ORDERS, email, sealedEmail)).isInstanceOf(KeyDestroyedException.class);
         assertThat(crypto.open(MANAGER, ORDERS, phone, sealedPhone)).isEqualTo("[erased]");
         List<KeyShred> all = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
-        assertThat(all).extracting(KeyShred::group).containsExactly("contract", "marketing");
+        assertThat(all).extracting(s -> s.group().value()).containsExactly("contract", "marketing");
     }
 
     /** A shred made before schema v4 left no record; recordEarlierShreds finds it in the audit chain. */

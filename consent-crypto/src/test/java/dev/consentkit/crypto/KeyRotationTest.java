@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -72,8 +73,8 @@ class KeyRotationTest {
     }
 
     private long keysUnder(String kekId) {
-        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan("none", 10_000)).stream()
-                .filter(k -> k.kekId().equals(kekId)).count();
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of("none"), 10_000)).stream()
+                .filter(k -> k.kekId().value().equals(kekId)).count();
     }
 
     private List<String> auditCodes() {

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
@@ -75,7 +76,7 @@ class KeyRowProperties {
                             .isEqualTo("form" + cell + "@example.org");
                 }
                 case WRITER_PLANTS -> {
-                    int version = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(ref, "contract"))
+                    int version = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(ref, KeyGroup.of("contract")))
                             .map(k -> k.version() + 1).orElse(1);
                     int keyId = 1_000_000 + cell;
                     LegacyKeys.forgedRow(kit, writer, EMAIL, anna, version, keyId, LegacyKeys.chosen(cell), new byte[0]);

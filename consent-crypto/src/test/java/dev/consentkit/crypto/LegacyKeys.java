@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
@@ -49,7 +51,7 @@ final class LegacyKeys {
                          int version, int keyId, byte[] dek) {
         KeyedHash subjectRef = kit.subjectRef(subject);
         byte[] wrapped = keks.wrap(dek, KeyRows.contextV1(subjectRef, field.group(), version));
-        WrappedKey row = new WrappedKey(subjectRef, field.group(), version, keyId, keks.currentKekId(), wrapped,
+        WrappedKey row = new WrappedKey(subjectRef, KeyGroup.of(field.group()), version, keyId, KekId.of(keks.currentKekId()), wrapped,
                 Instant.parse("2025-06-01T00:00:00Z"));
         return plant(kit, row, dek);
     }
@@ -63,7 +65,7 @@ final class LegacyKeys {
         KeyedHash subjectRef = kit.subjectRef(subject);
         String kekId = publicKeyOnly.currentKekId();
         byte[] wrapped = publicKeyOnly.wrap(dek, KeyRows.contextV2(subjectRef, field.group(), version, keyId, kekId));
-        WrappedKey row = new WrappedKey(subjectRef, field.group(), version, keyId, kekId, wrapped,
+        WrappedKey row = new WrappedKey(subjectRef, KeyGroup.of(field.group()), version, keyId, KekId.of(kekId), wrapped,
                 KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS), WrappedKey.FORMAT_V2, authenticator);
         return plant(kit, row, dek);
     }

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.compliance.Compliance;
@@ -79,10 +81,10 @@ class MasterKeysTest {
             assertThatThrownBy(() -> keks.unwrap("kek-2027", wrapped, other)).isInstanceOf(DecryptionException.class);
         }
         byte[] v1 = keks.wrap(dek, KeyRows.contextV1(ref, "contract", 1));
-        WrappedKey legacy = new WrappedKey(ref, "contract", 1, 42, "kek-2027", v1,
+        WrappedKey legacy = new WrappedKey(ref, KeyGroup.of("contract"), 1, 42, KekId.of("kek-2027"), v1,
                 java.time.Instant.parse("2025-06-01T00:00:00Z"));
         assertThat(keks.unwrap("kek-2027", v1, KeyRows.wrapContext(legacy))).isEqualTo(dek);
-        assertThatThrownBy(() -> KeyRows.wrapContext(legacy.rewrapped("kek-2027", v1, 3, new byte[0])))
+        assertThatThrownBy(() -> KeyRows.wrapContext(legacy.rewrapped(KekId.of("kek-2027"), v1, 3, new byte[0])))
                 .isInstanceOf(DecryptionException.class);
     }
 
@@ -99,7 +101,7 @@ class MasterKeysTest {
 
         assertThat(report.rewrapped()).isEqualTo(1);
         assertThat(rows()).singleElement().satisfies(k -> {
-            assertThat(k.kekId()).isEqualTo("rsa-2027");
+            assertThat(k.kekId()).isEqualTo(KekId.of("rsa-2027"));
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V2);
             assertThat(k.hasAuthenticator()).isTrue();
         });
@@ -148,7 +150,7 @@ class MasterKeysTest {
 
         assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
         assertThat(rows()).singleElement().satisfies(k -> {
-            assertThat(k.kekId()).isEqualTo("rsa-2026");
+            assertThat(k.kekId()).isEqualTo(KekId.of("rsa-2026"));
             assertThat(k.hasAuthenticator()).as("a v3 row is not made the back office's own by a rewrap").isFalse();
         });
         assertThat(crypto(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT)).open(MANAGER, ORDERS, cell, old))
@@ -168,9 +170,9 @@ class MasterKeysTest {
         ProtectionProfile profile = crypto.describe();
 
         assertThat(profile.masterKeys()).containsExactly(
-                new ProtectionProfile.MasterKey("kek-2027", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), true),
-                new ProtectionProfile.MasterKey("kek-2026", "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), false));
-        assertThat(KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek()).get("kek-2027"))
+                new ProtectionProfile.MasterKey(KekId.of("kek-2027"), "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), true),
+                new ProtectionProfile.MasterKey(KekId.of("kek-2026"), "AES-256-GCM", 256, 256, OptionalLong.of(1L << 32), false));
+        assertThat(KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).usageByKek()).get(KekId.of("kek-2027")))
                 .isEqualTo(new dev.consentkit.core.spi.protection.KekUsage(1, 1));
         assertThat(Compliance.builder(kit).build().report().findingsOf("key.master")).isEmpty();
         assertThat(Compliance.builder(kit).build().report().checks()).contains("key.master");

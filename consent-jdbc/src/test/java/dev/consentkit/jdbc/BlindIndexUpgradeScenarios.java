@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.jdbc.spi.Dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +70,7 @@ abstract class BlindIndexUpgradeScenarios {
 
         // the same value in version 2 is a second entry beside the old one
         write(i -> {
-            i.put(new BlindIndexEntry("client.email", 2, "b2xk", ANNA, "contract", "client.email"));
+            i.put(new BlindIndexEntry(IndexName.of("client.email"), 2, "b2xk", ANNA, KeyGroup.of("contract"), "client.email"));
             return null;
         });
         assertThat(find("client.email", 2, "b2xk")).containsExactly(ANNA);
@@ -78,7 +80,7 @@ abstract class BlindIndexUpgradeScenarios {
     @Test
     void untilAttributedAShredOfAnyGroupOfTheSubjectRemovesItsOldEntries() {
         write(i -> {
-            i.put(new BlindIndexEntry("client.email", 2, "bmV3", ANNA, "contract", "client.email"));
+            i.put(new BlindIndexEntry(IndexName.of("client.email"), 2, "bmV3", ANNA, KeyGroup.of("contract"), "client.email"));
             return null;
         });
 
@@ -92,25 +94,25 @@ abstract class BlindIndexUpgradeScenarios {
 
     @Test
     void attributedEntriesGoOnlyWithTheirGroupAndTheReindexPagesThroughThem() throws SQLException {
-        assertThat(this.<Integer>write(i -> i.attribute("client.email", "contract", "client.email"))).isEqualTo(3);
-        assertThat(this.<Integer>write(i -> i.attribute("client.email", "marketing", "client.email"))).isZero();
+        assertThat(this.<Integer>write(i -> i.attribute(IndexName.of("client.email"), KeyGroup.of("contract"), "client.email"))).isEqualTo(3);
+        assertThat(this.<Integer>write(i -> i.attribute(IndexName.of("client.email"), KeyGroup.of("marketing"), "client.email"))).isZero();
 
         assertThat(column("SELECT grp FROM ck_blind_index WHERE index_name = 'client.email'")).containsOnly("contract");
         assertThat(this.<Integer>write(i -> i.removeGroups(BORIS, List.of("marketing")))).isZero();
         assertThat(find("client.email", 1, "b2xk")).containsExactlyInAnyOrder(ANNA, BORIS);
         assertThat(older("client.email", 2, Optional.empty(), 10)).containsExactlyInAnyOrder(ANNA, BORIS, CAROL);
-        assertThat(this.<Integer>write(i -> i.removeOlderThan("client.email", 2, CAROL))).isEqualTo(1);
+        assertThat(this.<Integer>write(i -> i.removeOlderThan(IndexName.of("client.email"), 2, CAROL))).isEqualTo(1);
         assertThat(this.<Integer>write(i -> i.removeGroups(BORIS, List.of("contract")))).isEqualTo(1);
         assertThat(find("client.email", 1, "b2xk")).containsExactly(ANNA);
         assertThat(older("client.email", 2, Optional.empty(), 10)).containsExactly(ANNA);
     }
 
     private List<SubjectId> find(String index, int version, String value) {
-        return storage.read(tx -> BlindIndexStore.in(tx).find(index, version, value));
+        return storage.read(tx -> BlindIndexStore.in(tx).find(IndexName.of(index), version, value));
     }
 
     private List<SubjectId> older(String index, int version, Optional<SubjectId> after, int limit) {
-        return storage.read(tx -> BlindIndexStore.in(tx).olderThan(index, version, after, limit));
+        return storage.read(tx -> BlindIndexStore.in(tx).olderThan(IndexName.of(index), version, after, limit));
     }
 
     private <T> T write(Function<BlindIndexStore, T> work) {

@@ -1,5 +1,8 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.jdbc.spi.ConnectionSource;
 import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
@@ -392,10 +395,10 @@ abstract class HostTransactionScenarios {
         KeyedHash after = ref('t');
         java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         storage.inTransaction(tx -> {
-            KeyStore.in(tx).add(new WrappedKey(before, "contract", 1, 101, "kek-1", new byte[] {1}, now));
-            KeyStore.in(tx).add(new WrappedKey(anna, "contract", 1, 201, "kek-1", new byte[] {2}, now));
-            KeyStore.in(tx).add(new WrappedKey(anna, "marketing", 1, 202, "kek-1", new byte[] {3}, now));
-            KeyStore.in(tx).add(new WrappedKey(after, "contract", 1, 301, "kek-1", new byte[] {4}, now));
+            KeyStore.in(tx).add(new WrappedKey(before, KeyGroup.of("contract"), 1, 101, KekId.of("kek-1"), new byte[] {1}, now));
+            KeyStore.in(tx).add(new WrappedKey(anna, KeyGroup.of("contract"), 1, 201, KekId.of("kek-1"), new byte[] {2}, now));
+            KeyStore.in(tx).add(new WrappedKey(anna, KeyGroup.of("marketing"), 1, 202, KekId.of("kek-1"), new byte[] {3}, now));
+            KeyStore.in(tx).add(new WrappedKey(after, KeyGroup.of("contract"), 1, 301, KekId.of("kek-1"), new byte[] {4}, now));
             for (String s : List.of("client-a", "client-m", "client-t")) {
                 BlindIndexStore.in(tx).put(entry(s, "v" + s.charAt(7)));
             }
@@ -412,8 +415,8 @@ abstract class HostTransactionScenarios {
             }
 
             int[] done = onTheOtherThread(() -> inHostTransaction(ds, storage, () -> storage.inTransaction(tx -> {
-                KeyStore.in(tx).add(new WrappedKey(before, "contract", 2, 102, "kek-1", new byte[] {5}, now));
-                KeyStore.in(tx).add(new WrappedKey(between, "contract", 1, 401, "kek-1", new byte[] {6}, now));
+                KeyStore.in(tx).add(new WrappedKey(before, KeyGroup.of("contract"), 2, 102, KekId.of("kek-1"), new byte[] {5}, now));
+                KeyStore.in(tx).add(new WrappedKey(between, KeyGroup.of("contract"), 1, 401, KekId.of("kek-1"), new byte[] {6}, now));
                 BlindIndexStore.in(tx).put(entry("client-a", "vz"));
                 BlindIndexStore.in(tx).put(entry("client-n", "vn"));
                 return new int[] {KeyStore.in(tx).destroy(after, List.of("contract"), now),
@@ -429,8 +432,8 @@ abstract class HostTransactionScenarios {
             assertThat(KeyStore.in(tx).forSubject(before)).extracting(WrappedKey::version).containsExactly(1, 2);
             assertThat(KeyStore.in(tx).forSubject(between)).hasSize(1);
             assertThat(KeyStore.in(tx).shredsOf(after)).hasSize(1);
-            assertThat(BlindIndexStore.in(tx).find("client.email", 1, "vm")).isEmpty();
-            assertThat(BlindIndexStore.in(tx).find("client.email", 1, "vn")).containsExactly(SubjectId.of("client-n"));
+            assertThat(BlindIndexStore.in(tx).find(IndexName.of("client.email"), 1, "vm")).isEmpty();
+            assertThat(BlindIndexStore.in(tx).find(IndexName.of("client.email"), 1, "vn")).containsExactly(SubjectId.of("client-n"));
             return null;
         });
     }
@@ -478,7 +481,7 @@ abstract class HostTransactionScenarios {
     }
 
     private static BlindIndexEntry entry(String subject, String value) {
-        return new BlindIndexEntry("client.email", 1, value, SubjectId.of(subject), "contract", "client.email");
+        return new BlindIndexEntry(IndexName.of("client.email"), 1, value, SubjectId.of(subject), KeyGroup.of("contract"), "client.email");
     }
 
 

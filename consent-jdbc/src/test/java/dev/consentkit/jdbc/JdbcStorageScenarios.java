@@ -1,5 +1,8 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.jdbc.spi.Dialect;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -302,11 +305,11 @@ abstract class JdbcStorageScenarios {
         JdbcStorage storage = JdbcStorage.builder(ds).build();
         Set<KeyedHash> suppressed = storage.read(tx -> tx.suppression().suppressed(List.of(KEPT), NEWSLETTER));
         assertThat(suppressed).containsExactly(KEPT);
-        WrappedKey key = new WrappedKey(KEPT, "marketing", 1, 1, "kek", new byte[] {1}, Instant.EPOCH);
+        WrappedKey key = new WrappedKey(KEPT, KeyGroup.of("marketing"), 1, 1, KekId.of("kek"), new byte[] {1}, Instant.EPOCH);
         storage.inTransaction(tx -> {
             KeyStore.in(tx).add(key);
-            BlindIndexStore.in(tx).put(new BlindIndexEntry("client.email", 1, "aGVsbG8", SubjectId.of("client-1"),
-                    "contract", "client.email"));
+            BlindIndexStore.in(tx).put(new BlindIndexEntry(IndexName.of("client.email"), 1, "aGVsbG8", SubjectId.of("client-1"),
+                    KeyGroup.of("contract"), "client.email"));
             return null;
         });
         List<WrappedKey> keys = storage.read(tx -> KeyStore.in(tx).forSubject(KEPT));
@@ -347,7 +350,7 @@ abstract class JdbcStorageScenarios {
         assertThat(SchemaInstaller.of(ds, "ck_").install()).containsExactly(4);
 
         JdbcStorage storage = JdbcStorage.builder(ds).build();
-        WrappedKey old = new WrappedKey(KEPT, "marketing", 1, 77, "kek-2025", new byte[] {1, 2, 3, 4, 0},
+        WrappedKey old = new WrappedKey(KEPT, KeyGroup.of("marketing"), 1, 77, KekId.of("kek-2025"), new byte[] {1, 2, 3, 4, 0},
                 Instant.ofEpochSecond(1));
         java.util.Optional<WrappedKey> read = storage.read(tx -> KeyStore.in(tx).find(KEPT, 77));
         assertThat(read).get().satisfies(k -> {
@@ -355,22 +358,22 @@ abstract class JdbcStorageScenarios {
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V1);
             assertThat(k.hasAuthenticator()).isFalse();
         });
-        WrappedKey next = new WrappedKey(KEPT, "marketing", 2, 78, "kek-2026", new byte[] {5}, Instant.ofEpochSecond(2),
+        WrappedKey next = new WrappedKey(KEPT, KeyGroup.of("marketing"), 2, 78, KekId.of("kek-2026"), new byte[] {5}, Instant.ofEpochSecond(2),
                 WrappedKey.FORMAT_V2, new byte[32]);
         storage.inTransaction(tx -> {
             KeyStore.in(tx).add(next);
-            return KeyStore.in(tx).rewrap(old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
+            return KeyStore.in(tx).rewrap(old.rewrapped(KekId.of("kek-2026"), new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}));
         });
         List<WrappedKey> both = storage.read(tx -> KeyStore.in(tx).forSubject(KEPT));
         assertThat(both).containsExactly(
-                old.rewrapped("kek-2026", new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}), next);
+                old.rewrapped(KekId.of("kek-2026"), new byte[] {6}, WrappedKey.FORMAT_V2, new byte[] {9}), next);
         Instant shred = Instant.ofEpochSecond(3);
         int destroyed = storage.inTransaction(tx -> KeyStore.in(tx).destroy(KEPT, List.of(), shred));
         assertThat(destroyed).isEqualTo(2);
-        java.util.Optional<Instant> shredded = storage.read(tx -> KeyStore.in(tx).shredded(KEPT, "marketing", 77));
-        Map<String, dev.consentkit.core.spi.protection.KekUsage> wraps = storage.read(tx -> KeyStore.in(tx).usageByKek());
+        java.util.Optional<Instant> shredded = storage.read(tx -> KeyStore.in(tx).shredded(KEPT, KeyGroup.of("marketing"), 77));
+        Map<KekId, dev.consentkit.core.spi.protection.KekUsage> wraps = storage.read(tx -> KeyStore.in(tx).usageByKek());
         assertThat(shredded).contains(shred);
-        assertThat(wraps).isEqualTo(Map.of("kek-2026", new dev.consentkit.core.spi.protection.KekUsage(0, 2)));
+        assertThat(wraps).isEqualTo(Map.of(KekId.of("kek-2026"), new dev.consentkit.core.spi.protection.KekUsage(0, 2)));
     }
 
     /** What a migration tool does: run one shipped script, statement by statement. */

@@ -43,7 +43,7 @@ final class ConfigurationDescriber {
                         withoutRecord(kit, p), p.retention().map(ConfigurationDescriber::retention).orElse("none"),
                         p.reconfirmEvery().map(Object::toString)))
                 .toList();
-        Set<String> encrypted = context.protector().map(FieldProtector::describe).map(pp -> pp.fields().stream().map(ProtectionProfile.Field::category)
+        Set<String> encrypted = context.protector().map(FieldProtector::describe).map(pp -> pp.fields().stream().map(f -> f.category().value())
                 .collect(Collectors.toSet())).orElse(Set.of());
         boolean policy = context.accessPolicy().isPresent();
         List<KitConfiguration.CategorySetting> categories = kit.catalog().categories().stream()

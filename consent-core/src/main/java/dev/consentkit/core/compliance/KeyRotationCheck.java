@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.WrappedKey;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 final class KeyRotationCheck implements ComplianceCheck {
     static final String ID = "key.rotation";
     /** Matches the KEK-id form, and no provider names a key so; every stored key is "not under it". */
-    private static final String NO_KEK = "consentkit.compliance.none";
+    private static final KekId NO_KEK = KekId.of("consentkit.compliance.none");
 
     @Override
     public String id() {
@@ -40,7 +41,7 @@ final class KeyRotationCheck implements ComplianceCheck {
         Map<String, Group> old = new TreeMap<>();
         for (WrappedKey k : current.values()) {
             if (!k.createdAt().isAfter(cutoff)) {
-                old.merge(k.group(), new Group(1, k.createdAt()), (a, b) -> new Group(a.count() + b.count(),
+                old.merge(k.group().value(), new Group(1, k.createdAt()), (a, b) -> new Group(a.count() + b.count(),
                         a.oldest().isBefore(b.oldest()) ? a.oldest() : b.oldest()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.KekUsage;
@@ -38,9 +39,9 @@ final class MasterKeyCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Map<String, KekUsage> usage = new TreeMap<String, KekUsage>(KitContext.of(context.kit()).storage()
-                .<Map<String, KekUsage>>read(tx -> tx.port(KeyStore.class).map(KeyStore::usageByKek).orElse(Map.of())));
-        Map<String, ProtectionProfile.MasterKey> described = context.protection()
+        Map<KekId, KekUsage> usage = new TreeMap<KekId, KekUsage>(KitContext.of(context.kit()).storage()
+                .<Map<KekId, KekUsage>>read(tx -> tx.port(KeyStore.class).map(KeyStore::usageByKek).orElse(Map.of())));
+        Map<KekId, ProtectionProfile.MasterKey> described = context.protection()
                 .map(p -> p.masterKeys().stream()
                         .collect(Collectors.toMap(ProtectionProfile.MasterKey::kekId, Function.identity(), (a, b) -> a)))
                 .orElse(Map.of());
@@ -50,20 +51,20 @@ final class MasterKeyCheck implements ComplianceCheck {
             ProtectionProfile.MasterKey key = described.get(kekId);
             long limit = key == null ? DEFAULT_WRAP_LIMIT : key.wrapLimit().orElse(Long.MAX_VALUE);
             if (count >= limit) {
-                found.add(finding(Severity.HIGH, kekId, count + " data keys were wrapped under master key " + kekId
+                found.add(finding(Severity.HIGH, kekId.value(), count + " data keys were wrapped under master key " + kekId
                         + ", at or past its bound of " + limit + " wraps with random nonces (NIST SP 800-38D §8.3): "
                         + "a repeated nonce becomes likely enough to expose the master key's authentication.",
                         "Rotate the master key now (KeyFile.rotate, or a new key in your KMS), then run "
                                 + "FieldCrypto.rewrapAll."));
             } else if (count >= limit / 4) {
-                found.add(finding(Severity.MEDIUM, kekId, count + " data keys were wrapped under master key " + kekId
+                found.add(finding(Severity.MEDIUM, kekId.value(), count + " data keys were wrapped under master key " + kekId
                         + ", a quarter or more of its bound of " + limit + " wraps with random nonces "
                         + "(NIST SP 800-38D §8.3).",
                         "Plan a master-key rotation (KeyFile.rotate, or a new key in your KMS, then "
                                 + "FieldCrypto.rewrapAll) before the bound is reached."));
             }
             if (key != null && key.bits() < key.recommendedBits() && used.stored() > 0) {
-                found.add(finding(Severity.MEDIUM, kekId, used.stored() + " data keys are wrapped under master key " + kekId
+                found.add(finding(Severity.MEDIUM, kekId.value(), used.stored() + " data keys are wrapped under master key " + kekId
                         + " (" + key.algorithm() + ", " + key.bits() + " bits), smaller than the " + key.recommendedBits()
                         + " bits recommended for new keys (NIST SP 800-57 Part 1 Rev. 5: RSA-2048 gives 112-bit "
                         + "security, RSA-3072 128-bit). They still unwrap.",

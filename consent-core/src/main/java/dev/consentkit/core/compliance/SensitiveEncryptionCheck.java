@@ -20,7 +20,7 @@ final class SensitiveEncryptionCheck implements ComplianceCheck {
     @Override
     public List<Finding> run(ComplianceContext context) {
         Set<String> encrypted = context.protection().map(p -> p.fields().stream()
-                .map(ProtectionProfile.Field::category).collect(Collectors.toSet())).orElse(Set.of());
+                .map(f -> f.category().value()).collect(Collectors.toSet())).orElse(Set.of());
         List<Finding> found = new ArrayList<>();
         context.kit().catalog().categories().stream().filter(DataCategory::sensitive)
                 .filter(c -> !encrypted.contains(c.id()))

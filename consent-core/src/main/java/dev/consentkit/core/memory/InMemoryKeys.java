@@ -1,6 +1,8 @@
 package dev.consentkit.core.memory;
 
 import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.protection.KekUsage;
 import dev.consentkit.core.spi.protection.KeyFileId;
@@ -31,7 +33,7 @@ final class InMemoryKeys {
     private static final String EVERY_GROUP = "*";
 
     /** Subject reference, then group in {@code String} order, then version. */
-    private final Map<KeyedHash, NavigableMap<String, NavigableMap<Integer, WrappedKey>>> keys = new HashMap<>();
+    private final Map<KeyedHash, NavigableMap<KeyGroup, NavigableMap<Integer, WrappedKey>>> keys = new HashMap<>();
     private final NavigableMap<Integer, WrappedKey> keysById = new TreeMap<>();
     private final Map<KeyedHash, Map<Integer, KeyShred>> shreds = new HashMap<>();
     /** Subject reference, then group (or {@link #EVERY_GROUP}), then when. */
@@ -60,7 +62,7 @@ final class InMemoryKeys {
             }
 
             @Override
-            public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
+            public Optional<WrappedKey> current(KeyedHash subjectRef, KeyGroup group) {
                 checkOpen.run();
                 Objects.requireNonNull(group, "group");
                 NavigableMap<Integer, WrappedKey> versions = versions(subjectRef, group);
@@ -89,7 +91,7 @@ final class InMemoryKeys {
                 Objects.requireNonNull(at, "at");
                 List<String> wanted = List.copyOf(groups);
                 List<WrappedKey> destroyed = forSubject(subjectRef).stream()
-                        .filter(k -> wanted.isEmpty() || wanted.contains(k.group())).toList();
+                        .filter(k -> wanted.isEmpty() || wanted.contains(k.group().value())).toList();
                 Map<Integer, KeyShred> recorded = shreds.computeIfAbsent(subjectRef, s -> new HashMap<>());
                 Map<Integer, KeyShred> before = new HashMap<>(recorded);
                 for (WrappedKey k : destroyed) {
@@ -104,7 +106,7 @@ final class InMemoryKeys {
             }
 
             @Override
-            public Optional<Instant> shredded(KeyedHash subjectRef, String group, int keyId) {
+            public Optional<Instant> shredded(KeyedHash subjectRef, KeyGroup group, int keyId) {
                 checkOpen.run();
                 Objects.requireNonNull(subjectRef, "subjectRef");
                 Objects.requireNonNull(group, "group");
@@ -112,7 +114,7 @@ final class InMemoryKeys {
                 Optional.ofNullable(shreds.getOrDefault(subjectRef, Map.of()).get(keyId))
                         .ifPresent(s -> when.add(s.shreddedAt()));
                 Map<String, Instant> earlier = earlierShreds.getOrDefault(subjectRef, Map.of());
-                Optional.ofNullable(earlier.get(group)).ifPresent(when::add);
+                Optional.ofNullable(earlier.get(group.value())).ifPresent(when::add);
                 Optional.ofNullable(earlier.get(EVERY_GROUP)).ifPresent(when::add);
                 return when.stream().min(Comparator.naturalOrder());
             }
@@ -125,12 +127,11 @@ final class InMemoryKeys {
             }
 
             @Override
-            public boolean recordEarlierShred(KeyedHash subjectRef, Optional<String> group, Instant at) {
+            public boolean recordEarlierShred(KeyedHash subjectRef, Optional<KeyGroup> group, Instant at) {
                 checkWritable.run();
                 Objects.requireNonNull(subjectRef, "subjectRef");
                 Objects.requireNonNull(at, "at");
-                group.ifPresent(WrappedKey::checkGroup);
-                String name = group.orElse(EVERY_GROUP);
+                String name = group.map(KeyGroup::value).orElse(EVERY_GROUP);
                 Map<String, Instant> earlier = earlierShreds.computeIfAbsent(subjectRef, s -> new HashMap<>());
                 if (earlier.putIfAbsent(name, at) != null) {
                     return false;
@@ -140,9 +141,9 @@ final class InMemoryKeys {
             }
 
             @Override
-            public Map<String, KekUsage> usageByKek() {
+            public Map<KekId, KekUsage> usageByKek() {
                 checkOpen.run();
-                Map<String, KekUsage> counts = new TreeMap<>();
+                Map<KekId, KekUsage> counts = new TreeMap<>();
                 keysById.values().forEach(k -> counts.merge(k.kekId(), new KekUsage(1, 0), KekUsage::plus));
                 shreds.values().forEach(m -> m.values().forEach(s -> counts.merge(s.kekId(), new KekUsage(0, 1),
                         KekUsage::plus)));
@@ -185,7 +186,7 @@ final class InMemoryKeys {
             }
 
             @Override
-            public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
+            public List<WrappedKey> wrappedUnderOtherThan(KekId kekId, int limit) {
                 checkOpen.run();
                 Objects.requireNonNull(kekId, "kekId");
                 if (limit <= 0) {
@@ -210,9 +211,9 @@ final class InMemoryKeys {
     }
 
     /** @return the group's versions, empty (and unattached) if none */
-    private NavigableMap<Integer, WrappedKey> versions(KeyedHash subjectRef, String group) {
+    private NavigableMap<Integer, WrappedKey> versions(KeyedHash subjectRef, KeyGroup group) {
         Objects.requireNonNull(subjectRef, "subjectRef");
-        NavigableMap<String, NavigableMap<Integer, WrappedKey>> groups = keys.get(subjectRef);
+        NavigableMap<KeyGroup, NavigableMap<Integer, WrappedKey>> groups = keys.get(subjectRef);
         NavigableMap<Integer, WrappedKey> versions = groups == null ? null : groups.get(group);
         return versions == null ? new TreeMap<>() : versions;
     }
@@ -225,7 +226,7 @@ final class InMemoryKeys {
     }
 
     private void delete(WrappedKey key) {
-        NavigableMap<String, NavigableMap<Integer, WrappedKey>> groups = keys.get(key.subjectRef());
+        NavigableMap<KeyGroup, NavigableMap<Integer, WrappedKey>> groups = keys.get(key.subjectRef());
         NavigableMap<Integer, WrappedKey> versions = groups.get(key.group());
         versions.remove(key.version());
         if (versions.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.consentkit.core.memory;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
@@ -26,7 +28,7 @@ final class MemoryBlindIndexes {
     private final Map<Term, Set<SubjectId>> byTerm = new HashMap<>();
     private final Map<SubjectId, Map<Term, BlindIndexEntry>> bySubject = new HashMap<>();
 
-    private record Term(String index, int version, String value) {
+    private record Term(IndexName index, int version, String value) {
         static Term of(BlindIndexEntry e) {
             return new Term(e.index(), e.version(), e.value());
         }
@@ -57,14 +59,14 @@ final class MemoryBlindIndexes {
             }
 
             @Override
-            public int remove(String index, SubjectId subject) {
+            public int remove(IndexName index, SubjectId subject) {
                 checkWritable.run();
                 Objects.requireNonNull(index, "index");
                 return removeWhere(subject, e -> e.index().equals(index));
             }
 
             @Override
-            public List<SubjectId> find(String index, int version, String value) {
+            public List<SubjectId> find(IndexName index, int version, String value) {
                 checkOpen.run();
                 Term term = new Term(Objects.requireNonNull(index, "index"), version, Objects.requireNonNull(value, "value"));
                 return List.copyOf(byTerm.getOrDefault(term, Set.of()));
@@ -83,20 +85,20 @@ final class MemoryBlindIndexes {
                 if (named.isEmpty()) {
                     throw new IllegalArgumentException("name at least one key group (removeSubject removes every entry)");
                 }
-                return removeWhere(subject, e -> named.contains(e.group()));
+                return removeWhere(subject, e -> named.contains(e.group().value()));
             }
 
             @Override
-            public int attribute(String index, String group, String field) {
+            public int attribute(IndexName index, KeyGroup group, String field) {
                 checkWritable.run();
                 Objects.requireNonNull(index, "index");
-                BlindIndexEntry.checkGroup(group);
+                Objects.requireNonNull(group, "group");
                 BlindIndexEntry.checkField(field);
                 return 0;
             }
 
             @Override
-            public List<SubjectId> olderThan(String index, int version, Optional<SubjectId> after, int limit) {
+            public List<SubjectId> olderThan(IndexName index, int version, Optional<SubjectId> after, int limit) {
                 checkOpen.run();
                 Objects.requireNonNull(index, "index");
                 Objects.requireNonNull(after, "after");
@@ -114,7 +116,7 @@ final class MemoryBlindIndexes {
             }
 
             @Override
-            public int removeOlderThan(String index, int version, SubjectId subject) {
+            public int removeOlderThan(IndexName index, int version, SubjectId subject) {
                 checkWritable.run();
                 Objects.requireNonNull(index, "index");
                 return removeWhere(subject, e -> e.index().equals(index) && e.version() < version);

@@ -393,7 +393,7 @@ public final class BreachRegister {
         Optional<ProtectionProfile> protection = KitContext.of(kit).protector().map(FieldProtector::describe);
         if (details.encryptedWithUncompromisedKeys() && protection.isPresent()) {
             for (String c : details.categories()) {
-                if (protection.get().fields().stream().noneMatch(f -> f.category().equals(c))) {
+                if (protection.get().fields().stream().noneMatch(f -> f.category().value().equals(c))) {
                     throw refused(BreachRefusedException.Reason.ENCRYPTION_NOT_DECLARED, "breach "
                             + id.map(BreachId::value).orElse("(new)") + " is declared encrypted, but data category '"
                             + c + "' has no encrypted field");

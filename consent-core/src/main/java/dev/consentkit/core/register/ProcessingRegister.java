@@ -210,7 +210,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
             if (described.isPresent()) {
                 ProtectionProfile protection = described.get();
                 List<ProtectionProfile.Field> fields = protection.fields().stream()
-                        .filter(f -> p.categories().contains(f.category()))
+                        .filter(f -> p.categories().contains(f.category().value()))
                         .sorted(Comparator.comparing((ProtectionProfile.Field f) -> f.table()).thenComparing(f -> f.column()))
                         .toList();
                 if (!fields.isEmpty()) {

@@ -618,8 +618,8 @@ public final class RetentionEngine {
                             "retention policy " + p.id() + " crypto-shreds: build FieldCrypto on this kit first"));
                     Set<String> groups = new TreeSet<>();
                     for (ProtectionProfile.Field f : protector.describe().fields()) {
-                        if (f.category().equals(p.category())) {
-                            groups.add(f.group());
+                        if (f.category().value().equals(p.category())) {
+                            groups.add(f.group().value());
                         }
                     }
                     if (groups.isEmpty()) {

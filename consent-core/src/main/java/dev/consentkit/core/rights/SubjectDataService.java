@@ -377,7 +377,7 @@ public final class SubjectDataService {
         FieldProtector fp = protector().get();
         Map<String, Set<String>> groups = new TreeMap<>();
         for (ProtectionProfile.Field f : fp.describe().fields()) {
-            groups.computeIfAbsent(f.group(), g -> new TreeSet<>()).add(f.category());
+            groups.computeIfAbsent(f.group().value(), g -> new TreeSet<>()).add(f.category().value());
         }
         Set<String> erasable = new TreeSet<>();
         Map<String, KeepReason> keptGroups = new TreeMap<>();
@@ -409,7 +409,7 @@ public final class SubjectDataService {
         if (!keptGroups.isEmpty()) {
             List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
             keptGroups.forEach((group, reason) -> run.kept.add(new ErasureOutcome.Kept(PROTECTOR,
-                    "data keys of group " + group, left.stream().filter(k -> k.group().equals(group)).count(), reason)));
+                    "data keys of group " + group, left.stream().filter(k -> k.group().value().equals(group)).count(), reason)));
         }
     }
 

@@ -372,8 +372,8 @@ public final class Transparency {
         }
         List<Model> encrypted = new ArrayList<>();
         protection.ifPresent(profile -> profile.fields().stream()
-                .map(f -> catalog.category(f.category()).map(dc -> text(dc.name(), locale, "name of data category " + dc.id()))
-                        .orElse(f.category()))
+                .map(f -> catalog.category(f.category().value()).map(dc -> text(dc.name(), locale, "name of data category " + dc.id()))
+                        .orElse(f.category().value()))
                 .collect(Collectors.toCollection(TreeSet::new))
                 .forEach(n -> encrypted.add(new Model(s.field("encrypted").orElseThrow().item()).text("category", n))));
         List<Model> access = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
@@ -153,9 +156,9 @@ class ComplianceReportTest {
         Compliance compliance = Compliance.builder(kit).keyRotationPeriod(Duration.ofDays(90)).build();
         Instant made = clock.instant();
         storage.inTransaction(tx -> {
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 11, "kek-1", new byte[] {1}, made));
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 1, 12, "kek-1", new byte[] {2}, made));
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 13, "kek-1", new byte[] {3},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), KeyGroup.of("care"), 1, 11, KekId.of("kek-1"), new byte[] {1}, made));
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), KeyGroup.of("care"), 1, 12, KekId.of("kek-1"), new byte[] {2}, made));
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), KeyGroup.of("contact"), 1, 13, KekId.of("kek-1"), new byte[] {3},
                     made.plus(Duration.ofDays(30))));
             return null;
         });
@@ -168,9 +171,9 @@ class ComplianceReportTest {
         });
 
         storage.inTransaction(tx -> {
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 2, 21, "kek-1", new byte[] {4},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), KeyGroup.of("care"), 2, 21, KekId.of("kek-1"), new byte[] {4},
                     clock.instant()));
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), "care", 2, 22, "kek-1", new byte[] {5},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-2")), KeyGroup.of("care"), 2, 22, KekId.of("kek-1"), new byte[] {5},
                     clock.instant()));
             return null;
         });
@@ -200,8 +203,8 @@ class ComplianceReportTest {
         AccessMonitoring.builder(emailOnly).policy(MonitoringPolicy.defaults()).build();
         KitContext.of(emailOnly).install(FieldProtector.class, new DescribedProtection(
                 new dev.consentkit.core.spi.protection.ProtectionProfile("AES-256-GCM", "k", List.of(
-                        new dev.consentkit.core.spi.protection.ProtectionProfile.Field("clients", "email", "contact",
-                                "contact")))));
+                        new dev.consentkit.core.spi.protection.ProtectionProfile.Field("clients", "email", CategoryId.of("contact"),
+                                KeyGroup.of("contact"))))));
         assertThat(Compliance.builder(emailOnly).build().report()
                 .findings()).singleElement().extracting(Finding::problem).asString().contains("no protected field holds it");
     }
@@ -426,7 +429,7 @@ class ComplianceReportTest {
                 .build();
         AccessMonitoring.builder(kit).policy(MonitoringPolicy.builder().maxOpens(1).build()).build();
         storage.inTransaction(tx -> {
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "care", 1, 7, "kek-1", new byte[] {1},
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), KeyGroup.of("care"), 1, 7, KekId.of("kek-1"), new byte[] {1},
                     clock.instant()));
             return null;
         });

@@ -1,5 +1,7 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.EN;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER_NOTICE;
@@ -118,8 +120,8 @@ final class ComplianceWorld {
 
     static ProtectionProfile protection() {
         return new ProtectionProfile("AES-256-GCM", "per-subject data keys under a master key",
-                List.of(new ProtectionProfile.Field("clients", "allergies", "health", "care"),
-                        new ProtectionProfile.Field("clients", "email", "contact", "contact")));
+                List.of(new ProtectionProfile.Field("clients", "allergies", CategoryId.of("health"), KeyGroup.of("care")),
+                        new ProtectionProfile.Field("clients", "email", CategoryId.of("contact"), KeyGroup.of("contact"))));
     }
 
     static AccessPolicy policy(ProcessingCatalog catalog) {

@@ -1,5 +1,7 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.KekId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +37,7 @@ class MasterKeyCheckTest {
         storage.inTransaction(tx -> {
             for (int i = 0; i < keys; i++) {
                 KeyedHash ref = kit.subjectRef(SubjectId.of("client-" + keyId));
-                KeyStore.in(tx).add(new WrappedKey(ref, "contract", 1, ++keyId, kekId, new byte[] {1}, clock.instant()));
+                KeyStore.in(tx).add(new WrappedKey(ref, KeyGroup.of("contract"), 1, ++keyId, KekId.of(kekId), new byte[] {1}, clock.instant()));
             }
             return null;
         });
@@ -50,7 +52,7 @@ class MasterKeyCheckTest {
     }
 
     private static MasterKey aes(String id, long limit) {
-        return new MasterKey(id, "AES-256-GCM", 256, 256, OptionalLong.of(limit), true);
+        return new MasterKey(KekId.of(id), "AES-256-GCM", 256, 256, OptionalLong.of(limit), true);
     }
 
     @Test
@@ -92,8 +94,8 @@ class MasterKeyCheckTest {
 
     @Test
     void anRsaPairWithoutANonceBoundIsHeldToNoCountButWarnedWhileKeysAreUnderA2048BitPair() {
-        MasterKey rsa2048 = new MasterKey("rsa-2025", "RSA-OAEP-SHA256", 2048, 3072, OptionalLong.empty(), false);
-        MasterKey rsa3072 = new MasterKey("rsa-2026", "RSA-OAEP-SHA256", 3072, 3072, OptionalLong.empty(), true);
+        MasterKey rsa2048 = new MasterKey(KekId.of("rsa-2025"), "RSA-OAEP-SHA256", 2048, 3072, OptionalLong.empty(), false);
+        MasterKey rsa3072 = new MasterKey(KekId.of("rsa-2026"), "RSA-OAEP-SHA256", 3072, 3072, OptionalLong.empty(), true);
         assertThat(findings(rsa2048, rsa3072)).as("no key under the small pair").isEmpty();
 
         wrapUnder("rsa-2025", 2);

@@ -1,5 +1,7 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.FieldProtector;
 import dev.consentkit.testkit.fixtures.DescribedProtection;
@@ -41,9 +43,9 @@ final class RegisterWorld {
     static final Instant GENERATED = Instant.parse("2026-11-27T09:00:00Z");
     static final ProtectionProfile PROFILE = new ProtectionProfile("AES-256-GCM",
             "per-subject 256-bit data keys wrapped by a master key", List.of(
-            new ProtectionProfile.Field("client", "phone", "contact", "contact"),
-            new ProtectionProfile.Field("client", "email", "contact", "contact"),
-            new ProtectionProfile.Field("orders", "address", "order", "orders")));
+            new ProtectionProfile.Field("client", "phone", CategoryId.of("contact"), KeyGroup.of("contact")),
+            new ProtectionProfile.Field("client", "email", CategoryId.of("contact"), KeyGroup.of("contact")),
+            new ProtectionProfile.Field("orders", "address", CategoryId.of("order"), KeyGroup.of("orders"))));
 
     private RegisterWorld() {
     }

@@ -1,5 +1,7 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.spi.protection.FieldProtector;
@@ -140,9 +142,9 @@ final class Docs {
 
     static ProtectionProfile protection() {
         return new ProtectionProfile("AES-256-GCM", "a 256-bit key per client, wrapped by a master key", List.of(
-                new ProtectionProfile.Field("clients", "email", "contact", "contact"),
-                new ProtectionProfile.Field("clients", "phone", "contact", "contact"),
-                new ProtectionProfile.Field("projects", "photo", "photo", "portfolio")));
+                new ProtectionProfile.Field("clients", "email", CategoryId.of("contact"), KeyGroup.of("contact")),
+                new ProtectionProfile.Field("clients", "phone", CategoryId.of("contact"), KeyGroup.of("contact")),
+                new ProtectionProfile.Field("projects", "photo", CategoryId.of("photo"), KeyGroup.of("portfolio"))));
     }
 
     static Transparency.Builder docs(ProcessingCatalog catalog) {

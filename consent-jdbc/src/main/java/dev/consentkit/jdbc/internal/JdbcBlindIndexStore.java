@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc.internal;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import dev.consentkit.core.spi.protection.BlindIndexStore;
@@ -80,7 +82,7 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
         Objects.requireNonNull(entry, "entry");
         String what = "write " + table;
         Jdbc.Binder key = ps -> {
-            ps.setString(1, entry.index());
+            ps.setString(1, entry.index().value());
             ps.setInt(2, entry.version());
             ps.setString(3, entry.value());
             ps.setString(4, entry.subject().value());
@@ -91,14 +93,14 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
         if (stored.isEmpty()) {
             jdbc.update(insert, ps -> {
                 key.bind(ps);
-                ps.setString(5, entry.group());
+                ps.setString(5, entry.group().value());
                 ps.setString(6, entry.field());
             }, what);
         } else if (!stored.get().equals(List.of(entry.group(), entry.field()))) {
             jdbc.update(reattribute, ps -> {
-                ps.setString(1, entry.group());
+                ps.setString(1, entry.group().value());
                 ps.setString(2, entry.field());
-                ps.setString(3, entry.index());
+                ps.setString(3, entry.index().value());
                 ps.setInt(4, entry.version());
                 ps.setString(5, entry.value());
                 ps.setString(6, entry.subject().value());
@@ -107,22 +109,22 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
     }
 
     @Override
-    public int remove(String index, SubjectId subject) {
+    public int remove(IndexName index, SubjectId subject) {
         checkWritable();
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(subject, "subject");
         return deleteEach(indexRows, ps -> {
             ps.setString(1, subject.value());
-            ps.setString(2, index);
+            ps.setString(2, index.value());
         }, "remove from " + table);
     }
 
     @Override
-    public List<SubjectId> find(String index, int version, String value) {
+    public List<SubjectId> find(IndexName index, int version, String value) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(value, "value");
         return jdbc.query(find, ps -> {
-            ps.setString(1, index);
+            ps.setString(1, index.value());
             ps.setInt(2, version);
             ps.setString(3, value);
         }, rs -> SubjectId.of(rs.getString(1)), "read " + table);
@@ -150,27 +152,27 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
     }
 
     @Override
-    public int attribute(String index, String group, String field) {
+    public int attribute(IndexName index, KeyGroup group, String field) {
         checkWritable();
         Objects.requireNonNull(index, "index");
-        BlindIndexEntry.checkGroup(group);
+        Objects.requireNonNull(group, "group");
         BlindIndexEntry.checkField(field);
         return jdbc.update(attribute, ps -> {
-            ps.setString(1, group);
+            ps.setString(1, group.value());
             ps.setString(2, field);
-            ps.setString(3, index);
+            ps.setString(3, index.value());
         }, "attribute entries of " + table);
     }
 
     @Override
-    public List<SubjectId> olderThan(String index, int version, Optional<SubjectId> after, int limit) {
+    public List<SubjectId> olderThan(IndexName index, int version, Optional<SubjectId> after, int limit) {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(after, "after");
         if (limit < 1 || limit > 10_000) {
             throw new IllegalArgumentException("limit must be 1 to 10000, got " + limit);
         }
         return jdbc.query(after.isEmpty() ? olderFirst : olderAfter, ps -> {
-            ps.setString(1, index);
+            ps.setString(1, index.value());
             ps.setInt(2, version);
             if (after.isPresent()) {
                 ps.setString(3, after.get().value());
@@ -182,13 +184,13 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
     }
 
     @Override
-    public int removeOlderThan(String index, int version, SubjectId subject) {
+    public int removeOlderThan(IndexName index, int version, SubjectId subject) {
         checkWritable();
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(subject, "subject");
         return deleteEach(olderRows, ps -> {
             ps.setString(1, subject.value());
-            ps.setString(2, index);
+            ps.setString(2, index.value());
             ps.setInt(3, version);
         }, "remove older entries from " + table);
     }

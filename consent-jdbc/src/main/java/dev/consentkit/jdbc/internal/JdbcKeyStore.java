@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc.internal;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.spi.protection.KekUsage;
 import dev.consentkit.core.spi.protection.KeyFileId;
@@ -112,12 +114,12 @@ final class JdbcKeyStore implements KeyStore {
     }
 
     @Override
-    public Optional<WrappedKey> current(KeyedHash subjectRef, String group) {
+    public Optional<WrappedKey> current(KeyedHash subjectRef, KeyGroup group) {
         Objects.requireNonNull(subjectRef, "subjectRef");
         Objects.requireNonNull(group, "group");
         return jdbc.queryOne(current, ps -> {
             ps.setString(1, subjectRef.value());
-            ps.setString(2, group);
+            ps.setString(2, group.value());
         }, JdbcKeyStore::key, "read " + dataKey);
     }
 
@@ -160,27 +162,27 @@ final class JdbcKeyStore implements KeyStore {
         for (WrappedKey k : doomed) {
             int deleted = jdbc.update(destroyOne, ps -> {
                 ps.setString(1, k.subjectRef().value());
-                ps.setString(2, k.group());
+                ps.setString(2, k.group().value());
                 ps.setInt(3, k.version());
                 ps.setInt(4, k.keyId());
             }, what);
             if (deleted == 0) {
                 continue; // a concurrent shred took it (this delete waited for its commit) and recorded it
             }
-            recordShred(k.subjectRef(), k.group(), k.version(), k.keyId(), k.kekId(), micros);
+            recordShred(k.subjectRef(), k.group().value(), k.version(), k.keyId(), k.kekId().value(), micros);
             destroyed++;
         }
         return destroyed;
     }
 
     @Override
-    public Optional<Instant> shredded(KeyedHash subjectRef, String group, int keyId) {
+    public Optional<Instant> shredded(KeyedHash subjectRef, KeyGroup group, int keyId) {
         Objects.requireNonNull(subjectRef, "subjectRef");
         Objects.requireNonNull(group, "group");
         return jdbc.query(shreddedWhen, ps -> {
             ps.setString(1, subjectRef.value());
             ps.setInt(2, keyId);
-            ps.setString(3, group);
+            ps.setString(3, group.value());
         }, rs -> Rows.instant(rs.getLong(1)), "read " + keyShred).stream().min(Comparator.naturalOrder());
     }
 
@@ -188,18 +190,17 @@ final class JdbcKeyStore implements KeyStore {
     public List<KeyShred> shredsOf(KeyedHash subjectRef) {
         Objects.requireNonNull(subjectRef, "subjectRef");
         List<KeyShred> found = jdbc.query(shredsOfSubject, ps -> ps.setString(1, subjectRef.value()),
-                rs -> new KeyShred(new KeyedHash(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getString(5), Rows.instant(rs.getLong(6))), "read " + keyShred + " by subject");
+                rs -> new KeyShred(new KeyedHash(rs.getString(1)), KeyGroup.of(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+                        KekId.of(rs.getString(5)), Rows.instant(rs.getLong(6))), "read " + keyShred + " by subject");
         found.sort(SHREDS_BY_GROUP_AND_VERSION);
         return found;
     }
 
     @Override
-    public boolean recordEarlierShred(KeyedHash subjectRef, Optional<String> group, Instant at) {
+    public boolean recordEarlierShred(KeyedHash subjectRef, Optional<KeyGroup> group, Instant at) {
         checkWritable.run();
         Objects.requireNonNull(subjectRef, "subjectRef");
-        group.ifPresent(WrappedKey::checkGroup);
-        String name = group.orElse(EVERY_GROUP);
+        String name = group.map(KeyGroup::value).orElse(EVERY_GROUP);
         long micros = Rows.micros(Objects.requireNonNull(at, "at"), "at");
         boolean recorded = jdbc.queryOne(earlierShredExists, ps -> {
             ps.setString(1, subjectRef.value());
@@ -225,11 +226,11 @@ final class JdbcKeyStore implements KeyStore {
     }
 
     @Override
-    public Map<String, KekUsage> usageByKek() {
-        Map<String, KekUsage> counts = new TreeMap<>();
-        jdbc.stream(keysPerKek, ps -> { }, rs -> Map.entry(rs.getString(1), new KekUsage(rs.getLong(2), 0)),
+    public Map<KekId, KekUsage> usageByKek() {
+        Map<KekId, KekUsage> counts = new TreeMap<>();
+        jdbc.stream(keysPerKek, ps -> { }, rs -> Map.entry(KekId.of(rs.getString(1)), new KekUsage(rs.getLong(2), 0)),
                 e -> counts.merge(e.getKey(), e.getValue(), KekUsage::plus), "count " + dataKey + " per KEK");
-        jdbc.stream(shredsPerKek, ps -> { }, rs -> Map.entry(rs.getString(1), new KekUsage(0, rs.getLong(2))),
+        jdbc.stream(shredsPerKek, ps -> { }, rs -> Map.entry(KekId.of(rs.getString(1)), new KekUsage(0, rs.getLong(2))),
                 e -> counts.merge(e.getKey(), e.getValue(), KekUsage::plus), "count " + keyShred + " per KEK");
         return Map.copyOf(counts);
     }
@@ -271,14 +272,14 @@ final class JdbcKeyStore implements KeyStore {
     }
 
     @Override
-    public List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit) {
+    public List<WrappedKey> wrappedUnderOtherThan(KekId kekId, int limit) {
         Objects.requireNonNull(kekId, "kekId");
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive");
         }
         return jdbc.query(toRewrap, ps -> {
-            ps.setString(1, kekId);
-            ps.setString(2, kekId);
+            ps.setString(1, kekId.value());
+            ps.setString(2, kekId.value());
             ps.setInt(3, limit);
         }, JdbcKeyStore::key, "read " + dataKey + " to rewrap");
     }
@@ -288,12 +289,12 @@ final class JdbcKeyStore implements KeyStore {
         checkWritable.run();
         Objects.requireNonNull(key, "key");
         return jdbc.update(rewrap, ps -> {
-            ps.setString(1, key.kekId());
+            ps.setString(1, key.kekId().value());
             ps.setBytes(2, key.wrapped());
             ps.setInt(3, key.format());
             bindAuthenticator(ps, 4, key);
             ps.setString(5, key.subjectRef().value());
-            ps.setString(6, key.group());
+            ps.setString(6, key.group().value());
             ps.setInt(7, key.version());
             ps.setInt(8, key.keyId());
         }, "rewrap in " + dataKey) > 0;
@@ -302,10 +303,10 @@ final class JdbcKeyStore implements KeyStore {
     /** Binds parameters 1..9 in the order of {@link #KEY_COLUMNS}. */
     private static void bindKey(PreparedStatement ps, WrappedKey k) throws SQLException {
         ps.setString(1, k.subjectRef().value());
-        ps.setString(2, k.group());
+        ps.setString(2, k.group().value());
         ps.setInt(3, k.version());
         ps.setInt(4, k.keyId());
-        ps.setString(5, k.kekId());
+        ps.setString(5, k.kekId().value());
         ps.setBytes(6, k.wrapped());
         ps.setLong(7, Rows.micros(k.createdAt(), "createdAt"));
         ps.setInt(8, k.format());
@@ -324,8 +325,8 @@ final class JdbcKeyStore implements KeyStore {
     /** Reads a row of {@link #KEY_COLUMNS}. */
     private static WrappedKey key(ResultSet rs) throws SQLException {
         byte[] authenticator = rs.getBytes(9);
-        return new WrappedKey(new KeyedHash(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                rs.getString(5), rs.getBytes(6), Rows.instant(rs.getLong(7)), rs.getInt(8),
+        return new WrappedKey(new KeyedHash(rs.getString(1)), KeyGroup.of(rs.getString(2)), rs.getInt(3), rs.getInt(4),
+                KekId.of(rs.getString(5)), rs.getBytes(6), Rows.instant(rs.getLong(7)), rs.getInt(8),
                 authenticator == null ? new byte[0] : authenticator);
     }
 }

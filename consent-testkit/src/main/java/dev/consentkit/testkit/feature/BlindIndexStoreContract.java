@@ -1,5 +1,7 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.testkit.ConsentStoreContract;
 import static dev.consentkit.testkit.fixtures.ContractSamples.NON_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +62,7 @@ public abstract class BlindIndexStoreContract {
     }
 
     private static BlindIndexEntry entry(String index, int version, String value, SubjectId subject, String group) {
-        return new BlindIndexEntry(index, version, value, subject, group, index.equals(PHONE) ? "client.phone" : "client.email");
+        return new BlindIndexEntry(IndexName.of(index), version, value, subject, KeyGroup.of(group), index.equals(PHONE) ? "client.phone" : "client.email");
     }
 
     // ---- put and find -----------------------------------------------------------------------------
@@ -91,8 +93,8 @@ public abstract class BlindIndexStoreContract {
         assertThat(group).hasSize(32);
         assertThat(field).hasSize(1039);
         assertThat(subject.value()).hasSize(SubjectId.MAX_LENGTH);
-        put(new BlindIndexEntry(index, BlindIndexEntry.MAX_VERSION, value, subject, group, field),
-                new BlindIndexEntry(index, BlindIndexEntry.MAX_VERSION, value, other, group, field));
+        put(new BlindIndexEntry(IndexName.of(index), BlindIndexEntry.MAX_VERSION, value, subject, KeyGroup.of(group), field),
+                new BlindIndexEntry(IndexName.of(index), BlindIndexEntry.MAX_VERSION, value, other, KeyGroup.of(group), field));
 
         assertThat(findIn(index, BlindIndexEntry.MAX_VERSION, value)).containsExactlyInAnyOrder(subject, other);
         assertThat(removeGroups(subject, group)).isEqualTo(1);
@@ -105,7 +107,7 @@ public abstract class BlindIndexStoreContract {
         storage.inTransaction(tx -> {
             BlindIndexStore.in(tx).put(entry);
             BlindIndexStore.in(tx).put(entry);
-            assertThat(BlindIndexStore.in(tx).find(EMAIL, 1, "aGVsbG8")).containsExactly(ANNA);
+            assertThat(BlindIndexStore.in(tx).find(IndexName.of(EMAIL), 1, "aGVsbG8")).containsExactly(ANNA);
             return null;
         });
         put(entry);
@@ -240,11 +242,11 @@ public abstract class BlindIndexStoreContract {
     void attributingFindsNothingToDoWhenEveryEntryHasAGroupAndChecksItsArguments() {
         put(entry(EMAIL, 1, "d29yaw", ANNA, MARKETING));
 
-        assertThat(this.<Integer>write(i -> i.attribute(EMAIL, CONTRACT, "client.email"))).isZero();
+        assertThat(this.<Integer>write(i -> i.attribute(IndexName.of(EMAIL), KeyGroup.of(CONTRACT), "client.email"))).isZero();
         assertThat(removeGroups(ANNA, CONTRACT)).as("an attributed entry keeps its group").isZero();
-        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).attribute(EMAIL, "Contract", "client.email")))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).attribute(IndexName.of(EMAIL), KeyGroup.of("Contract"), "client.email")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).attribute(EMAIL, CONTRACT, "email")))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> BlindIndexStore.in(tx).attribute(IndexName.of(EMAIL), KeyGroup.of(CONTRACT), "email")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -294,8 +296,8 @@ public abstract class BlindIndexStoreContract {
                 entry(EMAIL, 3, "bmV3", ANNA, CONTRACT), entry(PHONE, 1, "b2xk", ANNA, CONTRACT),
                 entry(EMAIL, 1, "b2xk", BOB, CONTRACT));
 
-        assertThat(this.<Integer>write(i -> i.removeOlderThan(EMAIL, 3, ANNA))).isEqualTo(2);
-        assertThat(this.<Integer>write(i -> i.removeOlderThan(EMAIL, 3, ANNA))).isZero();
+        assertThat(this.<Integer>write(i -> i.removeOlderThan(IndexName.of(EMAIL), 3, ANNA))).isEqualTo(2);
+        assertThat(this.<Integer>write(i -> i.removeOlderThan(IndexName.of(EMAIL), 3, ANNA))).isZero();
 
         assertThat(findIn(EMAIL, 3, "bmV3")).containsExactly(ANNA);
         assertThat(find(PHONE, "b2xk")).containsExactly(ANNA);
@@ -315,12 +317,12 @@ public abstract class BlindIndexStoreContract {
             BlindIndexStore.in(tx).put(entry(EMAIL, "bG9zdA", CAROL));
             BlindIndexStore.in(tx).put(entry(EMAIL, "a2VwdA", CAROL));
             BlindIndexStore.in(tx).put(entry(EMAIL, 1, "bW92ZQ", CAROL, CONTRACT));
-            BlindIndexStore.in(tx).remove(EMAIL, ANNA);
+            BlindIndexStore.in(tx).remove(IndexName.of(EMAIL), ANNA);
             BlindIndexStore.in(tx).removeSubject(BOB);
             BlindIndexStore.in(tx).removeGroups(ANNA, List.of(MARKETING));
-            BlindIndexStore.in(tx).removeOlderThan(EMAIL, 2, CAROL);
+            BlindIndexStore.in(tx).removeOlderThan(IndexName.of(EMAIL), 2, CAROL);
             BlindIndexStore.in(tx).put(entry(EMAIL, 2, "bmV3", CAROL, CONTRACT));
-            assertThat(BlindIndexStore.in(tx).find(EMAIL, 1, "a2VwdA")).isEmpty();
+            assertThat(BlindIndexStore.in(tx).find(IndexName.of(EMAIL), 1, "a2VwdA")).isEmpty();
             throw boom;
         })).isSameAs(boom);
 
@@ -342,15 +344,15 @@ public abstract class BlindIndexStoreContract {
 
         assertThatThrownBy(() -> storage.read(tx -> run(() -> BlindIndexStore.in(tx).put(entry(EMAIL, "aGVsbG8", BOB)))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).remove(EMAIL, ANNA)))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).remove(IndexName.of(EMAIL), ANNA)))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeSubject(ANNA)))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeGroups(ANNA, List.of(CONTRACT))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeOlderThan(EMAIL, 2, ANNA)))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeOlderThan(IndexName.of(EMAIL), 2, ANNA)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).attribute(EMAIL, CONTRACT, "client.email")))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).attribute(IndexName.of(EMAIL), KeyGroup.of(CONTRACT), "client.email")))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(find(EMAIL, "aGVsbG8")).containsExactly(ANNA);
@@ -369,19 +371,19 @@ public abstract class BlindIndexStoreContract {
 
     /** Version 1, the version of every entry stored before versions were recorded. */
     private List<SubjectId> find(String index, String value) {
-        return read(indexes -> indexes.find(index, 1, value));
+        return read(indexes -> indexes.find(IndexName.of(index), 1, value));
     }
 
     private List<SubjectId> findIn(String index, int version, String value) {
-        return read(indexes -> indexes.find(index, version, value));
+        return read(indexes -> indexes.find(IndexName.of(index), version, value));
     }
 
     private List<SubjectId> older(String index, int version, Optional<SubjectId> after, int limit) {
-        return read(indexes -> indexes.olderThan(index, version, after, limit));
+        return read(indexes -> indexes.olderThan(IndexName.of(index), version, after, limit));
     }
 
     private int remove(String index, SubjectId subject) {
-        return storage.inTransaction(tx -> BlindIndexStore.in(tx).remove(index, subject));
+        return storage.inTransaction(tx -> BlindIndexStore.in(tx).remove(IndexName.of(index), subject));
     }
 
     private int removeSubject(SubjectId subject) {

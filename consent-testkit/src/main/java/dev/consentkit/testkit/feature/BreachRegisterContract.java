@@ -1,5 +1,7 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.DescribedProtection;
 import dev.consentkit.testkit.fixtures.MutableClock;
@@ -321,7 +323,7 @@ public abstract class BreachRegisterContract {
     void dataEncryptedUnderUncompromisedKeysLiftsTheDutyToTellTheSubjects_M24() {
         giveNewsletter("client-a");
         ProtectionProfile profile = new ProtectionProfile("AES-256-GCM", "per-subject data keys", List.of(
-                new ProtectionProfile.Field("client", "email", "contact", "contact")));
+                new ProtectionProfile.Field("client", "email", CategoryId.of("contact"), KeyGroup.of("contact"))));
         ConsentKit protectedKit = ConsentKit.builder().catalog(kit.catalog()).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
         KitContext.of(protectedKit).install(FieldProtector.class, new DescribedProtection(profile));

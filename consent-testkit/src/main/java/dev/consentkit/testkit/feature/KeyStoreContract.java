@@ -1,5 +1,7 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.KekId;
 import dev.consentkit.testkit.ConsentStoreContract;
 import dev.consentkit.testkit.fixtures.StorageSnapshot;
 import static dev.consentkit.testkit.fixtures.ContractSamples.T0;
@@ -76,12 +78,12 @@ public abstract class KeyStoreContract {
         longest[510] = 0;
         longest[511] = 0;
         List<WrappedKey> keys = List.of(
-                new WrappedKey(ANNA, "marketing", 1, Integer.MIN_VALUE, "k", new byte[] {0}, T0),
-                new WrappedKey(ANNA, "marketing", 2, Integer.MAX_VALUE, "kek-2026.v1_A", longest,
+                new WrappedKey(ANNA, KeyGroup.of("marketing"), 1, Integer.MIN_VALUE, KekId.of("k"), new byte[] {0}, T0),
+                new WrappedKey(ANNA, KeyGroup.of("marketing"), 2, Integer.MAX_VALUE, KekId.of("kek-2026.v1_A"), longest,
                         T0.plus(1, ChronoUnit.MICROS)),
-                new WrappedKey(ANNA, "billing_eu-2", Integer.MAX_VALUE, -1, "projects/p/locations/eu/keyRings/r:k",
+                new WrappedKey(ANNA, KeyGroup.of("billing_eu-2"), Integer.MAX_VALUE, -1, KekId.of("projects/p/locations/eu/keyRings/r:k"),
                         new byte[] {(byte) 0xFF, 0, (byte) 0x80}, Instant.parse("1969-12-31T23:59:59.999999Z")),
-                new WrappedKey(ANNA, "g" + "x".repeat(31), 1, 0, "K".repeat(64), new byte[] {(byte) 0x80},
+                new WrappedKey(ANNA, KeyGroup.of("g" + "x".repeat(31)), 1, 0, KekId.of("K".repeat(64)), new byte[] {(byte) 0x80},
                         Instant.parse("2262-04-11T23:47:16.854775Z")));
         add(keys.toArray(WrappedKey[]::new));
 
@@ -107,7 +109,7 @@ public abstract class KeyStoreContract {
         WrappedKey key = key(ANNA, "marketing", 1, 11);
         storage.inTransaction(tx -> {
             KeyStore.in(tx).add(key);
-            assertThat(KeyStore.in(tx).current(ANNA, "marketing")).contains(key);
+            assertThat(KeyStore.in(tx).current(ANNA, KeyGroup.of("marketing"))).contains(key);
             assertThat(KeyStore.in(tx).find(ANNA, 11)).contains(key);
             return null;
         });
@@ -214,7 +216,7 @@ public abstract class KeyStoreContract {
         for (int i = 0; i < wrapped.length; i++) {
             wrapped[i] = (byte) (i * 13 + 1);
         }
-        WrappedKey key = new WrappedKey(ANNA, "marketing", 1, 42, OLD_KEK, wrapped, T0);
+        WrappedKey key = new WrappedKey(ANNA, KeyGroup.of("marketing"), 1, 42, KekId.of(OLD_KEK), wrapped, T0);
         add(key);
 
         Throwable conflict = catchThrowable(() -> add(key));
@@ -264,10 +266,10 @@ public abstract class KeyStoreContract {
         }
         longest[63] = 0;
         List<WrappedKey> keys = List.of(
-                new WrappedKey(ANNA, "marketing", 1, 1, OLD_KEK, new byte[] {1}, T0, WrappedKey.FORMAT_V2, longest),
-                new WrappedKey(ANNA, "marketing", 2, 2, OLD_KEK, new byte[] {2}, T0, WrappedKey.FORMAT_V2, new byte[] {0}),
-                new WrappedKey(ANNA, "billing", 1, 3, OLD_KEK, new byte[] {3}, T0, 255, new byte[0]),
-                new WrappedKey(ANNA, "photos", 1, 4, OLD_KEK, new byte[] {4}, T0));
+                new WrappedKey(ANNA, KeyGroup.of("marketing"), 1, 1, KekId.of(OLD_KEK), new byte[] {1}, T0, WrappedKey.FORMAT_V2, longest),
+                new WrappedKey(ANNA, KeyGroup.of("marketing"), 2, 2, KekId.of(OLD_KEK), new byte[] {2}, T0, WrappedKey.FORMAT_V2, new byte[] {0}),
+                new WrappedKey(ANNA, KeyGroup.of("billing"), 1, 3, KekId.of(OLD_KEK), new byte[] {3}, T0, 255, new byte[0]),
+                new WrappedKey(ANNA, KeyGroup.of("photos"), 1, 4, KekId.of(OLD_KEK), new byte[] {4}, T0));
         add(keys.toArray(WrappedKey[]::new));
 
         for (WrappedKey key : keys) {
@@ -284,15 +286,15 @@ public abstract class KeyStoreContract {
 
     @Test
     void destroyingLeavesAShredRecordPerKeyWithoutKeyMaterial() {
-        WrappedKey second = new WrappedKey(ANNA, "marketing", 2, Integer.MIN_VALUE, NEW_KEK, new byte[] {1}, T0,
+        WrappedKey second = new WrappedKey(ANNA, KeyGroup.of("marketing"), 2, Integer.MIN_VALUE, KekId.of(NEW_KEK), new byte[] {1}, T0,
                 WrappedKey.FORMAT_V2, new byte[] {7});
         add(key(ANNA, "marketing", 1, 1), second, key(ANNA, "billing", 1, 3), key(BOB, "marketing", 1, 4));
 
         assertThat(destroy(ANNA, List.of("marketing"))).isEqualTo(2);
 
         assertThat(shredsOf(ANNA)).containsExactly(
-                new KeyShred(ANNA, "marketing", 1, 1, OLD_KEK, SHRED_TIME),
-                new KeyShred(ANNA, "marketing", 2, Integer.MIN_VALUE, NEW_KEK, SHRED_TIME));
+                new KeyShred(ANNA, KeyGroup.of("marketing"), 1, 1, KekId.of(OLD_KEK), SHRED_TIME),
+                new KeyShred(ANNA, KeyGroup.of("marketing"), 2, Integer.MIN_VALUE, KekId.of(NEW_KEK), SHRED_TIME));
         assertThat(shredded(ANNA, "marketing", Integer.MIN_VALUE)).contains(SHRED_TIME);
         assertThat(shredded(ANNA, "marketing", 1)).contains(SHRED_TIME);
         assertThat(shredded(ANNA, "billing", 3)).as("a live key").isEmpty();
@@ -301,7 +303,7 @@ public abstract class KeyStoreContract {
         assertThat(shredsOf(BOB)).isEmpty();
 
         assertThat(destroy(ANNA, List.of())).isEqualTo(1);
-        assertThat(shredsOf(ANNA)).extracting(KeyShred::group, KeyShred::keyId).containsExactly(
+        assertThat(shredsOf(ANNA)).extracting(s -> s.group().value(), KeyShred::keyId).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("billing", 3),
                 org.assertj.core.groups.Tuple.tuple("marketing", 1),
                 org.assertj.core.groups.Tuple.tuple("marketing", Integer.MIN_VALUE));
@@ -310,8 +312,8 @@ public abstract class KeyStoreContract {
     @Test
     void anEarlierShredCoversEveryKeyIdOfItsGroupOrOfEveryGroup() {
         Instant earlier = T0.minus(400, ChronoUnit.DAYS);
-        boolean first = storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of("marketing"), earlier));
-        boolean again = storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of("marketing"), T0));
+        boolean first = storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of(KeyGroup.of("marketing")), earlier));
+        boolean again = storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of(KeyGroup.of("marketing")), T0));
         storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(BOB, Optional.empty(), T0));
 
         assertThat(first).isTrue();
@@ -321,18 +323,18 @@ public abstract class KeyStoreContract {
         assertThat(shredded(BOB, "billing", -1)).contains(T0);
         assertThat(shredded(hash("carol"), "billing", -1)).isEmpty();
         assertThat(shredsOf(ANNA)).as("earlier shreds name no key").isEmpty();
-        assertThatThrownBy(() -> storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of("*"), T0)))
+        assertThatThrownBy(() -> storage.inTransaction(tx -> KeyStore.in(tx).recordEarlierShred(ANNA, Optional.of(KeyGroup.of("*")), T0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void usageByKekCountsStoredKeysAndShredRecordsUnderEachKek() {
         add(key(ANNA, "marketing", 1, 1), key(ANNA, "marketing", 2, 2), key(BOB, "marketing", 1, 3),
-                new WrappedKey(BOB, "billing", 1, 4, NEW_KEK, new byte[] {1}, T0));
+                new WrappedKey(BOB, KeyGroup.of("billing"), 1, 4, KekId.of(NEW_KEK), new byte[] {1}, T0));
         assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(3, 0), NEW_KEK, new KekUsage(1, 0)));
 
         destroy(ANNA, List.of());
-        rewrap(key(BOB, "marketing", 1, 3).rewrapped(NEW_KEK, new byte[] {2}));
+        rewrap(key(BOB, "marketing", 1, 3).rewrapped(KekId.of(NEW_KEK), new byte[] {2}));
 
         // Anna's two keys were wrapped under the old KEK before they were shredded; Bob's moved
         assertThat(wraps()).isEqualTo(Map.of(OLD_KEK, new KekUsage(0, 2), NEW_KEK, new KekUsage(2, 0)));
@@ -370,10 +372,10 @@ public abstract class KeyStoreContract {
     void wrappedUnderOtherThanPagesThroughEveryKeyStillToRewrap() {
         List<WrappedKey> old = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            old.add(new WrappedKey(i % 2 == 0 ? ANNA : BOB, "g" + i, 1, 100 + i, i == 6 ? "kek-2024" : OLD_KEK,
+            old.add(new WrappedKey(i % 2 == 0 ? ANNA : BOB, KeyGroup.of("g" + i), 1, 100 + i, i == 6 ? KekId.of("kek-2024") : KekId.of(OLD_KEK),
                     new byte[] {(byte) i}, T0));
         }
-        WrappedKey current = new WrappedKey(ANNA, "current", 1, 200, NEW_KEK, new byte[] {9}, T0);
+        WrappedKey current = new WrappedKey(ANNA, KeyGroup.of("current"), 1, 200, KekId.of(NEW_KEK), new byte[] {9}, T0);
         add(old.toArray(WrappedKey[]::new));
         add(current);
 
@@ -385,7 +387,7 @@ public abstract class KeyStoreContract {
                 break;
             }
             List<Boolean> results = storage.inTransaction(tx -> page.stream()
-                    .map(k -> KeyStore.in(tx).rewrap(k.rewrapped(NEW_KEK, new byte[] {(byte) k.keyId(), 1}))).toList());
+                    .map(k -> KeyStore.in(tx).rewrap(k.rewrapped(KekId.of(NEW_KEK), new byte[] {(byte) k.keyId(), 1}))).toList());
             assertThat(results).containsOnly(true);
             page.forEach(k -> rewrapped.merge(k.keyId(), 1, Integer::sum));
         }
@@ -395,16 +397,16 @@ public abstract class KeyStoreContract {
         assertThat(toRewrap(NEW_KEK, Integer.MAX_VALUE)).isEmpty();
         for (WrappedKey before : old) {
             assertThat(find(before.subjectRef(), before.keyId()))
-                    .contains(before.rewrapped(NEW_KEK, new byte[] {(byte) before.keyId(), 1}));
+                    .contains(before.rewrapped(KekId.of(NEW_KEK), new byte[] {(byte) before.keyId(), 1}));
         }
         assertThat(find(ANNA, 200)).contains(current);
     }
 
     @Test
     void wrappedUnderOtherThanComparesKekIdsExactly() {
-        WrappedKey upper = key(ANNA, "marketing", 1, 1).rewrapped("KEK-2026", new byte[] {1});
-        WrappedKey longer = key(ANNA, "billing", 1, 2).rewrapped(NEW_KEK + "-b", new byte[] {2});
-        WrappedKey same = key(ANNA, "photos", 1, 3).rewrapped(NEW_KEK, new byte[] {3});
+        WrappedKey upper = key(ANNA, "marketing", 1, 1).rewrapped(KekId.of("KEK-2026"), new byte[] {1});
+        WrappedKey longer = key(ANNA, "billing", 1, 2).rewrapped(KekId.of(NEW_KEK + "-b"), new byte[] {2});
+        WrappedKey same = key(ANNA, "photos", 1, 3).rewrapped(KekId.of(NEW_KEK), new byte[] {3});
         add(upper, longer, same);
 
         assertThat(toRewrap(NEW_KEK, 10))
@@ -415,7 +417,7 @@ public abstract class KeyStoreContract {
     @Test
     void wrappedUnderOtherThanRefusesANonPositiveLimit() {
         for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
-            assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(NEW_KEK, limit)))
+            assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of(NEW_KEK), limit)))
                     .as("limit %d", limit).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -426,14 +428,14 @@ public abstract class KeyStoreContract {
         add(stored);
         byte[] tag = new byte[32];
         tag[0] = 9; // ends in zero bytes, which a fixed-width column pads
-        WrappedKey rewrapped = new WrappedKey(ANNA, "marketing", 3, 5, NEW_KEK, new byte[] {4}, T0.plusSeconds(60),
+        WrappedKey rewrapped = new WrappedKey(ANNA, KeyGroup.of("marketing"), 3, 5, KekId.of(NEW_KEK), new byte[] {4}, T0.plusSeconds(60),
                 WrappedKey.FORMAT_V2, tag);
 
         assertThat(rewrap(rewrapped)).isTrue();
 
-        assertThat(find(ANNA, 5)).contains(stored.rewrapped(NEW_KEK, new byte[] {4}, WrappedKey.FORMAT_V2, tag));
+        assertThat(find(ANNA, 5)).contains(stored.rewrapped(KekId.of(NEW_KEK), new byte[] {4}, WrappedKey.FORMAT_V2, tag));
         // and back: a rewrap may also drop an authenticator
-        assertThat(rewrap(stored.rewrapped(OLD_KEK, new byte[] {5}, WrappedKey.FORMAT_V2, new byte[0]))).isTrue();
+        assertThat(rewrap(stored.rewrapped(KekId.of(OLD_KEK), new byte[] {5}, WrappedKey.FORMAT_V2, new byte[0]))).isTrue();
         assertThat(find(ANNA, 5)).get().satisfies(k -> {
             assertThat(k.hasAuthenticator()).isFalse();
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V2);
@@ -446,12 +448,12 @@ public abstract class KeyStoreContract {
         WrappedKey stored = key(ANNA, "marketing", 3, 5);
         add(stored);
         // a caller passing another creation time changes nothing but the wrapping
-        WrappedKey rewrapped = new WrappedKey(ANNA, "marketing", 3, 5, NEW_KEK, new byte[] {7, 7, 0},
+        WrappedKey rewrapped = new WrappedKey(ANNA, KeyGroup.of("marketing"), 3, 5, KekId.of(NEW_KEK), new byte[] {7, 7, 0},
                 T0.plusSeconds(60));
 
         assertThat(rewrap(rewrapped)).isTrue();
 
-        assertThat(find(ANNA, 5)).contains(stored.rewrapped(NEW_KEK, new byte[] {7, 7, 0}));
+        assertThat(find(ANNA, 5)).contains(stored.rewrapped(KekId.of(NEW_KEK), new byte[] {7, 7, 0}));
         assertThat(current(ANNA, "marketing")).get().extracting(WrappedKey::createdAt).isEqualTo(stored.createdAt());
     }
 
@@ -463,12 +465,12 @@ public abstract class KeyStoreContract {
         destroy(ANNA, List.of("marketing"));
         StorageSnapshot before = StorageSnapshot.of(storage);
 
-        assertThat(rewrap(shredded.rewrapped(NEW_KEK, new byte[] {1}))).isFalse();
+        assertThat(rewrap(shredded.rewrapped(KekId.of(NEW_KEK), new byte[] {1}))).isFalse();
         // the same subject, group and version with another key id is another key
-        WrappedKey otherId = new WrappedKey(ANNA, "billing", 1, 3, NEW_KEK, new byte[] {1}, T0);
+        WrappedKey otherId = new WrappedKey(ANNA, KeyGroup.of("billing"), 1, 3, KekId.of(NEW_KEK), new byte[] {1}, T0);
         assertThat(rewrap(otherId)).isFalse();
         // the same key id under another subject is another key
-        WrappedKey otherSubject = new WrappedKey(BOB, "billing", 1, 2, NEW_KEK, new byte[] {1}, T0);
+        WrappedKey otherSubject = new WrappedKey(BOB, KeyGroup.of("billing"), 1, 2, KekId.of(NEW_KEK), new byte[] {1}, T0);
         assertThat(rewrap(otherSubject)).isFalse();
 
         assertThat(StorageSnapshot.of(storage)).isEqualTo(before);
@@ -488,7 +490,7 @@ public abstract class KeyStoreContract {
         assertThatThrownBy(() -> storage.inTransaction(tx -> {
             KeyStore.in(tx).add(key(ANNA, "marketing", 2, 3));
             KeyStore.in(tx).add(key(hash("carol"), "billing", 1, 4));
-            KeyStore.in(tx).rewrap(annas.rewrapped(NEW_KEK, new byte[] {9}));
+            KeyStore.in(tx).rewrap(annas.rewrapped(KekId.of(NEW_KEK), new byte[] {9}));
             KeyStore.in(tx).destroy(BOB, List.of(), SHRED_TIME);
             KeyStore.in(tx).recordEarlierShred(ANNA, Optional.empty(), SHRED_TIME);
             KeyStore.in(tx).recordKeyFileGeneration(FILE, 3, SHRED_TIME);
@@ -514,7 +516,7 @@ public abstract class KeyStoreContract {
 
         assertThatThrownBy(() -> storage.read(tx -> run(() -> KeyStore.in(tx).add(key(BOB, "marketing", 1, 2)))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).rewrap(key.rewrapped(NEW_KEK, new byte[] {1}))))
+        assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).rewrap(key.rewrapped(KekId.of(NEW_KEK), new byte[] {1}))))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> KeyStore.in(tx).destroy(ANNA, List.of(), SHRED_TIME)))
                 .isInstanceOf(IllegalStateException.class);
@@ -529,7 +531,7 @@ public abstract class KeyStoreContract {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static WrappedKey key(KeyedHash subject, String group, int version, int keyId) {
-        return new WrappedKey(subject, group, version, keyId, OLD_KEK, new byte[] {(byte) keyId, 2, 3}, T0);
+        return new WrappedKey(subject, KeyGroup.of(group), version, keyId, KekId.of(OLD_KEK), new byte[] {(byte) keyId, 2, 3}, T0);
     }
 
     private void add(WrappedKey... keys) {
@@ -542,7 +544,7 @@ public abstract class KeyStoreContract {
     }
 
     private Optional<WrappedKey> current(KeyedHash subject, String group) {
-        return read(keys -> keys.current(subject, group));
+        return read(keys -> keys.current(subject, KeyGroup.of(group)));
     }
 
     private Optional<WrappedKey> find(KeyedHash subject, int keyId) {
@@ -554,7 +556,7 @@ public abstract class KeyStoreContract {
     }
 
     private List<WrappedKey> toRewrap(String kekId, int limit) {
-        return read(keys -> keys.wrappedUnderOtherThan(kekId, limit));
+        return read(keys -> keys.wrappedUnderOtherThan(KekId.of(kekId), limit));
     }
 
     private boolean rewrap(WrappedKey key) {
@@ -570,11 +572,13 @@ public abstract class KeyStoreContract {
     }
 
     private Optional<Instant> shredded(KeyedHash subject, String group, int keyId) {
-        return read(keys -> keys.shredded(subject, group, keyId));
+        return read(keys -> keys.shredded(subject, KeyGroup.of(group), keyId));
     }
 
     private Map<String, KekUsage> wraps() {
-        return read(KeyStore::usageByKek);
+        Map<String, KekUsage> byName = new java.util.TreeMap<>();
+        read(KeyStore::usageByKek).forEach((kek, usage) -> byName.put(kek.value(), usage));
+        return byName;
     }
 
     private java.util.OptionalLong generation(KeyFileId file) {

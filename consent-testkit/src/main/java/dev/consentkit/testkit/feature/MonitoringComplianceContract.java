@@ -1,5 +1,7 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -102,7 +104,7 @@ public abstract class MonitoringComplianceContract {
         SubjectRights.builder(kit).build().receive(SubjectId.of("client-1"), dev.consentkit.core.jurisdiction.RequestType.ACCESS,
                 Actor.operator("desk"));
         over.inTransaction(tx -> {
-            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), "contact", 1, 42, "kek-1",
+            KeyStore.in(tx).add(new WrappedKey(kit.subjectRef(SubjectId.of("client-1")), KeyGroup.of("contact"), 1, 42, KekId.of("kek-1"),
                     new byte[] {1, 2, 3}, clock.instant()));
             return null;
         });

@@ -1,5 +1,7 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.SubjectId;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -25,17 +27,15 @@ import java.util.regex.Pattern;
  * @param field the indexed field as {@code table.column}, or for an index over several fields their
  *     names joined by {@code +} (at most 8), e.g. {@code client.last_name+client.birth_date}
  */
-public record BlindIndexEntry(String index, int version, String value, SubjectId subject, String group, String field) {
+public record BlindIndexEntry(IndexName index, int version, String value, SubjectId subject, KeyGroup group, String field) {
     /** Highest normalisation version an entry may carry. */
     public static final int MAX_VERSION = 1000;
-    private static final Pattern INDEX = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final String ONE_FIELD = "[a-z][a-z0-9_]{0,63}\\.[a-z][a-z0-9_]{0,63}";
     private static final Pattern FIELD = Pattern.compile(ONE_FIELD + "(\\+" + ONE_FIELD + "){0,7}");
 
     /**
-     * @throws IllegalArgumentException if the index name, version, value, group or field is malformed
+     * @throws IllegalArgumentException if the version, value or field is malformed
      * @throws NullPointerException if an argument is null
      */
     public BlindIndexEntry {
@@ -44,25 +44,11 @@ public record BlindIndexEntry(String index, int version, String value, SubjectId
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(field, "field");
-        checkIndexName(index);
         checkVersion(version);
         if (!VALUE.matcher(value).matches()) {
             throw new IllegalArgumentException("blind index value must be 1 to 64 base64url characters");
         }
-        checkGroup(group);
         checkField(field);
-    }
-
-    /**
-     * @param index an index name
-     * @return it
-     * @throws IllegalArgumentException unless it is a lower-case name of at most 64 characters
-     */
-    public static String checkIndexName(String index) {
-        if (!INDEX.matcher(Objects.requireNonNull(index, "index")).matches()) {
-            throw new IllegalArgumentException("blind index name must match " + INDEX.pattern());
-        }
-        return index;
     }
 
     /**
@@ -75,18 +61,6 @@ public record BlindIndexEntry(String index, int version, String value, SubjectId
             throw new IllegalArgumentException("blind index version must be 1 to " + MAX_VERSION + ", got " + version);
         }
         return version;
-    }
-
-    /**
-     * @param group a key group
-     * @return it
-     * @throws IllegalArgumentException unless it is a lower-case name of at most 32 characters
-     */
-    public static String checkGroup(String group) {
-        if (!GROUP.matcher(Objects.requireNonNull(group, "group")).matches()) {
-            throw new IllegalArgumentException("key group must match " + GROUP.pattern());
-        }
-        return group;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.consentkit.core.spi.protection;
 
 import dev.consentkit.core.spi.Ports;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.SubjectId;
 import java.util.Collection;
 import java.util.List;
@@ -50,7 +52,7 @@ public interface BlindIndexStore {
      * @param subject the subject
      * @return how many entries were removed
      */
-    int remove(String index, SubjectId subject);
+    int remove(IndexName index, SubjectId subject);
 
     /**
      * @param index the index name
@@ -59,7 +61,7 @@ public interface BlindIndexStore {
      * @return the subjects with that value in that version, each once, in no particular order; possibly
      *         several (truncated indexes collide on purpose), possibly none
      */
-    List<SubjectId> find(String index, int version, String value);
+    List<SubjectId> find(IndexName index, int version, String value);
 
     /**
      * Removes every entry of a subject (erasure of the whole subject).
@@ -90,7 +92,7 @@ public interface BlindIndexStore {
      * @return how many entries were attributed
      * @throws IllegalArgumentException if the group or field is malformed
      */
-    int attribute(String index, String group, String field);
+    int attribute(IndexName index, KeyGroup group, String field);
 
     /**
      * One page of the subjects holding entries of {@code index} in a version below {@code version}:
@@ -105,7 +107,7 @@ public interface BlindIndexStore {
      * @return the page, possibly empty
      * @throws IllegalArgumentException if {@code limit} is out of range
      */
-    List<SubjectId> olderThan(String index, int version, Optional<SubjectId> after, int limit);
+    List<SubjectId> olderThan(IndexName index, int version, Optional<SubjectId> after, int limit);
 
     /**
      * Removes a subject's entries of {@code index} in versions below {@code version}.
@@ -115,5 +117,5 @@ public interface BlindIndexStore {
      * @param subject the subject
      * @return how many entries were removed; 0 if the subject was re-indexed or erased meanwhile
      */
-    int removeOlderThan(String index, int version, SubjectId subject);
+    int removeOlderThan(IndexName index, int version, SubjectId subject);
 }

@@ -1,5 +1,7 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,17 +19,15 @@ import java.util.Objects;
  *     key's wraps)
  * @param shreddedAt when it was destroyed
  */
-public record KeyShred(KeyedHash subjectRef, String group, int version, int keyId, String kekId, Instant shreddedAt) {
+public record KeyShred(KeyedHash subjectRef, KeyGroup group, int version, int keyId, KekId kekId, Instant shreddedAt) {
     /**
-     * @throws IllegalArgumentException if the group or KEK id is malformed or the version not positive
+     * @throws IllegalArgumentException if the version is not positive
      */
     public KeyShred {
         Objects.requireNonNull(subjectRef, "subjectRef");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(kekId, "kekId");
         Objects.requireNonNull(shreddedAt, "shreddedAt");
-        WrappedKey.checkGroup(group);
-        WrappedKey.checkKekId(kekId);
         WrappedKey.checkVersion(version);
     }
 

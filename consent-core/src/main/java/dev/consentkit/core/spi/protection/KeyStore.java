@@ -2,6 +2,8 @@ package dev.consentkit.core.spi.protection;
 
 import dev.consentkit.core.spi.Ports;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +54,7 @@ public interface KeyStore {
      * @param group the purpose group
      * @return the highest version of that subject's key for the group, if any
      */
-    Optional<WrappedKey> current(KeyedHash subjectRef, String group);
+    Optional<WrappedKey> current(KeyedHash subjectRef, KeyGroup group);
 
     /**
      * @param subjectRef the subject's reference
@@ -89,7 +91,7 @@ public interface KeyStore {
      * @param keyId the key id read from a ciphertext
      * @return when it was shredded (the earliest matching record), or empty if nothing says it was
      */
-    Optional<Instant> shredded(KeyedHash subjectRef, String group, int keyId);
+    Optional<Instant> shredded(KeyedHash subjectRef, KeyGroup group, int keyId);
 
     /**
      * @param subjectRef the subject's reference
@@ -109,7 +111,7 @@ public interface KeyStore {
      * @return whether it was not recorded yet
      * @throws IllegalArgumentException if the group is malformed, or the store cannot keep {@code at} exactly
      */
-    boolean recordEarlierShred(KeyedHash subjectRef, Optional<String> group, Instant at);
+    boolean recordEarlierShred(KeyedHash subjectRef, Optional<KeyGroup> group, Instant at);
 
     /**
      * How many data keys each key-encryption key has wrapped, as far as the store can tell: the keys
@@ -119,7 +121,7 @@ public interface KeyStore {
      *
      * @return the counts per KEK id; KEKs with neither are absent
      */
-    Map<String, KekUsage> usageByKek();
+    Map<KekId, KekUsage> usageByKek();
 
     /**
      * @param fileId a key file's id
@@ -151,7 +153,7 @@ public interface KeyStore {
      * @return keys still to rewrap
      * @throws IllegalArgumentException if {@code limit} is not positive
      */
-    List<WrappedKey> wrappedUnderOtherThan(String kekId, int limit);
+    List<WrappedKey> wrappedUnderOtherThan(KekId kekId, int limit);
 
     /**
      * Replaces a key's wrapping (master-key rotation); nothing else may change. The stored key is the

@@ -1,5 +1,8 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -42,7 +45,7 @@ public record ProtectionProfile(String suite, String keyHierarchy, List<Field> f
      * @param category the data category id of the catalogue
      * @param group the key group (a subject's key per group; shredding a group erases its fields)
      */
-    public record Field(String table, String column, String category, String group) {
+    public record Field(String table, String column, CategoryId category, KeyGroup group) {
         /** Checks for nulls. */
         public Field {
             Objects.requireNonNull(table, "table");
@@ -63,7 +66,7 @@ public record ProtectionProfile(String suite, String keyHierarchy, List<Field> f
      *     algorithm has none
      * @param current whether it wraps new data keys
      */
-    public record MasterKey(String kekId, String algorithm, int bits, int recommendedBits, OptionalLong wrapLimit,
+    public record MasterKey(KekId kekId, String algorithm, int bits, int recommendedBits, OptionalLong wrapLimit,
                             boolean current) {
         /**
          * @throws IllegalArgumentException if a size or the limit is not positive, or the algorithm is blank

@@ -1,11 +1,12 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A data key as the key store keeps it: wrapped (encrypted) under a key-encryption key, so the
@@ -27,19 +28,16 @@ import java.util.regex.Pattern;
  *     secret a write-only front end lacks), 0 to 64 bytes; empty when the row has none (rows stored
  *     before schema version 4, and rows made by a write-only front end)
  */
-public record WrappedKey(KeyedHash subjectRef, String group, int version, int keyId, String kekId, byte[] wrapped,
+public record WrappedKey(KeyedHash subjectRef, KeyGroup group, int version, int keyId, KekId kekId, byte[] wrapped,
                          Instant createdAt, int format, byte[] authenticator) {
     /** The format of keys stored before schema version 4: no authenticator, context without ids. */
     public static final int FORMAT_V1 = 1;
     /** The format since schema version 4: the wrap context binds the key id and the KEK id. */
     public static final int FORMAT_V2 = 2;
-    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-    private static final Pattern KEK = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     private static final byte[] NONE = new byte[0];
 
     /**
-     * @throws IllegalArgumentException if the group or KEK id is malformed, the version is not
-     *     positive, the wrapped bytes are empty or longer than 512, the format is outside 1 to 255, or
+     * @throws IllegalArgumentException if the version is not positive, the wrapped bytes are empty or longer than 512, the format is outside 1 to 255, or
      *     the authenticator is longer than 64 bytes
      */
     public WrappedKey {
@@ -49,8 +47,6 @@ public record WrappedKey(KeyedHash subjectRef, String group, int version, int ke
         Objects.requireNonNull(wrapped, "wrapped");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(authenticator, "authenticator");
-        checkGroup(group);
-        checkKekId(kekId);
         checkVersion(version);
         if (wrapped.length == 0 || wrapped.length > 512) {
             throw new IllegalArgumentException("wrapped key must have 1 to 512 bytes");
@@ -63,23 +59,6 @@ public record WrappedKey(KeyedHash subjectRef, String group, int version, int ke
         }
         wrapped = wrapped.clone();
         authenticator = authenticator.length == 0 ? NONE : authenticator.clone();
-    }
-
-    /**
-     * @param group a key group
-     * @throws IllegalArgumentException if it is not of the form {@code [a-z][a-z0-9_-]{0,31}}
-     */
-    public static void checkGroup(String group) {
-        Objects.requireNonNull(group, "group");
-        if (!GROUP.matcher(group).matches()) {
-            throw new IllegalArgumentException("key group must match " + GROUP.pattern());
-        }
-    }
-
-    static void checkKekId(String kekId) {
-        if (!KEK.matcher(kekId).matches()) {
-            throw new IllegalArgumentException("KEK id must match " + KEK.pattern());
-        }
     }
 
     static void checkVersion(int version) {
@@ -100,7 +79,7 @@ public record WrappedKey(KeyedHash subjectRef, String group, int version, int ke
      * @param createdAt when it was made
      * @throws IllegalArgumentException as the canonical constructor
      */
-    public WrappedKey(KeyedHash subjectRef, String group, int version, int keyId, String kekId, byte[] wrapped,
+    public WrappedKey(KeyedHash subjectRef, KeyGroup group, int version, int keyId, KekId kekId, byte[] wrapped,
                       Instant createdAt) {
         this(subjectRef, group, version, keyId, kekId, wrapped, createdAt, FORMAT_V1, NONE);
     }
@@ -130,7 +109,7 @@ public record WrappedKey(KeyedHash subjectRef, String group, int version, int ke
      * @return this key, rewrapped (same subject, group, version, key id and creation time)
      * @throws IllegalArgumentException as the canonical constructor
      */
-    public WrappedKey rewrapped(String kekId, byte[] rewrapped, int format, byte[] authenticator) {
+    public WrappedKey rewrapped(KekId kekId, byte[] rewrapped, int format, byte[] authenticator) {
         return new WrappedKey(subjectRef, group, version, keyId, kekId, rewrapped, createdAt, format, authenticator);
     }
 
@@ -140,7 +119,7 @@ public record WrappedKey(KeyedHash subjectRef, String group, int version, int ke
      * @return this key, rewrapped, keeping its format and authenticator (for tests of stores, which
      *     treat both as opaque)
      */
-    public WrappedKey rewrapped(String kekId, byte[] rewrapped) {
+    public WrappedKey rewrapped(KekId kekId, byte[] rewrapped) {
         return rewrapped(kekId, rewrapped, format, authenticator);
     }
 
