@@ -127,7 +127,7 @@ class AuditChainProperties {
 
         @Override
         public List<StoredAuditRow> bindings(long fromLedgerSequence, long toLedgerSequence, int limit) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the chain properties never read ledger bindings");
         }
 
         @Override

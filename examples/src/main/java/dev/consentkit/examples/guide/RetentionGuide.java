@@ -10,6 +10,7 @@ import dev.consentkit.core.retention.RetentionEngine;
 import dev.consentkit.core.retention.RetentionPlan;
 import dev.consentkit.core.retention.RetentionPolicy;
 import dev.consentkit.core.retention.RetentionRun;
+import dev.consentkit.examples.HandClock;
 import dev.consentkit.examples.studio.StudioCatalog;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
@@ -49,7 +50,7 @@ public final class RetentionGuide {
             st.execute("CREATE TABLE studio_order (id VARCHAR(32) PRIMARY KEY, client_id VARCHAR(64) NOT NULL)");
             st.execute("INSERT INTO studio_order VALUES ('order-17', 'client-1001'), ('order-18', 'client-1002')");
         }
-        GuideKeys.HandClock clock = new GuideKeys.HandClock(Instant.parse("2024-01-10T10:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2024-01-10T10:00:00Z"));
         ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
                 .storage(JdbcStorage.builder(db).tablePrefix("ck_").build()).clock(clock)
                 .auditKey(auditKey).pseudonymKey(pseudonymKey).build();

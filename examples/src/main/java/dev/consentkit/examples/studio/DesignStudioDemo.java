@@ -1,13 +1,13 @@
 package dev.consentkit.examples.studio;
 
-import dev.consentkit.AuditTrail;
 import static dev.consentkit.examples.studio.StudioCatalog.NEWSLETTER;
 import static dev.consentkit.examples.studio.StudioCatalog.ORDERS;
 import static dev.consentkit.examples.studio.StudioCatalog.PORTFOLIO;
 import static dev.consentkit.examples.studio.StudioCatalog.RU;
 
-import dev.consentkit.core.Actor;
+import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -23,9 +23,9 @@ import dev.consentkit.core.consent.Decision;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.json.ConsentJson;
 import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.crypto.AccessDeniedException;
 import dev.consentkit.crypto.BlindIndex;
-import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.FieldRef;
 import dev.consentkit.crypto.KeyDestroyedException;
@@ -33,6 +33,7 @@ import dev.consentkit.crypto.LocalKeyEncryptionKeys;
 import dev.consentkit.crypto.Normalizer;
 import dev.consentkit.crypto.ProtectedField;
 import dev.consentkit.crypto.PurposeNotPermittedException;
+import dev.consentkit.examples.HandClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
@@ -41,10 +42,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -56,7 +55,7 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class DesignStudioDemo {
     private final PrintStream out;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-03-02T10:00:00Z"));
     private final DataSource database = h2();
     private final JdbcStorage storage;
     private final HmacKey auditKey = randomKey();
@@ -314,33 +313,4 @@ public final class DesignStudioDemo {
         new SecureRandom().nextBytes(key);
         return HmacKey.of(key);
     }
-
-    /** A clock the demo moves forward, so the scenario's dates are fixed. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
 }

@@ -1,14 +1,14 @@
 package dev.consentkit.examples.studio;
 
-import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.hold.HoldScope;
+import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.json.DestructionActJson;
 import dev.consentkit.core.retention.BlockedItem;
 import dev.consentkit.core.retention.DestructionAct;
-import dev.consentkit.core.hold.HoldScope;
-import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.retention.DisposalAction;
 import dev.consentkit.core.retention.DisposalBatch;
 import dev.consentkit.core.retention.DueItem;
@@ -19,18 +19,16 @@ import dev.consentkit.core.retention.RetentionRun;
 import dev.consentkit.core.retention.RetentionTarget;
 import dev.consentkit.core.retention.Signatory;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.examples.HandClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,14 +43,14 @@ import javax.sql.DataSource;
 final class RetentionChapter {
     private final PrintStream out;
     private final DataSource database;
-    private final ChapterClock clock;
+    private final HandClock clock;
     private final ConsentKit kit;
 
     private RetentionChapter(PrintStream out, JdbcStorage storage, DataSource database, HmacKey auditKey,
                              HmacKey pseudonymKey, Instant now) {
         this.out = out;
         this.database = database;
-        this.clock = new ChapterClock(now);
+        this.clock = new HandClock(now);
         this.kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNoticeWithPartners()))
                 .storage(storage).clock(clock).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
     }
@@ -161,34 +159,6 @@ final class RetentionChapter {
             } catch (SQLException e) {
                 throw new IllegalStateException("disposal in the studio's table failed", e);
             }
-        }
-    }
-
-    /** The chapter's clock, moved forward by hand. */
-    private static final class ChapterClock extends Clock {
-        private Instant now;
-
-        ChapterClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

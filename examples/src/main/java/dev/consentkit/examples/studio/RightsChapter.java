@@ -1,34 +1,33 @@
 package dev.consentkit.examples.studio;
 
 import dev.consentkit.AuditTrail;
-import dev.consentkit.core.compliance.Compliance;
-import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
+import dev.consentkit.core.compliance.Compliance;
 import dev.consentkit.core.compliance.Finding;
 import dev.consentkit.core.consent.CollectionMethod;
-import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.jurisdiction.CalendarSource;
-import dev.consentkit.core.rights.DeadlineRecomputation;
 import dev.consentkit.core.jurisdiction.InvalidExtensionException;
 import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.jurisdiction.LegalPeriod;
-import dev.consentkit.core.rights.RequestStep;
 import dev.consentkit.core.jurisdiction.RequestType;
+import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
+import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.rights.DeadlineRecomputation;
+import dev.consentkit.core.rights.RequestStep;
 import dev.consentkit.core.rights.SubjectRequest;
 import dev.consentkit.core.rights.SubjectRights;
-import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
+import dev.consentkit.examples.HandClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 
@@ -58,7 +57,7 @@ final class RightsChapter {
     static void run(PrintStream out, DataSource database, ProcessingCatalog catalog, HmacKey auditKey,
                     HmacKey pseudonymKey) {
         SchemaInstaller.of(database, "msk_").install();
-        DemoClock clock = new DemoClock(Instant.parse("2025-12-24T09:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2025-12-24T09:00:00Z"));
         ConsentKit kit = ConsentKit.builder().catalog(catalog).storage(JdbcStorage.builder(database).tablePrefix("msk_").build())
                 .clock(clock).auditKey(auditKey).pseudonymKey(pseudonymKey).jurisdiction(Jurisdiction.RU_152FZ).build();
         SubjectId client = SubjectId.of("client-2001");
@@ -155,33 +154,5 @@ final class RightsChapter {
     private static void step(PrintStream out, String title) {
         out.println();
         out.println(title);
-    }
-
-    /** The chapter's own clock, set by hand. */
-    private static final class DemoClock extends Clock {
-        private Instant now;
-
-        DemoClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
