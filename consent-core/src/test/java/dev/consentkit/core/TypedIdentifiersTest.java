@@ -65,11 +65,7 @@ class TypedIdentifiersTest {
             "dev.consentkit.core.retention.RetentionStore#recordEvent(eventName)",
             "dev.consentkit.core.rights.ContributorErasure$Builder#keptAs(category)",
             "dev.consentkit.core.rights.ErasureContext#keptBecause(category)",
-            "dev.consentkit.core.rights.ErasureContext#mayErase(category)",
-            "dev.consentkit.core.spi.protection.BlindIndexStore#removeGroups(groups)",
-            "dev.consentkit.core.spi.protection.ErasureReceipt#<init>(groups)",
-            "dev.consentkit.core.spi.protection.FieldProtector#shred(groups)",
-            "dev.consentkit.core.spi.protection.KeyStore#destroy(groups)");
+            "dev.consentkit.core.rights.ErasureContext#mayErase(category)");
 
     @Test
     void exportedSignaturesTakeTypedIdentifiers() {

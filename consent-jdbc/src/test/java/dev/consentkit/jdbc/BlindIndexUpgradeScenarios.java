@@ -84,7 +84,7 @@ abstract class BlindIndexUpgradeScenarios {
             return null;
         });
 
-        assertThat(this.<Integer>write(i -> i.removeGroups(ANNA, List.of("marketing")))).as("both entries of v3").isEqualTo(2);
+        assertThat(this.<Integer>write(i -> i.removeGroups(ANNA, List.of(KeyGroup.of("marketing"))))).as("both entries of v3").isEqualTo(2);
 
         assertThat(find("client.email", 1, "b2xk")).containsExactly(BORIS);
         assertThat(find("client.phone", 1, "cGhvbmU")).isEmpty();
@@ -98,11 +98,11 @@ abstract class BlindIndexUpgradeScenarios {
         assertThat(this.<Integer>write(i -> i.attribute(IndexName.of("client.email"), KeyGroup.of("marketing"), "client.email"))).isZero();
 
         assertThat(column("SELECT grp FROM ck_blind_index WHERE index_name = 'client.email'")).containsOnly("contract");
-        assertThat(this.<Integer>write(i -> i.removeGroups(BORIS, List.of("marketing")))).isZero();
+        assertThat(this.<Integer>write(i -> i.removeGroups(BORIS, List.of(KeyGroup.of("marketing"))))).isZero();
         assertThat(find("client.email", 1, "b2xk")).containsExactlyInAnyOrder(ANNA, BORIS);
         assertThat(older("client.email", 2, Optional.empty(), 10)).containsExactlyInAnyOrder(ANNA, BORIS, CAROL);
         assertThat(this.<Integer>write(i -> i.removeOlderThan(IndexName.of("client.email"), 2, CAROL))).isEqualTo(1);
-        assertThat(this.<Integer>write(i -> i.removeGroups(BORIS, List.of("contract")))).isEqualTo(1);
+        assertThat(this.<Integer>write(i -> i.removeGroups(BORIS, List.of(KeyGroup.of("contract"))))).isEqualTo(1);
         assertThat(find("client.email", 1, "b2xk")).containsExactly(ANNA);
         assertThat(older("client.email", 2, Optional.empty(), 10)).containsExactly(ANNA);
     }

@@ -419,7 +419,7 @@ abstract class HostTransactionScenarios {
                 KeyStore.in(tx).add(new WrappedKey(between, KeyGroup.of("contract"), 1, 401, KekId.of("kek-1"), new byte[] {6}, now));
                 BlindIndexStore.in(tx).put(entry("client-a", "vz"));
                 BlindIndexStore.in(tx).put(entry("client-n", "vn"));
-                return new int[] {KeyStore.in(tx).destroy(after, List.of("contract"), now),
+                return new int[] {KeyStore.in(tx).destroy(after, List.of(KeyGroup.of("contract")), now),
                     BlindIndexStore.in(tx).removeSubject(SubjectId.of("client-t"))};
             })));
 

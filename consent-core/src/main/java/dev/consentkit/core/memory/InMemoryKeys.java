@@ -86,12 +86,12 @@ final class InMemoryKeys {
             }
 
             @Override
-            public int destroy(KeyedHash subjectRef, List<String> groups, Instant at) {
+            public int destroy(KeyedHash subjectRef, List<KeyGroup> groups, Instant at) {
                 checkWritable.run();
                 Objects.requireNonNull(at, "at");
-                List<String> wanted = List.copyOf(groups);
+                List<KeyGroup> wanted = List.copyOf(groups);
                 List<WrappedKey> destroyed = forSubject(subjectRef).stream()
-                        .filter(k -> wanted.isEmpty() || wanted.contains(k.group().value())).toList();
+                        .filter(k -> wanted.isEmpty() || wanted.contains(k.group())).toList();
                 Map<Integer, KeyShred> recorded = shreds.computeIfAbsent(subjectRef, s -> new HashMap<>());
                 Map<Integer, KeyShred> before = new HashMap<>(recorded);
                 for (WrappedKey k : destroyed) {

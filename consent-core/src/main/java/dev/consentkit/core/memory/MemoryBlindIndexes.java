@@ -79,13 +79,13 @@ final class MemoryBlindIndexes {
             }
 
             @Override
-            public int removeGroups(SubjectId subject, Collection<String> groups) {
+            public int removeGroups(SubjectId subject, Collection<KeyGroup> groups) {
                 checkWritable.run();
-                Set<String> named = Set.copyOf(Objects.requireNonNull(groups, "groups"));
+                Set<KeyGroup> named = Set.copyOf(Objects.requireNonNull(groups, "groups"));
                 if (named.isEmpty()) {
                     throw new IllegalArgumentException("name at least one key group (removeSubject removes every entry)");
                 }
-                return removeWhere(subject, e -> named.contains(e.group().value()));
+                return removeWhere(subject, e -> named.contains(e.group()));
             }
 
             @Override

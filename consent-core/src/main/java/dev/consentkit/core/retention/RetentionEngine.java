@@ -6,6 +6,7 @@ import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -269,7 +270,8 @@ public final class RetentionEngine {
             // destroys nothing more, and the act entry below is then written
             List<DueItem> toShred = KitContext.of(kit).storage().read(tx -> disposable(tx, policy, page, state.now, new ArrayList<>()));
             for (SubjectId subject : subjects(toShred)) {
-                protector().orElseThrow().shred(subject, shredGroups.get(policy.id()), state.actor);
+                protector().orElseThrow().shred(subject, shredGroups.get(policy.id()).stream().map(KeyGroup::of)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()), state.actor);
             }
         }
         KitContext.of(kit).storage().inTransaction(tx -> {

@@ -14,6 +14,7 @@ import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -375,12 +376,12 @@ public final class SubjectDataService {
             return;
         }
         FieldProtector fp = protector().get();
-        Map<String, Set<String>> groups = new TreeMap<>();
+        Map<KeyGroup, Set<String>> groups = new TreeMap<>();
         for (ProtectionProfile.Field f : fp.describe().fields()) {
-            groups.computeIfAbsent(f.group().value(), g -> new TreeSet<>()).add(f.category().value());
+            groups.computeIfAbsent(f.group(), g -> new TreeSet<>()).add(f.category().value());
         }
-        Set<String> erasable = new TreeSet<>();
-        Map<String, KeepReason> keptGroups = new TreeMap<>();
+        Set<KeyGroup> erasable = new TreeSet<>();
+        Map<KeyGroup, KeepReason> keptGroups = new TreeMap<>();
         groups.forEach((group, categories) -> {
             Optional<KeepReason> why = categories.stream().map(c -> plan.kept().get(c)).filter(Objects::nonNull).findFirst();
             why.ifPresentOrElse(r -> keptGroups.put(group, r), () -> erasable.add(group));
@@ -390,7 +391,7 @@ public final class SubjectDataService {
         boolean everything = plan.isFullErasure(request) && keptGroups.isEmpty();
         if (everything || !erasable.isEmpty()) {
             ErasureReceipt receipt = fp.shred(subject, everything ? Set.of() : erasable, request.actor());
-            String which = everything ? "every group" : "groups " + String.join(", ", erasable);
+            String which = everything ? "every group" : "groups " + erasable.stream().map(KeyGroup::value).collect(java.util.stream.Collectors.joining(", "));
             if (receipt.keysDestroyed() > 0) {
                 run.erased.add(new ErasureOutcome.Erased(PROTECTOR, "data keys of " + which + " (crypto-shredded)",
                         receipt.keysDestroyed()));
@@ -409,7 +410,7 @@ public final class SubjectDataService {
         if (!keptGroups.isEmpty()) {
             List<WrappedKey> left = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(ref));
             keptGroups.forEach((group, reason) -> run.kept.add(new ErasureOutcome.Kept(PROTECTOR,
-                    "data keys of group " + group, left.stream().filter(k -> k.group().value().equals(group)).count(), reason)));
+                    "data keys of group " + group, left.stream().filter(k -> k.group().equals(group)).count(), reason)));
         }
     }
 

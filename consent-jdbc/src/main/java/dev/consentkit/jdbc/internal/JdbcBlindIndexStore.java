@@ -138,10 +138,11 @@ public final class JdbcBlindIndexStore implements BlindIndexStore {
     }
 
     @Override
-    public int removeGroups(SubjectId subject, Collection<String> groups) {
+    public int removeGroups(SubjectId subject, Collection<KeyGroup> groups) {
         checkWritable();
         Objects.requireNonNull(subject, "subject");
-        List<String> named = List.copyOf(new TreeSet<>(Objects.requireNonNull(groups, "groups")));
+        List<String> named = List.copyOf(new TreeSet<>(List.copyOf(Objects.requireNonNull(groups, "groups")).stream()
+                .map(KeyGroup::value).toList()));
         if (named.isEmpty()) {
             throw new IllegalArgumentException("name at least one key group (removeSubject removes every entry)");
         }

@@ -142,11 +142,12 @@ final class JdbcKeyStore implements KeyStore {
     }
 
     @Override
-    public int destroy(KeyedHash subjectRef, List<String> groups, Instant at) {
+    public int destroy(KeyedHash subjectRef, List<KeyGroup> groups, Instant at) {
         checkWritable.run();
         Objects.requireNonNull(subjectRef, "subjectRef");
         long micros = Rows.micros(Objects.requireNonNull(at, "at"), "at");
-        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(List.copyOf(groups)));
+        // the column holds the group's value
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(List.copyOf(groups).stream().map(KeyGroup::value).toList()));
         String what = "destroy in " + dataKey;
         Jdbc.Binder bySubjectAndGroups = ps -> {
             ps.setString(1, subjectRef.value());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -319,7 +320,7 @@ public abstract class BlindIndexStoreContract {
             BlindIndexStore.in(tx).put(entry(EMAIL, 1, "bW92ZQ", CAROL, CONTRACT));
             BlindIndexStore.in(tx).remove(IndexName.of(EMAIL), ANNA);
             BlindIndexStore.in(tx).removeSubject(BOB);
-            BlindIndexStore.in(tx).removeGroups(ANNA, List.of(MARKETING));
+            BlindIndexStore.in(tx).removeGroups(ANNA, List.of(KeyGroup.of(MARKETING)));
             BlindIndexStore.in(tx).removeOlderThan(IndexName.of(EMAIL), 2, CAROL);
             BlindIndexStore.in(tx).put(entry(EMAIL, 2, "bmV3", CAROL, CONTRACT));
             assertThat(BlindIndexStore.in(tx).find(IndexName.of(EMAIL), 1, "a2VwdA")).isEmpty();
@@ -348,7 +349,7 @@ public abstract class BlindIndexStoreContract {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeSubject(ANNA)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeGroups(ANNA, List.of(CONTRACT))))
+        assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeGroups(ANNA, List.of(KeyGroup.of(CONTRACT)))))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> storage.read(tx -> BlindIndexStore.in(tx).removeOlderThan(IndexName.of(EMAIL), 2, ANNA)))
                 .isInstanceOf(IllegalStateException.class);
@@ -391,7 +392,8 @@ public abstract class BlindIndexStoreContract {
     }
 
     private int removeGroups(SubjectId subject, String... groups) {
-        return storage.inTransaction(tx -> BlindIndexStore.in(tx).removeGroups(subject, List.of(groups)));
+        return storage.inTransaction(tx -> BlindIndexStore.in(tx).removeGroups(subject,
+                Stream.of(groups).map(KeyGroup::of).toList()));
     }
 
     private <T> T write(Function<BlindIndexStore, T> work) {

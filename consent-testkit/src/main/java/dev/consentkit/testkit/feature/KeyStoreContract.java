@@ -564,7 +564,8 @@ public abstract class KeyStoreContract {
     }
 
     private int destroy(KeyedHash subject, List<String> groups) {
-        return storage.inTransaction(tx -> KeyStore.in(tx).destroy(subject, groups, SHRED_TIME));
+        return storage.inTransaction(tx -> KeyStore.in(tx).destroy(subject, groups.stream().map(KeyGroup::of).toList(),
+                SHRED_TIME));
     }
 
     private List<KeyShred> shredsOf(KeyedHash subject) {

@@ -80,7 +80,7 @@ public interface BlindIndexStore {
      * @return how many entries were removed
      * @throws IllegalArgumentException if {@code groups} is empty
      */
-    int removeGroups(SubjectId subject, Collection<String> groups);
+    int removeGroups(SubjectId subject, Collection<KeyGroup> groups);
 
     /**
      * Attributes the index's entries that have no group yet (stored before groups were recorded) to

@@ -1,5 +1,6 @@
 package dev.consentkit.core.spi.protection;
 
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param at when
  * @param auditEntry id of the audit entry of the shredding ({@code AuditTrail.recordsOf} finds its record)
  */
-public record ErasureReceipt(KeyedHash subjectRef, List<String> groups, int keysDestroyed, int indexEntriesRemoved,
+public record ErasureReceipt(KeyedHash subjectRef, List<KeyGroup> groups, int keysDestroyed, int indexEntriesRemoved,
                              Instant at, long auditEntry) {
     /** Checks for nulls and copies the groups. */
     public ErasureReceipt {

@@ -1,6 +1,7 @@
 package dev.consentkit.core.spi.protection;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.RequestId;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public interface FieldProtector {
      * @param actor who erases
      * @return a receipt without personal data
      */
-    ErasureReceipt shred(SubjectId subject, Set<String> groups, Actor actor);
+    ErasureReceipt shred(SubjectId subject, Set<KeyGroup> groups, Actor actor);
 
     /** @return what this protector encrypts and how; no key material */
     ProtectionProfile describe();

@@ -80,7 +80,7 @@ public interface KeyStore {
      * @return how many keys were destroyed
      * @throws IllegalArgumentException if the store cannot keep {@code at} exactly
      */
-    int destroy(KeyedHash subjectRef, List<String> groups, Instant at);
+    int destroy(KeyedHash subjectRef, List<KeyGroup> groups, Instant at);
 
     /**
      * Whether a key was shredded: a {@link KeyShred} names that key id of that subject, or an earlier
