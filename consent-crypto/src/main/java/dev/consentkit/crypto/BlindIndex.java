@@ -21,12 +21,12 @@ import java.util.Objects;
  * Immutable and thread-safe.
  */
 public final class BlindIndex {
-    private final String name;
+    private final IndexName name;
     private final ProtectedField field;
     private final Normalizer normalizer;
     private final int bits;
 
-    private BlindIndex(String name, ProtectedField field, Normalizer normalizer, int bits) {
+    private BlindIndex(IndexName name, ProtectedField field, Normalizer normalizer, int bits) {
         checkNameAndBits(name, bits);
         this.name = name;
         this.field = Objects.requireNonNull(field, "field");
@@ -48,7 +48,7 @@ public final class BlindIndex {
      * @throws IllegalArgumentException if {@code bits} leaks too much for the population, naming the
      *     largest safe size, or the name, bits or population is invalid
      */
-    public static BlindIndex sized(String name, ProtectedField field, Normalizer normalizer, int bits, long population) {
+    public static BlindIndex sized(IndexName name, ProtectedField field, Normalizer normalizer, int bits, long population) {
         checkNameAndBits(name, bits);
         checkPopulation(name, bits, population);
         return new BlindIndex(name, field, normalizer, bits);
@@ -68,20 +68,20 @@ public final class BlindIndex {
      * @return the index
      * @throws IllegalArgumentException if the name or bits is invalid
      */
-    public static BlindIndex unsafeWithoutSizing(String name, ProtectedField field, Normalizer normalizer, int bits) {
+    public static BlindIndex unsafeWithoutSizing(IndexName name, ProtectedField field, Normalizer normalizer, int bits) {
         return new BlindIndex(name, field, normalizer, bits);
     }
 
     /** The name and size rules every index kind follows. */
-    static void checkNameAndBits(String name, int bits) {
-        IndexName.of(name);
+    static void checkNameAndBits(IndexName name, int bits) {
+        Objects.requireNonNull(name, "name");
         if (bits < 4 || bits > 256) {
             throw new IllegalArgumentException("blind index " + name + " must keep 4 to 256 bits");
         }
     }
 
     /** CipherSweet's coincidence bound, shared with {@link CompoundBlindIndex#sized}. */
-    static void checkPopulation(String name, int bits, long population) {
+    static void checkPopulation(IndexName name, int bits, long population) {
         if (population < 4) {
             throw new IllegalArgumentException("blind index " + name + ": a population below 4 cannot hide anyone");
         }
@@ -122,7 +122,7 @@ public final class BlindIndex {
     }
 
     /** @return the index name */
-    public String name() {
+    public IndexName name() {
         return name;
     }
 

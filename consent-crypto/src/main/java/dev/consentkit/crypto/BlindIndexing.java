@@ -39,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BlindIndexing {
     private final ConsentKit kit;
     private final byte[] root;
-    private final Map<String, IndexSpec> declared;
+    private final Map<IndexName, IndexSpec> declared;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
 
     /**
@@ -51,7 +51,7 @@ final class BlindIndexing {
     BlindIndexing(ConsentKit kit, byte[] root, Collection<IndexSpec> declared) {
         this.kit = kit;
         this.root = root.clone();
-        Map<String, IndexSpec> byName = new LinkedHashMap<>();
+        Map<IndexName, IndexSpec> byName = new LinkedHashMap<>();
         declared.forEach(spec -> byName.put(spec.name(), spec));
         this.declared = Map.copyOf(byName);
     }
@@ -122,7 +122,7 @@ final class BlindIndexing {
         Objects.requireNonNull(subject, "subject");
         BlindIndexEntry entry = entry(spec, subject, term(spec, values));
         KitContext.of(kit).storage().inTransaction(tx -> {
-            BlindIndexStore.in(tx).remove(IndexName.of(spec.name()), subject);
+            BlindIndexStore.in(tx).remove(spec.name(), subject);
             BlindIndexStore.in(tx).put(entry);
             return null;
         });
@@ -144,7 +144,7 @@ final class BlindIndexing {
         }
         return KitContext.of(kit).storage().read(tx -> {
             LinkedHashSet<SubjectId> found = new LinkedHashSet<>();
-            terms.forEach((version, term) -> found.addAll(BlindIndexStore.in(tx).find(IndexName.of(spec.name()), version, term)));
+            terms.forEach((version, term) -> found.addAll(BlindIndexStore.in(tx).find(spec.name(), version, term)));
             return List.copyOf(found);
         });
     }
@@ -156,17 +156,17 @@ final class BlindIndexing {
      *
      * @return how many entries were removed
      */
-    static int removeShredded(StorageTransaction tx, SubjectId subject, List<String> groups) {
+    static int removeShredded(StorageTransaction tx, SubjectId subject, List<KeyGroup> groups) {
         return groups.isEmpty() ? BlindIndexStore.in(tx).removeSubject(subject) : BlindIndexStore.in(tx).removeGroups(subject, groups);
     }
 
     /** @return the entry of {@code term} for the subject at the index's version, attributed to its group and field */
     static BlindIndexEntry entry(IndexSpec spec, SubjectId subject, String term) {
-        return new BlindIndexEntry(IndexName.of(spec.name()), spec.version(), term, subject, KeyGroup.of(spec.group()), spec.field());
+        return new BlindIndexEntry(spec.name(), spec.version(), term, subject, spec.group(), spec.field());
     }
 
     private byte[] key(IndexSpec spec, int version) {
-        String label = (spec.compound() ? "ck/v1/bidx-compound/" : "ck/v1/bidx/") + spec.name()
+        String label = (spec.compound() ? "ck/v1/bidx-compound/" : "ck/v1/bidx/") + spec.name().value()
                 + (version == 1 ? "" : "/n" + version);
         return keys.computeIfAbsent(label, l -> Hkdf.sha256(root, new byte[0], l.getBytes(StandardCharsets.UTF_8), 32));
     }

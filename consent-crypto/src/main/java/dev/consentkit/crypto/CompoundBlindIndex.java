@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
 public final class CompoundBlindIndex {
     /** Most parts a compound index takes. */
     public static final int MAX_PARTS = 8;
-    private final String name;
+    private final IndexName name;
     private final List<Part> parts;
     private final int bits;
 
@@ -45,17 +47,17 @@ public final class CompoundBlindIndex {
         }
     }
 
-    private CompoundBlindIndex(String name, int bits, Part... parts) {
+    private CompoundBlindIndex(IndexName name, int bits, Part... parts) {
         BlindIndex.checkNameAndBits(name, bits);
         List<Part> list = List.of(Objects.requireNonNull(parts, "parts"));
         if (list.size() < 2 || list.size() > MAX_PARTS) {
             throw new IllegalArgumentException("compound blind index " + name + " needs 2 to " + MAX_PARTS
                     + " parts, got " + list.size());
         }
-        List<String> groups = list.stream().map(p -> p.field().group()).distinct().toList();
+        List<KeyGroup> groups = list.stream().map(p -> p.field().group()).distinct().toList();
         if (groups.size() > 1) {
             throw new IllegalArgumentException("compound blind index " + name + " spans key groups "
-                    + String.join(", ", groups) + ": its entries would outlive the shredding of one of them;"
+                    + groups.stream().map(KeyGroup::value).collect(Collectors.joining(", ")) + ": its entries would outlive the shredding of one of them;"
                     + " index fields of one group together");
         }
         this.name = name;
@@ -76,7 +78,7 @@ public final class CompoundBlindIndex {
      *     largest safe size, or the name, size or parts are invalid, or the parts' fields are of
      *     different key groups
      */
-    public static CompoundBlindIndex sized(String name, int bits, long population, Part... parts) {
+    public static CompoundBlindIndex sized(IndexName name, int bits, long population, Part... parts) {
         BlindIndex.checkNameAndBits(name, bits);
         BlindIndex.checkPopulation(name, bits, population);
         return new CompoundBlindIndex(name, bits, parts);
@@ -92,12 +94,12 @@ public final class CompoundBlindIndex {
      * @return the index
      * @throws IllegalArgumentException if the name, size or parts are invalid
      */
-    public static CompoundBlindIndex unsafeWithoutSizing(String name, int bits, Part... parts) {
+    public static CompoundBlindIndex unsafeWithoutSizing(IndexName name, int bits, Part... parts) {
         return new CompoundBlindIndex(name, bits, parts);
     }
 
     /** @return the index name */
-    public String name() {
+    public IndexName name() {
         return name;
     }
 
@@ -117,7 +119,7 @@ public final class CompoundBlindIndex {
     }
 
     /** @return the key group of every part's field */
-    public String group() {
+    public KeyGroup group() {
         return parts.get(0).field().group();
     }
 

@@ -65,15 +65,15 @@ final class DataKeys {
     }
 
     /** Whether any data key in the store is wrapped under a master key other than {@code kekId}. */
-    boolean anyWrappedUnderOtherThan(String kekId) {
-        return !KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of(kekId), 1)).isEmpty();
+    boolean anyWrappedUnderOtherThan(KekId kekId) {
+        return !KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, 1)).isEmpty();
     }
 
     /**
      * The key new values of the group are sealed with (see the class comment for which one). Made if
      * there is none this instance may seal under.
      */
-    DataKey current(KeyedHash subjectRef, String group) {
+    DataKey current(KeyedHash subjectRef, KeyGroup group) {
         Optional<DataKey> cached = cache.current(subjectRef, group);
         if (cached.isPresent()) {
             return cached.get();
@@ -84,9 +84,9 @@ final class DataKeys {
             key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                     create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)));
         } else {
-            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(subjectRef, KeyGroup.of(group)))
+            Optional<DataKey> own = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).current(subjectRef, group))
                     .filter(this::isOwn).map(this::unwrap);
-            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).current(subjectRef, KeyGroup.of(group))
+            key = own.orElseGet(() -> retrying(() -> KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).current(subjectRef, group)
                     .filter(this::isOwn).map(this::unwrap)
                     .orElseGet(() -> create(tx, subjectRef, group, FieldCrypto.KEY_CREATED)))));
         }
@@ -109,12 +109,12 @@ final class DataKeys {
      * Whether a key that no longer exists was shredded (its shred record, or an earlier shred of its
      * group) — as opposed to never having existed, which is what a damaged key id looks like.
      */
-    boolean wasShredded(KeyedHash subjectRef, String group, int keyId) {
-        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredded(subjectRef, KeyGroup.of(group), keyId)).isPresent();
+    boolean wasShredded(KeyedHash subjectRef, KeyGroup group, int keyId) {
+        return KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredded(subjectRef, group, keyId)).isPresent();
     }
 
     /** Adds the group's next version, which becomes current here at once. */
-    void rotate(KeyedHash subjectRef, String group) {
+    void rotate(KeyedHash subjectRef, KeyGroup group) {
         DataKey key = retrying(() -> KitContext.of(kit).storage().inTransaction(tx ->
                 create(tx, subjectRef, group, FieldCrypto.KEY_ROTATED)));
         cache.put(subjectRef, group, key);
@@ -129,10 +129,10 @@ final class DataKeys {
      * did not make into one it seals under.
      */
     RotationReport rewrapAll(int batchSize, Consumer<? super RotationReport> progress) {
-        String kekId = keks.currentKekId();
+        KekId kekId = keks.currentKekId();
         RotationReport report = new RotationReport(kekId, 0, 0, 0);
         while (true) {
-            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(KekId.of(kekId), batchSize));
+            List<WrappedKey> batch = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).wrappedUnderOtherThan(kekId, batchSize));
             if (batch.isEmpty()) {
                 return report;
             }
@@ -141,8 +141,8 @@ final class DataKeys {
                 boolean own = isOwn(old);
                 byte[] dek = unwrapBytes(old);
                 try {
-                    byte[] context = KeyRows.contextV2(old.subjectRef(), old.group().value(), old.version(), old.keyId(), kekId);
-                    WrappedKey row = old.rewrapped(KekId.of(kekId), keks.wrap(dek, context), WrappedKey.FORMAT_V2, new byte[0]);
+                    byte[] context = KeyRows.contextV2(old.subjectRef(), old.group().value(), old.version(), old.keyId(), kekId.value());
+                    WrappedKey row = old.rewrapped(kekId, keks.wrap(dek, context), WrappedKey.FORMAT_V2, new byte[0]);
                     rewrapped.add(own ? authenticated(row) : row);
                 } finally {
                     Arrays.fill(dek, (byte) 0);
@@ -257,8 +257,8 @@ final class DataKeys {
     }
 
     /** Makes the group's next version: this instance's own, authenticated where the provider can. */
-    private DataKey create(StorageTransaction tx, KeyedHash subjectRef, String group, AuditAction action) {
-        int last = KeyStore.in(tx).current(subjectRef, KeyGroup.of(group)).map(WrappedKey::version).orElse(0);
+    private DataKey create(StorageTransaction tx, KeyedHash subjectRef, KeyGroup group, AuditAction action) {
+        int last = KeyStore.in(tx).current(subjectRef, group).map(WrappedKey::version).orElse(0);
         if (last == Integer.MAX_VALUE) {
             // only a planted or damaged row gets here: 2^31 versions are not made by rotation
             throw new IllegalStateException("the data keys of group " + group + " of this subject are at the highest"
@@ -268,10 +268,10 @@ final class DataKeys {
         byte[] dek = new byte[DataKey.BYTES];
         random.nextBytes(dek);
         int keyId = random.nextInt();
-        String kekId = keks.currentKekId();
+        KekId kekId = keks.currentKekId();
         try {
-            byte[] wrapped = keks.wrap(dek, KeyRows.contextV2(subjectRef, group, version, keyId, kekId));
-            KeyStore.in(tx).add(authenticated(new WrappedKey(subjectRef, KeyGroup.of(group), version, keyId, KekId.of(kekId), wrapped, now(),
+            byte[] wrapped = keks.wrap(dek, KeyRows.contextV2(subjectRef, group.value(), version, keyId, kekId.value()));
+            KeyStore.in(tx).add(authenticated(new WrappedKey(subjectRef, group, version, keyId, kekId, wrapped, now(),
                     WrappedKey.FORMAT_V2, new byte[0])));
             audit(tx, now(), action, Optional.of(subjectRef), group + " v" + version);
             return DataKey.of(keyId, dek);
@@ -282,7 +282,7 @@ final class DataKeys {
 
     /** The row with this provider's authenticator, or as it is if the provider cannot authenticate. */
     private WrappedKey authenticated(WrappedKey row) {
-        return keks.authenticateKeyRow(row.kekId().value(), KeyRows.authenticated(row))
+        return keks.authenticateKeyRow(row.kekId(), KeyRows.authenticated(row))
                 .map(tag -> row.rewrapped(row.kekId(), row.wrapped(), row.format(), tag))
                 .orElse(row);
     }
@@ -292,7 +292,7 @@ final class DataKeys {
         if (row.format() != WrappedKey.FORMAT_V2 || !row.hasAuthenticator()) {
             return false;
         }
-        return keks.authenticateKeyRow(row.kekId().value(), KeyRows.authenticated(row))
+        return keks.authenticateKeyRow(row.kekId(), KeyRows.authenticated(row))
                 .map(tag -> MessageDigest.isEqual(tag, row.authenticator())).orElse(false);
     }
 
@@ -324,12 +324,12 @@ final class DataKeys {
      */
     private byte[] unwrapBytes(WrappedKey row) {
         if (row.hasAuthenticator()) {
-            Optional<byte[]> expected = keks.authenticateKeyRow(row.kekId().value(), KeyRows.authenticated(row));
+            Optional<byte[]> expected = keks.authenticateKeyRow(row.kekId(), KeyRows.authenticated(row));
             if (expected.isPresent() && !MessageDigest.isEqual(expected.get(), row.authenticator())) {
                 throw new DecryptionException();
             }
         }
-        return keks.unwrap(row.kekId().value(), row.wrapped(), KeyRows.wrapContext(row));
+        return keks.unwrap(row.kekId(), row.wrapped(), KeyRows.wrapContext(row));
     }
 
     private void audit(StorageTransaction tx, Instant time, AuditAction action, Optional<KeyedHash> subjectRef,

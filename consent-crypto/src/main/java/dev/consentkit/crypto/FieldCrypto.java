@@ -1,6 +1,8 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
@@ -55,10 +57,10 @@ import java.util.function.Consumer;
  * subject by destroying their keys (crypto-shredding), which also makes every backup copy unreadable.
  *
  * <pre>{@code
- * ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+ * ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+ * ConsentKit kit = ConsentKit.builder() ... .accessPolicy(policy).build();   // the one access policy
  * FieldCrypto crypto = FieldCrypto.builder(kit)
  *         .keyEncryptionKeys(KeyEncryptionKeyProvider.fromEnvironment("CK_MASTER_KEY"))
- *         .accessPolicy(policy)
  *         .blindIndexKey(HmacKey.fromBase64(System.getenv("CK_INDEX_KEY")))
  *         .fields(EMAIL)
  *         .build();
@@ -82,8 +84,9 @@ import java.util.function.Consumer;
  * shred. An instance seals only under data keys it knows to be its own: one that can unwrap, under a
  * key row whose authenticator verifies under its master key's secret (it makes its own next version
  * otherwise); a write-only one, under keys it made itself in this process
- * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). Without {@link Builder#accessPolicy} the
- * kit's access policy ({@code ConsentKit.Builder.accessPolicy}) applies. Blind indexes find subjects by one value
+ * ({@link RsaKeyEncryptionKeys}; {@code docs/security.md}). The access policy is the kit's
+ * ({@code ConsentKit.Builder.accessPolicy}), the one the register and the compliance report read too;
+ * it is required. Blind indexes find subjects by one value
  * ({@link BlindIndex}) or several together ({@link CompoundBlindIndex}); each names the field(s) it
  * holds and is declared with {@link Builder#blindIndex(BlindIndex)}, so its category and key group are
  * the declared field's. Thread-safe.
@@ -313,15 +316,11 @@ public final class FieldCrypto implements FieldProtector {
      * @return a receipt without personal data
      */
     @Override
-    public ErasureReceipt shred(SubjectId subject, Set<String> groups, Actor actor) {
+    public ErasureReceipt shred(SubjectId subject, Set<KeyGroup> groups, Actor actor) {
         Objects.requireNonNull(groups, "groups");
-        return shredGroups(subject, actor, groups.stream().sorted().toArray(String[]::new));
-    }
-
-    private ErasureReceipt shredGroups(SubjectId subject, Actor actor, String... groups) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(actor, "actor");
-        List<String> named = List.of(groups);
+        List<KeyGroup> named = groups.stream().sorted().toList();
         KeyedHash subjectRef = kit.subjectRef(subject);
         keys.evict(subjectRef);
         Instant now = now();
@@ -330,7 +329,8 @@ public final class FieldCrypto implements FieldProtector {
             int entries = BlindIndexing.removeShredded(tx, subject, named);
             AuditEntry entry = KitContext.of(kit).append(tx, new AuditEvent(now, actor, KEYS_SHREDDED,
                     Optional.of(subjectRef), Optional.empty(), AuditOutcome.SUCCESS,
-                    Optional.of(named.isEmpty() ? "all-groups" : String.join(",", named))));
+                    Optional.of(named.isEmpty() ? "all-groups"
+                            : named.stream().map(KeyGroup::value).collect(java.util.stream.Collectors.joining(",")))));
             return new ErasureReceipt(subjectRef, named, keys, entries, now, entry.id());
         });
         keys.evict(subjectRef);
@@ -343,7 +343,7 @@ public final class FieldCrypto implements FieldProtector {
                 "random 256-bit data key per subject and group, wrapped by a master key from "
                         + keks.getClass().getSimpleName(),
                 fields.values().stream()
-                        .map(f -> new ProtectionProfile.Field(f.table(), f.column(), CategoryId.of(f.category()), KeyGroup.of(f.group())))
+                        .map(f -> new ProtectionProfile.Field(f.table(), f.column(), f.category(), f.group()))
                         .toList(),
                 keks.describeMasterKeys());
     }
@@ -532,7 +532,7 @@ public final class FieldCrypto implements FieldProtector {
     }
 
     /** Whether any data key is still wrapped under a master key other than {@code kekId} (for {@link KeyFile#dropRetired}). */
-    boolean anyKeyWrappedUnderOtherThan(String kekId) {
+    boolean anyKeyWrappedUnderOtherThan(KekId kekId) {
         return keys.anyWrappedUnderOtherThan(kekId);
     }
 
@@ -581,7 +581,7 @@ public final class FieldCrypto implements FieldProtector {
      * @throws ConcurrentUpdateException if the new key could not be stored after
      *     several attempts (each with a new random key id)
      */
-    public void rotateDataKey(SubjectId subject, String group) {
+    public void rotateDataKey(SubjectId subject, KeyGroup group) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(group, "group");
         keys.rotate(kit.subjectRef(subject), group);
@@ -699,7 +699,7 @@ public final class FieldCrypto implements FieldProtector {
     private void requireAllowed(Principal principal, PurposeId purpose, List<ProtectedField> touched, AccessAction action,
                                 AuditAction refusal, Optional<KeyedHash> subjectRef, String what) {
         for (ProtectedField f : touched) {
-            AccessDecision access = policy.decide(principal, purpose, f.category(), action);
+            AccessDecision access = policy.decide(principal, purpose, f.category().value(), action);
             if (access instanceof AccessDecision.Refused refused) {
                 audit(new AuditEvent(now(), Actor.operator(principal.id()), refusal, subjectRef, Optional.of(purpose),
                         AuditOutcome.DENIED, reference(what)));
@@ -783,7 +783,7 @@ public final class FieldCrypto implements FieldProtector {
         private int cacheSize = 10_000;
         private java.time.Duration cacheTtl = DEFAULT_CACHE_TTL;
         private final Map<String, ProtectedField> fields = new LinkedHashMap<>();
-        private final Map<String, IndexSpec> indexes = new LinkedHashMap<>();
+        private final Map<IndexName, IndexSpec> indexes = new LinkedHashMap<>();
 
         private Builder(ConsentKit kit) {
             this.kit = kit;
@@ -795,16 +795,6 @@ public final class FieldCrypto implements FieldProtector {
          */
         public Builder keyEncryptionKeys(KeyEncryptionKeyProvider provider) {
             this.keks = Objects.requireNonNull(provider, "provider");
-            return this;
-        }
-
-        /**
-         * @param policy who may read what; default the kit's ({@code ConsentKit.Builder.accessPolicy}), and one
-         *     of the two is required
-         * @return this builder
-         */
-        public Builder accessPolicy(AccessPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -915,7 +905,8 @@ public final class FieldCrypto implements FieldProtector {
         /**
          * @return the field crypto, installed as the kit's field protector (one per kit)
          * @throws IllegalStateException if the kit has a field protector already, the KEK provider or
-         *     blind-index key is missing, there is no access policy, neither here nor on the kit, a declared field's category is not in the
+         *     blind-index key is missing, the kit has no access policy ({@code ConsentKit.Builder.accessPolicy}), a
+         *     declared field's category is not in the
          *     kit's catalogue, or a blind index holds a field that is not declared, or declared with
          *     another category or key group; the message names what is wrong
          * @throws KeyFileException if the master keys come from a {@link KeyFile} that this kit's database
@@ -926,15 +917,15 @@ public final class FieldCrypto implements FieldProtector {
         public FieldCrypto build() {
             KitContext.of(kit).requirePort(KeyStore.class);
             KitContext.of(kit).requirePort(BlindIndexStore.class);
-            if (policy == null) {
-                policy = KitContext.of(kit).accessPolicy().orElse(null);
-            }
+            // the one access policy is the kit's: field protection, the register and the compliance report read it
+            policy = KitContext.of(kit).accessPolicy().orElse(null);
             List<String> missing = new java.util.ArrayList<>();
             if (keks == null) {
                 missing.add("key-encryption keys (keyEncryptionKeys)");
             }
             if (policy == null) {
-                missing.add("an access policy (accessPolicy here or on the ConsentKit builder)");
+                missing.add("an access policy (set it with ConsentKit.Builder.accessPolicy: field encryption checks"
+                        + " the kit's policy)");
             }
             if (indexKey == null) {
                 missing.add("a blind-index key (blindIndexKey)");
@@ -943,7 +934,7 @@ public final class FieldCrypto implements FieldProtector {
                 throw new IllegalStateException("FieldCrypto needs " + String.join(", ", missing));
             }
             for (ProtectedField f : fields.values()) {
-                if (kit.catalog().category(f.category()).isEmpty()) {
+                if (kit.catalog().category(f.category().value()).isEmpty()) {
                     throw new IllegalStateException("protected field " + f + " names data category '" + f.category()
                             + "', which the catalogue does not declare");
                 }

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.spi.protection.BlindIndexEntry;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
  * @param bits the bits kept
  * @param parts the field and normaliser of each part, in order; one for a single-value index
  */
-record IndexSpec(boolean compound, String name, int bits, List<CompoundBlindIndex.Part> parts) {
+record IndexSpec(boolean compound, IndexName name, int bits, List<CompoundBlindIndex.Part> parts) {
     IndexSpec {
         parts = List.copyOf(parts);
     }
@@ -25,7 +27,7 @@ record IndexSpec(boolean compound, String name, int bits, List<CompoundBlindInde
     }
 
     /** @return the key group of the indexed field(s) */
-    String group() {
+    KeyGroup group() {
         return parts.get(0).field().group();
     }
 

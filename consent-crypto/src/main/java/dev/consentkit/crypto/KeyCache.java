@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.crypto.internal.DataKey;
 import java.time.Clock;
@@ -66,7 +67,7 @@ final class KeyCache {
     }
 
     private static final class SubjectKeys {
-        final Map<String, Entry> current = new HashMap<>();
+        final Map<KeyGroup, Entry> current = new HashMap<>();
         final Map<Integer, Entry> byId = new HashMap<>();
 
         boolean holds(DataKey key) {
@@ -75,7 +76,7 @@ final class KeyCache {
         }
     }
 
-    synchronized Optional<DataKey> current(KeyedHash subject, String group) {
+    synchronized Optional<DataKey> current(KeyedHash subject, KeyGroup group) {
         SubjectKeys keys = subjects.get(subject);
         return keys == null ? Optional.empty() : live(keys.current.get(group));
     }
@@ -94,7 +95,7 @@ final class KeyCache {
     }
 
     /** Caches a key the caller may seal under, as the group's current key and by its id. */
-    synchronized void put(KeyedHash subject, String group, DataKey key) {
+    synchronized void put(KeyedHash subject, KeyGroup group, DataKey key) {
         if (capacity == 0) {
             return;
         }

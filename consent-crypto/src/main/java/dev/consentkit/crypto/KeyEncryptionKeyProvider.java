@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.Base64;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Optional;
 public interface KeyEncryptionKeyProvider {
 
     /** @return the id of the KEK new data keys are wrapped under */
-    String currentKekId();
+    KekId currentKekId();
 
     /**
      * @param dataKey the data key, 32 bytes
@@ -42,7 +43,7 @@ public interface KeyEncryptionKeyProvider {
      * @return the data key
      * @throws DecryptionException if the KEK is unknown, or the wrapped key or context was changed
      */
-    byte[] unwrap(String kekId, byte[] wrapped, byte[] context);
+    byte[] unwrap(KekId kekId, byte[] wrapped, byte[] context);
 
     /**
      * Whether this provider can unwrap at all. A write-only provider (a front end holding only an RSA
@@ -68,7 +69,7 @@ public interface KeyEncryptionKeyProvider {
      * @return the tag, 16 to 64 bytes; empty if this provider holds no secret for {@code kekId} (a
      *     write-only provider, an unknown KEK id; the default)
      */
-    default Optional<byte[]> authenticateKeyRow(String kekId, byte[] row) {
+    default Optional<byte[]> authenticateKeyRow(KekId kekId, byte[] row) {
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.core.spi.protection.KeyFileId;
 import dev.consentkit.crypto.internal.Argon2id;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,9 +19,9 @@ import java.util.Optional;
  * which still unwrap data keys not yet rewrapped after a rotation ({@link FieldCrypto#rewrapAll}).
  *
  * <pre>{@code
- * KeyFile.create(path, passphrase, "kek-2026");               // once
+ * KeyFile.create(path, passphrase, KekId.of("kek-2026"));               // once
  * FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(path, passphrase)) ...
- * KeyFile.rotate(path, passphrase, "kek-2027");               // a new current key; then rewrapAll
+ * KeyFile.rotate(path, passphrase, KekId.of("kek-2027"));               // a new current key; then rewrapAll
  * KeyFile.dropRetired(path, passphrase, crypto);              // after rewrapAll: forget kek-2026
  * }</pre>
  *
@@ -84,31 +85,31 @@ public final class KeyFile {
      *
      * @param file where; must not exist (checked just before the atomic rename)
      * @param passphrase at least {@value #MIN_PASSPHRASE_CHARACTERS} characters; not modified
-     * @param kekId the key's id, stored beside every data key it wraps ({@code [A-Za-z0-9._:/-]{1,64}})
+     * @param kekId the key's id, stored beside every data key it wraps
      * @throws KeyFileException if the file exists or cannot be written
      * @throws IllegalArgumentException if the id is malformed or the passphrase shorter than
      *     {@value #MIN_PASSPHRASE_CHARACTERS} characters
      * @throws NullPointerException if an argument is null
      */
-    public static void create(Path file, char[] passphrase, String kekId) {
+    public static void create(Path file, char[] passphrase, KekId kekId) {
         create(file, passphrase, kekId, Argon2id.Params.DEFAULT);
     }
 
-    /** {@link #create(Path, char[], String)} with other Argon2id costs; tests use cheap ones. */
-    static void create(Path file, char[] passphrase, String kekId, Argon2id.Params params) {
+    /** {@link #create(Path, char[], KekId)} with other Argon2id costs; tests use cheap ones. */
+    static void create(Path file, char[] passphrase, KekId kekId, Argon2id.Params params) {
         Objects.requireNonNull(file, "file");
         checkNewPassphrase(passphrase);
-        LocalKeyEncryptionKeys.checkId(kekId);
+        Objects.requireNonNull(kekId, "kekId");
         Objects.requireNonNull(params, "params");
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new KeyFileException("key file " + file + " exists; it is never overwritten",
                     new FileAlreadyExistsException(file.toString()));
         }
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        keys.put(kekId, KeyFileFormat.randomKey());
+        keys.put(kekId.value(), KeyFileFormat.randomKey());
         try {
             State fresh = new State(Optional.of(KeyFileFormat.newId()), 0);
-            KeyFileFormat.write(file, passphrase, new KeyFileFormat.Contents(params, fresh, kekId, keys), false);
+            KeyFileFormat.write(file, passphrase, new KeyFileFormat.Contents(params, fresh, kekId.value(), keys), false);
         } finally {
             KeyFileFormat.zero(keys);
         }
@@ -147,16 +148,17 @@ public final class KeyFile {
      *     is too short (give the file a longer one with {@link #changePassphrase} first)
      * @throws NullPointerException if an argument is null
      */
-    public static void rotate(Path file, char[] passphrase, String newKekId) {
-        LocalKeyEncryptionKeys.checkId(newKekId);
+    public static void rotate(Path file, char[] passphrase, KekId newKekId) {
+        Objects.requireNonNull(newKekId, "newKekId");
         checkNewPassphrase(passphrase);
         KeyFileFormat.Contents contents = KeyFileFormat.read(file, passphrase);
         try {
-            if (contents.keys().containsKey(newKekId)) {
+            // the file holds the ids' values
+            if (contents.keys().containsKey(newKekId.value())) {
                 throw new IllegalArgumentException("KEK id " + newKekId + " is already in the key file");
             }
-            contents.keys().put(newKekId, KeyFileFormat.randomKey());
-            KeyFileFormat.write(file, passphrase, contents.withCurrent(newKekId), true);
+            contents.keys().put(newKekId.value(), KeyFileFormat.randomKey());
+            KeyFileFormat.write(file, passphrase, contents.withCurrent(newKekId.value()), true);
         } finally {
             KeyFileFormat.zero(contents.keys());
         }
@@ -173,7 +175,7 @@ public final class KeyFile {
      * in memory until they are opened again.
      *
      * <pre>{@code
-     * KeyFile.rotate(path, passphrase, "kek-2027");
+     * KeyFile.rotate(path, passphrase, KekId.of("kek-2027"));
      * crypto.rewrapAll(1_000, progress -> { });
      * KeyFile.dropRetired(path, passphrase, crypto);   // ["kek-2026"]
      * }</pre>
@@ -188,17 +190,17 @@ public final class KeyFile {
      * @throws IllegalArgumentException if the passphrase is too short
      * @throws NullPointerException if an argument is null
      */
-    public static List<String> dropRetired(Path file, char[] passphrase, FieldCrypto crypto) {
+    public static List<KekId> dropRetired(Path file, char[] passphrase, FieldCrypto crypto) {
         Objects.requireNonNull(crypto, "crypto");
         checkNewPassphrase(passphrase);
         KeyFileFormat.Contents contents = KeyFileFormat.read(file, passphrase);
         try {
-            List<String> retired = contents.keys().keySet().stream()
-                    .filter(id -> !id.equals(contents.current())).toList();
+            List<KekId> retired = contents.keys().keySet().stream()
+                    .filter(id -> !id.equals(contents.current())).map(KekId::of).toList();
             if (retired.isEmpty()) {
                 return retired;
             }
-            if (crypto.anyKeyWrappedUnderOtherThan(contents.current())) {
+            if (crypto.anyKeyWrappedUnderOtherThan(KekId.of(contents.current()))) {
                 throw new IllegalStateException("data keys are still wrapped under a master key other than "
                         + contents.current() + "; run FieldCrypto.rewrapAll first, nothing was dropped");
             }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Master keys held in this process: the current one, which wraps new data keys, and earlier ones,
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe. {@link #toString()} shows ids only.
  */
 public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
     private static final int NONCE = 12;
     private final String currentId;
     private final Map<String, byte[]> keys;
@@ -55,10 +53,10 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @return a provider with one key
      * @throws IllegalArgumentException if the id is malformed or the key is not 32 bytes
      */
-    public static LocalKeyEncryptionKeys of(String kekId, byte[] key) {
+    public static LocalKeyEncryptionKeys of(KekId kekId, byte[] key) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        keys.put(checkId(kekId), checkKey(key));
-        return new LocalKeyEncryptionKeys(kekId, keys, Optional.empty());
+        keys.put(Objects.requireNonNull(kekId, "kekId").value(), checkKey(key));
+        return new LocalKeyEncryptionKeys(kekId.value(), keys, Optional.empty());
     }
 
     /**
@@ -66,12 +64,12 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param key the new current key, 32 bytes
      * @return a provider whose current key is the new one, still able to unwrap with the others
      */
-    public LocalKeyEncryptionKeys rotateTo(String kekId, byte[] key) {
+    public LocalKeyEncryptionKeys rotateTo(KekId kekId, byte[] key) {
         Map<String, byte[]> copy = new LinkedHashMap<>(keys);
-        if (copy.putIfAbsent(checkId(kekId), checkKey(key)) != null) {
+        if (copy.putIfAbsent(Objects.requireNonNull(kekId, "kekId").value(), checkKey(key)) != null) {
             throw new IllegalArgumentException("KEK id " + kekId + " is already in use");
         }
-        return new LocalKeyEncryptionKeys(kekId, copy, Optional.empty());
+        return new LocalKeyEncryptionKeys(kekId.value(), copy, Optional.empty());
     }
 
     /** Several keys at once (a key file's); every key is copied. */
@@ -89,26 +87,23 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         return file;
     }
 
-    /** @return the ids of every master key held */
+    /** @return the ids of every master key held, as stored (their values) */
     java.util.Set<String> kekIds() {
         return keys.keySet();
     }
 
-    static String fingerprintId(String prefix, byte[] key) {
+    static KekId fingerprintId(String prefix, byte[] key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(concat("ck/v1/kek-id".getBytes(StandardCharsets.UTF_8), key));
-            return prefix + "-" + HexFormat.of().formatHex(digest, 0, 6);
+            return KekId.of(prefix + "-" + HexFormat.of().formatHex(digest, 0, 6));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 
+    /** A KEK id read as text (from a key file), validated as {@link KekId} validates it. */
     static String checkId(String id) {
-        Objects.requireNonNull(id, "kekId");
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("KEK id must match " + ID.pattern());
-        }
-        return id;
+        return KekId.of(id).value();
     }
 
     private static byte[] checkKey(byte[] key) {
@@ -120,8 +115,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     }
 
     @Override
-    public String currentKekId() {
-        return currentId;
+    public KekId currentKekId() {
+        return KekId.of(currentId);
     }
 
     @Override
@@ -132,8 +127,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     }
 
     @Override
-    public byte[] unwrap(String kekId, byte[] wrapped, byte[] context) {
-        byte[] kek = keys.get(kekId);
+    public byte[] unwrap(KekId kekId, byte[] wrapped, byte[] context) {
+        byte[] kek = keys.get(Objects.requireNonNull(kekId, "kekId").value());
         if (kek == null || wrapped.length <= NONCE) {
             throw new DecryptionException();
         }
@@ -146,9 +141,9 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @return the 32-byte tag; empty if this provider does not hold {@code kekId}
      */
     @Override
-    public Optional<byte[]> authenticateKeyRow(String kekId, byte[] row) {
+    public Optional<byte[]> authenticateKeyRow(KekId kekId, byte[] row) {
         Objects.requireNonNull(row, "row");
-        byte[] secret = rowSecrets.get(Objects.requireNonNull(kekId, "kekId"));
+        byte[] secret = rowSecrets.get(Objects.requireNonNull(kekId, "kekId").value());
         return secret == null ? Optional.empty() : Optional.of(HmacSha256.mac(secret, row));
     }
 

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.SubjectId;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,17 +19,17 @@ import java.util.regex.Pattern;
  *
  * @param table the host's table, e.g. {@code client}
  * @param column the column, e.g. {@code email}
- * @param category the data category of the catalogue, e.g. {@code contact}
- * @param group the key group, e.g. {@code contract} or {@code marketing}
+ * @param category the data category of the catalogue, e.g. {@code CategoryId.of("contact")}
+ * @param group the key group, e.g. {@code KeyGroup.of("contract")} or {@code KeyGroup.of("marketing")}
  * @param replacement what a read returns once the key is destroyed; empty to raise
  *                    {@link KeyDestroyedException} instead
  */
-public record ProtectedField(String table, String column, String category, String group, Optional<String> replacement) {
+public record ProtectedField(String table, String column, CategoryId category, KeyGroup group, Optional<String> replacement) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     /**
-     * @throws IllegalArgumentException if a name is not a lower-case identifier
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the table or column is not a lower-case identifier
      */
     public ProtectedField {
         Objects.requireNonNull(table, "table");
@@ -36,9 +38,6 @@ public record ProtectedField(String table, String column, String category, Strin
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(replacement, "replacement");
         checkName(table, column);
-        if (!GROUP.matcher(group).matches()) {
-            throw new IllegalArgumentException("key group must match " + GROUP.pattern());
-        }
     }
 
     static void checkName(String table, String column) {
@@ -54,7 +53,7 @@ public record ProtectedField(String table, String column, String category, Strin
      * @param group the key group
      * @return a field without a replacement value
      */
-    public static ProtectedField of(String table, String column, String category, String group) {
+    public static ProtectedField of(String table, String column, CategoryId category, KeyGroup group) {
         return new ProtectedField(table, column, category, group, Optional.empty());
     }
 

@@ -129,7 +129,7 @@ public final class ReindexJob {
         ConsentKit kit = crypto.kit();
         int version = spec.version();
         int attributed = KitContext.of(kit).storage().inTransaction(tx -> {
-            int n = BlindIndexStore.in(tx).attribute(IndexName.of(spec.name()), KeyGroup.of(spec.group()), spec.field());
+            int n = BlindIndexStore.in(tx).attribute(spec.name(), spec.group(), spec.field());
             KitContext.of(kit).append(tx, event(STARTED, "v" + version + " attributed=" + n));
             return n;
         });
@@ -137,7 +137,7 @@ public final class ReindexJob {
         Optional<SubjectId> after = Optional.empty();
         while (true) {
             Optional<SubjectId> cursor = after;
-            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(IndexName.of(spec.name()), version, cursor, batchSize));
+            List<SubjectId> page = KitContext.of(kit).storage().read(tx -> BlindIndexStore.in(tx).olderThan(spec.name(), version, cursor, batchSize));
             if (page.isEmpty()) {
                 break;
             }
@@ -168,7 +168,7 @@ public final class ReindexJob {
     private Step step(ConsentKit kit, SubjectId subject) {
         KeyedHash subjectRef = kit.subjectRef(subject);
         boolean keysLeft = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(subjectRef)).stream()
-                .anyMatch(k -> k.group().value().equals(spec.group()));
+                .anyMatch(k -> k.group().equals(spec.group()));
         if (!keysLeft) {
             return new Step(subject, Kind.DROP, null);
         }
@@ -216,10 +216,10 @@ public final class ReindexJob {
         for (Step step : steps) {
             switch (step.kind()) {
                 case SKIP -> skipped++;
-                case DROP -> dropped += store.removeOlderThan(IndexName.of(spec.name()), version, step.subject()) > 0 ? 1 : 0;
+                case DROP -> dropped += store.removeOlderThan(spec.name(), version, step.subject()) > 0 ? 1 : 0;
                 case MOVE -> {
                     // still older? then no index() or erasure came in between, and the value read is current
-                    if (store.removeOlderThan(IndexName.of(spec.name()), version, step.subject()) > 0) {
+                    if (store.removeOlderThan(spec.name(), version, step.subject()) > 0) {
                         store.put(BlindIndexing.entry(spec, step.subject(), step.term()));
                         moved++;
                     }

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Objects;
  *     searches through their older version, and the next run tries them again
  * @param batches batches committed
  */
-public record ReindexReport(String index, int version, int attributed, int moved, int dropped, int skipped, int batches) {
+public record ReindexReport(IndexName index, int version, int attributed, int moved, int dropped, int skipped, int batches) {
     /**
      * @throws IllegalArgumentException if a count is negative or the version is below 1
      */

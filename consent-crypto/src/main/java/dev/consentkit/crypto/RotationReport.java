@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param rewrapped data keys rewrapped
  * @param skipped data keys shredded between being read and being rewrapped (nothing left to rewrap)
  */
-public record RotationReport(String kekId, int batches, long rewrapped, long skipped) {
+public record RotationReport(KekId kekId, int batches, long rewrapped, long skipped) {
     /**
      * @throws IllegalArgumentException if a count is negative
      */

@@ -31,9 +31,9 @@ import java.util.OptionalLong;
  * <pre>{@code
  * KeyPair pair = RsaKeyEncryptionKeys.generateKeyPair();            // 3072 bits; keep the private half safe
  * // web form: public key only
- * FieldCrypto form = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", publicKey)) ...
+ * FieldCrypto form = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), publicKey)) ...
  * // back office: the pair
- * FieldCrypto office = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", pair)) ...
+ * FieldCrypto office = FieldCrypto.builder(kit).keyEncryptionKeys(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), pair)) ...
  * }</pre>
  *
  * <p><b>Who can do what.</b> Anyone with the public key — the front end, or whoever can write to the
@@ -57,16 +57,16 @@ import java.util.OptionalLong;
  */
 public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     private static final String ALGORITHM = "RSA-OAEP-SHA256";
-    private final String kekId;
+    private final KekId kekId;
     private final RSAPublicKey publicKey;
     /** Every pair that unwraps, by id: the current one (unless write-only) and the retired ones. */
-    private final Map<String, Unwrapping> unwrapping;
+    private final Map<KekId, Unwrapping> unwrapping;
 
     /** A private key and the secret that authenticates the rows wrapped under its pair. */
     private record Unwrapping(RSAPrivateKey key, byte[] rowSecret, int bits) {
     }
 
-    private RsaKeyEncryptionKeys(String kekId, RSAPublicKey publicKey, Map<String, Unwrapping> unwrapping) {
+    private RsaKeyEncryptionKeys(KekId kekId, RSAPublicKey publicKey, Map<KekId, Unwrapping> unwrapping) {
         this.kekId = kekId;
         this.publicKey = publicKey;
         this.unwrapping = unwrapping;
@@ -78,9 +78,9 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @return a provider that wraps but cannot unwrap
      * @throws IllegalArgumentException if the id is malformed or the key not 3072 to 4096 bits
      */
-    public static RsaKeyEncryptionKeys writeOnly(String kekId, RSAPublicKey publicKey) {
+    public static RsaKeyEncryptionKeys writeOnly(KekId kekId, RSAPublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
-        LocalKeyEncryptionKeys.checkId(kekId);
+        Objects.requireNonNull(kekId, "kekId");
         checkWrapping(kekId, publicKey);
         return new RsaKeyEncryptionKeys(kekId, publicKey, Map.of());
     }
@@ -95,14 +95,14 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @return a provider that wraps and unwraps
      * @throws IllegalArgumentException if the id is malformed, the pair is not RSA, the halves do not
      *     belong together, the key is not 3072 to 4096 bits, or the private key does not expose its
-     *     exponent (a key in an HSM: use {@link #of(String, KeyPair, HmacKey)})
+     *     exponent (a key in an HSM: use {@link #of(KekId, KeyPair, HmacKey)})
      */
-    public static RsaKeyEncryptionKeys of(String kekId, KeyPair pair) {
+    public static RsaKeyEncryptionKeys of(KekId kekId, KeyPair pair) {
         return of(kekId, pair, Optional.empty());
     }
 
     /**
-     * Like {@link #of(String, KeyPair)}, with the secret that authenticates data-key rows given
+     * Like {@link #of(KekId, KeyPair)}, with the secret that authenticates data-key rows given
      * explicitly, for a private key whose exponent is not readable (an HSM). Every back-office instance
      * must be given the same secret; a front end must never have it.
      *
@@ -110,17 +110,17 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param pair an RSA key pair, 3072 to 4096 bits
      * @param rowSecret the secret, at least 32 bytes
      * @return a provider that wraps and unwraps
-     * @throws IllegalArgumentException as {@link #of(String, KeyPair)}
+     * @throws IllegalArgumentException as {@link #of(KekId, KeyPair)}
      */
-    public static RsaKeyEncryptionKeys of(String kekId, KeyPair pair, HmacKey rowSecret) {
+    public static RsaKeyEncryptionKeys of(KekId kekId, KeyPair pair, HmacKey rowSecret) {
         return of(kekId, pair, Optional.of(Objects.requireNonNull(rowSecret, "rowSecret")));
     }
 
-    private static RsaKeyEncryptionKeys of(String kekId, KeyPair pair, Optional<HmacKey> rowSecret) {
-        LocalKeyEncryptionKeys.checkId(kekId);
+    private static RsaKeyEncryptionKeys of(KekId kekId, KeyPair pair, Optional<HmacKey> rowSecret) {
+        Objects.requireNonNull(kekId, "kekId");
         RSAPublicKey pub = publicOf(kekId, pair);
         checkWrapping(kekId, pub);
-        Map<String, Unwrapping> unwrapping = new LinkedHashMap<>();
+        Map<KekId, Unwrapping> unwrapping = new LinkedHashMap<>();
         unwrapping.put(kekId, unwrappingOf(kekId, pair, rowSecret));
         return new RsaKeyEncryptionKeys(kekId, pub, unwrapping);
     }
@@ -131,7 +131,8 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * pair may have 2048 bits.
      *
      * <pre>{@code
-     * RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of("rsa-2027", newPair).withRetired("rsa-2026", oldPair);
+     * RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of(KekId.of("rsa-2027"), newPair)
+ *         .withRetired(KekId.of("rsa-2026"), oldPair);
      * FieldCrypto.builder(kit).keyEncryptionKeys(office) ... .build().rewrapAll(500, progress -> { });
      * }</pre>
      *
@@ -142,26 +143,26 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      *     RSA, mismatched, of another size, or its private exponent is not readable
      * @throws IllegalStateException if this provider is write-only
      */
-    public RsaKeyEncryptionKeys withRetired(String retiredKekId, KeyPair retired) {
+    public RsaKeyEncryptionKeys withRetired(KekId retiredKekId, KeyPair retired) {
         return withRetired(retiredKekId, retired, Optional.empty());
     }
 
     /**
-     * Like {@link #withRetired(String, KeyPair)}, with the earlier pair's row secret given explicitly.
+     * Like {@link #withRetired(KekId, KeyPair)}, with the earlier pair's row secret given explicitly.
      *
      * @param retiredKekId the earlier pair's id
      * @param retired the earlier pair, 2048 to 4096 bits
      * @param rowSecret the secret the earlier pair's rows were authenticated under
      * @return a provider that also unwraps with the earlier pair
-     * @throws IllegalArgumentException as {@link #withRetired(String, KeyPair)}
+     * @throws IllegalArgumentException as {@link #withRetired(KekId, KeyPair)}
      * @throws IllegalStateException if this provider is write-only
      */
-    public RsaKeyEncryptionKeys withRetired(String retiredKekId, KeyPair retired, HmacKey rowSecret) {
+    public RsaKeyEncryptionKeys withRetired(KekId retiredKekId, KeyPair retired, HmacKey rowSecret) {
         return withRetired(retiredKekId, retired, Optional.of(Objects.requireNonNull(rowSecret, "rowSecret")));
     }
 
-    private RsaKeyEncryptionKeys withRetired(String retiredKekId, KeyPair retired, Optional<HmacKey> rowSecret) {
-        LocalKeyEncryptionKeys.checkId(retiredKekId);
+    private RsaKeyEncryptionKeys withRetired(KekId retiredKekId, KeyPair retired, Optional<HmacKey> rowSecret) {
+        Objects.requireNonNull(retiredKekId, "retiredKekId");
         if (!canUnwrap()) {
             throw new IllegalStateException("master key " + kekId + " is write-only here: a retired pair belongs to"
                     + " a provider that unwraps");
@@ -169,7 +170,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         if (unwrapping.containsKey(retiredKekId)) {
             throw new IllegalArgumentException("KEK id " + retiredKekId + " is already in use");
         }
-        Map<String, Unwrapping> more = new LinkedHashMap<>(unwrapping);
+        Map<KekId, Unwrapping> more = new LinkedHashMap<>(unwrapping);
         more.put(retiredKekId, unwrappingOf(retiredKekId, retired, rowSecret));
         return new RsaKeyEncryptionKeys(kekId, publicKey, more);
     }
@@ -201,7 +202,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         }
     }
 
-    private static RSAPublicKey publicOf(String kekId, KeyPair pair) {
+    private static RSAPublicKey publicOf(KekId kekId, KeyPair pair) {
         Objects.requireNonNull(pair, "pair");
         if (!(pair.getPublic() instanceof RSAPublicKey pub) || !(pair.getPrivate() instanceof RSAPrivateKey priv)) {
             throw new IllegalArgumentException("key pair " + kekId + " is not an RSA key pair");
@@ -212,7 +213,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         return pub;
     }
 
-    private static void checkWrapping(String kekId, RSAPublicKey key) {
+    private static void checkWrapping(KekId kekId, RSAPublicKey key) {
         int bits = key.getModulus().bitLength();
         if (bits < KeyRows.RSA_RECOMMENDED_BITS || bits > RsaOaep.MAX_BITS) {
             throw new IllegalArgumentException("RSA key " + kekId + " must have " + KeyRows.RSA_RECOMMENDED_BITS + " to "
@@ -222,7 +223,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         }
     }
 
-    private static Unwrapping unwrappingOf(String kekId, KeyPair pair, Optional<HmacKey> rowSecret) {
+    private static Unwrapping unwrappingOf(KekId kekId, KeyPair pair, Optional<HmacKey> rowSecret) {
         RSAPrivateKey key = (RSAPrivateKey) pair.getPrivate();
         int bits = publicOf(kekId, pair).getModulus().bitLength();
         RsaOaep.checkBits(bits);
@@ -230,7 +231,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
         return new Unwrapping(key, secret, bits);
     }
 
-    private static byte[] derivedRowSecret(String kekId, RSAPrivateKey key) {
+    private static byte[] derivedRowSecret(KekId kekId, RSAPrivateKey key) {
         BigInteger exponent;
         try {
             exponent = key.getPrivateExponent();
@@ -250,7 +251,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     }
 
     @Override
-    public String currentKekId() {
+    public KekId currentKekId() {
         return kekId;
     }
 
@@ -265,7 +266,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @throws IllegalStateException if this provider is write-only
      */
     @Override
-    public byte[] unwrap(String kekId, byte[] wrapped, byte[] context) {
+    public byte[] unwrap(KekId kekId, byte[] wrapped, byte[] context) {
         if (!canUnwrap()) {
             throw new IllegalStateException("master key " + this.kekId + " is write-only here: no private key to unwrap with");
         }
@@ -287,7 +288,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @return the 32-byte tag; empty if this provider is write-only or does not hold that pair
      */
     @Override
-    public Optional<byte[]> authenticateKeyRow(String kekId, byte[] row) {
+    public Optional<byte[]> authenticateKeyRow(KekId kekId, byte[] row) {
         Objects.requireNonNull(row, "row");
         Unwrapping pair = unwrapping.get(Objects.requireNonNull(kekId, "kekId"));
         return pair == null ? Optional.empty() : Optional.of(HmacSha256.mac(pair.rowSecret(), row));
@@ -297,11 +298,11 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     @Override
     public List<ProtectionProfile.MasterKey> describeMasterKeys() {
         List<ProtectionProfile.MasterKey> described = new ArrayList<>();
-        described.add(new ProtectionProfile.MasterKey(KekId.of(kekId), ALGORITHM, publicKey.getModulus().bitLength(),
+        described.add(new ProtectionProfile.MasterKey(kekId, ALGORITHM, publicKey.getModulus().bitLength(),
                 KeyRows.RSA_RECOMMENDED_BITS, OptionalLong.empty(), true));
         unwrapping.forEach((id, pair) -> {
             if (!id.equals(kekId)) {
-                described.add(new ProtectionProfile.MasterKey(KekId.of(id), ALGORITHM, pair.bits(), KeyRows.RSA_RECOMMENDED_BITS,
+                described.add(new ProtectionProfile.MasterKey(id, ALGORITHM, pair.bits(), KeyRows.RSA_RECOMMENDED_BITS,
                         OptionalLong.empty(), false));
             }
         });
@@ -310,7 +311,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
 
     @Override
     public String toString() {
-        List<String> retired = unwrapping.keySet().stream().filter(id -> !id.equals(kekId)).toList();
+        List<KekId> retired = unwrapping.keySet().stream().filter(id -> !id.equals(kekId)).toList();
         return "RsaKeyEncryptionKeys[" + kekId + (canUnwrap() ? "" : ", write-only")
                 + (retired.isEmpty() ? "" : ", retired " + retired) + "]";
     }

@@ -202,7 +202,7 @@ public final class SealingJob {
                     } else {
                         sealed++;
                         if (index.isPresent() && step.term() != null) {
-                            BlindIndexStore.in(tx).remove(IndexName.of(index.get().name()), row.subject());
+                            BlindIndexStore.in(tx).remove(index.get().name(), row.subject());
                             BlindIndexStore.in(tx).put(BlindIndexing.entry(index.get(), row.subject(), step.term()));
                         } else if (index.isPresent()) {
                             unindexable++;

@@ -1,5 +1,9 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
@@ -23,6 +27,7 @@ import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.protection.WrappedKey;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.ArrayList;
@@ -36,10 +41,10 @@ import java.util.List;
  * index, declared to one {@link FieldCrypto}; access monitoring watches with small thresholds.
  */
 final class AttackWorld {
-    static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    static final ProtectedField ORDER_NOTE = ProtectedField.of("studio_order", "note", "order", "contract");
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
+    static final ProtectedField ORDER_NOTE = ProtectedField.of("studio_order", "note", CategoryId.of("order"), KeyGroup.of("contract"));
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     static final Principal MANAGER = Principal.of("olga", "manager");
     static final Principal DESIGNER = Principal.of("ivan", "designer");
     static final Actor DPO = Actor.operator("dpo");
@@ -52,20 +57,21 @@ final class AttackWorld {
     final FieldCrypto crypto;
 
     AttackWorld(ConsentStorage storage) {
-        kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(storage).clock(clock)
+        ProcessingCatalog catalog = Fixtures.catalog();
+        kit = ConsentKit.builder().catalog(catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
-                .build();
-        AccessMonitoring.builder(kit)
-                .policy(MonitoringPolicy.builder().maxOpens(5).maxDistinctSubjects(5).maxDenialsInARow(3).build())
-                .alertListener(alerts::add).build();
-        crypto = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog())
+                .accessPolicy(AccessPolicy.builder(catalog)
                         .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
                         .grant("designer").purposes(ORDERS).categories("order")
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
                         .build())
+                .build();
+        AccessMonitoring.builder(kit)
+                .policy(MonitoringPolicy.builder().maxOpens(5).maxDistinctSubjects(5).maxDenialsInARow(3).build())
+                .alertListener(alerts::add).build();
+        crypto = FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, NEWS_EMAIL, ORDER_NOTE)
                 .blindIndex(EMAIL_INDEX)

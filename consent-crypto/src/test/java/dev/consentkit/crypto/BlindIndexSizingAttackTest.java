@@ -1,5 +1,9 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,25 +28,25 @@ import org.junit.jupiter.api.Test;
  * its name.
  */
 class BlindIndexSizingAttackTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final CompoundBlindIndex.Part NAME = new CompoundBlindIndex.Part(
-            ProtectedField.of("client", "last_name", "contact", "contract"), Normalizer.NAME);
+            ProtectedField.of("client", "last_name", CategoryId.of("contact"), KeyGroup.of("contract")), Normalizer.NAME);
     private static final CompoundBlindIndex.Part YEAR = new CompoundBlindIndex.Part(
-            ProtectedField.of("client", "birth_date", "contact", "contract"), Normalizer.YEAR);
+            ProtectedField.of("client", "birth_date", CategoryId.of("contact"), KeyGroup.of("contract")), Normalizer.YEAR);
 
     @Test
     void aLeakyIndexCannotBeMadeWithoutTheRuleAndTheRuleNamesTheSafeSize() {
         // the attack: a unique-per-client index for a million clients; the rule caps it at 18 bits
         assertThat(BlindIndex.maxSafeBits(1_000_000)).isEqualTo(18);
-        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 256, 1_000_000))
+        assertThatThrownBy(() -> BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 256, 1_000_000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("blind index client.email with 256 bits over 1000000 subjects would make almost every value"
                         + " unique; use at most 18 bits");
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.name-year", 64, 1_000_000, NAME, YEAR))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized(IndexName.of("client.name-year"), 64, 1_000_000, NAME, YEAR))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at most 18 bits");
-        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 4, 3))
+        assertThatThrownBy(() -> BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 4, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a population below 4 cannot hide anyone");
-        assertThat(BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 18, 1_000_000).bits()).isEqualTo(18);
+        assertThat(BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 18, 1_000_000).bits()).isEqualTo(18);
     }
 
     @Test
@@ -57,18 +61,19 @@ class BlindIndexSizingAttackTest {
                     .forEach(m -> factories.add(m.getName()));
             assertThat(factories).containsExactlyInAnyOrder("sized", "unsafeWithoutSizing");
         }
-        assertThat(BlindIndex.unsafeWithoutSizing("client.email", EMAIL, Normalizer.EMAIL, 256).bits()).isEqualTo(256);
+        assertThat(BlindIndex.unsafeWithoutSizing(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 256).bits()).isEqualTo(256);
     }
 
     @Test
     void aSizedIndexMakesClientsShareValuesSoTheTableAloneCannotTellWhoIsWho() {
-        ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+        ConsentKit kit = Instances.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"),
+                AccessPolicy.builder(Fixtures.catalog()).build());
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 9);
-        FieldCrypto crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek", new byte[32]))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build()).blindIndexKey(HmacKey.of(key)).build();
+        FieldCrypto crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek"), new byte[32]))
+                .blindIndexKey(HmacKey.of(key)).build();
         int population = 2_000;
-        BlindIndex index = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, BlindIndex.maxSafeBits(population), population);
+        BlindIndex index = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, BlindIndex.maxSafeBits(population), population);
 
         Set<String> terms = new HashSet<>();
         for (int i = 0; i < population; i++) {

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.IndexName;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
@@ -24,14 +25,14 @@ import org.junit.jupiter.api.Test;
  * over one storage.
  */
 class BlindIndexVersionTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
-    private static final ProtectedField NAME = ProtectedField.of("client", "last_name", "contact", "contract");
-    private static final ProtectedField BIRTH = ProtectedField.of("client", "birth_date", "contact", "contract");
-    private static final BlindIndex EMAIL_V1 = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
-    private static final BlindIndex EMAIL_V2 = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField NAME = ProtectedField.of("client", "last_name", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField BIRTH = ProtectedField.of("client", "birth_date", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final BlindIndex EMAIL_V1 = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
+    private static final BlindIndex EMAIL_V2 = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
-    private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+    private final ConsentKit kit = IndexDeployments.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
     private final IndexDeployments deployments = new IndexDeployments(kit, counting());
     private final FieldCrypto before = deployments.declaring(EMAIL_V1);
     private final FieldCrypto crypto = deployments.declaring(EMAIL_V2);
@@ -49,13 +50,13 @@ class BlindIndexVersionTest {
     void version1TermsAreTheTermsWrittenBeforeVersionsExisted() {
         // known answers computed with ConsentKit at a55104d (before issue 12), root key 00 01 .. 1f
         assertThat(crypto.term(EMAIL_V1, "Anna@Example.org")).isEqualTo("E3M");
-        assertThat(crypto.term(BlindIndex.unsafeWithoutSizing("client.email", EMAIL, Normalizer.EMAIL.atVersion(1), 256),
+        assertThat(crypto.term(BlindIndex.unsafeWithoutSizing(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL.atVersion(1), 256),
                 "Anna@Example.org")).isEqualTo("E3O8He7RnGMBfgIt9w2B_eUg2kw-YYz22F7411aVfX4");
-        assertThat(crypto.term(BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164.atVersion(1), 20, 4_000_000),
+        assertThat(crypto.term(BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164.atVersion(1), 20, 4_000_000),
                 "+7 (912) 345-67-89")).isEqualTo("vN7A");
-        assertThat(crypto.term(BlindIndex.sized("client.name", NAME, Normalizer.NAME, 12, 10_000), "  Renée  Petrova "))
+        assertThat(crypto.term(BlindIndex.sized(IndexName.of("client.name"), NAME, Normalizer.NAME, 12, 10_000), "  Renée  Petrova "))
                 .isEqualTo("XmA");
-        CompoundBlindIndex nameYear = CompoundBlindIndex.sized("client.lastname-birthyear", 14, 100_000,
+        CompoundBlindIndex nameYear = CompoundBlindIndex.sized(IndexName.of("client.lastname-birthyear"), 14, 100_000,
                 new CompoundBlindIndex.Part(NAME, Normalizer.NAME), new CompoundBlindIndex.Part(BIRTH, Normalizer.YEAR));
         assertThat(nameYear.version()).isEqualTo(1);
         assertThat(crypto.term(nameYear, "Petrova", "1987-04-12")).isEqualTo("qlw");
@@ -63,8 +64,8 @@ class BlindIndexVersionTest {
 
     @Test
     void version2ComputesUnderAnotherKeySoOldAndNewTermsNeverMix() {
-        BlindIndex wide1 = BlindIndex.unsafeWithoutSizing("client.email", EMAIL, Normalizer.EMAIL.atVersion(1), 256);
-        BlindIndex wide2 = BlindIndex.unsafeWithoutSizing("client.email", EMAIL, Normalizer.EMAIL, 256);
+        BlindIndex wide1 = BlindIndex.unsafeWithoutSizing(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL.atVersion(1), 256);
+        BlindIndex wide2 = BlindIndex.unsafeWithoutSizing(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 256);
 
         // the same normalised text (plain ASCII: NFC changes nothing) gives unrelated terms
         assertThat(Normalizer.EMAIL.normalize("anna@example.org")).isEqualTo(Normalizer.EMAIL.atVersion(1).normalize("anna@example.org"));
@@ -98,8 +99,8 @@ class BlindIndexVersionTest {
 
     @Test
     void aSearchRefusedByTheCurrentVersionIsRefusedEvenIfAnOldOneWouldTakeIt() {
-        BlindIndex phone2 = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 16, 1_000_000);
-        BlindIndex phone1 = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164.atVersion(1), 16, 1_000_000);
+        BlindIndex phone2 = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 16, 1_000_000);
+        BlindIndex phone1 = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164.atVersion(1), 16, 1_000_000);
         deployments.declaring(phone1).index(STAFF, ORDERS, phone1, anna, "0033 1 23 45 67 89");
         FieldCrypto international = deployments.declaring(phone2);
 
@@ -107,7 +108,7 @@ class BlindIndexVersionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leading + or 00");
         assertThat(international.find(STAFF, ORDERS, phone2, "0033 1 23 45 67 89")).as("found through version 1, as stored")
                 .containsExactly(anna);
-        BlindIndex regional = BlindIndex.sized("client.phone", PHONE, Normalizer.phone("FR"), 16, 1_000_000);
+        BlindIndex regional = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.phone("FR"), 16, 1_000_000);
         assertThat(deployments.declaring(regional).find(STAFF, ORDERS, regional, "0033 1 23 45 67 89")).containsExactly(anna);
     }
 
@@ -119,9 +120,9 @@ class BlindIndexVersionTest {
         assertThat(IndexEntries.stored(kit, "client.email", 2, term)).containsExactly(anna);
         assertThat(BlindIndexing.entry(EMAIL_V2.spec(), anna, term))
                 .isEqualTo(new BlindIndexEntry(IndexName.of("client.email"), 2, term, anna, KeyGroup.of("contract"), "client.email"));
-        CompoundBlindIndex nameYear = CompoundBlindIndex.sized("client.lastname-birthyear", 14, 100_000,
+        CompoundBlindIndex nameYear = CompoundBlindIndex.sized(IndexName.of("client.lastname-birthyear"), 14, 100_000,
                 new CompoundBlindIndex.Part(NAME, Normalizer.NAME), new CompoundBlindIndex.Part(BIRTH, Normalizer.YEAR));
         assertThat(nameYear.spec().field()).isEqualTo("client.last_name+client.birth_date");
-        assertThat(nameYear.group()).isEqualTo("contract");
+        assertThat(nameYear.group()).isEqualTo(KeyGroup.of("contract"));
     }
 }

@@ -1,5 +1,9 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.AttackWorld.ANNA;
 import static dev.consentkit.crypto.AttackWorld.BORIS;
@@ -52,7 +56,7 @@ class CategoryAttackTest {
     void aRoleGrantedOnlyOrderCannotOpenTheEmailByCallingItAnOrderField_M11(String name, Supplier<ConsentStorage> storage) {
         AttackWorld w = new AttackWorld(storage.get());
         String stored = w.crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", ANNA), "anna@example.org");
-        ProtectedField forged = ProtectedField.of("client", "email", "order", "contract");
+        ProtectedField forged = ProtectedField.of("client", "email", CategoryId.of("order"), KeyGroup.of("contract"));
 
         assertThatThrownBy(() -> w.crypto.open(DESIGNER, ORDERS, forged.at("row-1", ANNA), stored))
                 .isInstanceOfSatisfying(AccessDeniedException.class,
@@ -72,12 +76,12 @@ class CategoryAttackTest {
     @Test
     void aForgedKeyGroupDoesNotSteerAValueUnderAnotherGroupsKey() {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
-        ProtectedField forged = ProtectedField.of("client", "email", "contact", "marketing");
+        ProtectedField forged = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
 
         String stored = w.crypto.seal(MANAGER, ORDERS, forged.at("row-1", ANNA), "anna@example.org");
 
         assertThat(w.keysOf(ANNA)).extracting(k -> k.group().value()).containsExactly("contract");
-        w.crypto.shred(ANNA, Set.of("marketing"), DPO);
+        w.crypto.shred(ANNA, Set.of(KeyGroup.of("marketing")), DPO);
         assertThat(w.crypto.open(MANAGER, ORDERS, EMAIL.at("row-1", ANNA), stored))
                 .as("sealed under the declared contract key, which the marketing shred leaves").isEqualTo("anna@example.org");
     }
@@ -85,7 +89,7 @@ class CategoryAttackTest {
     @Test
     void anUndeclaredFieldIsRefusedWithAClearMessageAndNothingIsStored() {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
-        ProtectedField undeclared = ProtectedField.of("client", "iban", "contact", "contract");
+        ProtectedField undeclared = ProtectedField.of("client", "iban", CategoryId.of("contact"), KeyGroup.of("contract"));
         int before = w.audit().size();
 
         assertThatThrownBy(() -> w.crypto.seal(MANAGER, ORDERS, undeclared.at("row-1", ANNA), "DE89370400440532013000"))
@@ -102,12 +106,12 @@ class CategoryAttackTest {
     @Test
     void anUndeclaredOrDifferentBlindIndexIsRefusedAndADeclaredOneIsCheckedForItsFieldsCategory() {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
-        ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract");
-        BlindIndex undeclared = BlindIndex.sized("client.phone", phone, Normalizer.PHONE_E164, 16, 1_000_000);
-        BlindIndex wider = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 18, 1_000_000);
+        ProtectedField phone = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+        BlindIndex undeclared = BlindIndex.sized(IndexName.of("client.phone"), phone, Normalizer.PHONE_E164, 16, 1_000_000);
+        BlindIndex wider = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 18, 1_000_000);
         // the designer's own category named on the index, to get past the check on contact details
-        BlindIndex disguised = BlindIndex.sized("client.email",
-                ProtectedField.of("client", "email", "order", "contract"), Normalizer.EMAIL, 16, 1_000_000);
+        BlindIndex disguised = BlindIndex.sized(IndexName.of("client.email"),
+                ProtectedField.of("client", "email", CategoryId.of("order"), KeyGroup.of("contract")), Normalizer.EMAIL, 16, 1_000_000);
         w.crypto.index(MANAGER, ORDERS, EMAIL_INDEX, ANNA, "anna@example.org");
 
         assertThatThrownBy(() -> w.crypto.find(MANAGER, ORDERS, undeclared, "+79123456789"))
@@ -128,28 +132,26 @@ class CategoryAttackTest {
 
     @Test
     void theBuilderRefusesAFieldOfAnUnknownCategoryAndAnIndexOverAnUndeclaredOrDifferentlyDeclaredField() {
-        ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+        ConsentKit kit = Instances.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"),
+                AccessPolicy.builder(Fixtures.catalog()).build());
         FieldCrypto.Builder builder = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), AttackWorld.filled(7)))
                 .blindIndexKey(HmacKey.of(AttackWorld.filled(9)));
 
-        assertThatThrownBy(() -> builder.fields(ProtectedField.of("client", "email", "contakt", "contract")).build())
+        assertThatThrownBy(() -> builder.fields(ProtectedField.of("client", "email", CategoryId.of("contakt"), KeyGroup.of("contract"))).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("protected field client.email names data category 'contakt', which the catalogue does not declare");
         FieldCrypto.Builder other = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), AttackWorld.filled(7)))
                 .blindIndexKey(HmacKey.of(AttackWorld.filled(9)))
                 .blindIndex(EMAIL_INDEX);
         assertThatThrownBy(other::build).isInstanceOf(IllegalStateException.class)
                 .hasMessage("blind index client.email holds client.email, which is not declared with fields(...)");
         FieldCrypto.Builder disguised = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), AttackWorld.filled(7)))
                 .blindIndexKey(HmacKey.of(AttackWorld.filled(9)))
                 .fields(EMAIL)
-                .blindIndex(BlindIndex.sized("client.email", ProtectedField.of("client", "email", "order", "contract"),
+                .blindIndex(BlindIndex.sized(IndexName.of("client.email"), ProtectedField.of("client", "email", CategoryId.of("order"), KeyGroup.of("contract")),
                         Normalizer.EMAIL, 16, 1_000_000));
         assertThatThrownBy(disguised::build).isInstanceOf(IllegalStateException.class)
                 .hasMessage("blind index client.email holds client.email as category 'order' in key group contract, but it is"
@@ -171,19 +173,20 @@ class CategoryAttackTest {
                 .build();
         ConsentKit kit = ConsentKit.builder().catalog(clinic).storage(InMemoryStorage.create())
                 .clock(MutableClock.at("2026-03-02T10:00:00Z"))
-                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
-        ProtectedField diagnosis = ProtectedField.of("patient", "diagnosis", "health", "care");
-        FieldCrypto crypto = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
                 .accessPolicy(AccessPolicy.builder(clinic).grant("doctor").purposes(treatment)
                         .categories("contact", "health").actions(AccessAction.READ, AccessAction.WRITE).build())
+                .build();
+        ProtectedField diagnosis = ProtectedField.of("patient", "diagnosis", CategoryId.of("health"), KeyGroup.of("care"));
+        FieldCrypto crypto = FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), AttackWorld.filled(7)))
                 .blindIndexKey(HmacKey.of(AttackWorld.filled(9)))
                 .fields(diagnosis)
                 .build();
         Principal doctor = Principal.of("dr-house", "doctor");
         SubjectId patient = SubjectId.of("patient-1001");
         String stored = crypto.seal(doctor.withMfa(), treatment, diagnosis.at("p-1", patient), "J45.0 asthma");
-        ProtectedField disguised = ProtectedField.of("patient", "diagnosis", "contact", "care");
+        ProtectedField disguised = ProtectedField.of("patient", "diagnosis", CategoryId.of("contact"), KeyGroup.of("care"));
 
         assertThatThrownBy(() -> crypto.open(doctor, treatment, disguised.at("p-1", patient), stored))
                 .isInstanceOfSatisfying(AccessDeniedException.class,

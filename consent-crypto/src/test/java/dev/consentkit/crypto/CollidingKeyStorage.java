@@ -97,7 +97,7 @@ final class CollidingKeyStorage implements ConsentStorage {
                 }
 
                 @Override
-                public int destroy(KeyedHash subjectRef, List<String> groups, Instant at) {
+                public int destroy(KeyedHash subjectRef, List<KeyGroup> groups, Instant at) {
                     return keys.destroy(subjectRef, groups, at);
                 }
 

@@ -1,5 +1,9 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,12 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Compound blind indexes: several normalised values of a subject searched together, sized like single ones. */
 class CompoundBlindIndexTest {
-    private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
-    private static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", "contact", "contract");
+    private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final CompoundBlindIndex.Part LAST = new CompoundBlindIndex.Part(LAST_NAME, Normalizer.NAME);
     private static final CompoundBlindIndex.Part YEAR = new CompoundBlindIndex.Part(BIRTH_DATE, Normalizer.YEAR);
     private static final CompoundBlindIndex NAME_YEAR =
-            CompoundBlindIndex.sized("client.lastname-birthyear", 12, 100_000, LAST, YEAR);
+            CompoundBlindIndex.sized(IndexName.of("client.lastname-birthyear"), 12, 100_000, LAST, YEAR);
     private static final Principal RECEPTION = Principal.of("olga", "reception");
 
     private static byte[] filled(int b) {
@@ -40,12 +44,12 @@ class CompoundBlindIndexTest {
         return key;
     }
 
-    private static FieldCrypto crypto(ConsentKit kit) {
-        return FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("reception").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE, AccessAction.SEARCH)
-                        .build())
+    private static FieldCrypto crypto(ConsentStorage storage) {
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
+                .grant("reception").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE, AccessAction.SEARCH)
+                .build();
+        return FieldCrypto.builder(Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), policy))
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(LAST_NAME, BIRTH_DATE)
                 .blindIndex(NAME_YEAR)
@@ -53,13 +57,13 @@ class CompoundBlindIndexTest {
     }
 
     private static final FieldCrypto IN_MEMORY =
-            crypto(Fixtures.kit(dev.consentkit.core.memory.InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z")));
+            crypto(dev.consentkit.core.memory.InMemoryStorage.create());
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void aClientIsFoundByLastNameAndBirthYearTogetherAndNotByEitherAloneAndShredRemovesTheEntry(
             String name, Supplier<ConsentStorage> storage) {
-        FieldCrypto crypto = crypto(Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z")));
+        FieldCrypto crypto = crypto(storage.get());
         SubjectId anna = SubjectId.of("client-1001");
         SubjectId boris = SubjectId.of("client-1002");
         crypto.index(RECEPTION, ORDERS, NAME_YEAR, anna, "Petrova", "1987-04-12");
@@ -81,7 +85,7 @@ class CompoundBlindIndexTest {
     @Test
     void thePartsAreLengthPrefixedSoTheirBoundaryCounts() {
         // unsized: 256 bits, so that two terms differ only where the inputs differ
-        CompoundBlindIndex twoNames = CompoundBlindIndex.unsafeWithoutSizing("client.names", 256, LAST, LAST);
+        CompoundBlindIndex twoNames = CompoundBlindIndex.unsafeWithoutSizing(IndexName.of("client.names"), 256, LAST, LAST);
 
         assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isNotEqualTo(IN_MEMORY.term(twoNames, "a", "bc"));
         assertThat(IN_MEMORY.term(twoNames, "ab", "c")).isEqualTo(IN_MEMORY.term(twoNames, "AB", " c"));
@@ -90,8 +94,8 @@ class CompoundBlindIndexTest {
 
     @Test
     void aCompoundIndexNeverSharesAKeyWithASingleValueIndexOfTheSameName() {
-        CompoundBlindIndex compound = CompoundBlindIndex.unsafeWithoutSizing("client.x", 256, LAST, LAST);
-        BlindIndex single = BlindIndex.unsafeWithoutSizing("client.x", LAST_NAME, Normalizer.NAME, 256);
+        CompoundBlindIndex compound = CompoundBlindIndex.unsafeWithoutSizing(IndexName.of("client.x"), 256, LAST, LAST);
+        BlindIndex single = BlindIndex.unsafeWithoutSizing(IndexName.of("client.x"), LAST_NAME, Normalizer.NAME, 256);
 
         assertThat(IN_MEMORY.term(compound, "a", "b")).isNotEqualTo(IN_MEMORY.term(single, "a"))
                 .isNotEqualTo(IN_MEMORY.term(single, "ab"));
@@ -111,19 +115,19 @@ class CompoundBlindIndexTest {
 
     @Test
     void theSizingRuleAndTheShapeAreChecked() {
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.lastname-birthyear", 20, 100_000, LAST, YEAR))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized(IndexName.of("client.lastname-birthyear"), 20, 100_000, LAST, YEAR))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("blind index client.lastname-birthyear with 20 bits over 100000 subjects would make almost "
                         + "every value unique; use at most 15 bits");
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.one", 8, 1000, LAST))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized(IndexName.of("client.one"), 8, 1000, LAST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("compound blind index client.one needs 2 to 8 parts, got 1");
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("Bad Name", 8, 1000, LAST, YEAR))
+        assertThatThrownBy(() -> CompoundBlindIndex.sized(IndexName.of("Bad Name"), 8, 1000, LAST, YEAR))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("blind index name must match");
         assertThatThrownBy(() -> IN_MEMORY.term(NAME_YEAR, "Petrova"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("compound blind index client.lastname-birthyear takes 2 value(s), got 1");
-        ProtectedField marketingEmail = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-        assertThatThrownBy(() -> CompoundBlindIndex.sized("client.name-news", 8, 1000, LAST,
+        ProtectedField marketingEmail = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
+        assertThatThrownBy(() -> CompoundBlindIndex.sized(IndexName.of("client.name-news"), 8, 1000, LAST,
                 new CompoundBlindIndex.Part(marketingEmail, Normalizer.EMAIL)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("compound blind index client.name-news spans key groups contract, marketing");

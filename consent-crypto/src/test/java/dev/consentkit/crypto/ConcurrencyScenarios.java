@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +62,7 @@ abstract class ConcurrencyScenarios {
     static final int THREADS = 16;
     static final int SUBJECTS = 50;
     static final int OPS_PER_THREAD = 25;
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "profile");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("profile"));
     private static final Principal MANAGER = new Principal("manager-1", Set.of("manager"), false);
 
     /** @return a new, empty database */
@@ -157,15 +160,15 @@ abstract class ConcurrencyScenarios {
             this.ds = ds;
             SchemaInstaller.of(ds, "ck_").install();
             this.storage = JdbcStorage.builder(ds).build();
-            this.kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
-            AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+            AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                     .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+            this.kit = Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), policy);
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);
             byte[] indexKey = new byte[32];
             Arrays.fill(indexKey, (byte) 9);
-            this.crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
+            this.crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), master))
+                    .blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
             this.data = SubjectDataService.builder(kit).build();
             for (int i = 0; i < SUBJECTS; i++) {
                 committed.add(give(subject(i)).event().id().toString());

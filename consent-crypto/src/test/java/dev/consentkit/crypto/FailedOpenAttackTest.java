@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
@@ -73,7 +74,7 @@ class FailedOpenAttackTest {
                 .isInstanceOf(DecryptionException.class);
         assertThat(w.crypto.resealIfOld(EMAIL.at("row-1", ANNA), flipLastByte(stored)))
                 .as("under the current key: nothing to reseal, so nothing is opened").isEmpty();
-        w.crypto.rotateDataKey(ANNA, "contract");
+        w.crypto.rotateDataKey(ANNA, KeyGroup.of("contract"));
         assertThatThrownBy(() -> w.crypto.resealIfOld(EMAIL.at("row-1", ANNA), flipLastByte(stored)))
                 .isInstanceOf(DecryptionException.class);
 

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,8 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FieldCryptoOptionsTest {
     private static final PurposeId TREATMENT = PurposeId.of("treatment");
-    private static final ProtectedField DIAGNOSIS = ProtectedField.of("patient", "diagnosis", "health", "care");
-    private static final ProtectedField PHONE = ProtectedField.of("patient", "phone", "contact", "care");
+    private static final ProtectedField DIAGNOSIS = ProtectedField.of("patient", "diagnosis", CategoryId.of("health"), KeyGroup.of("care"));
+    private static final ProtectedField PHONE = ProtectedField.of("patient", "phone", CategoryId.of("contact"), KeyGroup.of("care"));
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final SubjectId anna = SubjectId.of("patient-1001");
@@ -89,14 +92,14 @@ class FieldCryptoOptionsTest {
 
     private FieldCrypto.Builder cryptoOf(ConsentKit kit) {
         return FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(DIAGNOSIS, PHONE);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")
-    void withoutAPolicyOfItsOwnFieldCryptoUsesTheKitsAndASensitiveCategoryNeedsMfa(String name, Supplier<ConsentStorage> storage) {
+    void fieldCryptoChecksTheKitsPolicyAndASensitiveCategoryNeedsMfa(String name, Supplier<ConsentStorage> storage) {
         ConsentKit kit = clinicKit(storage.get(), doctors(clinic()));
         FieldCrypto crypto = cryptoOf(kit).build();
         FieldRef diagnosis = DIAGNOSIS.at("p-1", anna);
@@ -129,15 +132,17 @@ class FieldCryptoOptionsTest {
     }
 
     @Test
-    void aPolicyGivenToFieldCryptoWinsOverTheKits() {
+    void theAccessPolicyIsReachedOneWayOnlyTheKitsAndAnotherPolicyTakesAnotherInstance() {
         ConsentKit kit = clinicKit(Storages.h2(), doctors(clinic()));
+        assertThat(Arrays.stream(FieldCrypto.Builder.class.getMethods()).map(java.lang.reflect.Method::getName))
+                .as("issue 14: the policy is set on ConsentKit.Builder only").doesNotContain("accessPolicy");
         AccessPolicy receptionOnly = AccessPolicy.builder(kit.catalog())
                 .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .build();
-        FieldCrypto crypto = cryptoOf(kit).accessPolicy(receptionOnly).build();
+        FieldCrypto crypto = cryptoOf(Instances.withPolicy(kit, receptionOnly)).build();
         FieldRef phone = PHONE.at("p-1", anna);
         assertThatThrownBy(() -> crypto.seal(writer, TREATMENT, phone, "+79123456789"))
-                .as("the kit's policy lets doctors write; this one does not").isInstanceOf(AccessDeniedException.class);
+                .as("the first kit's policy lets doctors write; this instance's does not").isInstanceOf(AccessDeniedException.class);
         String sealed = crypto.seal(Principal.of("reception-1", "receptionist"), TREATMENT, phone, "+79123456789");
 
         assertThatThrownBy(() -> crypto.open(Principal.of("dr-house", "doctor").withMfa(), TREATMENT, phone, sealed))
@@ -147,16 +152,18 @@ class FieldCryptoOptionsTest {
     }
 
     @Test
-    void withNoPolicyHereNorOnTheKitTheBuilderSaysWhatIsMissing() {
+    void withNoPolicyOnTheKitTheBuilderSaysWhereToSetIt() {
         ConsentKit kit = clinicKit(dev.consentkit.core.memory.InMemoryStorage.create(), null);
 
         assertThatThrownBy(() -> cryptoOf(kit).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("FieldCrypto needs an access policy (accessPolicy here or on the ConsentKit builder)");
+                .hasMessage("FieldCrypto needs an access policy (set it with ConsentKit.Builder.accessPolicy: field"
+                        + " encryption checks the kit's policy)");
         assertThatThrownBy(() -> FieldCrypto.builder(Instances.of(kit)).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("FieldCrypto needs key-encryption keys (keyEncryptionKeys), an access policy (accessPolicy "
-                        + "here or on the ConsentKit builder), a blind-index key (blindIndexKey)");
+                .hasMessage("FieldCrypto needs key-encryption keys (keyEncryptionKeys), an access policy (set it with"
+                        + " ConsentKit.Builder.accessPolicy: field encryption checks the kit's policy), a blind-index key"
+                        + " (blindIndexKey)");
     }
 
     @ParameterizedTest(name = "{0}")

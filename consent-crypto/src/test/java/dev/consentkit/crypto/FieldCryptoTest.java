@@ -1,5 +1,9 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.spi.protection.ErasureReceipt;
@@ -30,23 +34,22 @@ import org.junit.jupiter.api.Test;
 
 /** Sealing, purpose-bound opening, blind indexes and crypto-shredding as a CRM uses them (M19, M20). */
 class FieldCryptoTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"))
             .replacedBy("[erased]");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final InMemoryStorage storage = InMemoryStorage.create();
-    private final ConsentKit kit = Fixtures.kit(storage, clock);
-    private final AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+    private final AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
             .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
             .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
             .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
             .build();
+    private final ConsentKit kit = Instances.kit(storage, clock, policy);
     private final FieldCrypto crypto = FieldCrypto.builder(Instances.of(kit))
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-            .accessPolicy(policy)
+            .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
             .blindIndexKey(HmacKey.of(filled(9)))
             .fields(EMAIL, NEWS_EMAIL, PHONE)
             .blindIndex(EMAIL_INDEX)
@@ -136,9 +139,9 @@ class FieldCryptoTest {
         String contract = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
         String marketing = crypto.seal(manager, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
 
-        ErasureReceipt receipt = crypto.shred(anna, Set.of("marketing"), Actor.operator("dpo"));
+        ErasureReceipt receipt = crypto.shred(anna, Set.of(KeyGroup.of("marketing")), Actor.operator("dpo"));
 
-        assertThat(receipt.groups()).containsExactly("marketing");
+        assertThat(receipt.groups()).containsExactly(KeyGroup.of("marketing"));
         assertThat(crypto.open(manager, ORDERS, EMAIL.at("row-1", anna), contract)).isEqualTo("anna@example.org");
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
         assertThatThrownBy(() -> crypto.open(manager, NEWSLETTER, NEWS_EMAIL.at("sub-1", anna), marketing))
@@ -155,7 +158,7 @@ class FieldCryptoTest {
         assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "ANNA.NEW@example.org")).containsExactly(anna);
         assertThat(crypto.find(manager, ORDERS, EMAIL_INDEX, "anna@example.org")).doesNotContain(anna);
         assertThat(crypto.term(EMAIL_INDEX, "x@example.org")).doesNotContain("example");
-        assertThatThrownBy(() -> BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 32, 10_000))
+        assertThatThrownBy(() -> BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 32, 10_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at most 12 bits");
         assertThat(BlindIndex.maxSafeBits(10_000)).isEqualTo(12);
     }
@@ -164,13 +167,13 @@ class FieldCryptoTest {
     void aRotatedMasterKeyStillUnwrapsKeysWrappedBeforeIt() {
         String stored = crypto.seal(manager, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
         FieldCrypto rotated = FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)).rotateTo("kek-2027", filled(8)))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)).rotateTo(KekId.of("kek-2027"), filled(8)))
+                .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
 
         assertThat(rotated.open(manager, ORDERS, EMAIL.at("row-1", anna), stored)).isEqualTo("anna@example.org");
         FieldCrypto wrongMaster = FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(6)))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(6)))
+                .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         assertThatThrownBy(() -> wrongMaster.open(manager, ORDERS, EMAIL.at("row-1", anna), stored))
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
     }
@@ -179,9 +182,9 @@ class FieldCryptoTest {
     void theMasterKeyFromTheEnvironmentIsCheckedWithoutEchoingIt() {
         assertThatThrownBy(() -> KeyEncryptionKeyProvider.fromEnvironment("CK_TEST_SURELY_UNSET_VARIABLE"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not set");
-        assertThatThrownBy(() -> LocalKeyEncryptionKeys.of("kek", new byte[16]))
+        assertThatThrownBy(() -> LocalKeyEncryptionKeys.of(KekId.of("kek"), new byte[16]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
-        assertThat(LocalKeyEncryptionKeys.of("kek-1", filled(3)).toString()).doesNotContain("3,").contains("kek-1");
+        assertThat(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), filled(3)).toString()).doesNotContain("3,").contains("kek-1");
         assertThat(List.of(Normalizer.PHONE_E164.normalize("+7 (912) 345-67-89"))).containsExactly("+79123456789");
     }
 }

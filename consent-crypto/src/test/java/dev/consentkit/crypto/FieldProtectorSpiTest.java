@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
@@ -44,11 +46,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * register. On the in-memory and H2 key stores.
  */
 class FieldProtectorSpiTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"))
             .replacedBy("[erased]");
-    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     private static final Actor DPO = Actor.operator("dpo");
 
     private static final Principal MANAGER = Principal.of("olga", "manager");
@@ -59,13 +61,12 @@ class FieldProtectorSpiTest {
     private FieldProtector protector;
 
     private void start(Supplier<ConsentStorage> storage) {
-        kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact")
                 .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build();
+        kit = Instances.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"), policy);
         crypto = FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(policy)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, PHONE, NEWS_EMAIL)
                 .blindIndex(EMAIL_INDEX)
@@ -159,10 +160,10 @@ class FieldProtectorSpiTest {
         String marketing = crypto.seal(MANAGER, ORDERS, NEWS_EMAIL.at("sub-1", anna), "anna@example.org");
         crypto.index(MANAGER, ORDERS, EMAIL_INDEX, anna, "anna@example.org");
 
-        ErasureReceipt receipt = protector.shred(anna, Set.of("marketing"), DPO);
+        ErasureReceipt receipt = protector.shred(anna, Set.of(KeyGroup.of("marketing")), DPO);
         RequestId request = verifiedAccess(anna);
 
-        assertThat(receipt.groups()).containsExactly("marketing");
+        assertThat(receipt.groups()).containsExactly(KeyGroup.of("marketing"));
         assertThat(receipt.keysDestroyed()).isEqualTo(1);
         assertThat(receipt.indexEntriesRemoved()).isZero();
         assertThat(protector.openForRequest(request, new SealedValue("client", "email", "row-1", contract), DPO))
@@ -216,8 +217,8 @@ class FieldProtectorSpiTest {
                 new ProtectionProfile.Field("client", "email", CategoryId.of("contact"), KeyGroup.of("contract")),
                 new ProtectionProfile.Field("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract")),
                 new ProtectionProfile.Field("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing")));
-        FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).build()).blindIndexKey(HmacKey.of(filled(9)))
+        FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
+                .blindIndexKey(HmacKey.of(filled(9)))
                 .suite(Suite.XCHACHA20_POLY1305).build();
         assertThat(xchacha.describe().suite()).isEqualTo("XChaCha20-Poly1305");
         assertThat(xchacha.describe().fields()).isEmpty();

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
@@ -35,8 +37,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FindConfirmedTest {
     /** 16 index values for 300 clients: about 19 false candidates per search. */
-    private static final BlindIndex PHONES = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 4, 1_000);
-    private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+    private static final BlindIndex PHONES = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 4, 1_000);
+    private final ConsentKit kit = IndexDeployments.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
     private final FieldCrypto crypto = new IndexDeployments(kit, IndexDeployments.filled(9)).declaring(PHONES);
     private final Map<SubjectId, List<SealedValue>> rows = new LinkedHashMap<>();
 
@@ -120,13 +122,15 @@ class FindConfirmedTest {
             "18, 1000000, 3.8146935",
             "8, 1, 0"})
     void theFalseCandidateRateFollowsFromTheIndexSize(int bits, long population, double expected) {
-        BlindIndex index = BlindIndex.unsafeWithoutSizing("rate", PHONE, Normalizer.PHONE_E164, bits);
+        BlindIndex index = BlindIndex.unsafeWithoutSizing(IndexName.of("rate"), PHONE, Normalizer.PHONE_E164, bits);
         assertThat(index.expectedFalseCandidates(population)).isCloseTo(expected, within(1e-6));
     }
 
     private FieldCrypto crypto(AccessPolicy policy) {
-        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", IndexDeployments.filled(7)))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(IndexDeployments.filled(9))).fields(PHONE)
+        // the policy is the kit's: another policy takes another instance over the same store
+        return FieldCrypto.builder(Instances.withPolicy(kit, policy))
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), IndexDeployments.filled(7)))
+                .blindIndexKey(HmacKey.of(IndexDeployments.filled(9))).fields(PHONE)
                 .blindIndex(PHONES).build();
     }
 

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
@@ -34,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * deleting rows does), because docs/security.md states it.
  */
 class ForgedDataKeyAttackTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final RSAPublicKey PUBLIC_KEY = (RSAPublicKey) RsaPairs.CURRENT.getPublic();
     private static final Principal MANAGER = Principal.of("olga", "manager");
     private static final Principal SIGNUP = Principal.of("signup-form", "web-form");
@@ -44,19 +47,19 @@ class ForgedDataKeyAttackTest {
     private FieldCrypto office;
     private FieldCrypto form;
     /** What the attacker holds: the public key, nothing else. */
-    private final RsaKeyEncryptionKeys attacker = RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY);
+    private final RsaKeyEncryptionKeys attacker = RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), PUBLIC_KEY);
     private final SubjectId anna = SubjectId.of("client-1001");
 
     private void start(Supplier<ConsentStorage> storage) {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
-        kit = Fixtures.kit(storage.get(), clock);
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
-        office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
-        form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
+        kit = Instances.kit(storage.get(), clock, policy);
+        office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT))
+                .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
+        form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), PUBLIC_KEY))
+                .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 
     private FieldRef cell(String row) {
@@ -215,7 +218,7 @@ class ForgedDataKeyAttackTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void aV3KeyRowStillOpensAndTheNextSealMakesANewAuthenticatedVersion(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        RsaKeyEncryptionKeys backOffice = RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT);
+        RsaKeyEncryptionKeys backOffice = RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT);
         LegacyKeys.Planted v3 = LegacyKeys.v3Row(kit, backOffice, EMAIL, anna, 1, 777, LegacyKeys.chosen(0x07));
         String old = v3.seal(kit, cell("row-1"), "anna@example.org");
 

@@ -1,5 +1,12 @@
 package dev.consentkit.crypto;
 
+import java.time.Clock;
+import dev.consentkit.testkit.fixtures.Fixtures;
+import dev.consentkit.core.spi.ConsentStorage;
+import dev.consentkit.core.audit.ReadAuditMode;
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 
@@ -20,11 +27,11 @@ import dev.consentkit.core.access.Principal;
  * order details.
  */
 final class IndexDeployments {
-    static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
-    static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
-    static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", "contact", "contract");
-    static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+    static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+    static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", CategoryId.of("contact"), KeyGroup.of("contract"));
+    static final ProtectedField BIRTH_DATE = ProtectedField.of("client", "birth_date", CategoryId.of("contact"), KeyGroup.of("contract"));
+    static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
     static final Principal STAFF = Principal.of("olga", "manager");
     static final Principal READER = Principal.of("reindex-job", "maintenance");
 
@@ -32,7 +39,7 @@ final class IndexDeployments {
     private final byte[] indexKey;
 
     /**
-     * @param kit the kit every deployment shares
+     * @param kit the kit every deployment shares, made by {@link #kit} (its policy is theirs)
      * @param indexKey the blind-index root key every deployment shares
      */
     IndexDeployments(ConsentKit kit, byte[] indexKey) {
@@ -40,16 +47,32 @@ final class IndexDeployments {
         this.indexKey = indexKey.clone();
     }
 
-    /** @return a builder with the keys, the policy and every field declared, and no index yet */
+    /**
+     * The kit every deployment shares, with the access policy they check (the kit's): managers read,
+     * write and search contact details, maintenance reads them, designers read order details.
+     *
+     * @param storage the storage
+     * @param clock the clock
+     * @return a {@link Fixtures} kit with that policy
+     */
+    static ConsentKit kit(ConsentStorage storage, Clock clock) {
+        return kit(storage, clock, ReadAuditMode.writeBehind());
+    }
+
+    /** {@link #kit(ConsentStorage, Clock)} with the given read-audit mode. */
+    static ConsentKit kit(ConsentStorage storage, Clock clock, ReadAuditMode readAudits) {
+        return Instances.kit(storage, clock, readAudits, AccessPolicy.builder(Fixtures.catalog())
+                .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+                .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
+                .grant("maintenance").purposes(ORDERS).categories("contact").actions(AccessAction.READ)
+                .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+                .build());
+    }
+
+    /** @return a builder with the keys and every field declared, and no index yet; the policy is the kit's */
     FieldCrypto.Builder builder() {
         return FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-                .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
-                        .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("maintenance").purposes(ORDERS).categories("contact").actions(AccessAction.READ)
-                        .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
-                        .build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
                 .blindIndexKey(HmacKey.of(indexKey))
                 .fields(EMAIL, PHONE, LAST_NAME, BIRTH_DATE, NEWS_EMAIL);
     }

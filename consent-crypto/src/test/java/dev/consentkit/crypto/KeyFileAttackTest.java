@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * which master keys data keys are wrapped under. Passphrases that write a file have a minimum length.
  */
 class KeyFileAttackTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final Principal MANAGER = Principal.of("olga", "manager");
 
     @TempDir
@@ -46,14 +49,14 @@ class KeyFileAttackTest {
     private Path file;
 
     private void start(Supplier<ConsentStorage> storage) {
-        kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
-        policy = AccessPolicy.builder(kit.catalog())
+        policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+        kit = Instances.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"), policy);
         file = dir.resolve("master.key");
     }
 
     private FieldCrypto crypto() {
-        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase)).accessPolicy(policy)
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 
@@ -61,10 +64,10 @@ class KeyFileAttackTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void deletingTheRetiredKeyFromTheFileIsFound(String name, Supplier<ConsentStorage> storage) throws Exception {
         start(storage);
-        KeyFile.create(file, passphrase, "kek-2026", KeyFileTest.CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), KeyFileTest.CHEAP);
         FieldRef cell = EMAIL.at("row-1", SubjectId.of("client-1001"));
         String sealed = crypto().seal(MANAGER, ORDERS, cell, "anna@example.org");
-        KeyFile.rotate(file, passphrase, "kek-2027");
+        KeyFile.rotate(file, passphrase, KekId.of("kek-2027"));
         String rotated = Files.readString(file);
 
         // without the passphrase: drop the retired key's id from the list
@@ -80,7 +83,7 @@ class KeyFileAttackTest {
         // with the passphrase: a file holding only a new current key (what a careless restore or an insider
         // could put there) is refused, because a data key is still wrapped under kek-2026
         Files.delete(file);
-        KeyFile.create(file, passphrase, "kek-2027", KeyFileTest.CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2027"), KeyFileTest.CHEAP);
         assertThatThrownBy(this::crypto)
                 .isInstanceOf(KeyFileException.class)
                 .hasMessage("the key file lacks master key(s) [kek-2026] that data keys are still wrapped under: it"
@@ -94,11 +97,11 @@ class KeyFileAttackTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void rollingTheFileBackToBeforeARotationIsFound(String name, Supplier<ConsentStorage> storage) throws Exception {
         start(storage);
-        KeyFile.create(file, passphrase, "kek-2026", KeyFileTest.CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), KeyFileTest.CHEAP);
         FieldRef cell = EMAIL.at("row-1", SubjectId.of("client-1001"));
         String sealed = crypto().seal(MANAGER, ORDERS, cell, "anna@example.org");
         byte[] generation1 = Files.readAllBytes(file);
-        KeyFile.rotate(file, passphrase, "kek-2027");
+        KeyFile.rotate(file, passphrase, KekId.of("kek-2027"));
         byte[] generation2 = Files.readAllBytes(file);
         FieldCrypto rotated = crypto();
         rotated.rewrapAll(100, report -> { });
@@ -152,22 +155,22 @@ class KeyFileAttackTest {
         char[] wide = "\uD83D\uDD11".repeat(14).toCharArray();
 
         for (char[] shortOne : new char[][] {fourteen, wide, "x".toCharArray()}) {
-            assertThatThrownBy(() -> KeyFile.create(file, shortOne, "kek-2026", KeyFileTest.CHEAP))
+            assertThatThrownBy(() -> KeyFile.create(file, shortOne, KekId.of("kek-2026"), KeyFileTest.CHEAP))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("passphrase must have at least 15 characters (MIN_PASSPHRASE_CHARACTERS)");
         }
         assertThat(Files.exists(file)).isFalse();
-        KeyFile.create(file, "fifteen chars!!".toCharArray(), "kek-2026", KeyFileTest.CHEAP);
+        KeyFile.create(file, "fifteen chars!!".toCharArray(), KekId.of("kek-2026"), KeyFileTest.CHEAP);
         assertThat(KeyFile.MIN_PASSPHRASE_CHARACTERS).isEqualTo(15);
 
         // a file written before the rule keeps opening with its short passphrase, refuses to be rewritten
         // with it, and takes a longer one
         Path old = dir.resolve("old.key");
         KeyFileVersion1.write(old, fourteen, "kek-2025", Map.of("kek-2025", LegacyKeys.chosen(0x25)));
-        assertThat(KeyFile.open(old, fourteen).currentKekId()).isEqualTo("kek-2025");
-        assertThatThrownBy(() -> KeyFile.rotate(old, fourteen, "kek-2026")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(KeyFile.open(old, fourteen).currentKekId()).isEqualTo(KekId.of("kek-2025"));
+        assertThatThrownBy(() -> KeyFile.rotate(old, fourteen, KekId.of("kek-2026"))).isInstanceOf(IllegalArgumentException.class);
         KeyFile.changePassphrase(old, fourteen, passphrase);
-        assertThat(KeyFile.open(old, passphrase).currentKekId()).isEqualTo("kek-2025");
+        assertThat(KeyFile.open(old, passphrase).currentKekId()).isEqualTo(KekId.of("kek-2025"));
         assertThatThrownBy(() -> KeyFile.open(old, fourteen)).isInstanceOf(KeyFileException.class);
         assertThat(new ObjectMapper().readTree(old.toFile()).path("version").intValue()).isEqualTo(2);
     }

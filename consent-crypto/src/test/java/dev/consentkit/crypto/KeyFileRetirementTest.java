@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Retired master keys leave the key file only once no data key is wrapped under them. */
 class KeyFileRetirementTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
 
     @TempDir
     Path dir;
@@ -33,23 +36,23 @@ class KeyFileRetirementTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void retiredKeysAreDroppedOnlyAfterEveryDataKeyWasRewrapped(String name, Supplier<ConsentStorage> storage) throws Exception {
-        ConsentKit kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+        ConsentKit kit = Instances.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"), policy);
         byte[] indexKey = new byte[32];
         Arrays.fill(indexKey, (byte) 9);
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026", KeyFileTest.CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), KeyFileTest.CHEAP);
         FieldCrypto before = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
+                .blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
         FieldRef email = EMAIL.at("row-1", anna);
         String sealed = before.seal(Principal.of("olga", "manager"), ORDERS, email, "anna@example.org");
         assertThat(KeyFile.dropRetired(file, passphrase, before)).as("nothing retired yet").isEmpty();
 
-        KeyFile.rotate(file, passphrase, "kek-2027");
+        KeyFile.rotate(file, passphrase, KekId.of("kek-2027"));
         FieldCrypto after = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
+                .blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         byte[] rotated = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> KeyFile.dropRetired(file, passphrase, after))
@@ -59,13 +62,13 @@ class KeyFileRetirementTest {
         assertThat(Files.readAllBytes(file)).as("untouched").isEqualTo(rotated);
 
         after.rewrapAll(100, report -> { });
-        assertThat(KeyFile.dropRetired(file, passphrase, after)).containsExactly("kek-2026");
+        assertThat(KeyFile.dropRetired(file, passphrase, after)).containsExactly(KekId.of("kek-2026"));
 
         LocalKeyEncryptionKeys reopened = KeyFile.open(file, passphrase);
-        assertThat(reopened.currentKekId()).isEqualTo("kek-2027");
+        assertThat(reopened.currentKekId()).isEqualTo(KekId.of("kek-2027"));
         assertThat(Files.readString(file)).doesNotContain("kek-2026");
         FieldCrypto fresh = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(reopened)
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
+                .blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
         assertThat(fresh.open(Principal.of("olga", "manager"), ORDERS, email, sealed)).isEqualTo("anna@example.org");
         assertThat(KeyFile.dropRetired(file, passphrase, fresh)).isEmpty();
         assertThat(passphrase).containsExactly("correct horse battery staple".toCharArray());

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,13 +32,13 @@ class KeyFileTest {
     @Test
     void aCreatedFileOpensWithItsPassphraseAndWrapsDataKeys() throws Exception {
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026", CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), CHEAP);
 
         LocalKeyEncryptionKeys keys = KeyFile.open(file, passphrase);
         byte[] wrapped = keys.wrap(DATA_KEY, CONTEXT);
 
-        assertThat(keys.currentKekId()).isEqualTo("kek-2026");
-        assertThat(KeyFile.open(file, passphrase).unwrap("kek-2026", wrapped, CONTEXT)).isEqualTo(DATA_KEY);
+        assertThat(keys.currentKekId()).isEqualTo(KekId.of("kek-2026"));
+        assertThat(KeyFile.open(file, passphrase).unwrap(KekId.of("kek-2026"), wrapped, CONTEXT)).isEqualTo(DATA_KEY);
         assertThat(passphrase).containsExactly("correct horse battery staple".toCharArray());
         String text = Files.readString(file);
         assertThat(text).contains("\"argon2id\"", "\"memoryKiB\" : 64", "\"kek-2026\"").doesNotContain("correct horse");
@@ -50,23 +51,23 @@ class KeyFileTest {
     @Test
     void theDefaultCostsAreRfc9106sSecondRecommendation() throws Exception {
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026");
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"));
 
         ObjectNode kdf = (ObjectNode) new ObjectMapper().readTree(file.toFile()).path("kdf");
         assertThat(kdf.path("memoryKiB").intValue()).isEqualTo(65536);
         assertThat(kdf.path("iterations").intValue()).isEqualTo(3);
         assertThat(kdf.path("parallelism").intValue()).isEqualTo(1);
         assertThat(Base64.getDecoder().decode(kdf.path("salt").textValue())).hasSize(16);
-        assertThat(KeyFile.open(file, passphrase).currentKekId()).isEqualTo("kek-2026");
+        assertThat(KeyFile.open(file, passphrase).currentKekId()).isEqualTo(KekId.of("kek-2026"));
     }
 
     @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026", CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), CHEAP);
         byte[] before = Files.readAllBytes(file);
 
-        assertThatThrownBy(() -> KeyFile.create(file, passphrase, "kek-2027", CHEAP))
+        assertThatThrownBy(() -> KeyFile.create(file, passphrase, KekId.of("kek-2027"), CHEAP))
                 .isInstanceOf(KeyFileException.class).hasMessageContaining("exists");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
@@ -74,13 +75,13 @@ class KeyFileTest {
     @Test
     void aWrongPassphraseSaysOnlyThatAndLeavesTheFileUntouched() throws Exception {
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026", CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), CHEAP);
         byte[] before = Files.readAllBytes(file);
         char[] wrong = "correct horse battery stapler".toCharArray();
 
         assertThatThrownBy(() -> KeyFile.open(file, wrong))
                 .isInstanceOf(KeyFileException.class).hasMessage("wrong passphrase or damaged key file").hasNoCause();
-        assertThatThrownBy(() -> KeyFile.rotate(file, wrong, "kek-2027"))
+        assertThatThrownBy(() -> KeyFile.rotate(file, wrong, KekId.of("kek-2027")))
                 .isInstanceOf(KeyFileException.class).hasMessage("wrong passphrase or damaged key file").hasNoCause();
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(Files.list(dir)).containsExactly(file);
@@ -89,20 +90,20 @@ class KeyFileTest {
     @Test
     void rotationAddsACurrentKeyAndKeepsTheEarlierOnesForUnwrapping() throws Exception {
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026", CHEAP);
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), CHEAP);
         byte[] wrappedIn2026 = KeyFile.open(file, passphrase).wrap(DATA_KEY, CONTEXT);
         String saltBefore = new ObjectMapper().readTree(file.toFile()).path("kdf").path("salt").textValue();
 
-        KeyFile.rotate(file, passphrase, "kek-2027");
+        KeyFile.rotate(file, passphrase, KekId.of("kek-2027"));
 
         LocalKeyEncryptionKeys keys = KeyFile.open(file, passphrase);
-        assertThat(keys.currentKekId()).isEqualTo("kek-2027");
-        assertThat(keys.unwrap("kek-2026", wrappedIn2026, CONTEXT)).isEqualTo(DATA_KEY);
-        assertThat(keys.unwrap("kek-2027", keys.wrap(DATA_KEY, CONTEXT), CONTEXT)).isEqualTo(DATA_KEY);
+        assertThat(keys.currentKekId()).isEqualTo(KekId.of("kek-2027"));
+        assertThat(keys.unwrap(KekId.of("kek-2026"), wrappedIn2026, CONTEXT)).isEqualTo(DATA_KEY);
+        assertThat(keys.unwrap(KekId.of("kek-2027"), keys.wrap(DATA_KEY, CONTEXT), CONTEXT)).isEqualTo(DATA_KEY);
         ObjectNode root = (ObjectNode) new ObjectMapper().readTree(file.toFile());
         assertThat(root.path("kdf").path("memoryKiB").intValue()).isEqualTo(64);
         assertThat(root.path("kdf").path("salt").textValue()).isNotEqualTo(saltBefore);
-        assertThatThrownBy(() -> KeyFile.rotate(file, passphrase, "kek-2026"))
+        assertThatThrownBy(() -> KeyFile.rotate(file, passphrase, KekId.of("kek-2026")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already");
         assertThat(Files.list(dir)).containsExactly(file);
     }
@@ -115,8 +116,8 @@ class KeyFileTest {
     @Test
     void anyEditOfTheFileIsRefusedAsDamaged() throws Exception {
         Path file = dir.resolve("master.key");
-        KeyFile.create(file, passphrase, "kek-2026", CHEAP);
-        KeyFile.rotate(file, passphrase, "kek-2027");
+        KeyFile.create(file, passphrase, KekId.of("kek-2026"), CHEAP);
+        KeyFile.rotate(file, passphrase, KekId.of("kek-2027"));
         String original = Files.readString(file);
         ObjectMapper json = new ObjectMapper();
         List<String> edits = new ArrayList<>();
@@ -167,8 +168,8 @@ class KeyFileTest {
 
         assertThatThrownBy(() -> KeyFile.open(missing, passphrase))
                 .isInstanceOf(KeyFileException.class).hasMessageContaining("absent.key").hasMessageNotContaining("horse");
-        assertThatThrownBy(() -> KeyFile.create(missing, new char[0], "kek-1", CHEAP)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> KeyFile.create(missing, passphrase, "kek 1", CHEAP)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyFile.create(missing, new char[0], KekId.of("kek-1"), CHEAP)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyFile.create(missing, passphrase, KekId.of("kek 1"), CHEAP)).isInstanceOf(IllegalArgumentException.class);
         assertThat(Files.exists(missing)).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KekId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.crypto.spec.DecryptionException;
@@ -51,10 +52,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one is "decryption failed".
  */
 class KeyIdCorruptionAttackTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract")
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"))
             .replacedBy("[erased]");
-    private static final ProtectedField NEWS = ProtectedField.of("newsletter_sub", "email", "contact", "marketing")
+    private static final ProtectedField NEWS = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"))
             .replacedBy("[erased]");
     private static final Principal MANAGER = Principal.of("olga", "manager");
     private static final Actor DPO = Actor.operator("dpo");
@@ -66,11 +67,11 @@ class KeyIdCorruptionAttackTest {
 
     private void start(ConsentStorage storage) {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
-        kit = Fixtures.kit(storage, clock);
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
-        crypto = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", LegacyKeys.chosen(7)))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();
+        kit = Instances.kit(storage, clock, policy);
+        crypto = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), LegacyKeys.chosen(7)))
+                .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();
     }
 
     /** An identity-verified access request of the subject: what an export opens values for. */
@@ -133,7 +134,7 @@ class KeyIdCorruptionAttackTest {
         KeyedHash ref = kit.subjectRef(anna);
         int marketingKey = LegacyKeys.keyIdOf(sealedNews);
 
-        crypto.shred(anna, Set.of("marketing"), DPO);
+        crypto.shred(anna, Set.of(KeyGroup.of("marketing")), DPO);
 
         List<KeyShred> shreds = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).shredsOf(ref));
         assertThat(shreds).singleElement().satisfies(s -> {
@@ -176,9 +177,8 @@ class KeyIdCorruptionAttackTest {
         KitContext.of(kit).storage().inTransaction(tx -> KitContext.of(kit).append(tx, new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS),
                 DPO, FieldCrypto.KEYS_SHREDDED, Optional.of(ref), Optional.empty(), AuditOutcome.SUCCESS,
                 Optional.of("marketing"))));
-        FieldCrypto restarted = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026",
-                LegacyKeys.chosen(7))).accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
-                .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+        FieldCrypto restarted = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"),
+                LegacyKeys.chosen(7)))
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();
         assertThatThrownBy(() -> restarted.open(MANAGER, ORDERS, news, sealedNews)).isInstanceOf(DecryptionException.class);
 

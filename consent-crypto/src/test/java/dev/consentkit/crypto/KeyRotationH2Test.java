@@ -1,5 +1,9 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,9 +87,9 @@ class KeyRotationH2Test {
 
     /** The host's session, run in the isolated class loader; returns what it read back and the tables. */
     public static final class Scenario implements Callable<List<String>> {
-        private static final ProtectedField EMAIL_FIELD = ProtectedField.of("client", "email", "contact", "contract");
-        private static final ProtectedField PHONE_FIELD = ProtectedField.of("client", "phone", "contact", "contract");
-        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL_FIELD, Normalizer.EMAIL, 16, 1_000_000);
+        private static final ProtectedField EMAIL_FIELD = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+        private static final ProtectedField PHONE_FIELD = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+        private static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL_FIELD, Normalizer.EMAIL, 16, 1_000_000);
 
         @Override
         public List<String> call() throws Exception {
@@ -95,13 +99,13 @@ class KeyRotationH2Test {
             ds.setUser("sa");
             SchemaInstaller.of(ds, "ck_").install();
             JdbcStorage storage = JdbcStorage.builder(ds).tablePrefix("ck_").build();
-            ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
-            AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+            AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                     .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+            ConsentKit kit = Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), policy);
             Path dir = Files.createTempDirectory("ck-keyfile");
             Path file = dir.resolve("master.key");
             char[] passphrase = PASSPHRASE.toCharArray();
-            KeyFile.create(file, passphrase, "kek-2026", new Argon2id.Params(64, 1, 1));
+            KeyFile.create(file, passphrase, KekId.of("kek-2026"), new Argon2id.Params(64, 1, 1));
             byte[] indexKey = new byte[32];
             Arrays.fill(indexKey, (byte) 9);
             SubjectId anna = SubjectId.of("client-7001");
@@ -110,18 +114,18 @@ class KeyRotationH2Test {
             FieldRef phone = PHONE_FIELD.at("7001", anna);
 
             FieldCrypto before = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
+                    .blindIndexKey(HmacKey.of(indexKey))
                     .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             String sealedEmail = before.seal(manager, Fixtures.ORDERS, email, EMAIL);
             String sealedPhone = before.seal(manager, Fixtures.ORDERS, phone, PHONE);
             before.index(manager, Fixtures.ORDERS, EMAIL_INDEX, anna, EMAIL);
 
-            KeyFile.rotate(file, passphrase, "kek-2027");
+            KeyFile.rotate(file, passphrase, KekId.of("kek-2027"));
             FieldCrypto after = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(KeyFile.open(file, passphrase))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))
+                    .blindIndexKey(HmacKey.of(indexKey))
                     .fields(EMAIL_FIELD, PHONE_FIELD).blindIndex(EMAIL_INDEX).build();
             said.add("report: " + after.rewrapAll(1, p -> { }));
-            after.rotateDataKey(anna, "contract");
+            after.rotateDataKey(anna, KeyGroup.of("contract"));
             String resealedEmail = after.resealIfOld(email, sealedEmail).orElseThrow();
             String newEmail = after.seal(manager, Fixtures.ORDERS, email, NEW_EMAIL);
 

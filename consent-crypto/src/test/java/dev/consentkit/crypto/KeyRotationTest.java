@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
@@ -35,16 +37,16 @@ import org.junit.jupiter.api.Test;
 
 /** Master-key rotation (rewrap only, batched, resumable) and data-key rotation (lazy re-encryption). */
 class KeyRotationTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final CollidingKeyStorage storage = new CollidingKeyStorage(InMemoryStorage.create());
-    private final ConsentKit kit = Fixtures.kit(storage, clock);
-    private final AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+    private final AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
             .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
-    private final LocalKeyEncryptionKeys kek2026 = LocalKeyEncryptionKeys.of("kek-2026", filled(7));
-    private final LocalKeyEncryptionKeys kek2026And2027 = kek2026.rotateTo("kek-2027", filled(8));
+    private final ConsentKit kit = Instances.kit(storage, clock, policy);
+    private final LocalKeyEncryptionKeys kek2026 = LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7));
+    private final LocalKeyEncryptionKeys kek2026And2027 = kek2026.rotateTo(KekId.of("kek-2027"), filled(8));
     private final Principal manager = Principal.of("olga", "manager");
     private final SubjectId anna = SubjectId.of("client-1001");
 
@@ -55,7 +57,7 @@ class KeyRotationTest {
     }
 
     private FieldCrypto crypto(KeyEncryptionKeyProvider keks) {
-        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(keks).accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9)))
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(keks).blindIndexKey(HmacKey.of(filled(9)))
                 .fields(EMAIL, NEWS_EMAIL).build();
     }
 
@@ -88,11 +90,11 @@ class KeyRotationTest {
 
         RotationReport report = crypto(kek2026And2027).rewrapAll(10, progress::add);
 
-        assertThat(report).isEqualTo(new RotationReport("kek-2027", 3, 24, 0));
+        assertThat(report).isEqualTo(new RotationReport(KekId.of("kek-2027"), 3, 24, 0));
         assertThat(progress).extracting(RotationReport::rewrapped).containsExactly(10L, 20L, 24L);
         assertThat(keysUnder("kek-2026")).isZero();
         assertThat(keysUnder("kek-2027")).isEqualTo(24);
-        FieldCrypto onlyNew = crypto(LocalKeyEncryptionKeys.of("kek-2027", filled(8)));
+        FieldCrypto onlyNew = crypto(LocalKeyEncryptionKeys.of(KekId.of("kek-2027"), filled(8)));
         values.forEach((ref, stored) -> {
             if (ref.field().equals(EMAIL)) {
                 assertThat(onlyNew.open(manager, ORDERS, ref, stored)).endsWith("@example.org");
@@ -104,7 +106,7 @@ class KeyRotationTest {
         assertThat(last.event().reference()).contains("4 of 4 to kek-2027");
         assertThat(last.event().actor()).isEqualTo(Actor.system("field-crypto"));
         assertThat(AuditTrail.of(kit).verify()).isInstanceOf(AuditVerification.Intact.class);
-        assertThat(crypto(kek2026And2027).rewrapAll(10, progress::add)).isEqualTo(new RotationReport("kek-2027", 0, 0, 0));
+        assertThat(crypto(kek2026And2027).rewrapAll(10, progress::add)).isEqualTo(new RotationReport(KekId.of("kek-2027"), 0, 0, 0));
     }
 
     @Test
@@ -124,7 +126,7 @@ class KeyRotationTest {
 
         assertThat(rest.rewrapped()).isEqualTo(7);
         assertThat(keysUnder("kek-2026")).isZero();
-        assertThat(crypto(LocalKeyEncryptionKeys.of("kek-2027", filled(8))).open(manager, ORDERS, first, values.get(first)))
+        assertThat(crypto(LocalKeyEncryptionKeys.of(KekId.of("kek-2027"), filled(8))).open(manager, ORDERS, first, values.get(first)))
                 .isEqualTo("client0@example.org");
     }
 
@@ -136,7 +138,7 @@ class KeyRotationTest {
             private boolean shredded;
 
             @Override
-            public String currentKekId() {
+            public KekId currentKekId() {
                 return kek2026And2027.currentKekId();
             }
 
@@ -150,7 +152,7 @@ class KeyRotationTest {
             }
 
             @Override
-            public byte[] unwrap(String kekId, byte[] wrapped, byte[] context) {
+            public byte[] unwrap(KekId kekId, byte[] wrapped, byte[] context) {
                 return kek2026And2027.unwrap(kekId, wrapped, context);
             }
         };
@@ -159,14 +161,14 @@ class KeyRotationTest {
 
         RotationReport report = rotating.rewrapAll(100, p -> { });
 
-        assertThat(report).isEqualTo(new RotationReport("kek-2027", 1, 4, 2));
+        assertThat(report).isEqualTo(new RotationReport(KekId.of("kek-2027"), 1, 4, 2));
         assertThat(keysUnder("kek-2026")).isZero();
     }
 
     @Test
     void aMasterKeyMissingFromTheProviderStopsTheRotationWithoutHarm() {
         Map<FieldRef, String> values = sealed(crypto(kek2026), 2);
-        FieldCrypto lacksTheOldKey = crypto(LocalKeyEncryptionKeys.of("kek-2027", filled(8)));
+        FieldCrypto lacksTheOldKey = crypto(LocalKeyEncryptionKeys.of(KekId.of("kek-2027"), filled(8)));
 
         assertThatThrownBy(() -> lacksTheOldKey.rewrapAll(10, p -> { })).isInstanceOf(DecryptionException.class);
         assertThat(keysUnder("kek-2026")).isEqualTo(4);
@@ -181,7 +183,7 @@ class KeyRotationTest {
         FieldRef email = EMAIL.at("row-1", anna);
         String before = crypto.seal(manager, ORDERS, email, "anna@example.org");
 
-        crypto.rotateDataKey(anna, "contract");
+        crypto.rotateDataKey(anna, KeyGroup.of("contract"));
         String after = crypto.seal(manager, ORDERS, email, "anna@example.org");
 
         int oldKeyId = FieldCiphertext.parseText(before).keyId();
@@ -215,7 +217,7 @@ class KeyRotationTest {
     void aChangedSuiteIsAlsoResealedAndAShreddedValueHasNothingToReseal() {
         FieldRef email = EMAIL.at("row-1", anna);
         String aes = crypto(kek2026).seal(manager, ORDERS, email, "anna@example.org");
-        FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(kek2026).accessPolicy(policy)
+        FieldCrypto xchacha = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(kek2026)
                 .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL, NEWS_EMAIL).suite(Suite.XCHACHA20_POLY1305).build();
 
         String moved = xchacha.resealIfOld(email, aes).orElseThrow();
@@ -234,13 +236,13 @@ class KeyRotationTest {
 
         String stored = crypto.seal(manager, ORDERS, email, "anna@example.org");
         storage.collide(3);
-        crypto.rotateDataKey(anna, "contract");
+        crypto.rotateDataKey(anna, KeyGroup.of("contract"));
 
         assertThat(storage.collisions()).isEqualTo(5);
         assertThat(crypto.open(manager, ORDERS, email, stored)).isEqualTo("anna@example.org");
         assertThat(auditCodes()).containsExactly("key.created", "key.rotated", "field.opened");
         storage.collide(100);
-        assertThatThrownBy(() -> crypto.rotateDataKey(anna, "contract")).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> crypto.rotateDataKey(anna, KeyGroup.of("contract"))).isInstanceOf(ConcurrentUpdateException.class);
         List<WrappedKey> annasKeys = KitContext.of(kit).storage().read(tx -> KeyStore.in(tx).forSubject(kit.subjectRef(anna)));
         assertThat(annasKeys).hasSize(2);
     }

@@ -1,5 +1,7 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
@@ -34,7 +36,7 @@ import net.jqwik.api.Provide;
  * office.
  */
 class KeyRowProperties {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final RSAPublicKey PUBLIC_KEY = (RSAPublicKey) RsaPairs.CURRENT.getPublic();
 
     enum Step { OFFICE_SEALS, FORM_SEALS, WRITER_PLANTS, CACHES_EXPIRE }
@@ -42,15 +44,15 @@ class KeyRowProperties {
     @Property(tries = 40)
     void nothingIsEverSealedUnderAPlantedKey(@ForAll("steps") List<Step> steps) {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
-        ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
-        FieldCrypto office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
-        FieldCrypto form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
-        RsaKeyEncryptionKeys writer = RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY);
+        ConsentKit kit = Instances.kit(InMemoryStorage.create(), clock, policy);
+        FieldCrypto office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT))
+                .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
+        FieldCrypto form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), PUBLIC_KEY))
+                .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
+        RsaKeyEncryptionKeys writer = RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), PUBLIC_KEY);
         SubjectId anna = SubjectId.of("client-1001");
         KeyedHash ref = kit.subjectRef(anna);
         Set<Integer> planted = new HashSet<>();

@@ -50,8 +50,8 @@ final class LegacyKeys {
     static Planted v3Row(ConsentKit kit, KeyEncryptionKeyProvider keks, ProtectedField field, SubjectId subject,
                          int version, int keyId, byte[] dek) {
         KeyedHash subjectRef = kit.subjectRef(subject);
-        byte[] wrapped = keks.wrap(dek, KeyRows.contextV1(subjectRef, field.group(), version));
-        WrappedKey row = new WrappedKey(subjectRef, KeyGroup.of(field.group()), version, keyId, KekId.of(keks.currentKekId()), wrapped,
+        byte[] wrapped = keks.wrap(dek, KeyRows.contextV1(subjectRef, field.group().value(), version));
+        WrappedKey row = new WrappedKey(subjectRef, field.group(), version, keyId, keks.currentKekId(), wrapped,
                 Instant.parse("2025-06-01T00:00:00Z"));
         return plant(kit, row, dek);
     }
@@ -63,9 +63,10 @@ final class LegacyKeys {
     static Planted forgedRow(ConsentKit kit, KeyEncryptionKeyProvider publicKeyOnly, ProtectedField field,
                              SubjectId subject, int version, int keyId, byte[] dek, byte[] authenticator) {
         KeyedHash subjectRef = kit.subjectRef(subject);
-        String kekId = publicKeyOnly.currentKekId();
-        byte[] wrapped = publicKeyOnly.wrap(dek, KeyRows.contextV2(subjectRef, field.group(), version, keyId, kekId));
-        WrappedKey row = new WrappedKey(subjectRef, KeyGroup.of(field.group()), version, keyId, KekId.of(kekId), wrapped,
+        KekId kekId = publicKeyOnly.currentKekId();
+        byte[] wrapped = publicKeyOnly.wrap(dek, KeyRows.contextV2(subjectRef, field.group().value(), version, keyId,
+                kekId.value()));
+        WrappedKey row = new WrappedKey(subjectRef, field.group(), version, keyId, kekId, wrapped,
                 KitContext.of(kit).clock().instant().truncatedTo(ChronoUnit.MICROS), WrappedKey.FORMAT_V2, authenticator);
         return plant(kit, row, dek);
     }

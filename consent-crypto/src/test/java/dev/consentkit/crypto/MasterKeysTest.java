@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * master key are counted against its random-nonce bound in the standard check {@code key.master}.
  */
 class MasterKeysTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final Principal MANAGER = Principal.of("olga", "manager");
 
     private MutableClock clock;
@@ -50,13 +51,13 @@ class MasterKeysTest {
 
     private void start(Supplier<ConsentStorage> storage) {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
-        kit = Fixtures.kit(storage.get(), clock);
-        policy = AccessPolicy.builder(kit.catalog())
+        policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+        kit = Instances.kit(storage.get(), clock, policy);
     }
 
     private FieldCrypto crypto(KeyEncryptionKeyProvider keks) {
-        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(keks).accessPolicy(policy)
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(keks)
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
     }
 
@@ -67,23 +68,23 @@ class MasterKeysTest {
 
     @Test
     void theWrapContextBindsTheKeyIdAndTheKekIdAndFormat1StillUnwraps() {
-        LocalKeyEncryptionKeys keks = LocalKeyEncryptionKeys.of("kek-2026", LegacyKeys.chosen(7)).rotateTo("kek-2027",
+        LocalKeyEncryptionKeys keks = LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), LegacyKeys.chosen(7)).rotateTo(KekId.of("kek-2027"),
                 LegacyKeys.chosen(8));
         KeyedHash ref = new KeyedHash("a".repeat(43));
         byte[] dek = LegacyKeys.chosen(5);
         byte[] wrapped = keks.wrap(dek, KeyRows.contextV2(ref, "contract", 1, 42, "kek-2027"));
 
-        assertThat(keks.unwrap("kek-2027", wrapped, KeyRows.contextV2(ref, "contract", 1, 42, "kek-2027"))).isEqualTo(dek);
+        assertThat(keks.unwrap(KekId.of("kek-2027"), wrapped, KeyRows.contextV2(ref, "contract", 1, 42, "kek-2027"))).isEqualTo(dek);
         for (byte[] other : List.of(KeyRows.contextV2(ref, "contract", 1, 43, "kek-2027"),
                 KeyRows.contextV2(ref, "contract", 1, 42, "kek-2026"),
                 KeyRows.contextV2(ref, "contract", 2, 42, "kek-2027"),
                 KeyRows.contextV1(ref, "contract", 1))) {
-            assertThatThrownBy(() -> keks.unwrap("kek-2027", wrapped, other)).isInstanceOf(DecryptionException.class);
+            assertThatThrownBy(() -> keks.unwrap(KekId.of("kek-2027"), wrapped, other)).isInstanceOf(DecryptionException.class);
         }
         byte[] v1 = keks.wrap(dek, KeyRows.contextV1(ref, "contract", 1));
         WrappedKey legacy = new WrappedKey(ref, KeyGroup.of("contract"), 1, 42, KekId.of("kek-2027"), v1,
                 java.time.Instant.parse("2025-06-01T00:00:00Z"));
-        assertThat(keks.unwrap("kek-2027", v1, KeyRows.wrapContext(legacy))).isEqualTo(dek);
+        assertThat(keks.unwrap(KekId.of("kek-2027"), v1, KeyRows.wrapContext(legacy))).isEqualTo(dek);
         assertThatThrownBy(() -> KeyRows.wrapContext(legacy.rewrapped(KekId.of("kek-2027"), v1, 3, new byte[0])))
                 .isInstanceOf(DecryptionException.class);
     }
@@ -92,10 +93,10 @@ class MasterKeysTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void dataKeysAreRewrappedFromOneRsaPairToAnotherAndStayTheBackOfficesOwn(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        FieldCrypto before = crypto(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT));
+        FieldCrypto before = crypto(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT));
         FieldRef cell = EMAIL.at("row-1", anna);
         String sealed = before.seal(MANAGER, ORDERS, cell, "anna@example.org");
-        FieldCrypto during = crypto(RsaKeyEncryptionKeys.of("rsa-2027", RsaPairs.NEXT).withRetired("rsa-2026", RsaPairs.CURRENT));
+        FieldCrypto during = crypto(RsaKeyEncryptionKeys.of(KekId.of("rsa-2027"), RsaPairs.NEXT).withRetired(KekId.of("rsa-2026"), RsaPairs.CURRENT));
 
         RotationReport report = during.rewrapAll(10, r -> { });
 
@@ -105,7 +106,7 @@ class MasterKeysTest {
             assertThat(k.format()).isEqualTo(WrappedKey.FORMAT_V2);
             assertThat(k.hasAuthenticator()).isTrue();
         });
-        FieldCrypto after = crypto(RsaKeyEncryptionKeys.of("rsa-2027", RsaPairs.NEXT));
+        FieldCrypto after = crypto(RsaKeyEncryptionKeys.of(KekId.of("rsa-2027"), RsaPairs.NEXT));
         assertThat(after.open(MANAGER, ORDERS, cell, sealed)).isEqualTo("anna@example.org");
         String next = after.seal(MANAGER, ORDERS, EMAIL.at("row-2", anna), "anna@new.example");
         assertThat(LegacyKeys.keyIdOf(next)).as("still the back office's own key").isEqualTo(LegacyKeys.keyIdOf(sealed));
@@ -118,8 +119,8 @@ class MasterKeysTest {
         RSAPublicKey legacyPublic = (RSAPublicKey) RsaPairs.LEGACY_2048.getPublic();
         KeyEncryptionKeyProvider before3072 = new KeyEncryptionKeyProvider() {
             @Override
-            public String currentKekId() {
-                return "rsa-2025";
+            public KekId currentKekId() {
+                return KekId.of("rsa-2025");
             }
 
             @Override
@@ -128,15 +129,15 @@ class MasterKeysTest {
             }
 
             @Override
-            public byte[] unwrap(String kekId, byte[] wrapped, byte[] context) {
+            public byte[] unwrap(KekId kekId, byte[] wrapped, byte[] context) {
                 throw new UnsupportedOperationException("wraps only");
             }
         };
         FieldRef cell = EMAIL.at("row-1", anna);
         String old = LegacyKeys.v3Row(kit, before3072, EMAIL, anna, 1, 2025, LegacyKeys.chosen(0x25))
                 .seal(kit, cell, "anna@example.org");
-        FieldCrypto office = crypto(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT)
-                .withRetired("rsa-2025", RsaPairs.LEGACY_2048));
+        FieldCrypto office = crypto(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT)
+                .withRetired(KekId.of("rsa-2025"), RsaPairs.LEGACY_2048));
 
         assertThat(office.open(MANAGER, ORDERS, cell, old)).isEqualTo("anna@example.org");
         List<Finding> warned = Compliance.builder(kit).build().report().findingsOf("key.master");
@@ -153,7 +154,7 @@ class MasterKeysTest {
             assertThat(k.kekId()).isEqualTo(KekId.of("rsa-2026"));
             assertThat(k.hasAuthenticator()).as("a v3 row is not made the back office's own by a rewrap").isFalse();
         });
-        assertThat(crypto(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT)).open(MANAGER, ORDERS, cell, old))
+        assertThat(crypto(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT)).open(MANAGER, ORDERS, cell, old))
                 .isEqualTo("anna@example.org");
     }
 
@@ -161,7 +162,7 @@ class MasterKeysTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void theProfileDescribesEachMasterKeyAndItsWrapsAreCounted(String name, Supplier<ConsentStorage> storage) {
         start(storage);
-        FieldCrypto crypto = crypto(LocalKeyEncryptionKeys.of("kek-2026", LegacyKeys.chosen(7)).rotateTo("kek-2027",
+        FieldCrypto crypto = crypto(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), LegacyKeys.chosen(7)).rotateTo(KekId.of("kek-2027"),
                 LegacyKeys.chosen(8)));
         crypto.seal(MANAGER, ORDERS, EMAIL.at("row-1", anna), "anna@example.org");
         crypto.shred(anna, java.util.Set.of(), dev.consentkit.core.Actor.operator("dpo"));

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +26,13 @@ import org.junit.jupiter.api.Test;
  * over one storage.
  */
 class NormalizerAttackTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
-    private static final BlindIndex PHONE_INDEX = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 16, 1_000_000);
-    private static final BlindIndex US_PHONE_INDEX = BlindIndex.sized("client.phone", PHONE, Normalizer.phone("US"), 16, 1_000_000);
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex PHONE_INDEX = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 16, 1_000_000);
+    private static final BlindIndex US_PHONE_INDEX = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.phone("US"), 16, 1_000_000);
 
-    private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+    private final ConsentKit kit = IndexDeployments.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
     private final IndexDeployments deployments = new IndexDeployments(kit, IndexDeployments.filled(9));
     private final FieldCrypto crypto = deployments.builder().blindIndex(EMAIL_INDEX).blindIndex(PHONE_INDEX).build();
     private final FieldCrypto us = deployments.declaring(US_PHONE_INDEX);

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.STAFF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +37,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (M20). On the in-memory store and H2; entries written before schema version 4 are covered too.
  */
 class PartialErasureAttackTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", "contact", "contract");
-    private static final ProtectedField BIRTH = ProtectedField.of("client", "birth_date", "contact", "contract");
-    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
-    private static final BlindIndex NEWS_INDEX = BlindIndex.sized("newsletter.email", NEWS_EMAIL, Normalizer.EMAIL, 16, 1_000_000);
-    private static final CompoundBlindIndex NAME_YEAR = CompoundBlindIndex.sized("client.name-year", 12, 100_000,
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField LAST_NAME = ProtectedField.of("client", "last_name", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField BIRTH = ProtectedField.of("client", "birth_date", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
+    private static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final BlindIndex NEWS_INDEX = BlindIndex.sized(IndexName.of("newsletter.email"), NEWS_EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final CompoundBlindIndex NAME_YEAR = CompoundBlindIndex.sized(IndexName.of("client.name-year"), 12, 100_000,
             new CompoundBlindIndex.Part(LAST_NAME, Normalizer.NAME), new CompoundBlindIndex.Part(BIRTH, Normalizer.YEAR));
     private static final Actor DPO = Actor.operator("dpo");
 
@@ -50,7 +53,7 @@ class PartialErasureAttackTest {
     private FieldCrypto crypto;
 
     private void start(ConsentStorage storage) {
-        kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
+        kit = IndexDeployments.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
         crypto = new IndexDeployments(kit, IndexDeployments.filled(9)).builder()
                 .blindIndex(EMAIL_INDEX).blindIndex(NEWS_INDEX).blindIndex(NAME_YEAR)
                 .build();
@@ -84,7 +87,7 @@ class PartialErasureAttackTest {
         assertThat(find(EMAIL_INDEX, "anna@example.org")).containsExactly(anna);
 
         // the attack of the finding: a partial erasure, then a search by e-mail
-        ErasureReceipt receipt = crypto.shred(anna, Set.of("contract"), DPO);
+        ErasureReceipt receipt = crypto.shred(anna, Set.of(KeyGroup.of("contract")), DPO);
 
         assertThat(find(EMAIL_INDEX, "anna@example.org")).isEmpty();
         assertThat(crypto.find(STAFF, ORDERS, NAME_YEAR, "Petrova", "1987")).as("the compound index of the group too").containsExactly(boris);
@@ -100,7 +103,7 @@ class PartialErasureAttackTest {
         start(storage.get());
         twoClients();
 
-        ErasureReceipt marketing = crypto.shred(anna, Set.of("marketing"), DPO);
+        ErasureReceipt marketing = crypto.shred(anna, Set.of(KeyGroup.of("marketing")), DPO);
         assertThat(marketing.indexEntriesRemoved()).isEqualTo(1);
         assertThat(find(NEWS_INDEX, "anna@example.org")).isEmpty();
         assertThat(find(EMAIL_INDEX, "anna@example.org")).containsExactly(anna);
@@ -119,22 +122,22 @@ class PartialErasureAttackTest {
         String sealed = seal(EMAIL, "row-1", anna, "anna@example.org");
 
         failing.failAfter(0);
-        assertThatThrownBy(() -> crypto.shred(anna, Set.of("contract"), DPO)).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> crypto.shred(anna, Set.of(KeyGroup.of("contract")), DPO)).isInstanceOf(StorageException.class)
                 .hasMessageContaining(FailingAuditStorage.MESSAGE);
         failing.stopFailing();
 
         assertThat(find(EMAIL_INDEX, "anna@example.org")).as("entries kept with the keys").containsExactly(anna);
         assertThat(crypto.open(STAFF, ORDERS, EMAIL.at("row-1", anna), sealed))
                 .isEqualTo("anna@example.org");
-        crypto.shred(anna, Set.of("contract"), DPO);
+        crypto.shred(anna, Set.of(KeyGroup.of("contract")), DPO);
         assertThat(find(EMAIL_INDEX, "anna@example.org")).isEmpty();
     }
 
     @Test
     void anIndexCannotClaimAnotherGroupThanItsDeclaredField() {
         start(InMemoryStorage.create());
-        ProtectedField emailAsMarketing = ProtectedField.of("client", "email", "contact", "marketing");
-        BlindIndex misattributed = BlindIndex.sized("client.email", emailAsMarketing, Normalizer.EMAIL, 16, 1_000_000);
+        ProtectedField emailAsMarketing = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
+        BlindIndex misattributed = BlindIndex.sized(IndexName.of("client.email"), emailAsMarketing, Normalizer.EMAIL, 16, 1_000_000);
 
         // its entries would survive the shredding of the contract group, where the e-mail's keys are
         assertThatThrownBy(() -> crypto.index(STAFF, ORDERS, misattributed, anna, "anna@example.org"))
@@ -153,7 +156,7 @@ class PartialErasureAttackTest {
         JdbcDataSource ds = LegacyH2.atVersion3();
         start(InMemoryStorage.create());
         // the terms the library wrote then: version 1 of the same index, under the same index key
-        BlindIndex before = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
+        BlindIndex before = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
         for (SubjectId s : List.of(anna, boris)) {
             String email = s.equals(anna) ? "anna@example.org" : "boris@example.org";
             LegacyH2.sql(ds, "INSERT INTO ck_blind_index (index_name, index_value, subject_id) VALUES ('client.email', '"
@@ -168,7 +171,7 @@ class PartialErasureAttackTest {
         assertThat(find(EMAIL_INDEX, "anna@example.org")).as("old entries keep answering").containsExactly(anna);
 
         // unattributed, an old entry is taken by a shred of any group of its subject
-        assertThat(crypto.shred(anna, Set.of("marketing"), DPO).indexEntriesRemoved()).isEqualTo(1);
+        assertThat(crypto.shred(anna, Set.of(KeyGroup.of("marketing")), DPO).indexEntriesRemoved()).isEqualTo(1);
         assertThat(find(EMAIL_INDEX, "anna@example.org")).isEmpty();
 
         // attributed (and moved) by the re-index job, it goes only with its own group
@@ -178,9 +181,9 @@ class PartialErasureAttackTest {
                 .reader(IndexDeployments.READER, ORDERS).build().run(r -> { });
         assertThat(report.attributed()).isEqualTo(1);
         assertThat(report.moved()).isEqualTo(1);
-        assertThat(crypto.shred(boris, Set.of("marketing"), DPO).indexEntriesRemoved()).isZero();
+        assertThat(crypto.shred(boris, Set.of(KeyGroup.of("marketing")), DPO).indexEntriesRemoved()).isZero();
         assertThat(find(EMAIL_INDEX, "boris@example.org")).containsExactly(boris);
-        assertThat(crypto.shred(boris, Set.of("contract"), DPO).indexEntriesRemoved()).isEqualTo(1);
+        assertThat(crypto.shred(boris, Set.of(KeyGroup.of("contract")), DPO).indexEntriesRemoved()).isEqualTo(1);
         assertThat(find(EMAIL_INDEX, "boris@example.org")).isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * subclass.
  */
 abstract class ReadOnlyOpenScenarios {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "profile");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("profile"));
     private static final SubjectId ANNA = SubjectId.of("client-7001");
 
     /** @return a new, empty database */
@@ -52,14 +55,12 @@ abstract class ReadOnlyOpenScenarios {
     }
 
     private static FieldCrypto crypto(ConsentKit kit) {
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
         byte[] master = new byte[32];
         Arrays.fill(master, (byte) 3);
         byte[] indexKey = new byte[32];
         Arrays.fill(indexKey, (byte) 9);
-        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
+        return FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), master))
+                .blindIndexKey(HmacKey.of(indexKey)).fields(EMAIL).build();
     }
 
     @Test
@@ -67,7 +68,8 @@ abstract class ReadOnlyOpenScenarios {
         DataSource ds = emptyDatabase();
         SchemaInstaller.of(ds, "ck_").install();
         JdbcStorage storage = JdbcStorage.builder(ds).build();
-        ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
+        ConsentKit kit = Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), AccessPolicy.builder(Fixtures.catalog())
+                .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build());
         FieldRef ref = EMAIL.at("7001", ANNA);
         String sealed = crypto(kit).seal(Principal.of("manager-1", "manager"), Fixtures.ORDERS, ref, "anna@example.org");
         FieldCrypto reader = crypto(kit); // a fresh key cache: the key is read inside the host's transaction

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.READER;
@@ -34,9 +37,9 @@ import net.jqwik.api.constraints.IntRange;
  * 12, finding 10; like the retention run's kill points, M25).
  */
 class ReindexJobProperties {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final BlindIndex EMAIL_V1 = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
-    private static final BlindIndex EMAIL_V2 = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final BlindIndex EMAIL_V1 = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
+    private static final BlindIndex EMAIL_V2 = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     @Property(tries = 80)
     void aKilledRunAndItsRerunMoveEveryClientExactlyOnce(@ForAll @IntRange(min = 1, max = 25) int clients,
@@ -45,7 +48,7 @@ class ReindexJobProperties {
                                                          @ForAll boolean inProgress) {
         FailingAuditStorage storage = new FailingAuditStorage(InMemoryStorage.create());
         // synchronous read audits: a failing audit write (the kill) reaches the run that recorded the read
-        ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"),
+        ConsentKit kit = IndexDeployments.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"),
                 dev.consentkit.core.audit.ReadAuditMode.synchronous());
         IndexDeployments deployments = new IndexDeployments(kit, IndexDeployments.filled(9));
         FieldCrypto before = deployments.declaring(EMAIL_V1);

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
@@ -40,10 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ReindexJobProperties} kills it anywhere and resumes.
  */
 class ReindexJobTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
-    private static final BlindIndex EMAIL_V1 = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
-    private static final BlindIndex EMAIL_V2 = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final BlindIndex EMAIL_V1 = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL.atVersion(1), 16, 1_000_000);
+    private static final BlindIndex EMAIL_V2 = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
     private static final Actor DPO = Actor.operator("dpo");
     private static final String DECOMPOSED = java.text.Normalizer.normalize("renée@example.org", Form.NFD);
 
@@ -58,7 +61,7 @@ class ReindexJobTest {
     private final List<SubjectId> asked = new ArrayList<>();
 
     private void start(ConsentStorage storage) {
-        kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
+        kit = IndexDeployments.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
         deployments = new IndexDeployments(kit, IndexDeployments.filled(9));
         before = deployments.declaring(EMAIL_V1);
         crypto = deployments.declaring(EMAIL_V2);
@@ -109,7 +112,7 @@ class ReindexJobTest {
         List<ReindexReport> progress = new ArrayList<>();
         ReindexReport report = job(EMAIL_V2).batchSize(2).build().run(progress::add);
 
-        assertThat(report).isEqualTo(new ReindexReport("client.email", 2, 0, 5, 0, 0, 3));
+        assertThat(report).isEqualTo(new ReindexReport(IndexName.of("client.email"), 2, 0, 5, 0, 0, 3));
         assertThat(report.complete()).isTrue();
         assertThat(progress).extracting(ReindexReport::moved).containsExactly(2, 4, 5);
         assertThat(IndexEntries.older(kit, "client.email", 2)).isEmpty();
@@ -141,7 +144,7 @@ class ReindexJobTest {
         // idempotent: nothing left to move
         asked.clear();
         ReindexReport again = job(EMAIL_V2).build().run(r -> { });
-        assertThat(again).isEqualTo(new ReindexReport("client.email", 2, 0, 0, 0, 0, 0));
+        assertThat(again).isEqualTo(new ReindexReport(IndexName.of("client.email"), 2, 0, 0, 0, 0, 0));
         assertThat(asked).isEmpty();
     }
 
@@ -157,7 +160,7 @@ class ReindexJobTest {
         SubjectId fine = client(6, "fine@example.org");
         emails.remove(gone);
         // what a partial shred left behind before issue 12: the keys gone, the entry still there
-        KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).destroy(kit.subjectRef(shredded), List.of("contract"),
+        KitContext.of(kit).storage().inTransaction(tx -> KeyStore.in(tx).destroy(kit.subjectRef(shredded), List.of(KeyGroup.of("contract")),
                 KitContext.of(kit).clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         kit.restrict(restricted, ORDERS, DPO);
         SealedValue moved = emails.get(tampered);
@@ -165,7 +168,7 @@ class ReindexJobTest {
 
         ReindexReport report = job(EMAIL_V2).batchSize(4).build().run(r -> { });
 
-        assertThat(report).isEqualTo(new ReindexReport("client.email", 2, 0, 1, 2, 3, 2));
+        assertThat(report).isEqualTo(new ReindexReport(IndexName.of("client.email"), 2, 0, 1, 2, 3, 2));
         assertThat(report.complete()).isFalse();
         assertThat(asked).as("a shredded subject's value is not asked for").doesNotContain(shredded);
         assertThat(find("gone@example.org")).isEmpty();
@@ -180,7 +183,7 @@ class ReindexJobTest {
         // the next run tries the skipped ones again
         kit.liftRestriction(restricted, ORDERS, DPO);
         ReindexReport next = job(EMAIL_V2).build().run(r -> { });
-        assertThat(next).isEqualTo(new ReindexReport("client.email", 2, 0, 1, 0, 2, 1));
+        assertThat(next).isEqualTo(new ReindexReport(IndexName.of("client.email"), 2, 0, 1, 0, 2, 1));
         assertThat(find("restricted@example.org")).containsExactly(restricted);
     }
 
@@ -243,9 +246,9 @@ class ReindexJobTest {
     @Test
     void phonesStoredInNationalFormAreCorrectedByReindexingWithTheirRegion() {
         start(InMemoryStorage.create());
-        BlindIndex phoneV1 = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164.atVersion(1), 16, 1_000_000);
-        BlindIndex phoneRu = BlindIndex.sized("client.phone", PHONE, Normalizer.phone("RU"), 16, 1_000_000);
-        BlindIndex phoneV2 = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 16, 1_000_000);
+        BlindIndex phoneV1 = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164.atVersion(1), 16, 1_000_000);
+        BlindIndex phoneRu = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.phone("RU"), 16, 1_000_000);
+        BlindIndex phoneV2 = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 16, 1_000_000);
         FieldCrypto russian = deployments.declaring(phoneRu);
         SubjectId anna = SubjectId.of("client-1");
         String sealed = seal(PHONE, "row-1", anna, "8 (912) 345-67-89");
@@ -263,11 +266,11 @@ class ReindexJobTest {
     @Test
     void aCompoundIndexMovesWhenOneOfItsPartsChangedVersion() {
         start(InMemoryStorage.create());
-        ProtectedField lastName = ProtectedField.of("client", "last_name", "contact", "contract");
+        ProtectedField lastName = ProtectedField.of("client", "last_name", CategoryId.of("contact"), KeyGroup.of("contract"));
         CompoundBlindIndex.Part name = new CompoundBlindIndex.Part(lastName, Normalizer.NAME);
-        CompoundBlindIndex v1 = CompoundBlindIndex.sized("client.name-email", 12, 100_000, name,
+        CompoundBlindIndex v1 = CompoundBlindIndex.sized(IndexName.of("client.name-email"), 12, 100_000, name,
                 new CompoundBlindIndex.Part(EMAIL, Normalizer.EMAIL.atVersion(1)));
-        CompoundBlindIndex after = CompoundBlindIndex.sized("client.name-email", 12, 100_000, name,
+        CompoundBlindIndex after = CompoundBlindIndex.sized(IndexName.of("client.name-email"), 12, 100_000, name,
                 new CompoundBlindIndex.Part(EMAIL, Normalizer.EMAIL));
         SubjectId renee = SubjectId.of("client-1");
         SealedValue sealedName = new SealedValue("client", "last_name", "row-1", seal(lastName, "row-1", renee, "Dupont"));
@@ -293,11 +296,11 @@ class ReindexJobTest {
                 .hasMessage("ReindexJob needs a source of the host's values (source), a reader and purpose (reader)");
         assertThatThrownBy(() -> ReindexJob.builder(crypto, EMAIL_V2).batchSize(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReindexJob.builder(crypto, EMAIL_V2).batchSize(10_001)).isInstanceOf(IllegalArgumentException.class);
-        BlindIndex wrongGroup = BlindIndex.sized("client.email", ProtectedField.of("client", "email", "contact", "marketing"),
+        BlindIndex wrongGroup = BlindIndex.sized(IndexName.of("client.email"), ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("marketing")),
                 Normalizer.EMAIL, 16, 1_000_000);
         assertThatThrownBy(() -> ReindexJob.builder(crypto, wrongGroup)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("blind index client.email differs from the one declared under that name");
-        assertThatThrownBy(() -> ReindexJob.builder(crypto, BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 16, 1_000_000)))
+        assertThatThrownBy(() -> ReindexJob.builder(crypto, BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 16, 1_000_000)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no blind index client.phone is declared");
         assertThat(job(EMAIL_V2).build().toString()).isEqualTo("ReindexJob[client.email to v2, batches of 500]");
     }

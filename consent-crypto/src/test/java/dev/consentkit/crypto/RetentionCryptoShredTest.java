@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
@@ -38,18 +41,17 @@ import org.junit.jupiter.api.Test;
 
 /** Retention by crypto-shredding through the real field protector (M20: the act records crypto-erasure). */
 class RetentionCryptoShredTest {
-    private static final ProtectedField ORDER_EMAIL = ProtectedField.of("client", "email", "contact", "contract");
-    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
+    private static final ProtectedField ORDER_EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+    private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
     private static final RetentionPolicy NEWSLETTER_SHRED = RetentionPolicy.builder(NEWSLETTER, "contact")
             .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED)
             .keyGroups("marketing").build();
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
-    private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
+    private final ConsentKit kit = Instances.kit(InMemoryStorage.create(), clock, AccessPolicy.builder(Fixtures.catalog())
+            .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build());
     private final FieldCrypto crypto = FieldCrypto.builder(kit)
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
-            .accessPolicy(AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+            .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
             .blindIndexKey(HmacKey.of(filled(9)))
             .fields(ORDER_EMAIL, NEWS_EMAIL)
             .build();

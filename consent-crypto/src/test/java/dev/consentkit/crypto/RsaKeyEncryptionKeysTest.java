@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
@@ -35,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** An RSA key pair as master key: a write-only front end seals, only the back office opens (DESIGN §3). */
 class RsaKeyEncryptionKeysTest {
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "contract");
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
     private static final KeyPair PAIR = RsaPairs.CURRENT;
     private static final byte[] CONTEXT = "subject/group/1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -53,16 +56,16 @@ class RsaKeyEncryptionKeysTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void aWriteOnlyFrontEndSealsButNeverOpensAndTheBackOfficeOpensEverything(String name, Supplier<ConsentStorage> storage) {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
-        ConsentKit kit = Fixtures.kit(storage.get(), clock);
-        AccessPolicy policy = AccessPolicy.builder(kit.catalog())
+        AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
                 .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
                 .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
+        ConsentKit kit = Instances.kit(storage.get(), clock, policy);
         FieldCrypto form = FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic()))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
+                .keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), (RSAPublicKey) PAIR.getPublic()))
+                .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         FieldCrypto office = FieldCrypto.builder(Instances.of(kit))
-                .keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", PAIR))
-                .accessPolicy(policy).blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
+                .keyEncryptionKeys(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR))
+                .blindIndexKey(HmacKey.of(filled(9))).fields(EMAIL).build();
         SubjectId anna = SubjectId.of("client-1001");
         Principal manager = Principal.of("olga", "manager");
         Principal signup = Principal.of("signup-form", "web-form");
@@ -111,23 +114,23 @@ class RsaKeyEncryptionKeysTest {
 
     @Test
     void aWrappedKeyOpensOnlyWithItsContextAndItsPair() {
-        RsaKeyEncryptionKeys keys = RsaKeyEncryptionKeys.of("rsa-2026", PAIR);
+        RsaKeyEncryptionKeys keys = RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR);
         byte[] dek = filled(5);
         byte[] wrapped = keys.wrap(dek, CONTEXT);
 
         assertThat(wrapped).hasSize(384);
         assertThat(keys.canUnwrap()).isTrue();
-        assertThat(keys.unwrap("rsa-2026", wrapped, CONTEXT)).isEqualTo(dek);
-        assertThatThrownBy(() -> keys.unwrap("rsa-2026", wrapped, "subject/group/2".getBytes()))
+        assertThat(keys.unwrap(KekId.of("rsa-2026"), wrapped, CONTEXT)).isEqualTo(dek);
+        assertThatThrownBy(() -> keys.unwrap(KekId.of("rsa-2026"), wrapped, "subject/group/2".getBytes()))
                 .isInstanceOf(DecryptionException.class).hasMessage("decryption failed");
-        assertThatThrownBy(() -> keys.unwrap("rsa-2027", wrapped, CONTEXT)).isInstanceOf(DecryptionException.class);
+        assertThatThrownBy(() -> keys.unwrap(KekId.of("rsa-2027"), wrapped, CONTEXT)).isInstanceOf(DecryptionException.class);
         byte[] flipped = wrapped.clone();
         flipped[100] ^= 1;
-        assertThatThrownBy(() -> keys.unwrap("rsa-2026", flipped, CONTEXT)).isInstanceOf(DecryptionException.class);
-        RsaKeyEncryptionKeys writeOnly = RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic());
+        assertThatThrownBy(() -> keys.unwrap(KekId.of("rsa-2026"), flipped, CONTEXT)).isInstanceOf(DecryptionException.class);
+        RsaKeyEncryptionKeys writeOnly = RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), (RSAPublicKey) PAIR.getPublic());
         assertThat(writeOnly.canUnwrap()).isFalse();
-        assertThat(keys.unwrap("rsa-2026", writeOnly.wrap(dek, CONTEXT), CONTEXT)).isEqualTo(dek);
-        assertThatThrownBy(() -> writeOnly.unwrap("rsa-2026", wrapped, CONTEXT))
+        assertThat(keys.unwrap(KekId.of("rsa-2026"), writeOnly.wrap(dek, CONTEXT), CONTEXT)).isEqualTo(dek);
+        assertThatThrownBy(() -> writeOnly.unwrap(KekId.of("rsa-2026"), wrapped, CONTEXT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("master key rsa-2026 is write-only here: no private key to unwrap with");
     }
@@ -135,19 +138,19 @@ class RsaKeyEncryptionKeysTest {
     @Test
     void smallKeysMismatchedPairsAndOtherAlgorithmsAreRefused() throws Exception {
         KeyPair small = generate(1024);
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-old", small))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of(KekId.of("rsa-old"), small))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("RSA key rsa-old must have 3072 to 4096 bits to wrap new data keys, got 1024");
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-2026", PAIR).withRetired("rsa-old", small))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR).withRetired(KekId.of("rsa-old"), small))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("RSA key must have 2048 to 4096 bits, got 1024");
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-mixed", new KeyPair(PAIR.getPublic(), RsaPairs.NEXT.getPrivate())))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of(KekId.of("rsa-mixed"), new KeyPair(PAIR.getPublic(), RsaPairs.NEXT.getPrivate())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the public and private keys of rsa-mixed do not belong together");
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(256);
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("ec-1", ec.generateKeyPair()))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of(KekId.of("ec-1"), ec.generateKeyPair()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("key pair ec-1 is not an RSA key pair");
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly("bad id!", (RSAPublicKey) PAIR.getPublic()))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly(KekId.of("bad id!"), (RSAPublicKey) PAIR.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Duration.ofMinutes(10)).isEqualTo(FieldCrypto.Builder.DEFAULT_CACHE_TTL);
     }
@@ -161,42 +164,42 @@ class RsaKeyEncryptionKeysTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a new RSA key pair must have 3072 to 4096 bits, got 2048");
         KeyPair legacy = RsaPairs.LEGACY_2048;
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly("rsa-2025", (RSAPublicKey) legacy.getPublic()))
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2025"), (RSAPublicKey) legacy.getPublic()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("RSA key rsa-2025 must have 3072 to 4096 bits to wrap new data keys, got 2048; make a"
                         + " 3072-bit pair current and keep this one to unwrap (withRetired) until rewrapAll has moved"
                         + " its keys");
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of("rsa-2025", legacy)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.of(KekId.of("rsa-2025"), legacy)).isInstanceOf(IllegalArgumentException.class);
 
-        RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of("rsa-2026", PAIR).withRetired("rsa-2025", legacy);
+        RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR).withRetired(KekId.of("rsa-2025"), legacy);
         byte[] wrappedIn2025 = dev.consentkit.crypto.internal.RsaOaep.wrap((RSAPublicKey) legacy.getPublic(), filled(3),
                 CONTEXT);
 
-        assertThat(office.unwrap("rsa-2025", wrappedIn2025, CONTEXT)).isEqualTo(filled(3));
-        assertThat(office.currentKekId()).isEqualTo("rsa-2026");
+        assertThat(office.unwrap(KekId.of("rsa-2025"), wrappedIn2025, CONTEXT)).isEqualTo(filled(3));
+        assertThat(office.currentKekId()).isEqualTo(KekId.of("rsa-2026"));
         assertThat(office.describeMasterKeys()).extracting(k -> k.kekId() + "/" + k.bits() + "/" + k.current())
                 .containsExactly("rsa-2026/3072/true", "rsa-2025/2048/false");
         assertThat(office.toString()).isEqualTo("RsaKeyEncryptionKeys[rsa-2026, retired [rsa-2025]]");
-        assertThatThrownBy(() -> office.withRetired("rsa-2025", legacy)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic())
-                .withRetired("rsa-2025", legacy)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> office.withRetired(KekId.of("rsa-2025"), legacy)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), (RSAPublicKey) PAIR.getPublic())
+                .withRetired(KekId.of("rsa-2025"), legacy)).isInstanceOf(IllegalStateException.class);
     }
 
     /** The secret that authenticates key rows: the same on every back office with the pair, none on a front end. */
     @Test
     void rowsAreAuthenticatedUnderASecretOnlyTheHoldersOfThePrivateKeyShare() {
         byte[] row = "a row".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of("rsa-2026", PAIR);
-        RsaKeyEncryptionKeys otherOffice = RsaKeyEncryptionKeys.of("rsa-2026", PAIR);
-        RsaKeyEncryptionKeys form = RsaKeyEncryptionKeys.writeOnly("rsa-2026", (RSAPublicKey) PAIR.getPublic());
-        RsaKeyEncryptionKeys explicit = RsaKeyEncryptionKeys.of("rsa-2026", PAIR, HmacKey.of(filled(4)));
+        RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR);
+        RsaKeyEncryptionKeys otherOffice = RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR);
+        RsaKeyEncryptionKeys form = RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), (RSAPublicKey) PAIR.getPublic());
+        RsaKeyEncryptionKeys explicit = RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), PAIR, HmacKey.of(filled(4)));
 
-        assertThat(office.authenticateKeyRow("rsa-2026", row)).get().satisfies(tag -> {
+        assertThat(office.authenticateKeyRow(KekId.of("rsa-2026"), row)).get().satisfies(tag -> {
             assertThat(tag).hasSize(32);
-            assertThat(otherOffice.authenticateKeyRow("rsa-2026", row)).contains(tag);
-            assertThat(explicit.authenticateKeyRow("rsa-2026", row)).get().isNotEqualTo(tag);
+            assertThat(otherOffice.authenticateKeyRow(KekId.of("rsa-2026"), row)).contains(tag);
+            assertThat(explicit.authenticateKeyRow(KekId.of("rsa-2026"), row)).get().isNotEqualTo(tag);
         });
-        assertThat(form.authenticateKeyRow("rsa-2026", row)).isEmpty();
-        assertThat(office.authenticateKeyRow("rsa-2027", row)).isEmpty();
+        assertThat(form.authenticateKeyRow(KekId.of("rsa-2026"), row)).isEmpty();
+        assertThat(office.authenticateKeyRow(KekId.of("rsa-2027"), row)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.PHONE;
@@ -29,7 +30,7 @@ import net.jqwik.api.constraints.IntRange;
  * item 6; like the re-index job's kill points).
  */
 class SealingJobProperties {
-    private static final BlindIndex PHONES = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 8, 1_000);
+    private static final BlindIndex PHONES = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 8, 1_000);
 
     enum KillAt { AUDIT_APPEND, HOST_UPDATE, PROGRESS }
 
@@ -39,7 +40,7 @@ class SealingJobProperties {
                                                      @ForAll @IntRange(min = 0, max = 25) int killPoint,
                                                      @ForAll KillAt killAt) {
         KillSwitchDataSource kill = new KillSwitchDataSource(Storages.installedH2());
-        ConsentKit kit = Fixtures.kit(JdbcStorage.builder(kill.dataSource()).build(), MutableClock.at("2026-03-02T10:00:00Z"));
+        ConsentKit kit = IndexDeployments.kit(JdbcStorage.builder(kill.dataSource()).build(), MutableClock.at("2026-03-02T10:00:00Z"));
         FieldCrypto crypto = new IndexDeployments(kit, IndexDeployments.filled(9)).declaring(PHONES);
         ClientPhones table = new ClientPhones(kill.dataSource());
         for (int i = 0; i < rows; i++) {

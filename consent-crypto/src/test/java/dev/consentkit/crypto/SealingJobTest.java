@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static dev.consentkit.crypto.IndexDeployments.EMAIL;
@@ -27,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * its blind index filled, every batch audited, and a second run finds nothing to do (M11, M21).
  */
 class SealingJobTest {
-    private static final BlindIndex PHONES = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 8, 1_000);
+    private static final BlindIndex PHONES = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 8, 1_000);
     private final DataSource ds = Storages.installedH2();
-    private final ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), MutableClock.at("2026-03-02T10:00:00Z"));
+    private final ConsentKit kit = IndexDeployments.kit(JdbcStorage.builder(ds).build(), MutableClock.at("2026-03-02T10:00:00Z"));
     private final FieldCrypto crypto = new IndexDeployments(kit, IndexDeployments.filled(9)).declaring(PHONES);
     private final ClientPhones table = new ClientPhones(ds);
 
@@ -126,7 +129,7 @@ class SealingJobTest {
     void theBuilderNamesWhatIsMissingAndRefusesAnUndeclaredFieldOrAnIndexOfAnotherField() {
         assertThatThrownBy(() -> SealingJob.builder(crypto, PHONE).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("column").hasMessageContaining("writer");
-        assertThatThrownBy(() -> SealingJob.builder(crypto, ProtectedField.of("client", "fax", "contact", "contract")))
+        assertThatThrownBy(() -> SealingJob.builder(crypto, ProtectedField.of("client", "fax", CategoryId.of("contact"), KeyGroup.of("contract"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client.fax");
         assertThatThrownBy(() -> SealingJob.builder(crypto, EMAIL).index(PHONES))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client.email");

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import dev.consentkit.crypto.spec.DecryptionException;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
@@ -60,7 +61,7 @@ class StaleValueAttackTest {
     void afterADataKeyRotationTheReplayedValueNeitherOpensNorIsLaunderedByAReseal() {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
         String old = w.crypto.seal(MANAGER, ORDERS, CELL.atVersion(1), "IBAN DE89 3704 0044 0532 0130 00");
-        w.crypto.rotateDataKey(ANNA, "contract");
+        w.crypto.rotateDataKey(ANNA, KeyGroup.of("contract"));
         String current = w.crypto.seal(MANAGER, ORDERS, CELL.atVersion(2), "IBAN DE02 1203 0000 0000 2020 51");
 
         assertThatThrownBy(() -> w.crypto.open(MANAGER, ORDERS, CELL.atVersion(2), old)).isInstanceOf(DecryptionException.class);
@@ -77,7 +78,7 @@ class StaleValueAttackTest {
     void aResealKeepsTheVersionSoTheResealedValueStillOpensOnlyAtIt() {
         AttackWorld w = new AttackWorld(InMemoryStorage.create());
         String sealed = w.crypto.seal(MANAGER, ORDERS, CELL.atVersion(7), "anna@example.org");
-        w.crypto.rotateDataKey(ANNA, "contract");
+        w.crypto.rotateDataKey(ANNA, KeyGroup.of("contract"));
 
         String resealed = w.crypto.resealIfOld(CELL.atVersion(7), sealed).orElseThrow();
 

@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
@@ -29,11 +32,11 @@ import javax.sql.DataSource;
 public final class StudioTables implements SubjectDataContributor {
     /** The protected columns. */
     static final ProtectedField[] FIELDS = {
-            ProtectedField.of("client", "full_name", "contact", "profile"),
-            ProtectedField.of("client", "email", "contact", "profile"),
-            ProtectedField.of("client", "phone", "contact", "profile"),
-            ProtectedField.of("invoice", "billing_name", "billing", "billing")};
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", FIELDS[1], Normalizer.EMAIL, 16, 1_000_000);
+            ProtectedField.of("client", "full_name", CategoryId.of("contact"), KeyGroup.of("profile")),
+            ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("profile")),
+            ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("profile")),
+            ProtectedField.of("invoice", "billing_name", CategoryId.of("billing"), KeyGroup.of("billing"))};
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), FIELDS[1], Normalizer.EMAIL, 16, 1_000_000);
     /** The studio's application account, which writes the tables; see {@link #grants}. */
     static final Principal APP = Principal.of("studio-app", "studio-app");
     private final DataSource ds;

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,15 +127,15 @@ class SubjectErasureH2Test {
             SchemaInstaller.of(ds, "ck_").install();
             StudioTables.create(ds);
             MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
-            ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
-            AccessPolicy policy = StudioTables.grants(AccessPolicy.builder(kit.catalog())
+            AccessPolicy policy = StudioTables.grants(AccessPolicy.builder(Fixtures.catalog())
                     .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ)).build();
+            ConsentKit kit = Instances.kit(JdbcStorage.builder(ds).build(), clock, policy);
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);
             byte[] indexKey = new byte[32];
             Arrays.fill(indexKey, (byte) 9);
-            FieldCrypto crypto = StudioTables.declare(FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", master))
-                    .accessPolicy(policy).blindIndexKey(HmacKey.of(indexKey))).build();
+            FieldCrypto crypto = StudioTables.declare(FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), master))
+                    .blindIndexKey(HmacKey.of(indexKey))).build();
             StudioTables studio = new StudioTables(ds, crypto);
             SubjectId anna = SubjectId.of("client-7001");
             Actor dpo = Actor.operator("dpo-1");

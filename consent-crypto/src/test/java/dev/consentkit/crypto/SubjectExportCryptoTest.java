@@ -1,5 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,8 +47,8 @@ import org.junit.jupiter.api.Test;
 class SubjectExportCryptoTest {
     private static final SubjectId ANNA = SubjectId.of("client-1001");
     private static final Actor DPO = Actor.operator("dpo-1");
-    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "profile");
-    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "profile")
+    private static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("profile"));
+    private static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("profile"))
             .replacedBy("[erased]");
     private ConsentKit kit;
     private FieldCrypto crypto;
@@ -53,12 +56,12 @@ class SubjectExportCryptoTest {
 
     @BeforeEach
     void aSealedClientRow() {
-        kit = Fixtures.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"));
+        kit = Instances.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"),
+                AccessPolicy.builder(Fixtures.catalog()).grant("manager").purposes(Fixtures.ORDERS)
+                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build());
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 5);
-        crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", key))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(Fixtures.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+        crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), key))
                 .blindIndexKey(HmacKey.of(key)).fields(EMAIL, PHONE).build();
         row = new LinkedHashMap<>();
         row.put("id", ExportValue.plain("7001"));

@@ -1,5 +1,6 @@
 package dev.consentkit.spring;
 
+import dev.consentkit.core.KekId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.crypto.BlindIndex;
@@ -26,7 +27,9 @@ import org.springframework.context.annotation.Bean;
  * {@link BlindIndex} / {@link CompoundBlindIndex} beans over them): a {@link FieldCrypto} with the
  * master key from a {@link KeyEncryptionKeyProvider} bean, {@code consentkit.crypto.master-key} or
  * {@code consentkit.crypto.key-file}, and the blind-index key from
- * {@code consentkit.crypto.blind-index-key}. The access policy is an {@link AccessPolicy} bean.
+ * {@code consentkit.crypto.blind-index-key}. The access policy is the kit's: an {@link AccessPolicy} bean,
+ * which {@link ConsentKitAutoConfiguration} gives the kit (a kit of the application's own must be built with
+ * one, {@code ConsentKit.Builder.accessPolicy}).
  */
 @AutoConfiguration(after = ConsentKitAutoConfiguration.class)
 @ConditionalOnBean({ConsentKit.class, ProtectedField.class})
@@ -41,7 +44,6 @@ public class FieldCryptoAutoConfiguration {
      * @param indexes the declared blind indexes
      * @param compoundIndexes the declared compound blind indexes
      * @param keys the application's master-key provider (a KMS), if any
-     * @param accessPolicy the application's access policy (else the kit's)
      * @param customizers applied before building
      * @param properties the settings
      * @return the field crypto
@@ -52,7 +54,7 @@ public class FieldCryptoAutoConfiguration {
     @ConditionalOnMissingBean
     public FieldCrypto fieldCrypto(ConsentKit kit, ObjectProvider<ProtectedField> fields,
                                    ObjectProvider<BlindIndex> indexes, ObjectProvider<CompoundBlindIndex> compoundIndexes,
-                                   ObjectProvider<KeyEncryptionKeyProvider> keys, ObjectProvider<AccessPolicy> accessPolicy,
+                                   ObjectProvider<KeyEncryptionKeyProvider> keys,
                                    ObjectProvider<FieldCryptoBuilderCustomizer> customizers, ConsentKitProperties properties) {
         ConsentKitProperties.Crypto crypto = properties.getCrypto();
         FieldCrypto.Builder builder = FieldCrypto.builder(kit)
@@ -69,7 +71,6 @@ public class FieldCryptoAutoConfiguration {
         }
         indexes.orderedStream().forEach(builder::blindIndex);
         compoundIndexes.orderedStream().forEach(builder::blindIndex);
-        accessPolicy.ifAvailable(builder::accessPolicy);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }
@@ -94,7 +95,7 @@ public class FieldCryptoAutoConfiguration {
         byte[] key = Secrets.bytes(crypto.getMasterKey(), "consentkit.crypto.master-key", "the master key", 32);
         String id = crypto.getMasterKeyId() != null ? crypto.getMasterKeyId() : environmentKekId(key);
         try {
-            return LocalKeyEncryptionKeys.of(id, key);
+            return LocalKeyEncryptionKeys.of(KekId.of(id), key);
         } catch (IllegalArgumentException e) {
             throw new ConsentKitConfigurationException("consentkit.crypto.master-key-id",
                     "consentkit.crypto.master-key-id is malformed: " + e.getMessage());

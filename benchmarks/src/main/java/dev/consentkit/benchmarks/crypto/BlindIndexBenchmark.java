@@ -83,7 +83,7 @@ public class BlindIndexBenchmark {
         normalised = Normalizer.EMAIL.normalize(VALUE).getBytes(StandardCharsets.UTF_8);
         indexRoot = Keys.bytes(4, 32);
         // the label of an index at normaliser version 2 or later ends in its version
-        indexInfo = ("ck/v1/bidx/" + INDEX.name() + (INDEX.version() == 1 ? "" : "/n" + INDEX.version()))
+        indexInfo = ("ck/v1/bidx/" + INDEX.name().value() + (INDEX.version() == 1 ? "" : "/n" + INDEX.version()))
                 .getBytes(StandardCharsets.UTF_8);
         indexKey = Hkdf.sha256(indexRoot, new byte[0], indexInfo, 32);
         indexKeySpec = new SecretKeySpec(indexKey, "HmacSHA256");

@@ -1,5 +1,9 @@
 package dev.consentkit.benchmarks.crypto;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
@@ -30,9 +34,9 @@ final class Kits {
     /** The role the access policy grants READ, WRITE and SEARCH on "contact" for {@link #ORDERS}. */
     static final String ROLE = "manager";
     /** The one protected field. */
-    static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "orders");
+    static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("orders"));
     /** A 16-bit e-mail index over {@link #EMAIL}. */
-    static final BlindIndex EMAIL_INDEX = BlindIndex.sized("client.email", EMAIL, Normalizer.EMAIL, 16, 1_000_000);
+    static final BlindIndex EMAIL_INDEX = BlindIndex.sized(IndexName.of("client.email"), EMAIL, Normalizer.EMAIL, 16, 1_000_000);
 
     private Kits() {
     }
@@ -51,19 +55,19 @@ final class Kits {
                         .categories("contact")
                         .build())
                 .build();
+        AccessPolicy policy = AccessPolicy.builder(catalog)
+                .grant(ROLE).purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE,
+                        AccessAction.SEARCH)
+                .build();
         ConsentKit kit = ConsentKit.builder()
                 .catalog(catalog)
                 .storage(InMemoryStorage.create())
                 .auditKey(HmacKey.of(Keys.bytes(1, 32)))
                 .pseudonymKey(HmacKey.of(Keys.bytes(2, 32)))
-                .build();
-        AccessPolicy policy = AccessPolicy.builder(catalog)
-                .grant(ROLE).purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE,
-                        AccessAction.SEARCH)
+                .accessPolicy(policy)
                 .build();
         return FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-bench", Keys.bytes(3, 32)))
-                .accessPolicy(policy)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-bench"), Keys.bytes(3, 32)))
                 .blindIndexKey(HmacKey.of(Keys.bytes(4, 32)))
                 .fields(EMAIL)
                 .blindIndex(EMAIL_INDEX)

@@ -1,5 +1,8 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -58,7 +61,7 @@ final class FieldOpenLoad implements AutoCloseable {
     /** Clients in the table; the kit's key cache (10 000 by default) holds all of their keys. */
     static final int CLIENTS = 1_000;
     private static final int FILL_BATCH = 250;
-    private static final ProtectedField EMAIL = ProtectedField.of("bench_contact", "email", "contact", "marketing");
+    private static final ProtectedField EMAIL = ProtectedField.of("bench_contact", "email", CategoryId.of("contact"), KeyGroup.of("marketing"));
     private static final String ROLE = "marketing";
     private static final String CREATE = "CREATE TABLE bench_contact (id VARCHAR(64) NOT NULL PRIMARY KEY,"
             + " email_sealed VARCHAR(512) NOT NULL, email_gcm VARCHAR(512) NOT NULL)";
@@ -116,12 +119,11 @@ final class FieldOpenLoad implements AutoCloseable {
                 s.execute(CREATE);
             }
             JdbcStorage storage = JdbcStorage.builder(pool).tablePrefix("ck_").build();
-            ConsentKit kit = JdbcBenchCatalog.kit(storage, readAudits);
+            ConsentKit kit = JdbcBenchCatalog.kit(storage, readAudits, AccessPolicy.builder(JdbcBenchCatalog.CATALOG)
+                    .grant(ROLE).purposes(NEWSLETTER).categories("contact")
+                    .actions(AccessAction.READ, AccessAction.WRITE).build());
             FieldCrypto crypto = FieldCrypto.builder(kit)
-                    .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-bench", bytes(3)))
-                    .accessPolicy(AccessPolicy.builder(kit.catalog())
-                            .grant(ROLE).purposes(NEWSLETTER).categories("contact")
-                            .actions(AccessAction.READ, AccessAction.WRITE).build())
+                    .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-bench"), bytes(3)))
                     .blindIndexKey(HmacKey.of(bytes(4)))
                     .fields(EMAIL)
                     .build();

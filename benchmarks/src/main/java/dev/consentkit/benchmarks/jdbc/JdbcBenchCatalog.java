@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
@@ -36,7 +37,7 @@ final class JdbcBenchCatalog {
     static final HmacKey PSEUDONYM_KEY = key((byte) 2);
     private static final NoticeId NOTICE = NoticeId.of("newsletter-notice");
     private static final Period RECONFIRM = Period.ofMonths(12);
-    private static final ProcessingCatalog CATALOG = catalog();
+    static final ProcessingCatalog CATALOG = catalog();
 
     private JdbcBenchCatalog() {
     }
@@ -51,14 +52,27 @@ final class JdbcBenchCatalog {
      * @return the kit, its clock fixed at {@link #NOW}
      */
     static ConsentKit kit(ConsentStorage storage, ReadAuditMode readAudits) {
+        return builder(storage, readAudits).build();
+    }
+
+    /**
+     * @param storage the storage
+     * @param readAudits how the kit writes read audits
+     * @param policy the access policy field encryption checks (the kit's)
+     * @return the kit, its clock fixed at {@link #NOW}
+     */
+    static ConsentKit kit(ConsentStorage storage, ReadAuditMode readAudits, AccessPolicy policy) {
+        return builder(storage, readAudits).accessPolicy(policy).build();
+    }
+
+    private static ConsentKit.Builder builder(ConsentStorage storage, ReadAuditMode readAudits) {
         return ConsentKit.builder()
                 .catalog(CATALOG)
                 .storage(storage)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .auditKey(AUDIT_KEY)
                 .pseudonymKey(PSEUDONYM_KEY)
-                .readAudits(readAudits)
-                .build();
+                .readAudits(readAudits);
     }
 
     /** @return the notice reference a consent given now pins */

@@ -1,5 +1,8 @@
 package dev.consentkit.spring.app;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
@@ -21,9 +24,9 @@ import java.util.Locale;
 public final class BookingCatalog {
     public static final PurposeId BOOKING = PurposeId.of("booking");
     public static final PurposeId REMINDERS = PurposeId.of("reminders");
-    public static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
-    public static final ProtectedField NOTE = ProtectedField.of("client", "note", "contact", "contract");
-    public static final BlindIndex PHONE_INDEX = BlindIndex.sized("client.phone", PHONE, Normalizer.PHONE_E164, 8, 1_000);
+    public static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+    public static final ProtectedField NOTE = ProtectedField.of("client", "note", CategoryId.of("contact"), KeyGroup.of("contract"));
+    public static final BlindIndex PHONE_INDEX = BlindIndex.sized(IndexName.of("client.phone"), PHONE, Normalizer.PHONE_E164, 8, 1_000);
     public static final Principal STAFF = Principal.of("olga", "staff");
     public static final Principal INTERN = Principal.of("ivan", "intern");
 

@@ -1,5 +1,7 @@
 package dev.consentkit.spring.jpa;
 
+import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.KekId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,13 +58,15 @@ class SealedColumnsTest {
     }
 
     private static FieldCrypto crypto(Suite suite) {
-        ConsentKit kit = ConsentKit.builder().catalog(BookingCatalog.catalog()).auditKey(HmacKey.fromBase64(TestKeys.AUDIT))
-                .pseudonymKey(HmacKey.fromBase64(TestKeys.PSEUDONYM)).build();
-        return FieldCrypto.builder(kit).suite(suite)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", Base64.getDecoder().decode(TestKeys.MASTER)))
-                .blindIndexKey(HmacKey.fromBase64(TestKeys.INDEX))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("staff").purposes(BookingCatalog.BOOKING)
+        ProcessingCatalog catalog = BookingCatalog.catalog();
+        ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(HmacKey.fromBase64(TestKeys.AUDIT))
+                .pseudonymKey(HmacKey.fromBase64(TestKeys.PSEUDONYM))
+                .accessPolicy(AccessPolicy.builder(catalog).grant("staff").purposes(BookingCatalog.BOOKING)
                         .categories("contact").actions(AccessAction.WRITE).build())
+                .build();
+        return FieldCrypto.builder(kit).suite(suite)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), Base64.getDecoder().decode(TestKeys.MASTER)))
+                .blindIndexKey(HmacKey.fromBase64(TestKeys.INDEX))
                 .fields(BookingCatalog.NOTE).build();
     }
 }

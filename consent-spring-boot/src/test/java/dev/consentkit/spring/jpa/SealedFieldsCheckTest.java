@@ -1,5 +1,7 @@
 package dev.consentkit.spring.jpa;
 
+import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.KekId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,13 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /** Start-up's check of every entity's sealed fields names the entity and field at fault. */
 class SealedFieldsCheckTest {
-    private final ConsentKit kit = ConsentKit.builder().catalog(BookingCatalog.catalog())
-            .auditKey(HmacKey.fromBase64(TestKeys.AUDIT)).pseudonymKey(HmacKey.fromBase64(TestKeys.PSEUDONYM)).build();
-    private final FieldCrypto crypto = FieldCrypto.builder(kit)
-            .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", Base64.getDecoder().decode(TestKeys.MASTER)))
-            .blindIndexKey(HmacKey.fromBase64(TestKeys.INDEX))
-            .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("staff").purposes(BookingCatalog.BOOKING)
+    private final ProcessingCatalog catalog = BookingCatalog.catalog();
+    private final ConsentKit kit = ConsentKit.builder().catalog(catalog)
+            .auditKey(HmacKey.fromBase64(TestKeys.AUDIT)).pseudonymKey(HmacKey.fromBase64(TestKeys.PSEUDONYM))
+            .accessPolicy(AccessPolicy.builder(catalog).grant("staff").purposes(BookingCatalog.BOOKING)
                     .categories("contact").actions(AccessAction.WRITE, AccessAction.READ).build())
+            .build();
+    private final FieldCrypto crypto = FieldCrypto.builder(kit)
+            .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), Base64.getDecoder().decode(TestKeys.MASTER)))
+            .blindIndexKey(HmacKey.fromBase64(TestKeys.INDEX))
             .fields(BookingCatalog.PHONE, BookingCatalog.NOTE).build();
     private final SealedFields fields = new SealedFields(crypto, kit.catalog(), Optional.of(() -> BookingCatalog.STAFF));
 

@@ -1,5 +1,8 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
@@ -14,6 +17,7 @@ import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.KeyEncryptionKeyProvider;
 import dev.consentkit.crypto.Normalizer;
 import dev.consentkit.crypto.ProtectedField;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.examples.studio.StudioCatalog;
 import java.util.List;
 import java.util.Set;
@@ -32,21 +36,26 @@ public final class FieldsGuide {
     }
 
     /**
-     * @param kit a kit over the studio catalogue
+     * @param auditKey the audit key
+     * @param pseudonymKey the pseudonym key
      * @param masterKeys the key-encryption keys (in production: your KMS, a key file, or the environment)
      * @param indexKey the blind-index key
      * @return what the example ends with
      */
-    public static Outcome run(ConsentKit kit, KeyEncryptionKeyProvider masterKeys, HmacKey indexKey) {
+    public static Outcome run(HmacKey auditKey, HmacKey pseudonymKey, KeyEncryptionKeyProvider masterKeys,
+                              HmacKey indexKey) {
         SubjectId client = SubjectId.of("client-1001");
         String clientRowId = "client-row-1001";
+        ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         // snippet:fields
-        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract"); // table, column, category, key group
-        BlindIndex byEmail = BlindIndex.sized("client.email", email, Normalizer.EMAIL, 16, 1_000_000);
+        ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(auditKey).pseudonymKey(pseudonymKey)
+                .accessPolicy(AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
+                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build())
+                .build();                               // the one access policy, which field encryption checks
+        ProtectedField email = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+        BlindIndex byEmail = BlindIndex.sized(IndexName.of("client.email"), email, Normalizer.EMAIL, 16, 1_000_000);
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(masterKeys)          // e.g. KeyEncryptionKeyProvider.fromEnvironment("CK_MASTER_KEY")
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build())
                 .blindIndexKey(indexKey)
                 .fields(email).blindIndex(byEmail)      // the only source of a field's category and key group
                 .build();

@@ -1,5 +1,8 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
@@ -50,9 +53,11 @@ public final class MonitoringGuide {
     public static Outcome run(HmacKey auditKey, HmacKey pseudonymKey) {
         ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         List<MonitoringAlert> paged = new ArrayList<>();
+        AccessPolicy staff = AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
+                .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
         // snippet:monitoring
         ConsentKit kit = ConsentKit.builder().catalog(catalog)
-                .auditKey(auditKey).pseudonymKey(pseudonymKey)
+                .auditKey(auditKey).pseudonymKey(pseudonymKey).accessPolicy(staff)
                 .clock(Clock.fixed(Instant.parse("2026-03-06T14:30:00Z"), ZoneOffset.UTC))
                 .build();
         AccessMonitoring monitoring = AccessMonitoring.builder(kit)      // build it at start-up: it listens from then on
@@ -63,11 +68,9 @@ public final class MonitoringGuide {
                 .alertListener(paged::add)                            // e.g. alert -> pager.send(...)
                 .build();
         // end:monitoring
-        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
+        ProtectedField email = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
         FieldCrypto crypto = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("guide-kek-1", GuideKeys.random().bytes()))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("guide-kek-1"), GuideKeys.random().bytes()))
                 .blindIndexKey(GuideKeys.random()).fields(email).build();
         Principal olga = Principal.of("olga", "manager");
         for (int i = 1; i <= 30; i++) {

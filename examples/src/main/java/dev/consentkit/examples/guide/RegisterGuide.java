@@ -1,5 +1,8 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
@@ -15,6 +18,7 @@ import dev.consentkit.core.register.ProcessingRegister;
 import dev.consentkit.crypto.FieldCrypto;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
 import dev.consentkit.crypto.ProtectedField;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.examples.studio.StudioCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,15 +46,17 @@ public final class RegisterGuide {
      */
     public static Outcome run(HmacKey auditKey, HmacKey pseudonymKey) {
         Instant found = Instant.parse("2026-03-06T15:00:00Z");
-        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
+        ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
+        ConsentKit kit = ConsentKit.builder().catalog(catalog)
                 .clock(Clock.fixed(found.plus(Duration.ofHours(20)), ZoneOffset.UTC))
-                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
-        FieldCrypto.builder(kit)                 // what the register says is encrypted
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("guide-kek", GuideKeys.random().bytes()))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
+                .auditKey(auditKey).pseudonymKey(pseudonymKey)
+                .accessPolicy(AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
                         .categories("contact").actions(AccessAction.READ).build())
+                .build();
+        FieldCrypto.builder(kit)                 // what the register says is encrypted
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("guide-kek"), GuideKeys.random().bytes()))
                 .blindIndexKey(GuideKeys.random())
-                .fields(ProtectedField.of("client", "email", "contact", "contract")).build();
+                .fields(ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"))).build();
         Actor dpo = Actor.operator("dpo");
         // snippet:register
         ProcessingRegister register = ProcessingRegister.builder(kit)

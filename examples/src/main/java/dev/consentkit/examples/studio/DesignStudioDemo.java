@@ -1,5 +1,9 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.IndexName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.examples.studio.StudioCatalog.NEWSLETTER;
 import static dev.consentkit.examples.studio.StudioCatalog.ORDERS;
 import static dev.consentkit.examples.studio.StudioCatalog.PORTFOLIO;
@@ -99,6 +103,11 @@ public final class DesignStudioDemo {
                 .clock(clock)
                 .auditKey(auditKey)
                 .pseudonymKey(pseudonymKey)
+                .accessPolicy(AccessPolicy.builder(catalog)  // who may read, write and search which categories
+                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories("contact")
+                        .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
+                        .grant("designer").purposes(StudioCatalog.ORDERS).categories("order").actions(AccessAction.READ)
+                        .build())
                 .build();
     }
 
@@ -185,16 +194,11 @@ public final class DesignStudioDemo {
         }
 
         step("10. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
-        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
-        ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
-        BlindIndex byEmail = BlindIndex.sized("client.email", email, Normalizer.EMAIL, 16, 1_000_000);
+        ProtectedField email = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
+        ProtectedField phone = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract")).replacedBy("[erased]");
+        BlindIndex byEmail = BlindIndex.sized(IndexName.of("client.email"), email, Normalizer.EMAIL, 16, 1_000_000);
         FieldCrypto crypto = FieldCrypto.builder(updated)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
-                .accessPolicy(AccessPolicy.builder(updated.catalog())
-                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories("contact")
-                        .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("designer").purposes(StudioCatalog.ORDERS).categories("order").actions(AccessAction.READ)
-                        .build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("demo-kek-1"), randomKey().bytes()))
                 .blindIndexKey(randomKey())
                 .fields(email, phone)
                 .blindIndex(byEmail)

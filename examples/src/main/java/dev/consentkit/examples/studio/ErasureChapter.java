@@ -1,5 +1,8 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.rights.SubjectRights;
@@ -79,16 +82,18 @@ final class ErasureChapter {
     static void run(PrintStream out) {
         DataSource db = h2();
         SchemaInstaller.of(db, "ck_").install();
-        ConsentKit kit = ConsentKit.builder().catalog(catalog()).storage(JdbcStorage.builder(db).build())
+        ProcessingCatalog catalog = catalog();
+        ConsentKit kit = ConsentKit.builder().catalog(catalog).storage(JdbcStorage.builder(db).build())
                 .clock(Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC))
-                .auditKey(randomKey()).pseudonymKey(randomKey()).build();
-        FieldCrypto crypto = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
-                .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
+                .auditKey(randomKey()).pseudonymKey(randomKey())
+                .accessPolicy(AccessPolicy.builder(catalog).grant("manager").purposes(ORDERS)
                         .categories("contact").actions(AccessAction.READ)
                         .grant("studio-app").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE)
                         .grant("studio-app").purposes(INVOICES).categories("billing").actions(AccessAction.WRITE)
                         .build())
+                .build();
+        FieldCrypto crypto = FieldCrypto.builder(kit)
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("demo-kek-1"), randomKey().bytes()))
                 .blindIndexKey(randomKey())
                 .fields(ClientTables.FIELDS)
                 .build();
@@ -196,9 +201,9 @@ final class ErasureChapter {
 
     /** The studio's client and invoice tables, joined to export and erasure. */
     private static final class ClientTables implements SubjectDataContributor {
-        static final ProtectedField NAME = ProtectedField.of("client", "full_name", "contact", "profile");
-        static final ProtectedField EMAIL = ProtectedField.of("client", "email", "contact", "profile");
-        static final ProtectedField BILLING_NAME = ProtectedField.of("invoice", "billing_name", "billing", "billing");
+        static final ProtectedField NAME = ProtectedField.of("client", "full_name", CategoryId.of("contact"), KeyGroup.of("profile"));
+        static final ProtectedField EMAIL = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("profile"));
+        static final ProtectedField BILLING_NAME = ProtectedField.of("invoice", "billing_name", CategoryId.of("billing"), KeyGroup.of("billing"));
         static final ProtectedField[] FIELDS = {NAME, EMAIL, BILLING_NAME};
         /** The studio's application account: it writes the tables (the policy grants it WRITE, nothing else). */
         static final Principal APP = Principal.of("studio-app", "studio-app");

@@ -1,5 +1,8 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.KekId;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
@@ -7,6 +10,7 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.compliance.ComplianceReport;
 import dev.consentkit.core.monitor.MonitoringAlert;
@@ -54,12 +58,17 @@ public final class MonitoringChapter {
         // Friday 17:30 in Moscow: inside working hours, so only the volume is suspicious
         Clock clock = Clock.fixed(Instant.parse("2026-03-06T14:30:00Z"), ZoneOffset.UTC);
         List<MonitoringAlert> paged = new ArrayList<>();
+        ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         ConsentKit kit = ConsentKit.builder()
-                .catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
+                .catalog(catalog)
                 .storage(JdbcStorage.builder(database).build())
                 .clock(clock)
                 .auditKey(randomKey())
                 .pseudonymKey(randomKey())
+                .accessPolicy(AccessPolicy.builder(catalog)
+                        .grant("manager").purposes(StudioCatalog.ORDERS).categories("contact")
+                        .actions(AccessAction.READ, AccessAction.WRITE)
+                        .build())
                 .build();
         AccessMonitoring monitoring = AccessMonitoring.builder(kit)
                 .policy(MonitoringPolicy.builder()
@@ -68,13 +77,9 @@ public final class MonitoringChapter {
                         .build())
                 .alertListener(paged::add)
                 .build();
-        ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
+        ProtectedField email = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
         FieldCrypto crypto = FieldCrypto.builder(kit)
-                .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
-                .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("manager").purposes(StudioCatalog.ORDERS).categories("contact")
-                        .actions(AccessAction.READ, AccessAction.WRITE)
-                        .build())
+                .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("demo-kek-1"), randomKey().bytes()))
                 .blindIndexKey(randomKey())
                 .fields(email)
                 .build();

@@ -1,5 +1,6 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.core.KekId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.ConsentKit;
@@ -70,9 +71,7 @@ class GuideExamplesTest {
 
     @Test
     void aFieldIsSealedFoundOpenedAndShredded() {
-        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
-                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
-        FieldsGuide.Outcome o = FieldsGuide.run(kit, LocalKeyEncryptionKeys.of("guide-kek", GuideKeys.random().bytes()),
+        FieldsGuide.Outcome o = FieldsGuide.run(auditKey, pseudonymKey, LocalKeyEncryptionKeys.of(KekId.of("guide-kek"), GuideKeys.random().bytes()),
                 GuideKeys.random());
 
         assertThat(o.stored()).startsWith("ck1.").doesNotContain("anna");

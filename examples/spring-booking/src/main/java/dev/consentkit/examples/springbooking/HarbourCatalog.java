@@ -1,5 +1,7 @@
 package dev.consentkit.examples.springbooking;
 
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
@@ -35,7 +37,7 @@ public class HarbourCatalog {
     /** The language the pages are in. */
     public static final Locale LOCALE = Locale.ENGLISH;
     /** The sealed phone column: category {@code contact}, its own key group per client. */
-    public static final ProtectedField PHONE = ProtectedField.of("client", "phone", "contact", "contract");
+    public static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
     /** Role of the booking form itself: it may write a phone number, never read one. */
     public static final String SELF_SERVICE_ROLE = "self-service";
     /** Role of the front-desk staff: may read phone numbers for bookings and reminders. */
