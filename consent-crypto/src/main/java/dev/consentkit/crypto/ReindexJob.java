@@ -1,7 +1,5 @@
 package dev.consentkit.crypto;
 
-import dev.consentkit.core.KeyGroup;
-import dev.consentkit.core.IndexName;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;

@@ -12,7 +12,6 @@ import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.protection.BlindIndexEntry;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import java.text.Normalizer.Form;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,6 @@ import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

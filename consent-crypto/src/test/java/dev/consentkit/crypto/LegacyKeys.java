@@ -1,7 +1,6 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.core.KekId;
-import dev.consentkit.core.KeyGroup;
 import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.InMemoryStorage;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import java.text.Normalizer.Form;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,6 @@ import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.protection.ErasureReceipt;
 import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.testkit.fixtures.FailingAuditStorage;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import dev.consentkit.jdbc.SchemaInstaller;

@@ -16,7 +16,6 @@ import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.protection.SealedValue;
 import dev.consentkit.testkit.fixtures.FailingAuditStorage;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;

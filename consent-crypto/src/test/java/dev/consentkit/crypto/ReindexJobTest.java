@@ -21,7 +21,6 @@ import dev.consentkit.core.audit.AuditVerification;
 import dev.consentkit.core.memory.InMemoryStorage;
 import dev.consentkit.core.spi.ConsentStorage;
 import dev.consentkit.core.spi.protection.SealedValue;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;

@@ -11,7 +11,6 @@ import dev.consentkit.ConsentKit;
 import dev.consentkit.core.StorageException;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditVerification;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.util.ArrayList;

@@ -16,7 +16,6 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.audit.AuditVerification;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.jdbc.JdbcStorage;
 import java.util.ArrayList;

@@ -155,8 +155,9 @@ class ConsentKitAutoConfigurationTest {
         java.lang.reflect.Method fingerprint = dev.consentkit.crypto.LocalKeyEncryptionKeys.class
                 .getDeclaredMethod("fingerprintId", String.class, byte[].class);
         fingerprint.setAccessible(true);
+        dev.consentkit.core.KekId fromEnvironment = (dev.consentkit.core.KekId) fingerprint.invoke(null, "env", key);
 
-        assertThat(FieldCryptoAutoConfiguration.environmentKekId(key)).isEqualTo(fingerprint.invoke(null, "env", key));
+        assertThat(FieldCryptoAutoConfiguration.environmentKekId(key)).isEqualTo(fromEnvironment.value());
     }
 
     private static String[] keys() {

@@ -3,7 +3,6 @@ package dev.consentkit.examples.guide;
 import dev.consentkit.core.KekId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -17,7 +16,6 @@ import dev.consentkit.core.register.NotificationStatus;
 import dev.consentkit.core.rights.ErasureOutcome;
 import dev.consentkit.core.rights.RequestState;
 import dev.consentkit.crypto.LocalKeyEncryptionKeys;
-import dev.consentkit.examples.studio.StudioCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
