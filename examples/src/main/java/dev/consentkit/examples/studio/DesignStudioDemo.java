@@ -10,6 +10,7 @@ import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
@@ -95,6 +96,7 @@ public final class DesignStudioDemo {
     private ConsentKit kit(ProcessingCatalog catalog) {
         return ConsentKit.builder()
                 .catalog(catalog)
+                .jurisdiction(Jurisdiction.RU_152FZ)
                 .storage(storage)
                 .clock(clock)
                 .auditKey(auditKey)

@@ -10,7 +10,6 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.transparency.ChangeNotes;
 import dev.consentkit.core.transparency.ConsentForm;
 import dev.consentkit.core.transparency.Format;
@@ -37,8 +36,7 @@ final class TransparencyChapter {
      */
     static void run(PrintStream out, Function<ProcessingCatalog, ConsentKit> kitOn, ProcessingCatalog before,
                     ConsentKit current) {
-        Transparency docs = Transparency.builder(current)
-                .jurisdiction(Jurisdiction.RU_152FZ)
+        Transparency docs = Transparency.builder(current)       // the kit's catalogue, 152-FZ, access policy, FieldCrypto
                 .locales(RU, EN)
                 .templates(Templates.defaults()
                         .withWording(RU, Map.of("event.order.closed", "закрытия заказа"))
