@@ -19,9 +19,9 @@ import java.util.Optional;
  * which still unwrap data keys not yet rewrapped after a rotation ({@link FieldCrypto#rewrapAll}).
  *
  * <pre>{@code
- * KeyFile.create(path, passphrase, KekId.of("kek-2026"));               // once
+ * KeyFile.create(path, passphrase, KekId.of("kek-2026"));     // once
  * FieldCrypto.builder(kit).keyEncryptionKeys(KeyFile.open(path, passphrase)) ...
- * KeyFile.rotate(path, passphrase, KekId.of("kek-2027"));               // a new current key; then rewrapAll
+ * KeyFile.rotate(path, passphrase, KekId.of("kek-2027"));     // a new current key; then rewrapAll
  * KeyFile.dropRetired(path, passphrase, crypto);              // after rewrapAll: forget kek-2026
  * }</pre>
  *
@@ -87,7 +87,7 @@ public final class KeyFile {
      * @param passphrase at least {@value #MIN_PASSPHRASE_CHARACTERS} characters; not modified
      * @param kekId the key's id, stored beside every data key it wraps
      * @throws KeyFileException if the file exists or cannot be written
-     * @throws IllegalArgumentException if the id is malformed or the passphrase shorter than
+     * @throws IllegalArgumentException if the passphrase is shorter than
      *     {@value #MIN_PASSPHRASE_CHARACTERS} characters
      * @throws NullPointerException if an argument is null
      */
@@ -144,7 +144,7 @@ public final class KeyFile {
      * @param passphrase its passphrase, at least {@value #MIN_PASSPHRASE_CHARACTERS} characters; not modified
      * @param newKekId the new key's id, not used in the file yet
      * @throws KeyFileException if the passphrase is wrong or the file damaged, or it cannot be read or written
-     * @throws IllegalArgumentException if the id is malformed or already in the file, or the passphrase
+     * @throws IllegalArgumentException if the id is already in the file, or the passphrase
      *     is too short (give the file a longer one with {@link #changePassphrase} first)
      * @throws NullPointerException if an argument is null
      */

@@ -51,7 +51,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param kekId the key's id, stored beside every key it wraps
      * @param key 32 bytes, copied
      * @return a provider with one key
-     * @throws IllegalArgumentException if the id is malformed or the key is not 32 bytes
+     * @throws IllegalArgumentException if the key is not 32 bytes
      */
     public static LocalKeyEncryptionKeys of(KekId kekId, byte[] key) {
         Map<String, byte[]> keys = new LinkedHashMap<>();

@@ -76,7 +76,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param kekId the key pair's id, stored beside every data key it wraps
      * @param publicKey the RSA public key, 3072 to 4096 bits
      * @return a provider that wraps but cannot unwrap
-     * @throws IllegalArgumentException if the id is malformed or the key not 3072 to 4096 bits
+     * @throws IllegalArgumentException if the key is not 3072 to 4096 bits
      */
     public static RsaKeyEncryptionKeys writeOnly(KekId kekId, RSAPublicKey publicKey) {
         Objects.requireNonNull(publicKey, "publicKey");
@@ -93,7 +93,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param kekId the key pair's id, stored beside every data key it wraps
      * @param pair an RSA key pair, 3072 to 4096 bits
      * @return a provider that wraps and unwraps
-     * @throws IllegalArgumentException if the id is malformed, the pair is not RSA, the halves do not
+     * @throws IllegalArgumentException if the pair is not RSA, the halves do not
      *     belong together, the key is not 3072 to 4096 bits, or the private key does not expose its
      *     exponent (a key in an HSM: use {@link #of(KekId, KeyPair, HmacKey)})
      */
@@ -139,7 +139,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param retiredKekId the earlier pair's id, as stored beside the data keys it wrapped
      * @param retired the earlier pair, 2048 to 4096 bits; its row secret is derived from its private key
      * @return a provider with the same current pair that also unwraps with the earlier one
-     * @throws IllegalArgumentException if the id is malformed or already used here, or the pair is not
+     * @throws IllegalArgumentException if the id is already used here, or the pair is not
      *     RSA, mismatched, of another size, or its private exponent is not readable
      * @throws IllegalStateException if this provider is write-only
      */
