@@ -1,5 +1,6 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.rights.SubjectRights;
@@ -168,7 +169,7 @@ final class ErasureChapter {
                 .purpose(Purpose.builder(INVOICES).name(LocalizedText.of(EN, "Invoices"))
                         .description(LocalizedText.of(EN, "Keeping invoices as tax law requires."))
                         .basis(LegalBasis.LEGAL_OBLIGATION).categories("billing")
-                        .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), "invoice.issued")).build())
+                        .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), EventName.of("invoice.issued"))).build())
                 .build();
     }
 
