@@ -3,6 +3,7 @@ package dev.consentkit.examples.studio;
 import dev.consentkit.core.KekId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.rights.SubjectRights;
@@ -173,7 +174,7 @@ final class ErasureChapter {
                 .purpose(Purpose.builder(INVOICES).name(LocalizedText.of(EN, "Invoices"))
                         .description(LocalizedText.of(EN, "Keeping invoices as tax law requires."))
                         .basis(LegalBasis.LEGAL_OBLIGATION).categories("billing")
-                        .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), "invoice.issued")).build())
+                        .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), EventName.of("invoice.issued"))).build())
                 .build();
     }
 
