@@ -44,12 +44,12 @@ class CatalogValidationTest {
     /** A newsletter purpose by consent, complete; cases take something away or add a mistake. */
     private static Purpose.Builder newsletter() {
         return Purpose.builder("newsletter").name(en("Newsletter")).description(en("News by e-mail."))
-                .basis(LegalBasis.CONSENT).categories("contact").notice("news-notice");
+                .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news-notice");
     }
 
     private static Purpose.Builder orders() {
         return Purpose.builder("orders").name(en("Orders")).description(en("Delivering orders."))
-                .basis(LegalBasis.CONTRACT).categories("contact");
+                .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"));
     }
 
     /** A valid catalogue builder with a sensitive category declared but not yet used. */
@@ -76,17 +76,17 @@ class CatalogValidationTest {
 
     @Test
     void aSensitiveCategoryUnderExplicitConsentIsValid() {
-        ProcessingCatalog valid = catalogWith(c -> c.purpose(newsletter().categories("health")
+        ProcessingCatalog valid = catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("health"))
                 .consentType(ConsentType.EXPLICIT).build()));
 
         assertThat(valid.purpose(PurposeId.of("newsletter"))).get()
-                .satisfies(p -> assertThat(p.categories()).contains("health"));
+                .satisfies(p -> assertThat(p.categories()).contains(CategoryId.of("health")));
     }
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 mistake("a purpose uses an undeclared data category",
-                        () -> catalogWith(c -> c.purpose(newsletter().categories("biometrics").build())),
+                        () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("biometrics")).build())),
                         IllegalStateException.class, "purpose newsletter", "'biometrics'"),
                 mistake("a purpose declares no data category",
                         () -> catalogWith(c -> c.purpose(Purpose.builder("newsletter").name(en("N"))
@@ -94,7 +94,7 @@ class CatalogValidationTest {
                         IllegalStateException.class, "purpose newsletter", "no data category"),
                 mistake("a consent purpose has no notice",
                         () -> catalogWith(c -> c.purpose(Purpose.builder("newsletter").name(en("N"))
-                                .description(en("D")).basis(LegalBasis.CONSENT).categories("contact").build())),
+                                .description(en("D")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).build())),
                         IllegalStateException.class, "consent purpose newsletter", "no notice"),
                 mistake("a purpose names an undeclared notice",
                         () -> catalogWith(c -> c.purpose(newsletter().notice("promo-notice").build())),
@@ -109,10 +109,10 @@ class CatalogValidationTest {
                         () -> catalogWith(c -> c.notice(notice("news-notice", RU))),
                         IllegalArgumentException.class, "duplicate notice id", "'news-notice'"),
                 mistake("a sensitive category under expressed consent",
-                        () -> catalogWith(c -> c.purpose(newsletter().categories("health").build())),
+                        () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("health")).build())),
                         IllegalStateException.class, "purpose newsletter", "sensitive", "EXPLICIT"),
                 mistake("a sensitive category under implied consent",
-                        () -> catalogWith(c -> c.purpose(newsletter().categories("health")
+                        () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("health"))
                                 .consentType(ConsentType.IMPLIED).build())),
                         IllegalStateException.class, "purpose newsletter", "sensitive", "EXPLICIT"),
                 mistake("a contract purpose names a notice",

@@ -699,7 +699,7 @@ public final class FieldCrypto implements FieldProtector {
     private void requireAllowed(Principal principal, PurposeId purpose, List<ProtectedField> touched, AccessAction action,
                                 AuditAction refusal, Optional<KeyedHash> subjectRef, String what) {
         for (ProtectedField f : touched) {
-            AccessDecision access = policy.decide(principal, purpose, f.category(), action);
+            AccessDecision access = policy.decide(principal, purpose, CategoryId.of(f.category()), action);
             if (access instanceof AccessDecision.Refused refused) {
                 audit(new AuditEvent(now(), Actor.operator(principal.id()), refusal, subjectRef, Optional.of(purpose),
                         AuditOutcome.DENIED, reference(what)));

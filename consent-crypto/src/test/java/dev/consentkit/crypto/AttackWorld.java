@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
@@ -61,9 +62,9 @@ final class AttackWorld {
         crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("designer").purposes(ORDERS).categories("order")
+                        .grant("designer").purposes(ORDERS).categories(CategoryId.of("order"))
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
                         .build())
                 .blindIndexKey(HmacKey.of(filled(9)))

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -167,7 +168,7 @@ class CategoryAttackTest {
                 .category(new DataCategory("health", LocalizedText.of(Locale.ENGLISH, "Diagnoses"), true))
                 .purpose(Purpose.builder(treatment).name(LocalizedText.of(Locale.ENGLISH, "Treatment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Treating the patient."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "health").build())
+                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("health")).build())
                 .build();
         ConsentKit kit = ConsentKit.builder().catalog(clinic).storage(InMemoryStorage.create())
                 .clock(MutableClock.at("2026-03-02T10:00:00Z"))
@@ -176,7 +177,7 @@ class CategoryAttackTest {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", AttackWorld.filled(7)))
                 .accessPolicy(AccessPolicy.builder(clinic).grant("doctor").purposes(treatment)
-                        .categories("contact", "health").actions(AccessAction.READ, AccessAction.WRITE).build())
+                        .categories(CategoryId.of("contact"), CategoryId.of("health")).actions(AccessAction.READ, AccessAction.WRITE).build())
                 .blindIndexKey(HmacKey.of(AttackWorld.filled(9)))
                 .fields(diagnosis)
                 .build();

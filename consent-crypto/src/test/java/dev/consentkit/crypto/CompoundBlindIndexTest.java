@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -44,7 +45,7 @@ class CompoundBlindIndexTest {
         return FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("reception").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE, AccessAction.SEARCH)
+                        .grant("reception").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE, AccessAction.SEARCH)
                         .build())
                 .blindIndexKey(HmacKey.of(filled(9)))
                 .fields(LAST_NAME, BIRTH_DATE)

@@ -4,6 +4,7 @@ import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
@@ -159,7 +160,7 @@ abstract class ConcurrencyScenarios {
             this.storage = JdbcStorage.builder(ds).build();
             this.kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
             AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);
             byte[] indexKey = new byte[32];

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -67,7 +68,7 @@ class FieldCryptoOptionsTest {
                         .name(LocalizedText.of(Locale.ENGLISH, "Treatment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Treating the patient under the contract."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact", "health")
+                        .categories(CategoryId.of("contact"), CategoryId.of("health"))
                         .build())
                 .build();
     }
@@ -83,8 +84,8 @@ class FieldCryptoOptionsTest {
 
     private static AccessPolicy.Builder doctors(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("doctor").purposes(TREATMENT).categories("contact", "health").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE);
+                .grant("doctor").purposes(TREATMENT).categories(CategoryId.of("contact"), CategoryId.of("health")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("receptionist").purposes(TREATMENT).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE);
     }
 
     private FieldCrypto.Builder cryptoOf(ConsentKit kit) {
@@ -132,7 +133,7 @@ class FieldCryptoOptionsTest {
     void aPolicyGivenToFieldCryptoWinsOverTheKits() {
         ConsentKit kit = clinicKit(Storages.h2(), doctors(clinic()));
         AccessPolicy receptionOnly = AccessPolicy.builder(kit.catalog())
-                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("receptionist").purposes(TREATMENT).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
                 .build();
         FieldCrypto crypto = cryptoOf(kit).accessPolicy(receptionOnly).build();
         FieldRef phone = PHONE.at("p-1", anna);

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.spi.protection.ErasureReceipt;
@@ -40,9 +41,9 @@ class FieldCryptoTest {
     private final InMemoryStorage storage = InMemoryStorage.create();
     private final ConsentKit kit = Fixtures.kit(storage, clock);
     private final AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-            .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+            .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
             .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-            .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+            .grant("designer").purposes(ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
             .build();
     private final FieldCrypto crypto = FieldCrypto.builder(Instances.of(kit))
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))

@@ -61,7 +61,7 @@ class FieldProtectorSpiTest {
     private void start(Supplier<ConsentStorage> storage) {
         kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact")
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact"))
                 .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build();
         crypto = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))

@@ -4,6 +4,7 @@ import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
@@ -45,10 +46,10 @@ final class IndexDeployments {
         return FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("maintenance").purposes(ORDERS).categories("contact").actions(AccessAction.READ)
-                        .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+                        .grant("maintenance").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ)
+                        .grant("designer").purposes(ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
                         .build())
                 .blindIndexKey(HmacKey.of(indexKey))
                 .fields(EMAIL, PHONE, LAST_NAME, BIRTH_DATE, NEWS_EMAIL);

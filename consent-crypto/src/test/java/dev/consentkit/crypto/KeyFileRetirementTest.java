@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -35,7 +36,7 @@ class KeyFileRetirementTest {
     void retiredKeysAreDroppedOnlyAfterEveryDataKeyWasRewrapped(String name, Supplier<ConsentStorage> storage) throws Exception {
         ConsentKit kit = Fixtures.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"));
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         byte[] indexKey = new byte[32];
         Arrays.fill(indexKey, (byte) 9);
         Path file = dir.resolve("master.key");

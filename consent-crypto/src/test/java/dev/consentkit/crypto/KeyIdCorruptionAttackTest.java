@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KekId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.crypto.spec.DecryptionException;
@@ -68,7 +69,7 @@ class KeyIdCorruptionAttackTest {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
         kit = Fixtures.kit(storage, clock);
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         crypto = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", LegacyKeys.chosen(7)))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();
     }
@@ -178,7 +179,7 @@ class KeyIdCorruptionAttackTest {
                 Optional.of("marketing"))));
         FieldCrypto restarted = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026",
                 LegacyKeys.chosen(7))).accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
-                .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+                .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build())
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();
         assertThatThrownBy(() -> restarted.open(MANAGER, ORDERS, news, sealedNews)).isInstanceOf(DecryptionException.class);
 

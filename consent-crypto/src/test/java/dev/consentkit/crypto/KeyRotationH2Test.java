@@ -3,6 +3,7 @@ package dev.consentkit.crypto;
 import dev.consentkit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.testkit.fixtures.TraceLogCapture;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.HmacKey;
@@ -97,7 +98,7 @@ class KeyRotationH2Test {
             JdbcStorage storage = JdbcStorage.builder(ds).tablePrefix("ck_").build();
             ConsentKit kit = Fixtures.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"));
             AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
             Path dir = Files.createTempDirectory("ck-keyfile");
             Path file = dir.resolve("master.key");
             char[] passphrase = PASSPHRASE.toCharArray();

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
@@ -42,7 +43,7 @@ class KeyRotationTest {
     private final CollidingKeyStorage storage = new CollidingKeyStorage(InMemoryStorage.create());
     private final ConsentKit kit = Fixtures.kit(storage, clock);
     private final AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-            .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+            .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
     private final LocalKeyEncryptionKeys kek2026 = LocalKeyEncryptionKeys.of("kek-2026", filled(7));
     private final LocalKeyEncryptionKeys kek2026And2027 = kek2026.rotateTo("kek-2027", filled(8));
     private final Principal manager = Principal.of("olga", "manager");

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
@@ -44,8 +45,8 @@ class KeyRowProperties {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
         ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("web-form").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE).build();
         FieldCrypto office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of("rsa-2026", RsaPairs.CURRENT))
                 .accessPolicy(policy).blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();
         FieldCrypto form = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly("rsa-2026", PUBLIC_KEY))

@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.KekId;
 import dev.consentkit.crypto.spec.DecryptionException;
@@ -52,7 +53,7 @@ class MasterKeysTest {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
         kit = Fixtures.kit(storage.get(), clock);
         policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
     }
 
     private FieldCrypto crypto(KeyEncryptionKeyProvider keks) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -53,7 +54,7 @@ abstract class ReadOnlyOpenScenarios {
 
     private static FieldCrypto crypto(ConsentKit kit) {
         AccessPolicy policy = AccessPolicy.builder(kit.catalog())
-                .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         byte[] master = new byte[32];
         Arrays.fill(master, (byte) 3);
         byte[] indexKey = new byte[32];

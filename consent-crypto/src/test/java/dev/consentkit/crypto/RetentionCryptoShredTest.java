@@ -1,5 +1,6 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
@@ -49,7 +50,7 @@ class RetentionCryptoShredTest {
     private final FieldCrypto crypto = FieldCrypto.builder(kit)
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-2026", filled(7)))
             .accessPolicy(AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+                    .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build())
             .blindIndexKey(HmacKey.of(filled(9)))
             .fields(ORDER_EMAIL, NEWS_EMAIL)
             .build();

@@ -1,6 +1,7 @@
 package dev.consentkit.crypto;
 
 import dev.consentkit.AuditTrail;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,7 +129,7 @@ class SubjectErasureH2Test {
             MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
             ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
             AccessPolicy policy = StudioTables.grants(AccessPolicy.builder(kit.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ)).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ)).build();
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);
             byte[] indexKey = new byte[32];

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -58,7 +59,7 @@ class SubjectExportCryptoTest {
         Arrays.fill(key, (byte) 5);
         crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", key))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(Fixtures.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build())
                 .blindIndexKey(HmacKey.of(key)).fields(EMAIL, PHONE).build();
         row = new LinkedHashMap<>();
         row.put("id", ExportValue.plain("7001"));

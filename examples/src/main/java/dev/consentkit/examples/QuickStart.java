@@ -2,6 +2,7 @@ package dev.consentkit.examples;
 
 // snippet:quickstart
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -35,7 +36,7 @@ public class QuickStart {
                         .version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news and offers.")).build())
                 .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News and offers by e-mail."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("news").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news").build())
                 .build();
         ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         SubjectId client = SubjectId.of("client-42");

@@ -1,6 +1,7 @@
 package dev.consentkit.benchmarks.crypto;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -48,7 +49,7 @@ final class Kits {
                         .name(LocalizedText.of(Locale.ENGLISH, "Order fulfilment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Delivering what the client ordered."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .build())
                 .build();
         ConsentKit kit = ConsentKit.builder()
@@ -58,7 +59,7 @@ final class Kits {
                 .pseudonymKey(HmacKey.of(Keys.bytes(2, 32)))
                 .build();
         AccessPolicy policy = AccessPolicy.builder(catalog)
-                .grant(ROLE).purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE,
+                .grant(ROLE).purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE,
                         AccessAction.SEARCH)
                 .build();
         return FieldCrypto.builder(kit)

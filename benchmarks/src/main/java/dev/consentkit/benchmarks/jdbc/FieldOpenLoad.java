@@ -4,6 +4,7 @@ import static dev.consentkit.benchmarks.jdbc.JdbcBenchCatalog.NEWSLETTER;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -120,7 +121,7 @@ final class FieldOpenLoad implements AutoCloseable {
             FieldCrypto crypto = FieldCrypto.builder(kit)
                     .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-bench", bytes(3)))
                     .accessPolicy(AccessPolicy.builder(kit.catalog())
-                            .grant(ROLE).purposes(NEWSLETTER).categories("contact")
+                            .grant(ROLE).purposes(NEWSLETTER).categories(CategoryId.of("contact"))
                             .actions(AccessAction.READ, AccessAction.WRITE).build())
                     .blindIndexKey(HmacKey.of(bytes(4)))
                     .fields(EMAIL)

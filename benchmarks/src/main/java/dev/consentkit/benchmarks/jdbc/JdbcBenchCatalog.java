@@ -1,6 +1,7 @@
 package dev.consentkit.benchmarks.jdbc;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -90,7 +91,7 @@ final class JdbcBenchCatalog {
                         .name(LocalizedText.of(LOCALE, "Newsletter"))
                         .description(LocalizedText.of(LOCALE, "News and offers by e-mail."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .notice(NOTICE)
                         .reconfirmEvery(RECONFIRM)
                         .build())

@@ -3,6 +3,7 @@ package dev.consentkit.benchmarks.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.Controller;
@@ -148,7 +149,7 @@ public class RetentionBenchmark {
                 .category(new DataCategory("order", LocalizedText.of(Locale.ENGLISH, "Orders"), false))
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(Locale.ENGLISH, "Orders"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Fulfilling orders")).basis(LegalBasis.CONTRACT)
-                        .categories("order").build())
+                        .categories(CategoryId.of("order")).build())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks.rights;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.rights.SubjectRights;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -234,7 +235,7 @@ public class ExportBenchmark {
                         .name(LocalizedText.of(LOCALE, "Newsletter"))
                         .description(LocalizedText.of(LOCALE, "News and offers by e-mail."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .notice(NOTICE)
                         .retention(RetentionDeclaration.of(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL))
                         .build())

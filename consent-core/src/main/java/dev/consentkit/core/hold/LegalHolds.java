@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * hold's reason.
  *
  * <pre>{@code
- * LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(client).andCategory("billing"),
+ * LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(client).andCategory(CategoryId.of("billing")),
  *         "tax audit 2026-17", Actor.operator("lawyer-1"));
  * ...
  * LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer-1"));
@@ -70,7 +70,7 @@ public final class LegalHolds {
         LegalHold.checkReason(reason);
         scope.purpose().ifPresent(kit.catalog()::require);
         scope.category().ifPresent(c -> {
-            if (kit.catalog().category(c).isEmpty()) {
+            if (kit.catalog().category(c.value()).isEmpty()) {
                 throw new IllegalArgumentException("legal hold names unknown data category '" + c + "'");
             }
         });

@@ -1,5 +1,6 @@
 package dev.consentkit.core.purpose;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import java.net.URI;
 import java.util.Collection;
@@ -283,8 +284,8 @@ public final class ProcessingCatalog {
             }
             for (Purpose p : purposes.values()) {
                 boolean sensitive = false;
-                for (String c : p.categories()) {
-                    DataCategory category = categories.get(c);
+                for (CategoryId c : p.categories()) {
+                    DataCategory category = categories.get(c.value());
                     if (category == null) {
                         throw new IllegalStateException("purpose " + p.id() + " uses unknown data category '" + c + "'");
                     }

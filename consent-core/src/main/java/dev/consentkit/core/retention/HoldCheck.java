@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.SubjectId;
@@ -27,9 +28,10 @@ interface HoldCheck {
         if (active.isEmpty()) {
             return held;
         }
+        CategoryId category = CategoryId.of(policy.category());
         for (SubjectId s : subjects) {
             for (LegalHold h : active) {
-                if (h.scope().covers(s, policy.purpose(), policy.category())) {
+                if (h.scope().covers(s, policy.purpose(), category)) {
                     held.put(s, h.reason());
                     break;
                 }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.InMemoryHolds;
 import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.AuditTrail;
@@ -589,7 +590,7 @@ public final class RetentionEngine {
             for (RetentionPolicy p : policies.values()) {
                 Purpose purpose = catalog.purpose(p.purpose()).orElseThrow(() -> new IllegalStateException(
                         "retention policy " + p.id() + " names purpose " + p.purpose() + ", which the catalogue does not declare"));
-                if (!purpose.categories().contains(p.category())) {
+                if (!purpose.categories().contains(CategoryId.of(p.category()))) {
                     throw new IllegalStateException("retention policy " + p.id() + ": purpose " + p.purpose()
                             + " does not process category " + p.category());
                 }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
@@ -129,8 +130,8 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
             if (p.retention().isEmpty()) {
                 continue;
             }
-            for (String category : p.categories().stream().sorted().toList()) {
-                policies.add(builder(p.id(), category).from(p.retention().get()).action(action).build());
+            for (CategoryId category : p.categories().stream().sorted().toList()) {
+                policies.add(builder(p.id(), category.value()).from(p.retention().get()).action(action).build());
             }
         }
         return List.copyOf(policies);

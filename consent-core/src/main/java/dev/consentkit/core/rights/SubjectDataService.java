@@ -12,6 +12,7 @@ import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.RequestId;
 import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.KeyedHash;
@@ -375,9 +376,9 @@ public final class SubjectDataService {
             return;
         }
         FieldProtector fp = protector().get();
-        Map<String, Set<String>> groups = new TreeMap<>();
+        Map<String, Set<CategoryId>> groups = new TreeMap<>();
         for (ProtectionProfile.Field f : fp.describe().fields()) {
-            groups.computeIfAbsent(f.group().value(), g -> new TreeSet<>()).add(f.category().value());
+            groups.computeIfAbsent(f.group().value(), g -> new TreeSet<>()).add(f.category());
         }
         Set<String> erasable = new TreeSet<>();
         Map<String, KeepReason> keptGroups = new TreeMap<>();

@@ -1,5 +1,6 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
@@ -380,7 +381,7 @@ public final class Transparency {
         accessPolicy.ifPresent(policy -> policy.grants().forEach(g -> access.add(new Model(s.field("access").orElseThrow().item())
                 .text("role", g.role())
                 .text("categories", w.join(new TreeSet<>(g.categories()).stream()
-                        .map(id -> text(catalog.category(id).orElseThrow().name(), locale, "name of data category " + id))
+                        .map(id -> text(catalog.category(id.value()).orElseThrow().name(), locale, "name of data category " + id))
                         .collect(Collectors.toList())))
                 .text("purposes", w.join(catalog.purposes().stream().filter(p -> g.purposes().contains(p.id()))
                         .map(p -> text(p.name(), locale, "name of purpose " + p.id())).collect(Collectors.toList()))))));
@@ -489,7 +490,7 @@ public final class Transparency {
     }
 
     private List<DataCategory> categories(Purpose p) {
-        return new TreeSet<>(p.categories()).stream().map(id -> catalog.category(id).orElseThrow()).collect(Collectors.toList());
+        return new TreeSet<>(p.categories()).stream().map(id -> catalog.category(id.value()).orElseThrow()).collect(Collectors.toList());
     }
 
     private String withdrawal(Wording w) {

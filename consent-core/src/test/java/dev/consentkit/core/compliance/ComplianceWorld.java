@@ -73,7 +73,7 @@ final class ComplianceWorld {
         Purpose.Builder portfolio = Purpose.builder(PORTFOLIO)
                 .name(LocalizedText.of(EN, "Portfolio"))
                 .description(LocalizedText.of(EN, "Showing photos of finished projects in the studio's portfolio."))
-                .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories("photo")
+                .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories(CategoryId.of("photo"))
                 .notice(PORTFOLIO_NOTICE);
         if (portfolioRetention) {
             portfolio.retention(RetentionDeclaration.of(Period.ofYears(3), RetentionTrigger.SINCE_WITHDRAWAL));
@@ -97,21 +97,21 @@ final class ComplianceWorld {
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(EN, "Newsletter"))
                         .description(LocalizedText.of(EN, "News about new products and offers by e-mail or SMS."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice(NEWSLETTER_NOTICE)
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(NEWSLETTER_NOTICE)
                         .reconfirmEvery(Period.ofMonths(12))
                         .retention(RetentionDeclaration.of(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL))
                         .build())
                 .purpose(Purpose.builder(ORDERS)
                         .name(LocalizedText.of(EN, "Order fulfilment"))
                         .description(LocalizedText.of(EN, "Designing and delivering what the client ordered."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "order")
+                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("order"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"))
                         .build())
                 .purpose(portfolio.build())
                 .purpose(Purpose.builder(FITTINGS)
                         .name(LocalizedText.of(EN, "Fittings"))
                         .description(LocalizedText.of(EN, "Preparing the studio for a client's visit."))
-                        .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories("health")
+                        .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health"))
                         .notice("fittings-notice")
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(1), "visit.ended"))
                         .build())
@@ -126,8 +126,8 @@ final class ComplianceWorld {
 
     static AccessPolicy policy(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ)
-                .grant("host").purposes(FITTINGS).categories("health").actions(AccessAction.READ)
+                .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ)
+                .grant("host").purposes(FITTINGS).categories(CategoryId.of("health")).actions(AccessAction.READ)
                 .build();
     }
 

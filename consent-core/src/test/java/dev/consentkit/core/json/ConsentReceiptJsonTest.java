@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -250,7 +251,7 @@ class ConsentReceiptJsonTest {
                         .description(LocalizedText.of(EN, "Taking measurements and sewing the ordered garment."))
                         .basis(LegalBasis.CONSENT)
                         .consentType(ConsentType.EXPLICIT)
-                        .categories("measurements", "contact")
+                        .categories(CategoryId.of("measurements"), CategoryId.of("contact"))
                         .notice(notice)
                         .recipient(Recipient.of("Tailor Partners LLC", Recipient.Role.THIRD_PARTY))
                         .recipient(Recipient.of("CloudBox Ltd", Recipient.Role.PROCESSOR))

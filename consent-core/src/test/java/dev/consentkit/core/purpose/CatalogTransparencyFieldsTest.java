@@ -3,6 +3,7 @@ package dev.consentkit.core.purpose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import java.net.URI;
 import java.time.Period;
@@ -16,7 +17,7 @@ class CatalogTransparencyFieldsTest {
 
     private static Purpose.Builder newsletter() {
         return Purpose.builder("newsletter").name(TEXT).description(TEXT).basis(LegalBasis.CONSENT)
-                .categories("contact").notice("n");
+                .categories(CategoryId.of("contact")).notice("n");
     }
 
     private static ProcessingCatalog catalog(Purpose purpose) {
@@ -39,7 +40,7 @@ class CatalogTransparencyFieldsTest {
         assertThat(ProcessingCatalog.builder().controller(Controller.of("S", "D")).jurisdiction("RU")
                 .category(new DataCategory("contact", TEXT, false))
                 .purpose(Purpose.builder("orders").name(TEXT).description(TEXT).basis(LegalBasis.CONTRACT)
-                        .categories("contact").build()).build().dataProtectionOfficer()).isEmpty();
+                        .categories(CategoryId.of("contact")).build()).build().dataProtectionOfficer()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.AuditTrail;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.HoldScope;
 import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.hold.LegalHolds;
@@ -375,7 +376,7 @@ class RetentionEngineTest {
         closedOrders(retention, 12);
         LegalHolds holds = LegalHolds.of(kit);
         LegalHold court = holds.place(HoldScope.forSubject(client(3)), "court case 2-118/2026", Actor.operator("dpo"));
-        holds.place(HoldScope.forCategory("contact"), "tax audit of contacts", Actor.operator("dpo"));
+        holds.place(HoldScope.forCategory(CategoryId.of("contact")), "tax audit of contacts", Actor.operator("dpo"));
         clock.set(T.plus(Duration.ofDays(800)));
 
         RetentionPlan plan = retention.plan();

@@ -71,7 +71,7 @@ final class Docs {
                 .consentPhrase(t("для получения уведомлений о новинках и акциях",
                         "to receive news about new products and offers"))
                 .basis(LegalBasis.CONSENT)
-                .categories("contact")
+                .categories(CategoryId.of("contact"))
                 .notice(NEWSLETTER_NOTICE)
                 .reconfirmEvery(Period.ofMonths(24))
                 .recipient(new Recipient("MailFlow LLC", Recipient.Role.PROCESSOR, Optional.of("RU"))
@@ -91,7 +91,7 @@ final class Docs {
                         "to show photos of my project in the studio's portfolio"))
                 .basis(LegalBasis.CONSENT)
                 .consentType(ConsentType.EXPLICIT)
-                .categories("photo")
+                .categories(CategoryId.of("photo"))
                 .notice(PORTFOLIO_NOTICE)
                 .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.USE,
                         ProcessingOperation.DESTRUCTION)
@@ -104,7 +104,7 @@ final class Docs {
                 .name(t("Выполнение заказа", "Order fulfilment"))
                 .description(t("Чтобы сделать и доставить то, что вы заказали.", "To design and deliver what you ordered."))
                 .basis(LegalBasis.CONTRACT)
-                .categories("contact", "order")
+                .categories(CategoryId.of("contact"), CategoryId.of("order"))
                 .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY))
                 .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"));
     }
@@ -135,8 +135,8 @@ final class Docs {
 
     static AccessPolicy access(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+                .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("designer").purposes(ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
                 .build();
     }
 

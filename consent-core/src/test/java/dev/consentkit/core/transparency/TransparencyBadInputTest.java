@@ -6,6 +6,7 @@ import static dev.consentkit.core.transparency.Docs.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
@@ -29,7 +30,7 @@ class TransparencyBadInputTest {
         ProcessingCatalog c = Docs.catalogBuilder().purpose(Docs.orders().build())
                 .purpose(Purpose.builder(NEWSLETTER).name(Docs.t("Рассылка", "Newsletter"))
                         .description(Docs.t("Новости.", "News.")).basis(dev.consentkit.core.purpose.LegalBasis.CONSENT)
-                        .categories("contact").notice(Docs.NEWSLETTER_NOTICE)
+                        .categories(CategoryId.of("contact")).notice(Docs.NEWSLETTER_NOTICE)
                         .retention(Docs.newsletter().build().retention().orElseThrow()).build())
                 .build();
 
@@ -61,7 +62,7 @@ class TransparencyBadInputTest {
                 .category(new DataCategory("contact", LocalizedText.of(RU, "Контакты"), false))
                 .purpose(Purpose.builder("orders")
                         .name(Docs.t("Заказы", "Orders")).description(Docs.t("Заказы.", "Orders."))
-                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact")
+                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
         assertThatThrownBy(() -> Transparency.builder(category).locales(RU, EN).build())
@@ -82,7 +83,7 @@ class TransparencyBadInputTest {
                 .category(new DataCategory("contact", LocalizedText.of(de, "Kontaktdaten"), false))
                 .purpose(Purpose.builder("orders").name(LocalizedText.of(de, "Aufträge"))
                         .description(LocalizedText.of(de, "Um Ihren Auftrag auszuführen."))
-                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact")
+                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
         assertThatThrownBy(() -> Transparency.builder(german).build())
@@ -126,13 +127,13 @@ class TransparencyBadInputTest {
     @Test
     void whatTheDocumentsMustSayMustBeDeclared() {
         ProcessingCatalog noRetention = Docs.catalogBuilder().purpose(Purpose.builder("orders").name(Docs.t("З", "O"))
-                .description(Docs.t("З.", "O.")).basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact").build()).build();
+                .description(Docs.t("З.", "O.")).basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact")).build()).build();
         assertThatThrownBy(() -> Docs.docs(noRetention).build())
                 .hasMessage("purpose orders declares no retention: the policy must say how long data is kept");
 
         ProcessingCatalog noOperations = Docs.catalogBuilder().purpose(Purpose.builder(NEWSLETTER).name(Docs.t("Р", "N"))
                 .description(Docs.t("Р.", "N.")).consentPhrase(Docs.t("для рассылки", "for the newsletter"))
-                .basis(dev.consentkit.core.purpose.LegalBasis.CONSENT).categories("contact").notice(Docs.NEWSLETTER_NOTICE)
+                .basis(dev.consentkit.core.purpose.LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(Docs.NEWSLETTER_NOTICE)
                 .retention(Docs.newsletter().build().retention().orElseThrow()).build()).build();
         assertThatThrownBy(() -> Docs.docs(noOperations).build())
                 .hasMessageContaining("purpose newsletter declares no processing operations or method")
@@ -217,7 +218,7 @@ class TransparencyBadInputTest {
                 .category(new DataCategory("contact", LocalizedText.of(fr, "Coordonnées"), false))
                 .purpose(Purpose.builder("orders").name(LocalizedText.of(fr, "Commandes"))
                         .description(LocalizedText.of(fr, "Pour livrer votre commande."))
-                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact")
+                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
     }

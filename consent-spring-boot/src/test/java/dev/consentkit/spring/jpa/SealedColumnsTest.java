@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -62,7 +63,7 @@ class SealedColumnsTest {
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", Base64.getDecoder().decode(TestKeys.MASTER)))
                 .blindIndexKey(HmacKey.fromBase64(TestKeys.INDEX))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("staff").purposes(BookingCatalog.BOOKING)
-                        .categories("contact").actions(AccessAction.WRITE).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.WRITE).build())
                 .fields(BookingCatalog.NOTE).build();
     }
 }

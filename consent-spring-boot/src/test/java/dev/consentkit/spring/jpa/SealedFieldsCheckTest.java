@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -26,7 +27,7 @@ class SealedFieldsCheckTest {
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of("kek-1", Base64.getDecoder().decode(TestKeys.MASTER)))
             .blindIndexKey(HmacKey.fromBase64(TestKeys.INDEX))
             .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("staff").purposes(BookingCatalog.BOOKING)
-                    .categories("contact").actions(AccessAction.WRITE, AccessAction.READ).build())
+                    .categories(CategoryId.of("contact")).actions(AccessAction.WRITE, AccessAction.READ).build())
             .fields(BookingCatalog.PHONE, BookingCatalog.NOTE).build();
     private final SealedFields fields = new SealedFields(crypto, kit.catalog(), Optional.of(() -> BookingCatalog.STAFF));
 

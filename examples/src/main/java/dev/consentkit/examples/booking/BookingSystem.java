@@ -4,6 +4,7 @@ import dev.consentkit.AuditTrail;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -137,11 +138,11 @@ public final class BookingSystem {
                         .build())
                 .purpose(Purpose.builder(BOOKINGS).name(LocalizedText.of(en, "Bookings"))
                         .description(LocalizedText.of(en, "Keeping your appointments.")).basis(LegalBasis.CONTRACT)
-                        .categories("contact", "booking")
+                        .categories(CategoryId.of("contact"), CategoryId.of("booking"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "booking.ended")).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(en, "Reminders"))
                         .description(LocalizedText.of(en, "An SMS the day before your appointment."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("reminder-notice").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("reminder-notice").build())
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.consentkit.examples.guide;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -46,7 +47,7 @@ public final class FieldsGuide {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(masterKeys)          // e.g. KeyEncryptionKeyProvider.fromEnvironment("CK_MASTER_KEY")
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build())
                 .blindIndexKey(indexKey)
                 .fields(email).blindIndex(byEmail)      // the only source of a field's category and key group
                 .build();

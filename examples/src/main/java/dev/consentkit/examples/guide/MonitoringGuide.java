@@ -2,6 +2,7 @@ package dev.consentkit.examples.guide;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -67,7 +68,7 @@ public final class MonitoringGuide {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("guide-kek-1", GuideKeys.random().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build())
                 .blindIndexKey(GuideKeys.random()).fields(email).build();
         Principal olga = Principal.of("olga", "manager");
         for (int i = 1; i <= 30; i++) {

@@ -2,6 +2,7 @@ package dev.consentkit.examples.guide;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
@@ -48,7 +49,7 @@ public final class RegisterGuide {
         FieldCrypto.builder(kit)                 // what the register says is encrypted
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("guide-kek", GuideKeys.random().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ).build())
                 .blindIndexKey(GuideKeys.random())
                 .fields(ProtectedField.of("client", "email", "contact", "contract")).build();
         Actor dpo = Actor.operator("dpo");
@@ -61,7 +62,7 @@ public final class RegisterGuide {
         // snippet:breach
         BreachRegister breaches = BreachRegister.of(kit);
         BreachIncident b = breaches.record(found, found, BreachDetails.builder("Laptop with the order book stolen")
-                        .categories("contact", "order").approximately(140, 410)
+                        .categories(CategoryId.of("contact"), CategoryId.of("order")).approximately(140, 410)
                         .likelyConsequences("Addresses and phone numbers may be misused for fraud")
                         .measuresTaken("Laptop wiped remotely; passwords changed")
                         .presumedCauses("The export was kept unencrypted on the laptop")

@@ -2,6 +2,7 @@ package dev.consentkit.examples.mvstore;
 
 import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -68,7 +69,7 @@ public final class MvStoreDemo {
                 .notice(Notice.builder(NoticeId.of("news")).version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news.")).build())
                 .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News by e-mail."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("news").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news").build())
                 .build();
         return ConsentKit.builder().catalog(catalog).storage(storage).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
     }

@@ -1,6 +1,7 @@
 package dev.consentkit.examples.studio;
 
 import dev.consentkit.AuditTrail;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.rights.SubjectRights;
 import dev.consentkit.core.Actor;
@@ -85,9 +86,9 @@ final class ErasureChapter {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
-                        .categories("contact").actions(AccessAction.READ)
-                        .grant("studio-app").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE)
-                        .grant("studio-app").purposes(INVOICES).categories("billing").actions(AccessAction.WRITE)
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ)
+                        .grant("studio-app").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
+                        .grant("studio-app").purposes(INVOICES).categories(CategoryId.of("billing")).actions(AccessAction.WRITE)
                         .build())
                 .blindIndexKey(randomKey())
                 .fields(ClientTables.FIELDS)
@@ -161,13 +162,13 @@ final class ErasureChapter {
                 .notice(StudioCatalog.newsletterNotice())
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(EN, "Order fulfilment"))
                         .description(LocalizedText.of(EN, "To design and deliver what you ordered."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "order").build())
+                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("order")).build())
                 .purpose(Purpose.builder(NEWSLETTER).name(LocalizedText.of(EN, "Newsletter"))
                         .description(LocalizedText.of(EN, "News about new products and offers."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice(StudioCatalog.NEWSLETTER_NOTICE).build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(StudioCatalog.NEWSLETTER_NOTICE).build())
                 .purpose(Purpose.builder(INVOICES).name(LocalizedText.of(EN, "Invoices"))
                         .description(LocalizedText.of(EN, "Keeping invoices as tax law requires."))
-                        .basis(LegalBasis.LEGAL_OBLIGATION).categories("billing")
+                        .basis(LegalBasis.LEGAL_OBLIGATION).categories(CategoryId.of("billing"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), "invoice.issued")).build())
                 .build();
     }
@@ -267,7 +268,7 @@ final class ErasureChapter {
         @Override
         public ContributorErasure erase(SubjectId s, ErasureContext context) {
             ContributorErasure.Builder done = ContributorErasure.builder(context);
-            if (context.mayErase("contact")) {
+            if (context.mayErase(CategoryId.of("contact"))) {
                 done.erased("client row", sql("DELETE FROM client WHERE subject_id = ?", s.value()));
             }
             long invoices = query("SELECT COUNT(*) FROM invoice WHERE subject_id = ?", s.value(), rs -> {
@@ -275,7 +276,7 @@ final class ErasureChapter {
                 return rs.getLong(1);
             });
             if (invoices > 0) {
-                done.keptAs("invoice rows", invoices, "billing");
+                done.keptAs("invoice rows", invoices, CategoryId.of("billing"));
             }
             return done.build();
         }

@@ -2,6 +2,7 @@ package dev.consentkit.examples.studio;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.hold.HoldScope;
@@ -98,7 +99,7 @@ final class RetentionChapter {
 
         clock.advance(Duration.ofDays(560));
         out.println("   the clock moves to " + clock.instant() + "; the plan (a dry run):");
-        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory("order"),
+        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory(CategoryId.of("order")),
                 "warranty claim on the poster, open until settled", Actor.operator("dpo"));
         RetentionPlan plan = retention.plan();
         for (DueItem i : plan.due()) {

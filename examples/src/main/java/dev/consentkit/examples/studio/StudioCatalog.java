@@ -1,5 +1,6 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.Notice;
@@ -95,7 +96,7 @@ public final class StudioCatalog {
                         .description(LocalizedText.of(RU, "Чтобы сделать и доставить то, что вы заказали.")
                                 .and(EN, "To design and deliver what you ordered."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact", "order")
+                        .categories(CategoryId.of("contact"), CategoryId.of("order"))
                         .subjectCategories("clients", "recipients of deliveries")
                         .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY).in("RU")
                                 .withAgreement("delivery contract 14/2025"))
@@ -106,7 +107,7 @@ public final class StudioCatalog {
                         .description(LocalizedText.of(RU, "Новости о новинках и акциях по почте или SMS.")
                                 .and(EN, "News about new products and offers by e-mail or SMS."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .subjectCategories("newsletter subscribers")
                         .notice(NEWSLETTER_NOTICE)
                         .consentPhrase(LocalizedText.of(RU, "для получения уведомлений о новинках и акциях")
@@ -122,7 +123,7 @@ public final class StudioCatalog {
                         .description(LocalizedText.of(RU, "Хранить ваши проекты и предпочтения между заказами.")
                                 .and(EN, "Keeping your projects and preferences between orders."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact", "order")
+                        .categories(CategoryId.of("contact"), CategoryId.of("order"))
                         .subjectCategories("clients with an account")
                         .notice("account-notice")
                         .consentPhrase(LocalizedText.of(RU, "для ведения моего личного кабинета")
@@ -138,7 +139,7 @@ public final class StudioCatalog {
                                 .and(EN, "Showing photos of finished projects on the studio's site."))
                         .basis(LegalBasis.CONSENT)
                         .consentType(ConsentType.EXPLICIT)
-                        .categories("photo")
+                        .categories(CategoryId.of("photo"))
                         .subjectCategories("clients who allowed showing their project")
                         .notice("portfolio-notice")
                         .consentPhrase(LocalizedText.of(RU, "для показа фотографий моего проекта в портфолио студии")

@@ -1,5 +1,6 @@
 package dev.consentkit.examples.springbooking;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.rights.ContributorErasure;
 import dev.consentkit.core.rights.ErasureContext;
@@ -67,12 +68,12 @@ public class ClientData implements SubjectDataContributor {
             return done.build();
         }
         List<Booking> booked = bookings.findByClientIdOrderBySlot(id.get());
-        if (context.mayErase("contact") && context.mayErase("booking")) {
+        if (context.mayErase(CategoryId.of("contact")) && context.mayErase(CategoryId.of("booking"))) {
             done.erased("booking rows", bookings.deleteByClientId(id.get()));
             clients.deleteById(id.get());
             done.erased("client row", 1);
         } else {
-            done.keptAs("client row", 1, "contact").keptAs("booking rows", booked.size(), "booking");
+            done.keptAs("client row", 1, CategoryId.of("contact")).keptAs("booking rows", booked.size(), CategoryId.of("booking"));
         }
         return done.build();
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.examples.springbooking;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
@@ -60,11 +61,11 @@ public class HarbourCatalog {
                         .build())
                 .purpose(Purpose.builder(BOOKING).name(LocalizedText.of(LOCALE, "Bookings"))
                         .description(LocalizedText.of(LOCALE, "We keep your name, phone number and appointments to see you at the time you booked."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "booking")
+                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("booking"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "booking.ended")).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(LOCALE, "SMS reminders"))
                         .description(LocalizedText.of(LOCALE, "An SMS to your phone the day before your appointment."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("reminder-notice").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("reminder-notice").build())
                 .build();
     }
 
@@ -75,10 +76,10 @@ public class HarbourCatalog {
     @Bean
     public static AccessPolicy policy(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant(STAFF_ROLE).purposes(BOOKING, REMINDERS).categories("contact")
+                .grant(STAFF_ROLE).purposes(BOOKING, REMINDERS).categories(CategoryId.of("contact"))
                 .actions(AccessAction.READ, AccessAction.WRITE)
-                .grant(INTERN_ROLE).purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
-                .grant(SELF_SERVICE_ROLE).purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
+                .grant(INTERN_ROLE).purposes(BOOKING).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
+                .grant(SELF_SERVICE_ROLE).purposes(BOOKING).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
                 .build();
     }
 
