@@ -33,7 +33,7 @@ final class ReceiptFactory {
         Locale shown = event.notice().map(NoticeRef::locale).orElse(catalog.defaultLocale());
         Locale language = Locale.forLanguageTag(shown.getLanguage());
         List<DataCategory> categories = purpose.categories().stream().sorted()
-                .map(id -> catalog.category(id.value()).orElseThrow())
+                .map(id -> catalog.category(id).orElseThrow())
                 .collect(Collectors.toList());
         List<String> piiCategory = new ArrayList<>();
         List<String> spiCat = new ArrayList<>();

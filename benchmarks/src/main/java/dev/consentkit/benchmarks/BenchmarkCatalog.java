@@ -54,7 +54,7 @@ final class BenchmarkCatalog {
                 .controller(Controller.of("Benchmark Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .notice(notice)
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))

@@ -58,8 +58,8 @@ class CatalogValidationTest {
                 .controller(Controller.of("Studio Lumen LLC", "Data protection officer"))
                 .jurisdiction("RU")
                 .defaultLocale(RU)
-                .category(new DataCategory("contact", en("Contact details"), false))
-                .category(new DataCategory("health", en("Allergies noted for a shoot"), true))
+                .category(new DataCategory(CategoryId.of("contact"), en("Contact details"), false))
+                .category(new DataCategory(CategoryId.of("health"), en("Allergies noted for a shoot"), true))
                 .notice(notice("news-notice", RU));
     }
 
@@ -103,7 +103,7 @@ class CatalogValidationTest {
                         () -> catalogWith(c -> c.purpose(newsletter().build()).purpose(newsletter().build())),
                         IllegalArgumentException.class, "duplicate purpose id", "'newsletter'"),
                 mistake("two categories share an id",
-                        () -> catalogWith(c -> c.category(new DataCategory("contact", en("Again"), false))),
+                        () -> catalogWith(c -> c.category(new DataCategory(CategoryId.of("contact"), en("Again"), false))),
                         IllegalArgumentException.class, "duplicate data category id", "'contact'"),
                 mistake("two notices share an id",
                         () -> catalogWith(c -> c.notice(notice("news-notice", RU))),
@@ -135,11 +135,11 @@ class CatalogValidationTest {
                         IllegalArgumentException.class, "purpose newsletter", "positive"),
                 mistake("a catalogue without a controller",
                         () -> ProcessingCatalog.builder().jurisdiction("RU").category(
-                                new DataCategory("contact", en("C"), false)).purpose(orders().build()).build(),
+                                new DataCategory(CategoryId.of("contact"), en("C"), false)).purpose(orders().build()).build(),
                         IllegalStateException.class, "controller"),
                 mistake("a catalogue without a jurisdiction",
                         () -> ProcessingCatalog.builder().controller(Controller.of("Studio", "DPO")).category(
-                                new DataCategory("contact", en("C"), false)).purpose(orders().build()).build(),
+                                new DataCategory(CategoryId.of("contact"), en("C"), false)).purpose(orders().build()).build(),
                         IllegalStateException.class, "jurisdiction"),
                 mistake("a jurisdiction that is not an ISO 3166 code",
                         () -> ProcessingCatalog.builder().jurisdiction("Russia"),
@@ -157,7 +157,7 @@ class CatalogValidationTest {
                         () -> Notice.builder(NoticeId.of("news-notice")).version("1.0", en("A")).version("1.0", en("B")),
                         IllegalArgumentException.class, "notice news-notice", "1.0", "twice"),
                 mistake("a data category id that is not a code",
-                        () -> new DataCategory("Health Data", en("Health"), true),
+                        () -> new DataCategory(CategoryId.of("Health Data"), en("Health"), true),
                         IllegalArgumentException.class, "data category id"),
                 mistake("a controller without a name",
                         () -> Controller.of(" ", "DPO"),

@@ -44,7 +44,7 @@ final class Kits {
                 .controller(Controller.of("Bench Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .purpose(Purpose.builder(ORDERS)
                         .name(LocalizedText.of(Locale.ENGLISH, "Order fulfilment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Delivering what the client ordered."))

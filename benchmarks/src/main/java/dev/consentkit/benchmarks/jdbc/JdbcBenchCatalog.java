@@ -85,7 +85,7 @@ final class JdbcBenchCatalog {
                 .controller(Controller.of("Benchmark Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(LOCALE)
-                .category(new DataCategory("contact", LocalizedText.of(LOCALE, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(LOCALE, "Contact details"), false))
                 .notice(notice)
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(LOCALE, "Newsletter"))

@@ -66,7 +66,7 @@ public final class AccessPolicy {
         Objects.requireNonNull(action, "action");
         catalog.require(purpose);
         Objects.requireNonNull(category, "category");
-        DataCategory declared = catalog.category(category.value())
+        DataCategory declared = catalog.category(category)
                 .orElseThrow(() -> new IllegalArgumentException("unknown data category '" + category + "'"));
         AccessDecision.Reason best = AccessDecision.Reason.PURPOSE_NOT_GRANTED;
         for (Grant g : grants) {
@@ -192,7 +192,7 @@ public final class AccessPolicy {
                 Purpose purpose = catalog.purpose(p).orElseThrow(() ->
                         new IllegalStateException("grant to role " + role + " names unknown purpose '" + p + "'"));
                 for (CategoryId c : categories) {
-                    if (catalog.category(c.value()).isEmpty()) {
+                    if (catalog.category(c).isEmpty()) {
                         throw new IllegalStateException("grant to role " + role + " names unknown data category '" + c + "'");
                     }
                     if (!purpose.categories().contains(c)) {

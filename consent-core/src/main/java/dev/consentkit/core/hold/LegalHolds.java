@@ -70,7 +70,7 @@ public final class LegalHolds {
         LegalHold.checkReason(reason);
         scope.purpose().ifPresent(kit.catalog()::require);
         scope.category().ifPresent(c -> {
-            if (kit.catalog().category(c.value()).isEmpty()) {
+            if (kit.catalog().category(c).isEmpty()) {
                 throw new IllegalArgumentException("legal hold names unknown data category '" + c + "'");
             }
         });

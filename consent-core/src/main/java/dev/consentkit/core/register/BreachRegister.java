@@ -386,7 +386,7 @@ public final class BreachRegister {
 
     private void check(BreachDetails details, Optional<BreachId> id) {
         for (CategoryId c : details.categories()) {
-            if (kit.catalog().category(c.value()).isEmpty()) {
+            if (kit.catalog().category(c).isEmpty()) {
                 throw new IllegalArgumentException("breach names unknown data category '" + c + "'");
             }
         }

@@ -192,7 +192,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
         private ProcessingRecord row(ProcessingCatalog catalog, Purpose p, Locale lang, String controller,
                                      Instant now) {
             List<String> categories = p.categories().stream().sorted().map(id -> {
-                DataCategory c = catalog.category(id.value()).orElseThrow();
+                DataCategory c = catalog.category(id).orElseThrow();
                 return id + " (" + c.name().best(lang) + (c.sensitive() ? ", special category" : "") + ")";
             }).toList();
             List<String> transfers = p.recipients().stream()

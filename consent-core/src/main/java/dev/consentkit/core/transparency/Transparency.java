@@ -373,7 +373,7 @@ public final class Transparency {
         }
         List<Model> encrypted = new ArrayList<>();
         protection.ifPresent(profile -> profile.fields().stream()
-                .map(f -> catalog.category(f.category().value()).map(dc -> text(dc.name(), locale, "name of data category " + dc.id()))
+                .map(f -> catalog.category(f.category()).map(dc -> text(dc.name(), locale, "name of data category " + dc.id()))
                         .orElse(f.category().value()))
                 .collect(Collectors.toCollection(TreeSet::new))
                 .forEach(n -> encrypted.add(new Model(s.field("encrypted").orElseThrow().item()).text("category", n))));
@@ -381,7 +381,7 @@ public final class Transparency {
         accessPolicy.ifPresent(policy -> policy.grants().forEach(g -> access.add(new Model(s.field("access").orElseThrow().item())
                 .text("role", g.role())
                 .text("categories", w.join(new TreeSet<>(g.categories()).stream()
-                        .map(id -> text(catalog.category(id.value()).orElseThrow().name(), locale, "name of data category " + id))
+                        .map(id -> text(catalog.category(id).orElseThrow().name(), locale, "name of data category " + id))
                         .collect(Collectors.toList())))
                 .text("purposes", w.join(catalog.purposes().stream().filter(p -> g.purposes().contains(p.id()))
                         .map(p -> text(p.name(), locale, "name of purpose " + p.id())).collect(Collectors.toList()))))));
@@ -490,7 +490,7 @@ public final class Transparency {
     }
 
     private List<DataCategory> categories(Purpose p) {
-        return new TreeSet<>(p.categories()).stream().map(id -> catalog.category(id.value()).orElseThrow()).collect(Collectors.toList());
+        return new TreeSet<>(p.categories()).stream().map(id -> catalog.category(id).orElseThrow()).collect(Collectors.toList());
     }
 
     private String withdrawal(Wording w) {
@@ -519,7 +519,7 @@ public final class Transparency {
     }
 
     private static String categoryName(ProcessingCatalog catalog, String id, Locale locale) {
-        return catalog.category(id).map(dc -> text(dc.name(), locale, "name of data category " + id)).orElse(id);
+        return catalog.category(CategoryId.of(id)).map(dc -> text(dc.name(), locale, "name of data category " + id)).orElse(id);
     }
 
     /** Exact language, else the bare language, else any text in the same language. */

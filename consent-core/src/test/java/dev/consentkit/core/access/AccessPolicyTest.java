@@ -30,9 +30,9 @@ class AccessPolicyTest {
     private static ProcessingCatalog catalog() {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Clinic", "privacy@clinic.example")).jurisdiction("DE")
-                .category(new DataCategory("contact", LocalizedText.of(EN, "Contact"), false))
-                .category(new DataCategory("order", LocalizedText.of(EN, "Appointments"), false))
-                .category(new DataCategory("health", LocalizedText.of(EN, "Health notes"), true))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(EN, "Contact"), false))
+                .category(new DataCategory(CategoryId.of("order"), LocalizedText.of(EN, "Appointments"), false))
+                .category(new DataCategory(CategoryId.of("health"), LocalizedText.of(EN, "Health notes"), true))
                 .notice(Notice.builder(NoticeId.of("n")).version("1.0", LocalizedText.of(EN, "Yes, please.")).build())
                 .notice(Notice.builder(NoticeId.of("h")).version("1.0", LocalizedText.of(EN, "I allow notes on my treatment.")).build())
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(EN, "Appointments"))

@@ -24,7 +24,7 @@ class CatalogTransparencyFieldsTest {
         return ProcessingCatalog.builder().controller(Controller.of("Studio", "Desk")).jurisdiction("RU")
                 .withdrawalUrl(URI.create("https://studio.example/consents"))
                 .dataProtectionOfficer(DataProtectionOfficer.of("Irina", "dpo@studio.example"))
-                .category(new DataCategory("contact", TEXT, false))
+                .category(new DataCategory(CategoryId.of("contact"), TEXT, false))
                 .notice(Notice.builder(NoticeId.of("n")).version("1.0", TEXT).build())
                 .notice(Notice.builder(NoticeId.of("m")).version("1.0", TEXT).build())
                 .purpose(purpose).build();
@@ -38,7 +38,7 @@ class CatalogTransparencyFieldsTest {
         assertThat(plain.method()).isEmpty();
         assertThat(Recipient.of("Mail", Recipient.Role.PROCESSOR).address()).isEmpty();
         assertThat(ProcessingCatalog.builder().controller(Controller.of("S", "D")).jurisdiction("RU")
-                .category(new DataCategory("contact", TEXT, false))
+                .category(new DataCategory(CategoryId.of("contact"), TEXT, false))
                 .purpose(Purpose.builder("orders").name(TEXT).description(TEXT).basis(LegalBasis.CONTRACT)
                         .categories(CategoryId.of("contact")).build()).build().dataProtectionOfficer()).isEmpty();
     }

@@ -72,7 +72,7 @@ class ProcessingRegisterTest {
         Purpose newsletter = RegisterWorld.newsletter().build();
         ProcessingCatalog german = ProcessingCatalog.builder().controller(dev.consentkit.core.purpose.Controller.of("Studio", "privacy"))
                 .jurisdiction("FR").defaultLocale(RegisterWorld.EN)
-                .category(new dev.consentkit.core.purpose.DataCategory("contact", LocalizedText.of(RegisterWorld.EN, "Contact"), false))
+                .category(new dev.consentkit.core.purpose.DataCategory(CategoryId.of("contact"), LocalizedText.of(RegisterWorld.EN, "Contact"), false))
                 .notice(RegisterWorld.catalog().notice(dev.consentkit.core.purpose.NoticeId.of("newsletter-notice")).orElseThrow())
                 .purpose(newsletter)
                 .purpose(Purpose.builder("analytics").name(LocalizedText.of(RegisterWorld.EN, "Analytics"))

@@ -33,7 +33,7 @@ class ChangeNotesTest {
 
     private static ProcessingCatalog newsletterAs(UnaryOperator<Purpose.Builder> change) {
         return Docs.catalogBuilder()
-                .category(new DataCategory("birthday", Docs.t("Дата рождения", "Birthday"), false))
+                .category(new DataCategory(CategoryId.of("birthday"), Docs.t("Дата рождения", "Birthday"), false))
                 .purpose(Docs.orders().build())
                 .purpose(change.apply(Docs.newsletter()).build())
                 .purpose(Docs.portfolio().build())
@@ -100,8 +100,8 @@ class ChangeNotesTest {
                 .controller(dev.consentkit.core.purpose.Controller.of("Studio Lumen Group", "Privacy desk"))
                 .jurisdiction("RU")
                 .policyUrl(java.net.URI.create("https://studio-lumen.example/privacy"))
-                .category(new DataCategory("contact", Docs.t("Контактные данные", "Contact details"), false))
-                .category(new DataCategory("order", Docs.t("Сведения о заказе", "Order details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), Docs.t("Контактные данные", "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("order"), Docs.t("Сведения о заказе", "Order details"), false))
                 .notice(Docs.notice(Docs.NEWSLETTER_NOTICE))
                 .purpose(Docs.orders().basis(LegalBasis.LEGITIMATE_INTERESTS).build())
                 .purpose(Docs.newsletter().build())

@@ -122,9 +122,9 @@ final class Docs {
                 .withdrawalUrl(URI.create("https://studio-lumen.example/account/consents"))
                 .dataProtectionOfficer(DataProtectionOfficer.of("Irina Sokolova", "dpo@studio-lumen.example"))
                 .defaultLocale(RU)
-                .category(new DataCategory("contact", t("Контактные данные", "Contact details"), false))
-                .category(new DataCategory("order", t("Сведения о заказе", "Order details"), false))
-                .category(new DataCategory("photo", t("Фотографии проекта", "Project photos"), false))
+                .category(new DataCategory(CategoryId.of("contact"), t("Контактные данные", "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("order"), t("Сведения о заказе", "Order details"), false))
+                .category(new DataCategory(CategoryId.of("photo"), t("Фотографии проекта", "Project photos"), false))
                 .notice(notice(NEWSLETTER_NOTICE))
                 .notice(notice(PORTFOLIO_NOTICE));
     }

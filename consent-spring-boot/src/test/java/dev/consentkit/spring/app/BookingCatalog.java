@@ -36,7 +36,7 @@ public final class BookingCatalog {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Harbour Spa Ltd", "privacy@harbour-spa.example"))
                 .jurisdiction("DE")
-                .category(new DataCategory("contact", LocalizedText.of(en, "Phone number"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(en, "Phone number"), false))
                 .notice(Notice.builder(NoticeId.of("reminder-notice"))
                         .version("1.0", LocalizedText.of(en, "Send me an SMS reminder the day before.")).build())
                 .purpose(Purpose.builder(BOOKING).name(LocalizedText.of(en, "Bookings"))

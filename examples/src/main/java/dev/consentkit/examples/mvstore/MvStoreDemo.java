@@ -65,7 +65,7 @@ public final class MvStoreDemo {
     private static ConsentKit kit(MvStoreStorage storage, HmacKey auditKey, HmacKey pseudonymKey) {
         ProcessingCatalog catalog = ProcessingCatalog.builder()
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example")).jurisdiction("RU")
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .notice(Notice.builder(NoticeId.of("news")).version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news.")).build())
                 .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News by e-mail."))

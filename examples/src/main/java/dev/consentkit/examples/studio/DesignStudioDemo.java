@@ -8,7 +8,6 @@ import static dev.consentkit.examples.studio.StudioCatalog.RU;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -192,9 +191,9 @@ public final class DesignStudioDemo {
         FieldCrypto crypto = FieldCrypto.builder(updated)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(updated.catalog())
-                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
+                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories(StudioCatalog.CONTACT_DATA)
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("designer").purposes(StudioCatalog.ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
+                        .grant("designer").purposes(StudioCatalog.ORDERS).categories(StudioCatalog.ORDER_DATA).actions(AccessAction.READ)
                         .build())
                 .blindIndexKey(randomKey())
                 .fields(email, phone)

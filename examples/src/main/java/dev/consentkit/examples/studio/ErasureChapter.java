@@ -86,8 +86,8 @@ final class ErasureChapter {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog()).grant("manager").purposes(ORDERS)
-                        .categories(CategoryId.of("contact")).actions(AccessAction.READ)
-                        .grant("studio-app").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
+                        .categories(StudioCatalog.CONTACT_DATA).actions(AccessAction.READ)
+                        .grant("studio-app").purposes(ORDERS).categories(StudioCatalog.CONTACT_DATA).actions(AccessAction.WRITE)
                         .grant("studio-app").purposes(INVOICES).categories(CategoryId.of("billing")).actions(AccessAction.WRITE)
                         .build())
                 .blindIndexKey(randomKey())
@@ -156,16 +156,16 @@ final class ErasureChapter {
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example"))
                 .jurisdiction("RU")
                 .defaultLocale(StudioCatalog.RU)
-                .category(new DataCategory("contact", LocalizedText.of(EN, "Contact details"), false))
-                .category(new DataCategory("order", LocalizedText.of(EN, "Order details"), false))
-                .category(new DataCategory("billing", LocalizedText.of(EN, "Invoices and payments"), false))
+                .category(new DataCategory(StudioCatalog.CONTACT_DATA, LocalizedText.of(EN, "Contact details"), false))
+                .category(new DataCategory(StudioCatalog.ORDER_DATA, LocalizedText.of(EN, "Order details"), false))
+                .category(new DataCategory(CategoryId.of("billing"), LocalizedText.of(EN, "Invoices and payments"), false))
                 .notice(StudioCatalog.newsletterNotice())
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(EN, "Order fulfilment"))
                         .description(LocalizedText.of(EN, "To design and deliver what you ordered."))
-                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("order")).build())
+                        .basis(LegalBasis.CONTRACT).categories(StudioCatalog.CONTACT_DATA, StudioCatalog.ORDER_DATA).build())
                 .purpose(Purpose.builder(NEWSLETTER).name(LocalizedText.of(EN, "Newsletter"))
                         .description(LocalizedText.of(EN, "News about new products and offers."))
-                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(StudioCatalog.NEWSLETTER_NOTICE).build())
+                        .basis(LegalBasis.CONSENT).categories(StudioCatalog.CONTACT_DATA).notice(StudioCatalog.NEWSLETTER_NOTICE).build())
                 .purpose(Purpose.builder(INVOICES).name(LocalizedText.of(EN, "Invoices"))
                         .description(LocalizedText.of(EN, "Keeping invoices as tax law requires."))
                         .basis(LegalBasis.LEGAL_OBLIGATION).categories(CategoryId.of("billing"))
@@ -268,7 +268,7 @@ final class ErasureChapter {
         @Override
         public ContributorErasure erase(SubjectId s, ErasureContext context) {
             ContributorErasure.Builder done = ContributorErasure.builder(context);
-            if (context.mayErase(CategoryId.of("contact"))) {
+            if (context.mayErase(StudioCatalog.CONTACT_DATA)) {
                 done.erased("client row", sql("DELETE FROM client WHERE subject_id = ?", s.value()));
             }
             long invoices = query("SELECT COUNT(*) FROM invoice WHERE subject_id = ?", s.value(), rs -> {

@@ -3,7 +3,6 @@ package dev.consentkit.examples.studio;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -73,7 +72,7 @@ public final class MonitoringChapter {
         FieldCrypto crypto = FieldCrypto.builder(kit)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of("demo-kek-1", randomKey().bytes()))
                 .accessPolicy(AccessPolicy.builder(kit.catalog())
-                        .grant("manager").purposes(StudioCatalog.ORDERS).categories(CategoryId.of("contact"))
+                        .grant("manager").purposes(StudioCatalog.ORDERS).categories(StudioCatalog.CONTACT_DATA)
                         .actions(AccessAction.READ, AccessAction.WRITE)
                         .build())
                 .blindIndexKey(randomKey())

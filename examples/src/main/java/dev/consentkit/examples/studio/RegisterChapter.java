@@ -3,7 +3,6 @@ package dev.consentkit.examples.studio;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.register.BreachDeadline;
 import dev.consentkit.core.register.BreachDetails;
 import dev.consentkit.core.register.BreachIncident;
@@ -70,7 +69,7 @@ final class RegisterChapter {
         out.println("16. Friday " + found + ": a designer's laptop with the order book is stolen");
         BreachRegister breaches = BreachRegister.of(kit);
         BreachIncident breach = breaches.record(found, found, BreachDetails.builder("Laptop with an export of the order book stolen from a car")
-                        .categories(CategoryId.of("contact"), CategoryId.of("order"))
+                        .categories(StudioCatalog.CONTACT_DATA, StudioCatalog.ORDER_DATA)
                         .approximately(140, 410)
                         .likelyConsequences("Clients' addresses and phone numbers may be misused for fraud")
                         .measuresTaken("Laptop wiped remotely; passwords of the designer's accounts changed")

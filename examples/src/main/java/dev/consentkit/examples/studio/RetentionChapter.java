@@ -2,7 +2,6 @@ package dev.consentkit.examples.studio;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.hold.HoldScope;
@@ -99,7 +98,7 @@ final class RetentionChapter {
 
         clock.advance(Duration.ofDays(560));
         out.println("   the clock moves to " + clock.instant() + "; the plan (a dry run):");
-        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory(CategoryId.of("order")),
+        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory(StudioCatalog.ORDER_DATA),
                 "warranty claim on the poster, open until settled", Actor.operator("dpo"));
         RetentionPlan plan = retention.plan();
         for (DueItem i : plan.due()) {

@@ -1,6 +1,5 @@
 package dev.consentkit.examples.springbooking;
 
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.rights.ContributorErasure;
 import dev.consentkit.core.rights.ErasureContext;
@@ -68,12 +67,12 @@ public class ClientData implements SubjectDataContributor {
             return done.build();
         }
         List<Booking> booked = bookings.findByClientIdOrderBySlot(id.get());
-        if (context.mayErase(CategoryId.of("contact")) && context.mayErase(CategoryId.of("booking"))) {
+        if (context.mayErase(HarbourCatalog.CONTACT_DATA) && context.mayErase(HarbourCatalog.BOOKING_DATA)) {
             done.erased("booking rows", bookings.deleteByClientId(id.get()));
             clients.deleteById(id.get());
             done.erased("client row", 1);
         } else {
-            done.keptAs("client row", 1, CategoryId.of("contact")).keptAs("booking rows", booked.size(), CategoryId.of("booking"));
+            done.keptAs("client row", 1, HarbourCatalog.CONTACT_DATA).keptAs("booking rows", booked.size(), HarbourCatalog.BOOKING_DATA);
         }
         return done.build();
     }
