@@ -2,6 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.crypto.spec.DecryptionException;
 import dev.consentkit.crypto.spec.Suite;
 import dev.consentkit.core.spi.protection.KeyStore;
@@ -943,7 +944,7 @@ public final class FieldCrypto implements FieldProtector {
                 throw new IllegalStateException("FieldCrypto needs " + String.join(", ", missing));
             }
             for (ProtectedField f : fields.values()) {
-                if (kit.catalog().category(f.category()).isEmpty()) {
+                if (!declares(kit.catalog(), f.category())) {
                     throw new IllegalStateException("protected field " + f + " names data category '" + f.category()
                             + "', which the catalogue does not declare");
                 }
@@ -979,6 +980,15 @@ public final class FieldCrypto implements FieldProtector {
             // export, erasure and retention all read this one
             context.install(FieldProtector.class, crypto);
             return crypto;
+        }
+    }
+
+    /** Whether the catalogue declares the category; a value that is no category id is not declared. */
+    private static boolean declares(ProcessingCatalog catalog, String category) {
+        try {
+            return catalog.category(CategoryId.of(category)).isPresent();
+        } catch (IllegalArgumentException notAnId) {
+            return false;
         }
     }
 }
