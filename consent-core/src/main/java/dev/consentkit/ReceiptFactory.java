@@ -10,7 +10,6 @@ import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
 import dev.consentkit.core.purpose.Recipient;
 import dev.consentkit.core.purpose.RetentionDeclaration;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,27 +62,6 @@ final class ReceiptFactory {
 
     /** Kantara's termination is free text; the catalogue's declaration is rendered in English. */
     static String termination(RetentionDeclaration retention) {
-        String after = switch (retention.trigger()) {
-            case SINCE_COLLECTION -> "after collection";
-            case SINCE_LAST_INTERACTION -> "after the last interaction";
-            case SINCE_PURPOSE_ENDED -> "after the purpose ended";
-            case SINCE_WITHDRAWAL -> "after withdrawal of consent";
-            case SINCE_BUSINESS_EVENT -> "after the business event " + retention.businessEvent().orElseThrow();
-        };
-        return "data kept " + period(retention.period()) + " " + after;
-    }
-
-    private static String period(Period p) {
-        List<String> parts = new ArrayList<>();
-        unit(parts, p.getYears(), "year");
-        unit(parts, p.getMonths(), "month");
-        unit(parts, p.getDays(), "day");
-        return String.join(" ", parts);
-    }
-
-    private static void unit(List<String> parts, int n, String unit) {
-        if (n != 0) {
-            parts.add(n + " " + unit + (Math.abs(n) == 1 ? "" : "s"));
-        }
+        return "data kept " + retention.inWords();
     }
 }

@@ -48,6 +48,34 @@ public record RetentionDeclaration(Period period, RetentionTrigger trigger, Opti
     }
 
     /**
+     * The declaration in English words, as the processing register and Kantara receipts state it:
+     * {@code "24 months after the business event order.closed"}, {@code "1 year 6 months after
+     * withdrawal of consent"}.
+     *
+     * @return the period and its trigger in words
+     */
+    public String inWords() {
+        String after = switch (trigger) {
+            case SINCE_COLLECTION -> "after collection";
+            case SINCE_LAST_INTERACTION -> "after the last interaction";
+            case SINCE_PURPOSE_ENDED -> "after the purpose ended";
+            case SINCE_WITHDRAWAL -> "after withdrawal of consent";
+            case SINCE_BUSINESS_EVENT -> "after the business event " + businessEvent.orElseThrow();
+        };
+        StringBuilder words = new StringBuilder();
+        unit(words, period.getYears(), "year");
+        unit(words, period.getMonths(), "month");
+        unit(words, period.getDays(), "day");
+        return words.append(after).toString();
+    }
+
+    private static void unit(StringBuilder words, int n, String unit) {
+        if (n != 0) {
+            words.append(n).append(' ').append(unit).append(n == 1 ? " " : "s ");
+        }
+    }
+
+    /**
      * @param period how long
      * @param event the host's business event, e.g. {@code booking.ended}
      * @return a declaration anchored to that event

@@ -16,7 +16,6 @@ import dev.consentkit.core.spi.protection.ProtectionProfile;
 import dev.consentkit.core.spi.protection.FieldProtector;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -259,28 +258,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
         }
 
         static String retention(RetentionDeclaration r) {
-            String after = switch (r.trigger()) {
-                case SINCE_COLLECTION -> "after collection";
-                case SINCE_LAST_INTERACTION -> "after the last interaction";
-                case SINCE_PURPOSE_ENDED -> "after the purpose ended";
-                case SINCE_WITHDRAWAL -> "after withdrawal of consent";
-                case SINCE_BUSINESS_EVENT -> "after business event " + r.businessEvent().orElseThrow();
-            };
-            return period(r.period()) + " " + after;
-        }
-
-        private static String period(Period p) {
-            List<String> parts = new ArrayList<>();
-            unit(parts, p.getYears(), "year");
-            unit(parts, p.getMonths(), "month");
-            unit(parts, p.getDays(), "day");
-            return String.join(" ", parts);
-        }
-
-        private static void unit(List<String> parts, int n, String unit) {
-            if (n != 0) {
-                parts.add(n + " " + unit + (n == 1 ? "" : "s"));
-            }
+            return r.inWords();
         }
     }
 }

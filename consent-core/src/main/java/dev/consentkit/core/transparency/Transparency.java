@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * wording for), as Markdown or HTML with every value escaped.
  *
  * <pre>{@code
- * Transparency docs = Transparency.builder(kit).locales(RU, EN).protection(fieldCrypto.describe()).build();
+ * Transparency docs = Transparency.builder(kit).locales(RU, EN).build();   // after FieldCrypto.builder(kit)...build()
  * Document policy = docs.policy(RU, Format.HTML);
  * ProcessingCatalog published = docs.publishForms("2.0", ConsentForm.Variant.CHECKBOX, Format.HTML);
  * // build the kit on `published`; show docs.consentForm(NEWSLETTER, RU, Format.HTML).text(), then
@@ -84,24 +84,17 @@ public final class Transparency {
     }
 
     /**
-     * @param catalog the processing catalogue
-     * @return a builder; jurisdiction defaults to {@link Jurisdiction#GDPR}
-     */
-    public static Builder builder(ProcessingCatalog catalog) {
-        return new Builder(Objects.requireNonNull(catalog, "catalog"));
-    }
-
-    /**
+     * Starts a generator on a kit: the documents state the kit's catalogue, jurisdiction and access
+     * policy, and what the kit's field protector ({@code FieldCrypto}) encrypts, as they are when
+     * {@link Builder#build()} runs. This is the only way to build one, so a document never states a
+     * policy, law or protection other than the one the kit enforces.
+     *
      * @param kit a kit
-     * @return a builder on the kit's catalogue, jurisdiction, access policy and what its field protector
-     *         ({@code FieldCrypto}) encrypts
+     * @return a builder
+     * @throws NullPointerException if {@code kit} is null
      */
     public static Builder builder(ConsentKit kit) {
-        KitContext context = KitContext.of(kit);
-        Builder b = new Builder(kit.catalog()).jurisdiction(context.jurisdiction());
-        context.accessPolicy().ifPresent(b::accessPolicy);
-        b.protection = context.protector().map(FieldProtector::describe).orElse(null);
-        return b;
+        return new Builder(Objects.requireNonNull(kit, "kit"));
     }
 
     /** @return the languages documents are written in */
@@ -598,34 +591,16 @@ public final class Transparency {
      * Not thread-safe.
      */
     public static final class Builder {
-        private final ProcessingCatalog catalog;
-        private Jurisdiction jurisdiction = Jurisdiction.GDPR;
+        private final ConsentKit kit;
+        private ProcessingCatalog catalog;
+        private Jurisdiction jurisdiction;
         private AccessPolicy accessPolicy;
         private ProtectionProfile protection;
         private final Set<Locale> locales = new LinkedHashSet<>();
         private Templates templates = Templates.defaults();
 
-        private Builder(ProcessingCatalog catalog) {
-            this.catalog = catalog;
-        }
-
-        /**
-         * @param jurisdiction whose request deadlines the policy states; {@link Jurisdiction#RU_152FZ}
-         *                     also checks every written consent at build; default {@link Jurisdiction#GDPR}
-         * @return this builder
-         */
-        public Builder jurisdiction(Jurisdiction jurisdiction) {
-            this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
-            return this;
-        }
-
-        /**
-         * @param policy who may see what, stated in the policy's protection section
-         * @return this builder
-         */
-        public Builder accessPolicy(AccessPolicy policy) {
-            this.accessPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
+        private Builder(ConsentKit kit) {
+            this.kit = kit;
         }
 
         /**
@@ -659,6 +634,11 @@ public final class Transparency {
          * @throws InvalidConsentFormException if a template leaves a required element out of a form
          */
         public Transparency build() {
+            KitContext context = KitContext.of(kit);
+            catalog = kit.catalog();
+            jurisdiction = context.jurisdiction();
+            accessPolicy = context.accessPolicy().orElse(null);
+            protection = context.protector().map(FieldProtector::describe).orElse(null);
             if (locales.isEmpty()) {
                 locales.add(catalog.defaultLocale());
             }

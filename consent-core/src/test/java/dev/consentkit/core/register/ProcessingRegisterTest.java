@@ -50,7 +50,7 @@ class ProcessingRegisterTest {
                 + "12 Tverskaya St, Moscow 125009; https://studio-lumen.example");
         assertThat(orders.dataCategories()).containsExactly("contact (Contact details)", "order (Order details)");
         assertThat(orders.accessRoles()).containsExactly("designer: READ, WRITE on contact, order");
-        assertThat(orders.retention()).contains("24 months after business event order.closed");
+        assertThat(orders.retention()).contains("24 months after the business event order.closed");
         assertThat(orders.transfers()).isEmpty();
         assertThat(orders.securityMeasures()).containsExactly(
                 "field encryption with AES-256-GCM (per-subject 256-bit data keys wrapped by a master key): "
@@ -218,11 +218,11 @@ class ProcessingRegisterTest {
         assertThat(diff.removed()).containsExactly(INVOICES);
         assertThat(diff.changed()).extracting(c -> c.purpose() + "/" + c.field()).containsExactly(
                 "order-fulfilment/recipients", "order-fulfilment/retention");
-        assertThat(diff.changed().get(1).before()).isEqualTo("24 months after business event order.closed");
-        assertThat(diff.changed().get(1).after()).isEqualTo("36 months after business event order.closed");
+        assertThat(diff.changed().get(1).before()).isEqualTo("24 months after the business event order.closed");
+        assertThat(diff.changed().get(1).after()).isEqualTo("36 months after the business event order.closed");
         assertThat(diff.authorityNoticeDue()).contains(LocalDate.of(2027, 1, 15));
         assertThat(diff.toMarkdown()).contains("Added purpose: `portfolio`", "Removed purpose: `invoices`",
-                "| `order-fulfilment` | retention | 24 months after business event order.closed | 36 months",
+                "| `order-fulfilment` | retention | 24 months after the business event order.closed | 36 months",
                 "by: 2027-01-15");
     }
 

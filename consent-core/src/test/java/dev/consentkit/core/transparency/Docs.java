@@ -148,7 +148,19 @@ final class Docs {
     }
 
     static Transparency.Builder docs(ProcessingCatalog catalog) {
-        return Transparency.builder(catalog).jurisdiction(Jurisdiction.RU_152FZ).locales(RU, EN);
+        return docs(catalog, Jurisdiction.RU_152FZ);
+    }
+
+    /** A builder in Russian and English on an in-memory kit of that catalogue and jurisdiction. */
+    static Transparency.Builder docs(ProcessingCatalog catalog, Jurisdiction jurisdiction) {
+        return Transparency.builder(ConsentKit.builder().catalog(catalog).jurisdiction(jurisdiction)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build()).locales(RU, EN);
+    }
+
+    /** A builder with no language chosen on an in-memory GDPR kit of that catalogue. */
+    static Transparency.Builder plain(ProcessingCatalog catalog) {
+        return Transparency.builder(ConsentKit.builder().catalog(catalog)
+                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build());
     }
 
     /**

@@ -22,7 +22,7 @@ class PolicyDeadlinesTest {
     })
     void thePolicyStatesTheDeadlinesOfTheJurisdiction(String jurisdiction, String language, String expected) {
         Jurisdiction j = jurisdiction.equals("gdpr") ? Jurisdiction.GDPR : Jurisdiction.RU_152FZ;
-        Transparency docs = Docs.docs(Docs.catalog()).jurisdiction(j).build();
+        Transparency docs = Docs.docs(Docs.catalog(), j).build();
 
         assertThat(docs.policy(Locale.forLanguageTag(language), Format.MARKDOWN).text()).contains(expected);
     }

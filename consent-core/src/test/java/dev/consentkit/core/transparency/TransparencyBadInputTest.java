@@ -65,7 +65,7 @@ class TransparencyBadInputTest {
                         .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
-        assertThatThrownBy(() -> Transparency.builder(category).locales(RU, EN).build())
+        assertThatThrownBy(() -> Docs.plain(category).locales(RU, EN).build())
                 .hasMessage("name of data category contact has no translation for locale en");
     }
 
@@ -73,7 +73,7 @@ class TransparencyBadInputTest {
     void aLocaleWithoutTemplatesOrWordingIsNamed() {
         Locale de = Locale.GERMAN;
         ProcessingCatalog c = Docs.catalogBuilder().purpose(Docs.orders().build()).build();
-        assertThatThrownBy(() -> Transparency.builder(c).locales(RU, de).build())
+        assertThatThrownBy(() -> Docs.plain(c).locales(RU, de).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has no translation for locale de");
 
@@ -86,10 +86,10 @@ class TransparencyBadInputTest {
                         .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
-        assertThatThrownBy(() -> Transparency.builder(german).build())
+        assertThatThrownBy(() -> Docs.plain(german).build())
                 .hasMessageContaining("no wording for locale de");
         Templates wordingOnly = Templates.defaults().withWording(de, Map.of("law.gdpr", "die DSGVO"));
-        assertThatThrownBy(() -> Transparency.builder(german).templates(wordingOnly).build())
+        assertThatThrownBy(() -> Docs.plain(german).templates(wordingOnly).build())
                 .hasMessage("no POLICY template for locale de in MARKDOWN (policy.de.md)");
     }
 
@@ -117,10 +117,10 @@ class TransparencyBadInputTest {
         noBasis = noBasis.withWording(fr, wording);
         ProcessingCatalog french = addFrench(Docs.catalog());
 
-        assertThatThrownBy(() -> Transparency.builder(french).locales(fr).templates(Templates.defaults()).build())
+        assertThatThrownBy(() -> Docs.plain(french).locales(fr).templates(Templates.defaults()).build())
                 .hasMessageContaining("no wording for locale fr");
         Templates finalTemplates = noBasis;
-        assertThatThrownBy(() -> Transparency.builder(french).locales(fr).templates(finalTemplates).build())
+        assertThatThrownBy(() -> Docs.plain(french).locales(fr).templates(finalTemplates).build())
                 .hasMessage("wording for locale fr has no entry 'basis.CONTRACT'");
     }
 
@@ -139,7 +139,7 @@ class TransparencyBadInputTest {
                 .hasMessageContaining("purpose newsletter declares no processing operations or method")
                 .hasMessageContaining("152-FZ Art. 9 part 4 item 7");
         // under GDPR no written consent is rendered, so the same catalogue is fine
-        assertThat(Docs.docs(noOperations).jurisdiction(Jurisdiction.GDPR).build().locales()).containsExactly(RU, EN);
+        assertThat(Docs.docs(noOperations, Jurisdiction.GDPR).build().locales()).containsExactly(RU, EN);
 
         ProcessingCatalog processorWithoutAddress = Docs.catalogBuilder().purpose(Docs.newsletter()
                 .recipient(Recipient.of("SmsGate LLC", Recipient.Role.PROCESSOR)).build()).build();

@@ -4,7 +4,8 @@ import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.compliance.Compliance;
-import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.feature.RequestWorld.endOfMoscowDay;
+import static dev.consentkit.testkit.feature.RequestWorld.known;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.compliance.Finding;
-import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.jurisdiction.CalendarSource;
 import dev.consentkit.core.rights.DeadlineRecomputation;
 import dev.consentkit.core.jurisdiction.InvalidExtensionException;
@@ -30,7 +30,6 @@ import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 public abstract class ProvisionalDeadlineScenarios {
     /** Sunday 20 December 2026, noon in Moscow. */
     private static final Instant SUNDAY_20_DECEMBER = Instant.parse("2026-12-20T09:00:00Z");
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final SubjectId ANNA = SubjectId.of("client-anna");
     private static final SubjectId BORIS = SubjectId.of("client-boris");
     private static final Actor DESK = Actor.operator("desk-1");
@@ -67,7 +65,7 @@ public abstract class ProvisionalDeadlineScenarios {
     private static final String EARLIER = "ru-2027-fixture-earlier.calendar";
     private static final String REASON = "The export covers 14 projects; checking them needs more time";
 
-    private ConsentStorage storage;
+    private RequestWorld world;
     private MutableClock clock;
 
     /**
@@ -79,27 +77,18 @@ public abstract class ProvisionalDeadlineScenarios {
 
     @BeforeEach
     final void createStoreUnderTest() {
-        storage = createStorage();
-        clock = new MutableClock(SUNDAY_20_DECEMBER);
+        world = new RequestWorld(createStorage(), SUNDAY_20_DECEMBER);
+        clock = world.clock();
     }
 
     private ConsentKit kit(Jurisdiction jurisdiction) {
-        return ConsentKit.builder().catalog(Fixtures.catalog()).storage(storage).clock(clock)
-                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).jurisdiction(jurisdiction).build();
+        return world.kit(jurisdiction);
     }
 
     /** @return the 152-FZ profile with a 2027 table (a test fixture) added, as a host adds the decree's */
     private ConsentKit kitWith2027(String fixture) {
         return kit(Jurisdiction.RU_152FZ.withCalendar(YearlyWorkingDayCalendar.russia()
                 .withTable(Fixtures.calendarFixture(fixture))));
-    }
-
-    private static void known(ConsentKit kit, SubjectId subject) {
-        kit.consent(subject, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
-    }
-
-    private static Instant endOfMoscowDay(String date) {
-        return LocalDate.parse(date).plusDays(1).atStartOfDay(MOSCOW).toInstant().minusNanos(1_000);
     }
 
     private static List<AuditRecord> recomputations(ConsentKit kit) {
@@ -147,7 +136,7 @@ public abstract class ProvisionalDeadlineScenarios {
     @CsvSource({"2027-01-01", "2027-01-11", "2027-06-15", "2027-12-31", "2031-02-28", "2050-05-09", "2100-12-31"})
     void a152FzRequestReceivedIn2027OrLaterIsRecordedWithADeadline(LocalDate day) {
         // the "done when": every type, every store, any date of 2027 or later
-        clock.set(day.atTime(12, 0).atZone(MOSCOW).toInstant());
+        clock.set(day.atTime(12, 0).atZone(RequestWorld.MOSCOW).toInstant());
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
         known(kit, ANNA);
         for (RequestType type : RequestType.values()) {

@@ -1,10 +1,10 @@
 package dev.consentkit.testkit.feature;
 
-import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
-import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
+import static dev.consentkit.testkit.feature.RequestWorld.endOfMoscowDay;
+import static dev.consentkit.testkit.feature.RequestWorld.known;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +14,6 @@ import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditOutcome;
 import dev.consentkit.core.audit.AuditRecord;
-import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.rights.DuplicateRequestException;
 import dev.consentkit.core.rights.IllegalRequestTransitionException;
 import dev.consentkit.core.jurisdiction.InvalidExtensionException;
@@ -33,7 +32,6 @@ import dev.consentkit.core.jurisdiction.YearlyWorkingDayCalendar;
 import dev.consentkit.core.spi.ConsentStorage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,6 @@ public abstract class SubjectRightsScenarios {
     /** 09:00 UTC, 12:00 in Moscow, on Wednesday 24 December 2025: the New Year holidays lie ahead. */
     private static final Instant BEFORE_NEW_YEAR = Instant.parse("2025-12-24T09:00:00Z");
     private static final Instant END_OF_JANUARY = Instant.parse("2026-01-31T10:00:00Z");
-    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final SubjectId ANNA = SubjectId.of("client-anna");
     private static final SubjectId NOBODY = SubjectId.of("client-nobody");
     private static final Actor DESK = Actor.operator("desk-1");
@@ -64,6 +61,7 @@ public abstract class SubjectRightsScenarios {
 
     private ConsentStorage storage;
     private MutableClock clock;
+    private RequestWorld world;
 
     /**
      * Creates the store under test. Called once before every test.
@@ -75,20 +73,12 @@ public abstract class SubjectRightsScenarios {
     @BeforeEach
     final void createStoreUnderTest() {
         storage = createStorage();
-        clock = new MutableClock(BEFORE_NEW_YEAR);
+        world = new RequestWorld(storage, BEFORE_NEW_YEAR);
+        clock = world.clock();
     }
 
     private ConsentKit kit(Jurisdiction jurisdiction) {
-        return ConsentKit.builder().catalog(Fixtures.catalog()).storage(storage).clock(clock)
-                .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).jurisdiction(jurisdiction).build();
-    }
-
-    private static void knownSubject(ConsentKit kit, SubjectId subject) {
-        kit.consent(subject, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).give();
-    }
-
-    private static Instant endOfMoscowDay(String date) {
-        return LocalDate.parse(date).plusDays(1).atStartOfDay(MOSCOW).toInstant().minusNanos(1_000);
+        return world.kit(jurisdiction);
     }
 
     private static long auditCount(ConsentKit kit) {
@@ -108,7 +98,7 @@ public abstract class SubjectRightsScenarios {
     @EnumSource(RequestType.class)
     void russianRequestRunsItsLifecycleAgainstItsStoredDeadline(RequestType type) {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         // R-RU-10, R-RU-11, R-RU-13, R-RU-15, R-RU-16: deadlines over the New Year holidays
         runLifecycle(kit, type, endOfMoscowDay(RU_DUE.get(type)));
     }
@@ -118,7 +108,7 @@ public abstract class SubjectRightsScenarios {
     void gdprRequestRunsItsLifecycleAgainstItsStoredDeadline(RequestType type) {
         clock.set(END_OF_JANUARY);
         ConsentKit kit = kit(Jurisdiction.GDPR);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         // R-GDPR-13: received 31 January, due 28 February by the earliest month rule
         runLifecycle(kit, type, Instant.parse("2026-02-28T23:59:59.999999Z"));
     }
@@ -185,7 +175,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void aRequestForAnUnknownSubjectIsRefusedAndStoresNothing() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         long audit = auditCount(kit);
 
         assertThatThrownBy(() -> SubjectRights.builder(kit).build().receive(NOBODY, RequestType.ACCESS, DESK))
@@ -208,7 +198,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void aSecondOpenRequestOfTheSameTypeIsRefusedUntilTheFirstIsClosed() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest first = rights.receive(ANNA, RequestType.ERASURE, DESK);
         long audit = auditCount(kit);
@@ -228,7 +218,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void aLetterReceivedEarlierCountsFromItsReceiptAndTheFutureIsRefused() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         clock.set(Instant.parse("2026-01-12T07:00:00Z"));
 
         SubjectRequest r = SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, BEFORE_NEW_YEAR, DESK);
@@ -243,7 +233,7 @@ public abstract class SubjectRightsScenarios {
         clock.set(Instant.parse("2026-12-25T09:00:00Z"));
         // R-RU-10: fail closed, as a host that opts out of provisional deadlines asks
         ConsentKit kit = kit(Jurisdiction.RU_152FZ.withCalendar(YearlyWorkingDayCalendar.russia().withoutProvisionalRule()));
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         long audit = auditCount(kit);
 
         assertThatThrownBy(() -> SubjectRights.builder(kit).build().receive(ANNA, RequestType.ACCESS, DESK))
@@ -255,7 +245,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void dueTimesAreStoredAndNeverRecomputedByAnotherProfile() {
         ConsentKit moscow = kit(Jurisdiction.RU_152FZ);
-        knownSubject(moscow, ANNA);
+        known(moscow, ANNA);
         SubjectRequest r = SubjectRights.builder(moscow).build().receive(ANNA, RequestType.ACCESS, DESK);
 
         ConsentKit vladivostok = kit(Jurisdiction.RU_152FZ.withZone(ZoneId.of("Asia/Vladivostok")));
@@ -276,7 +266,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void anExtensionNeedsAReasonAndStaysWithinTheLegalMaximum() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = inProgress(rights, RequestType.ACCESS);
         long audit = auditCount(kit);
@@ -302,7 +292,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void anExtensionComesBeforeTheDueTimeAndOnlyForTypesThatHaveOne() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest rectification = inProgress(rights, RequestType.RECTIFICATION);
         assertThatThrownBy(() -> rights.extend(rectification.id(), LegalPeriod.workingDays(1), REASON, DESK))
@@ -324,7 +314,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void illegalStepsAreRefusedNamingBothStates() {
         ConsentKit kit = kit(Jurisdiction.GDPR);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = rights.receive(ANNA, RequestType.ACCESS, DESK);
         long audit = auditCount(kit);
@@ -350,7 +340,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void aRefusalRecordsItsReasonAndTheRightToComplain() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = rights.receive(ANNA, RequestType.ERASURE, DESK);
 
@@ -368,7 +358,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void completingInsideTheCallersUnitOfWorkRollsBackWithIt() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest r = inProgress(rights, RequestType.ERASURE);
         long audit = auditCount(kit);
@@ -387,7 +377,7 @@ public abstract class SubjectRightsScenarios {
     @Test
     void dueWithinAndOverdueListOpenRequestsSoonestFirst() {
         ConsentKit kit = kit(Jurisdiction.RU_152FZ);
-        knownSubject(kit, ANNA);
+        known(kit, ANNA);
         SubjectRights rights = SubjectRights.builder(kit).build();
         SubjectRequest restriction = rights.receive(ANNA, RequestType.RESTRICTION, DESK); // 29 Dec
         SubjectRequest erasure = rights.receive(ANNA, RequestType.ERASURE, DESK);         // 14 Jan

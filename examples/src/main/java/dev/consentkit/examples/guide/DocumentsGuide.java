@@ -37,12 +37,12 @@ public final class DocumentsGuide {
      * @return the documents and the hash the consent pinned
      */
     public static Outcome run(HmacKey auditKey, HmacKey pseudonymKey) {
-        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
-                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         SubjectId client = SubjectId.of("client-1004");
         // snippet:documents
-        Transparency docs = Transparency.builder(kit)                 // catalogue, jurisdiction, access policy
+        ConsentKit kit = ConsentKit.builder().catalog(StudioCatalog.catalog(StudioCatalog.newsletterNotice()))
                 .jurisdiction(Jurisdiction.RU_152FZ)                  // deadlines in the policy; written consents checked
+                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
+        Transparency docs = Transparency.builder(kit)                 // the kit's catalogue, jurisdiction, access policy
                 .locales(RU, EN)
                 .templates(Templates.defaults()                       // your wording for your business events
                         .withWording(RU, Map.of("event.order.closed", "закрытия заказа"))
@@ -53,7 +53,8 @@ public final class DocumentsGuide {
 
         // publish the forms as notice versions: the text shown is the text a Given event pins
         ProcessingCatalog published = docs.publishForms("2.0", ConsentForm.Variant.CHECKBOX, Format.HTML);
-        ConsentKit live = ConsentKit.builder().catalog(published).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
+        ConsentKit live = ConsentKit.builder().catalog(published).jurisdiction(Jurisdiction.RU_152FZ)
+                .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         LedgerEntry given = live.consent(client, NEWSLETTER).notice("2.0", RU)
                 .evidence(live.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup-v4").build()).give();
         String pinned = given.event().notice().orElseThrow().textSha256(); // equals form.sha256()

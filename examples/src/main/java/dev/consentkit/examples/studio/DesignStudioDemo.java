@@ -10,6 +10,7 @@ import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.core.access.Principal;
@@ -95,6 +96,7 @@ public final class DesignStudioDemo {
     private ConsentKit kit(ProcessingCatalog catalog) {
         return ConsentKit.builder()
                 .catalog(catalog)
+                .jurisdiction(Jurisdiction.RU_152FZ)
                 .storage(storage)
                 .clock(clock)
                 .auditKey(auditKey)
@@ -133,16 +135,16 @@ public final class DesignStudioDemo {
                 + (again.equals(given) ? " (nothing new recorded)" : " (NEW ENTRY?)"));
         show(kit.check(anna, NEWSLETTER));
 
-        step("2b. Anna also opens a client account (the seed's second sentence); her receipt as JSON");
+        step("3. Anna also opens a client account (the seed's second sentence); her receipt as JSON");
         LedgerEntry account = kit.consent(anna, StudioCatalog.ACCOUNT).locale(RU)
                 .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("account-signup").build())
                 .give();
         out.println(ConsentJson.create().writeReceipt(kit.receipt(account)).indent(3).stripTrailing());
 
-        step("3. Orders need no consent: the contract is the basis");
+        step("4. Orders need no consent: the contract is the basis");
         show(kit.check(anna, ORDERS));
 
-        step("4. Boris signs a paper form at the desk; the operator records it for project-42 only");
+        step("5. Boris signs a paper form at the desk; the operator records it for project-42 only");
         kit.consent(boris, PORTFOLIO).asset(AssetId.of("project-42"))
                 .evidence(kit.evidence(CollectionMethod.PAPER_FORM).recordedBy(Actor.operator("desk-olga"))
                         .formId("paper-portfolio-v1").attachment("scans/2026/03/portfolio-17.pdf").build())
@@ -150,11 +152,11 @@ public final class DesignStudioDemo {
         show(kit.check(ConsentScope.of(boris, PORTFOLIO).withAsset(AssetId.of("project-42"))));
         show(kit.check(ConsentScope.of(boris, PORTFOLIO).withAsset(AssetId.of("project-43"))));
 
-        step("5. Vera refuses the newsletter");
+        step("6. Vera refuses the newsletter");
         kit.consent(vera, NEWSLETTER).locale(RU).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).refuse();
         show(kit.check(vera, NEWSLETTER));
 
-        step("6. Boris subscribes too; a week later Anna withdraws with one call");
+        step("7. Boris subscribes too; a week later Anna withdraws with one call");
         kit.consent(boris, NEWSLETTER).locale(RU).evidence(kit.evidence(CollectionMethod.IN_PERSON)
                 .recordedBy(Actor.operator("desk-olga")).build()).give();
         clock.advance(Duration.ofDays(7));
@@ -162,20 +164,20 @@ public final class DesignStudioDemo {
                 .withdraw();
         show(kit.check(anna, NEWSLETTER));
 
-        step("7. The newsletter notice changes in a major way (2.0: partners' offers)");
+        step("8. The newsletter notice changes in a major way (2.0: partners' offers)");
         ConsentKit updated = kit(StudioCatalog.catalog(StudioCatalog.newsletterNoticeWithPartners()));
         show(updated.check(boris, NEWSLETTER));
         out.println("   invalidation sweep recorded " + updated.invalidateOutdated().size()
                 + " INVALIDATED event(s); Boris must be asked again");
         show(updated.check(boris, NEWSLETTER));
 
-        step("8. Anna's consent history (what she gets on an access request)");
+        step("9. Anna's consent history (what she gets on an access request)");
         for (LedgerEntry e : updated.history(anna).entries()) {
             out.printf("   #%d %s %-9s %s via %s%n", e.sequence(), e.event().occurredAt(), e.event().kind(),
                     e.event().scope(), e.event().evidence().method());
         }
 
-        step("9. The audit chain");
+        step("10. The audit chain");
         AuditVerification verification = AuditTrail.of(updated).verify();
         out.println("   " + AuditTrail.of(updated).records(1, 10_000).size() + " audit records, verify(): " + verification);
         for (AuditRecord r : AuditTrail.of(updated).records(1, 3)) {
@@ -184,7 +186,7 @@ public final class DesignStudioDemo {
                     e.subjectRef().map(h -> h.value().substring(0, 10)).orElse("-"));
         }
 
-        step("10. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
+        step("11. Personal fields encrypted under Anna's own key; found by e-mail through a blind index");
         ProtectedField email = ProtectedField.of("client", "email", "contact", "contract");
         ProtectedField phone = ProtectedField.of("client", "phone", "contact", "contract").replacedBy("[erased]");
         BlindIndex byEmail = BlindIndex.sized("client.email", email, Normalizer.EMAIL, 16, 1_000_000);
@@ -233,7 +235,7 @@ public final class DesignStudioDemo {
         TransparencyChapter.run(out, this::kit, kit.catalog(), updated);
         RegisterChapter.run(out, updated, clock, clock::advance);
 
-        step("17. Someone edits rows in the database with raw SQL: an audit record (#3: actor changed), a consent event");
+        step("18. Someone edits rows in the database with raw SQL: an audit record (#3: actor changed), a consent event");
         String[] original = actorOf(3);
         sql("UPDATE ck_audit SET actor_kind = 'OPERATOR', actor_id = 'intruder' WHERE seq = 3");
         out.println("   verify(): " + AuditTrail.of(updated).verify());

@@ -103,7 +103,7 @@ final class ErasureChapter {
         studio.addInvoice(anna, "INV-2026-0042", "120.00", "Anna Petrova");
         studio.addInvoice(anna, "INV-2026-0057", "80.00", "Anna Petrova");
 
-        step(out, "24. Anna asks what the studio holds about her (access, GDPR Art. 15 / 152-FZ Art. 14)");
+        step(out, "26. Anna asks what the studio holds about her (access, GDPR Art. 15 / 152-FZ Art. 14)");
         ConsentJson json = ConsentJson.create();
         RequestId access = SubjectRights.builder(kit).build().receive(anna, RequestType.ACCESS, Actor.subject()).id();
         SubjectRights.builder(kit).build().verifyIdentity(access, dpo);
@@ -111,12 +111,12 @@ final class ErasureChapter {
         out.println("   request " + SubjectRights.builder(kit).build().find(access).orElseThrow().state() + ": "
                 + SubjectRights.builder(kit).build().find(access).orElseThrow().lastStep().note().orElse(""));
 
-        step(out, "25. Anna corrects her e-mail address (rectification in the studio's own client table)");
+        step(out, "27. Anna corrects her e-mail address (rectification in the studio's own client table)");
         studio.correctEmail(anna, "a.petrova@example.net");
         rights.export(verifiedAccess(kit, anna, dpo), dpo).sections().stream().filter(s -> s.name().equals("client"))
                 .forEach(s -> out.println("   client record now: email = " + s.records().get(0).values().get("email")));
 
-        step(out, "26. Anna asks to be erased while a court case holds all her data; then again once it is over");
+        step(out, "28. Anna asks to be erased while a court case holds all her data; then again once it is over");
         LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(anna), "court case A40-1234/2026",
                 Actor.operator("lawyer"));
         ErasureRequest request = ErasureRequest.builder(anna, dpo)

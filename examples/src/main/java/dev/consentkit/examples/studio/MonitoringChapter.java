@@ -80,7 +80,7 @@ public final class MonitoringChapter {
                 .build();
 
         out.println();
-        out.println("18. Access monitoring: the manager reads 30 clients' e-mail addresses in one go");
+        out.println("19. Access monitoring: the manager reads 30 clients' e-mail addresses in one go");
         Principal olga = Principal.of("olga", "manager");
         List<FieldRef> refs = new ArrayList<>();
         List<String> stored = new ArrayList<>();
@@ -100,12 +100,12 @@ public final class MonitoringChapter {
         }
 
         out.println();
-        out.println("19. Compliance report before (field protection as FieldCrypto describes it)");
+        out.println("20. Compliance report before (field protection as FieldCrypto describes it)");
         ComplianceReport before = Compliance.builder(kit).build().report();
         out.println(before.toMarkdown().indent(3).stripTrailing());
 
         out.println();
-        out.println("20. The privacy desk looks into the alerts and acknowledges them; the report after");
+        out.println("21. The privacy desk looks into the alerts and acknowledges them; the report after");
         for (MonitoringAlert a : monitoring.unacknowledged(100)) {
             monitoring.acknowledge(a.id(), Actor.operator("dpo"), "mailing list for the print shop, ticket 42");
         }

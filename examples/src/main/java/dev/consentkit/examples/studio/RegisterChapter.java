@@ -44,7 +44,7 @@ final class RegisterChapter {
      */
     static void run(PrintStream out, ConsentKit kit, Clock clock, Consumer<Duration> advanceClock) {
         out.println();
-        out.println("15. The register of processing (GDPR Art. 30, 152-FZ Art. 18.1), generated from the declarations");
+        out.println("16. The register of processing (GDPR Art. 30, 152-FZ Art. 18.1), generated from the declarations");
         ProcessingRegister register = ProcessingRegister.builder(kit)
                 .securityMeasure("nightly encrypted backups, restore tested monthly")
                 .locale(StudioCatalog.EN)
@@ -66,7 +66,7 @@ final class RegisterChapter {
         Instant found = friday.toInstant();
 
         out.println();
-        out.println("16. Friday " + found + ": a designer's laptop with the order book is stolen");
+        out.println("17. Friday " + found + ": a designer's laptop with the order book is stolen");
         BreachRegister breaches = BreachRegister.of(kit);
         BreachIncident breach = breaches.record(found, found, BreachDetails.builder("Laptop with an export of the order book stolen from a car")
                         .categories(StudioCatalog.CONTACT_DATA, StudioCatalog.ORDER_DATA)

@@ -72,7 +72,7 @@ final class RetentionChapter {
 
     private void chapter() {
         out.println();
-        out.println("27. Retention: orders go 24 months after they close, newsletter contacts 30 days after withdrawal");
+        out.println("29. Retention: orders go 24 months after they close, newsletter contacts 30 days after withdrawal");
         sql("CREATE TABLE studio_order (id VARCHAR(32) PRIMARY KEY, client_id VARCHAR(64) NOT NULL, title VARCHAR(100))");
         sql("CREATE TABLE studio_newsletter_contact (client_id VARCHAR(64) PRIMARY KEY, email VARCHAR(100))");
         sql("INSERT INTO studio_order VALUES ('order-17', 'client-1001', 'Logo'), ('order-18', 'client-1002', 'Poster'),"
@@ -94,7 +94,7 @@ final class RetentionChapter {
         retention.recordEvent(SubjectId.of("client-1002"), "order.closed", "order-18", clock.instant());
         clock.advance(Duration.ofDays(200));
         retention.recordEvent(SubjectId.of("client-1003"), "order.closed", "order-19", clock.instant());
-        out.println("   orders 17 and 18 closed now, order 19 in 200 days; Anna withdrew from the newsletter (step 6)");
+        out.println("   orders 17 and 18 closed now, order 19 in 200 days; Anna withdrew from the newsletter (step 7)");
 
         clock.advance(Duration.ofDays(560));
         out.println("   the clock moves to " + clock.instant() + "; the plan (a dry run):");

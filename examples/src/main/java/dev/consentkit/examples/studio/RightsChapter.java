@@ -66,7 +66,7 @@ final class RightsChapter {
         Actor desk = Actor.operator("desk-olga");
         SubjectRights rights = SubjectRights.builder(kit).build();
 
-        step(out, "21. Moscow office, 152-FZ: a client asks what the studio holds about her (Art. 14)");
+        step(out, "22. Moscow office, 152-FZ: a client asks what the studio holds about her (Art. 14)");
         SubjectRequest r = rights.receive(client, RequestType.ACCESS, desk);
         out.println("   received " + moscow(r.receivedAt()) + " (Moscow), request " + r.id());
         out.println("   due      " + moscow(r.dueAt()) + " = end of the 10th working day ("
@@ -88,7 +88,7 @@ final class RightsChapter {
         out.println("     not counted: " + weekendDays + " ordinary weekend days");
         out.println("   due within 7 days? " + rights.dueWithin(Duration.ofDays(7)).size() + " request(s)");
 
-        step(out, "22. Identity checked, work started; the export of 14 projects needs more time");
+        step(out, "23. Identity checked, work started; the export of 14 projects needs more time");
         rights.verifyIdentity(r.id(), desk);
         clock.set(Instant.parse("2026-01-13T08:00:00Z"));
         rights.start(r.id(), desk);
@@ -109,7 +109,7 @@ final class RightsChapter {
         out.println("   extended by 5 working days with a reasoned notice: due " + moscow(extended.currentDue())
                 + " (original due " + moscow(extended.dueAt()) + " kept)");
 
-        step(out, "23. The answer goes out; the request is closed");
+        step(out, "24. The answer goes out; the request is closed");
         clock.set(Instant.parse("2026-01-22T12:00:00Z"));
         SubjectRequest done = rights.complete(r.id(), "Access report and export sent by registered e-mail", desk);
         for (RequestStep s : done.history()) {
@@ -127,7 +127,7 @@ final class RightsChapter {
         }
         out.println("   audit chain verifies: " + AuditTrail.of(kit).verify().isIntact());
 
-        step(out, "23a. The same client writes on Sunday 20 December 2026, before the 2027 calendar is published");
+        step(out, "25. The same client writes on Sunday 20 December 2026, before the 2027 calendar is published");
         clock.set(Instant.parse("2026-12-20T09:00:00Z"));
         SubjectRequest late = rights.receive(client, RequestType.ACCESS, desk);
         out.println("   due      " + moscow(late.dueAt()) + (late.isProvisional() ? " - PROVISIONAL" : ""));

@@ -10,7 +10,6 @@ import dev.consentkit.core.consent.CollectionMethod;
 import dev.consentkit.core.consent.ConsentReceipt;
 import dev.consentkit.core.consent.LedgerEntry;
 import dev.consentkit.core.purpose.ProcessingCatalog;
-import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.transparency.ChangeNotes;
 import dev.consentkit.core.transparency.ConsentForm;
 import dev.consentkit.core.transparency.Format;
@@ -37,8 +36,7 @@ final class TransparencyChapter {
      */
     static void run(PrintStream out, Function<ProcessingCatalog, ConsentKit> kitOn, ProcessingCatalog before,
                     ConsentKit current) {
-        Transparency docs = Transparency.builder(current)
-                .jurisdiction(Jurisdiction.RU_152FZ)
+        Transparency docs = Transparency.builder(current)       // the kit's catalogue, 152-FZ, access policy, FieldCrypto
                 .locales(RU, EN)
                 .templates(Templates.defaults()
                         .withWording(RU, Map.of("event.order.closed", "закрытия заказа"))
@@ -46,11 +44,11 @@ final class TransparencyChapter {
                 .build();
 
         out.println();
-        out.println("11. The privacy policy, written from the catalogue (ru, Markdown)");
+        out.println("12. The privacy policy, written from the catalogue (ru, Markdown)");
         out.println(docs.policy(RU, Format.MARKDOWN).text().indent(3).stripTrailing());
 
         out.println();
-        out.println("12. The newsletter's consent form: one purpose, an unticked box, the policy link, how to withdraw");
+        out.println("13. The newsletter's consent form: one purpose, an unticked box, the policy link, how to withdraw");
         ConsentForm form = docs.consentForm(NEWSLETTER, RU, Format.MARKDOWN);
         out.println(form.text().indent(3).stripTrailing());
         ConsentForm written = docs.consentForm(StudioCatalog.PORTFOLIO, RU, Format.MARKDOWN, ConsentForm.Variant.WRITTEN);
@@ -58,7 +56,7 @@ final class TransparencyChapter {
                 + " elements of 152-FZ Art. 9 part 4 and passed the validator)");
 
         out.println();
-        out.println("13. The form becomes notice version 3.0; Dmitry ticks the box and gets his receipt");
+        out.println("14. The form becomes notice version 3.0; Dmitry ticks the box and gets his receipt");
         ProcessingCatalog published = docs.publishForms("3.0", ConsentForm.Variant.CHECKBOX, Format.MARKDOWN);
         ConsentKit kit = kitOn.apply(published);
         SubjectId dmitry = SubjectId.of("client-1004");
@@ -72,7 +70,7 @@ final class TransparencyChapter {
         out.println(docs.receipt(receipt, Format.MARKDOWN).text().indent(3).stripTrailing());
 
         out.println();
-        out.println("14. What changed for clients between the first release and now (ru)");
+        out.println("15. What changed for clients between the first release and now (ru)");
         ChangeNotes notes = ChangeNotes.between(before, current.catalog());
         out.println(docs.changeNotes(notes, RU, Format.MARKDOWN).text().indent(3).stripTrailing());
         out.println("   major: " + notes.isMajor() + ", re-consent needed for " + notes.reconsentNeeded()

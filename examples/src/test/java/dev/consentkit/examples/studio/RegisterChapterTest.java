@@ -21,7 +21,7 @@ class RegisterChapterTest {
                 .contains("## Order fulfilment (`order-fulfilment`)")
                 .contains("| Recipients and agreements (Art. 30(1)(d)) | Courier Express LLC (third party, RU, agreement delivery contract 14/2025) |")
                 .contains("| Erasure time limit (Art. 30(1)(f)) | 5 years after collection |")
-                .contains("16. Friday 2026-03-13T18:00:00Z")
+                .contains("17. Friday 2026-03-13T18:00:00Z")
                 .contains("ru_152fz  initial-notice         due SATURDAY 2026-03-14T18:00:00Z (152-FZ Art. 21 part 3.1(1))")
                 .contains("gdpr      authority-notice       due MONDAY 2026-03-16T18:00:00Z (GDPR Art. 33(1))")
                 .contains("ru_152fz  investigation-results  due MONDAY 2026-03-16T18:00:00Z (152-FZ Art. 21 part 3.1(2))")

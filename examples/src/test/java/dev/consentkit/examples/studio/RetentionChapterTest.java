@@ -15,7 +15,7 @@ class RetentionChapterTest {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         DesignStudioDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String out = buffer.toString(StandardCharsets.UTF_8);
-        String chapter = out.substring(out.indexOf("27. Retention"));
+        String chapter = out.substring(out.indexOf("29. Retention"));
 
         assertThat(chapter)
                 .contains("due  order-fulfilment.order order-17")
