@@ -1,6 +1,8 @@
 package dev.consentkit.crypto;
 
+import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.spi.protection.KeyStore;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.rights.SubjectRights;
@@ -41,9 +43,9 @@ import org.junit.jupiter.api.Test;
 class RetentionCryptoShredTest {
     private static final ProtectedField ORDER_EMAIL = ProtectedField.of("client", "email", "contact", "contract");
     private static final ProtectedField NEWS_EMAIL = ProtectedField.of("newsletter_sub", "email", "contact", "marketing");
-    private static final RetentionPolicy NEWSLETTER_SHRED = RetentionPolicy.builder(NEWSLETTER, "contact")
+    private static final RetentionPolicy NEWSLETTER_SHRED = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
             .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED)
-            .keyGroups("marketing").build();
+            .keyGroups(KeyGroup.of("marketing")).build();
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
@@ -94,7 +96,7 @@ class RetentionCryptoShredTest {
         kit.consent(anna, NEWSLETTER).evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).build()).withdraw();
         AtomicInteger calls = new AtomicInteger();
         RetentionEngine retention = RetentionEngine.builder(kit).policy(NEWSLETTER_SHRED)
-                .target("contact", (batch, tx) -> {
+                .target(CategoryId.of("contact"), (batch, tx) -> {
                     if (calls.incrementAndGet() == 1) {
                         throw new IllegalStateException("killed after the shred (injected)");
                     }
@@ -118,10 +120,10 @@ class RetentionCryptoShredTest {
 
     @Test
     void aShredPolicyNeedsProtectedFieldsOfItsCategoryAndKnownGroups() {
-        RetentionPolicy unknownGroup = RetentionPolicy.builder(NEWSLETTER, "contact").id("x")
+        RetentionPolicy unknownGroup = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact")).id(PolicyId.of("x"))
                 .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED)
-                .keyGroups("billing").build();
-        RetentionPolicy photos = RetentionPolicy.builder(dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO, "photo")
+                .keyGroups(KeyGroup.of("billing")).build();
+        RetentionPolicy photos = RetentionPolicy.builder(dev.consentkit.testkit.fixtures.Fixtures.PORTFOLIO, CategoryId.of("photo"))
                 .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.CRYPTO_SHRED).build();
 
         assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(unknownGroup).build())

@@ -1,5 +1,6 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.retention.DisposalBatch;
 import dev.consentkit.core.retention.RetentionTarget;
@@ -52,7 +53,7 @@ final class BookingTable implements RetentionTarget {
             }
         }
         for (int i = 0; i < n; i++) {
-            retention.recordEvent(SubjectId.of("client-" + (i % 7)), "order.closed", "booking-" + i, closed);
+            retention.recordEvent(SubjectId.of("client-" + (i % 7)), EventName.of("order.closed"), "booking-" + i, closed);
         }
     }
 

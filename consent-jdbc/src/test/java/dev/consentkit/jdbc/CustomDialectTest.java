@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CustomDialectTest {
     private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
-    private static final RetentionPolicy BOOKINGS = RetentionPolicy.builder(ORDERS, "order")
-            .afterEvent(Period.ofMonths(24), "order.closed").build();
+    private static final RetentionPolicy BOOKINGS = RetentionPolicy.builder(ORDERS, CategoryId.of("order"))
+            .afterEvent(Period.ofMonths(24), EventName.of("order.closed")).build();
     private static final Actor NIGHTLY = Actor.system("nightly-retention");
     /** The set-based disposal insert, bound as arrays (ARRAY_PARAMETERS). */
     private static final String ARRAY_INSERT = "FROM UNNEST(?, ?, ?) AS u(s, r, a)";
@@ -110,7 +112,7 @@ class CustomDialectTest {
         JdbcStorage storage = JdbcStorage.builder(ds).dialect(dialect).build();
         assertThat(storage.dialect()).isSameAs(dialect);
         ConsentKit kit = Fixtures.kit(storage, clock);
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target("order", new BookingTable())
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target(CategoryId.of("order"), new BookingTable())
                 .batchSize(500).build();
         BookingTable.bookings(ds, retention, 1_000, T);
         clock.set(T.plus(Duration.ofDays(731)));

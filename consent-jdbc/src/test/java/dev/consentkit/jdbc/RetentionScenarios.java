@@ -1,5 +1,7 @@
 package dev.consentkit.jdbc;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import dev.consentkit.AuditTrail;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class RetentionScenarios {
     private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
-    private static final RetentionPolicy BOOKINGS = RetentionPolicy.builder(ORDERS, "order")
-            .afterEvent(Period.ofMonths(24), "order.closed").build();
+    private static final RetentionPolicy BOOKINGS = RetentionPolicy.builder(ORDERS, CategoryId.of("order"))
+            .afterEvent(Period.ofMonths(24), EventName.of("order.closed")).build();
     private static final Actor NIGHTLY = Actor.system("nightly-retention");
     private final MutableClock clock = new MutableClock(T);
 
@@ -75,7 +77,7 @@ abstract class RetentionScenarios {
             }
             return deleted;
         }).when(table).dispose(any(), any());
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target("order", table)
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target(CategoryId.of("order"), table)
                 .batchSize(20).build();
         bookings(ds, retention, 70);
         clock.set(T.plus(Duration.ofDays(731)));
@@ -110,7 +112,7 @@ abstract class RetentionScenarios {
     void aLegalHoldKeepsItsSubjectsBookingsAndTheRunListsThemWithItsReason() throws SQLException {
         DataSource ds = installed();
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target("order", new BookingTable())
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target(CategoryId.of("order"), new BookingTable())
                 .batchSize(8).build();
         bookings(ds, retention, 21);
         LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-2")), "court case 2-118/2026",
@@ -133,7 +135,7 @@ abstract class RetentionScenarios {
     void aRunIsSetBased_statementsGrowWithBatchesNotRecords() throws SQLException {
         RecordingDataSource ds = new RecordingDataSource(installed());
         ConsentKit kit = Fixtures.kit(JdbcStorage.builder(ds).build(), clock);
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target("order", new BookingTable())
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(BOOKINGS).target(CategoryId.of("order"), new BookingTable())
                 .batchSize(500).build();
         bookings(ds, retention, 1_000);
         clock.set(T.plus(Duration.ofDays(731)));

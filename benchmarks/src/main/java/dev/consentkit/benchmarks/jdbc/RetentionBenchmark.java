@@ -1,5 +1,7 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
@@ -87,8 +89,8 @@ public class RetentionBenchmark {
                 .clock(Clock.fixed(JdbcBenchCatalog.NOW, ZoneOffset.UTC))
                 .auditKey(JdbcBenchCatalog.AUDIT_KEY).pseudonymKey(JdbcBenchCatalog.PSEUDONYM_KEY).build();
         retention = RetentionEngine.builder(kit)
-                .policy(RetentionPolicy.builder(ORDERS, "order").afterEvent(Period.ofMonths(24), "order.closed").build())
-                .target("order", new Bookings(db)).batchSize(10_000).build();
+                .policy(RetentionPolicy.builder(ORDERS, CategoryId.of("order")).afterEvent(Period.ofMonths(24), EventName.of("order.closed")).build())
+                .target(CategoryId.of("order"), new Bookings(db)).batchSize(10_000).build();
     }
 
     /** Fresh due rows for every invocation: the bookings and their anchors, no markers, no acts. */

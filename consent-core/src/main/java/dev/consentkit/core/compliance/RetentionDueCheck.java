@@ -2,6 +2,7 @@ package dev.consentkit.core.compliance;
 
 import dev.consentkit.core.retention.DueItem;
 import dev.consentkit.core.retention.RetentionEngine;
+import dev.consentkit.core.PolicyId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class RetentionDueCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Map<String, Due> due = new LinkedHashMap<>();
+        Map<PolicyId, Due> due = new LinkedHashMap<>();
         for (DueItem i : engine.plan().due()) {
             due.merge(i.policy().id(), new Due(1, i.dueAt()), (a, b) -> new Due(a.count() + b.count(),
                     a.oldest().isBefore(b.oldest()) ? a.oldest() : b.oldest()));

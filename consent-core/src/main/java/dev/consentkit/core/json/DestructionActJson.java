@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.audit.AuditRecord;
 import dev.consentkit.core.retention.ActEntry;
@@ -60,7 +61,7 @@ public final class DestructionActJson {
             by.put("name", s.name());
             by.put("position", s.position());
         });
-        JsonValues.texts(a, "categories", List.copyOf(act.categories()));
+        JsonValues.texts(a, "categories", act.categories().stream().map(CategoryId::value).toList());
         a.put("system", act.system());
         JsonValues.texts(a, "methods", act.methods().stream().map(DisposalAction::method).toList());
         JsonValues.texts(a, "reasons", List.copyOf(act.reasons()));
@@ -72,9 +73,9 @@ public final class DestructionActJson {
         for (ActEntry e : act.entries()) {
             ObjectNode n = entries.addObject();
             n.put("number", e.number());
-            n.put("policy", e.policyId());
+            n.put("policy", e.policyId().value());
             n.put("purpose", e.purpose().value());
-            n.put("category", e.category());
+            n.put("category", e.category().value());
             n.put("action", e.action().name());
             n.put("method", e.action().method());
             n.put("reason", e.reason());

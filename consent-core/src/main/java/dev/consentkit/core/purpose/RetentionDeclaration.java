@@ -1,9 +1,9 @@
 package dev.consentkit.core.purpose;
 
+import dev.consentkit.core.EventName;
 import java.time.Period;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How long a purpose keeps its data: a period counted from a trigger, e.g. "24 months after the
@@ -14,9 +14,7 @@ import java.util.regex.Pattern;
  * @param businessEvent the host's event name, present exactly when the trigger is
  *                      {@link RetentionTrigger#SINCE_BUSINESS_EVENT}
  */
-public record RetentionDeclaration(Period period, RetentionTrigger trigger, Optional<String> businessEvent) {
-    private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
-
+public record RetentionDeclaration(Period period, RetentionTrigger trigger, Optional<EventName> businessEvent) {
     /**
      * @throws IllegalArgumentException if the period is not positive or the business event does not
      *                                  match the trigger
@@ -31,11 +29,6 @@ public record RetentionDeclaration(Period period, RetentionTrigger trigger, Opti
         if ((trigger == RetentionTrigger.SINCE_BUSINESS_EVENT) != businessEvent.isPresent()) {
             throw new IllegalArgumentException("a business event is named exactly when the trigger is SINCE_BUSINESS_EVENT");
         }
-        businessEvent.ifPresent(e -> {
-            if (!EVENT.matcher(e).matches()) {
-                throw new IllegalArgumentException("business event must match " + EVENT.pattern());
-            }
-        });
     }
 
     /**
@@ -79,8 +72,10 @@ public record RetentionDeclaration(Period period, RetentionTrigger trigger, Opti
      * @param period how long
      * @param event the host's business event, e.g. {@code booking.ended}
      * @return a declaration anchored to that event
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the period is not positive
      */
-    public static RetentionDeclaration afterEvent(Period period, String event) {
-        return new RetentionDeclaration(period, RetentionTrigger.SINCE_BUSINESS_EVENT, Optional.of(event));
+    public static RetentionDeclaration afterEvent(Period period, EventName event) {
+        return new RetentionDeclaration(period, RetentionTrigger.SINCE_BUSINESS_EVENT, Optional.of(Objects.requireNonNull(event, "event")));
     }
 }

@@ -1,6 +1,8 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.PurposeId;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +25,11 @@ import java.util.Objects;
  * @param auditEntry id of the audit entry of this batch ({@code AuditTrail.recordsOf} finds its record;
  *                   for acts written before schema v4, the record's sequence)
  */
-public record ActEntry(int number, String policyId, PurposeId purpose, String category, DisposalAction action,
+public record ActEntry(int number, PolicyId policyId, PurposeId purpose, CategoryId category, DisposalAction action,
                        String reason, List<KeyedHash> subjectRefs, int recordCount, Instant disposedAt,
                        long auditEntry) {
     /**
+     * @throws NullPointerException if an argument or a subject reference is null
      * @throws IllegalArgumentException if a count or the number is not positive, or no subject is named
      */
     public ActEntry {

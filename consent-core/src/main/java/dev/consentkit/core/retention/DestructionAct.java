@@ -1,6 +1,7 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.KeyedHash;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -76,8 +77,8 @@ public record DestructionAct(UUID id, String operator, Optional<String> operator
     }
 
     /** @return the categories destroyed, in entry order */
-    public Set<String> categories() {
-        Set<String> categories = new LinkedHashSet<>();
+    public Set<CategoryId> categories() {
+        Set<CategoryId> categories = new LinkedHashSet<>();
         entries.forEach(e -> categories.add(e.category()));
         return categories;
     }

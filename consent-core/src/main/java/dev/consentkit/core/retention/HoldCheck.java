@@ -1,6 +1,5 @@
 package dev.consentkit.core.retention;
 
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.SubjectId;
@@ -28,10 +27,9 @@ interface HoldCheck {
         if (active.isEmpty()) {
             return held;
         }
-        CategoryId category = CategoryId.of(policy.category());
         for (SubjectId s : subjects) {
             for (LegalHold h : active) {
-                if (h.scope().covers(s, policy.purpose(), category)) {
+                if (h.scope().covers(s, policy.purpose(), policy.category())) {
                     held.put(s, h.reason());
                     break;
                 }

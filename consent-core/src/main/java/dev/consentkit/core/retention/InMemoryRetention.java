@@ -1,6 +1,8 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.memory.MemoryStore;
 import dev.consentkit.core.memory.MemoryUnit;
@@ -28,8 +30,8 @@ import java.util.function.Consumer;
 public final class InMemoryRetention implements MemoryStore<RetentionStore> {
     private static final Comparator<RetentionAnchor.Key> KEY_ORDER = Comparator
             .comparing((RetentionAnchor.Key k) -> k.subject().value()).thenComparing(RetentionAnchor.Key::recordRef);
-    private final Map<String, NavigableMap<RetentionAnchor.Key, Instant>> events = new HashMap<>();
-    private final Map<String, Map<RetentionAnchor.Key, Instant>> markers = new HashMap<>();
+    private final Map<EventName, NavigableMap<RetentionAnchor.Key, Instant>> events = new HashMap<>();
+    private final Map<PolicyId, Map<RetentionAnchor.Key, Instant>> markers = new HashMap<>();
     private final Map<UUID, DestructionAct> acts = new LinkedHashMap<>();
 
     /** An empty store. */
@@ -59,7 +61,7 @@ public final class InMemoryRetention implements MemoryStore<RetentionStore> {
         }
 
         @Override
-        public boolean recordEvent(String eventName, RetentionAnchor anchor) {
+        public boolean recordEvent(EventName eventName, RetentionAnchor anchor) {
             checkWritable.run();
             Objects.requireNonNull(eventName, "eventName");
             Objects.requireNonNull(anchor, "anchor");
@@ -80,7 +82,7 @@ public final class InMemoryRetention implements MemoryStore<RetentionStore> {
         }
 
         @Override
-        public Optional<Instant> event(String eventName, RetentionAnchor.Key key) {
+        public Optional<Instant> event(EventName eventName, RetentionAnchor.Key key) {
             checkOpen.run();
             Objects.requireNonNull(key, "key");
             Map<RetentionAnchor.Key, Instant> byKey = events.get(Objects.requireNonNull(eventName, "eventName"));
@@ -88,7 +90,7 @@ public final class InMemoryRetention implements MemoryStore<RetentionStore> {
         }
 
         @Override
-        public List<RetentionAnchor> dueEvents(String policyId, String eventName, Instant upTo,
+        public List<RetentionAnchor> dueEvents(PolicyId policyId, EventName eventName, Instant upTo,
                                                Optional<RetentionAnchor.Key> after, int limit) {
             checkOpen.run();
             Objects.requireNonNull(policyId, "policyId");
@@ -114,7 +116,7 @@ public final class InMemoryRetention implements MemoryStore<RetentionStore> {
         }
 
         @Override
-        public Set<RetentionAnchor.Key> disposed(String policyId, Collection<RetentionAnchor> anchors) {
+        public Set<RetentionAnchor.Key> disposed(PolicyId policyId, Collection<RetentionAnchor> anchors) {
             checkOpen.run();
             Map<RetentionAnchor.Key, Instant> done = markers.getOrDefault(Objects.requireNonNull(policyId, "policyId"), Map.of());
             Set<RetentionAnchor.Key> found = new HashSet<>();
@@ -128,7 +130,7 @@ public final class InMemoryRetention implements MemoryStore<RetentionStore> {
         }
 
         @Override
-        public void markDisposed(String policyId, Collection<RetentionAnchor> anchors, UUID actId) {
+        public void markDisposed(PolicyId policyId, Collection<RetentionAnchor> anchors, UUID actId) {
             checkWritable.run();
             Objects.requireNonNull(actId, "actId");
             Map<RetentionAnchor.Key, Instant> done = markers.computeIfAbsent(Objects.requireNonNull(policyId, "policyId"),

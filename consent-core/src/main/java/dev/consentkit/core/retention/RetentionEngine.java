@@ -1,11 +1,14 @@
 package dev.consentkit.core.retention;
 
-import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.InMemoryHolds;
 import dev.consentkit.core.hold.HoldStore;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.KeyedHash;
 import dev.consentkit.core.PurposeId;
@@ -38,7 +41,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,11 +50,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * RetentionEngine retention = RetentionEngine.builder(kit)
- *         .policy(RetentionPolicy.builder(BOOKINGS, "booking").afterEvent(Period.ofMonths(24), "booking.ended").build())
- *         .target("booking", bookingTable)         // the host's records of that category
+ *         .policy(RetentionPolicy.builder(BOOKINGS, BOOKING).afterEvent(Period.ofMonths(24), BOOKING_ENDED).build())
+ *         .target(BOOKING, bookingTable)           // the host's records of that category
  *         .system("Studio CRM")
  *         .build();
- * retention.recordEvent(client, "booking.ended", "booking-17", endedAt);
+ * retention.recordEvent(client, BOOKING_ENDED, "booking-17", endedAt);   // EventName.of("booking.ended")
  * RetentionPlan plan = retention.plan();             // what is due, and what a hold blocks
  * RetentionRun run = retention.run(Actor.system("nightly-retention"));
  * }</pre>
@@ -80,12 +82,11 @@ public final class RetentionEngine {
     /** How long acts are kept at least: three years (Order 179). */
     public static final Period ACT_RETENTION = Period.ofYears(3);
     private static final Logger LOG = LoggerFactory.getLogger(RetentionEngine.class);
-    private static final Pattern EVENT = Pattern.compile("[a-z][a-z0-9._-]{0,79}");
     private final ConsentKit kit;
     private final List<RetentionPolicy> policies;
-    private final Map<String, RetentionTarget> targets;
-    private final Map<String, Set<String>> shredGroups;
-    private final Set<String> anchorEvents;
+    private final Map<CategoryId, RetentionTarget> targets;
+    private final Map<PolicyId, Set<KeyGroup>> shredGroups;
+    private final Set<EventName> anchorEvents;
     private final HoldCheck holds;
     private final String system;
     private final Optional<String> processor;
@@ -93,12 +94,12 @@ public final class RetentionEngine {
     private final int batchSize;
     private final Period actRetention;
 
-    private RetentionEngine(Builder b, Map<String, Set<String>> shredGroups) {
+    private RetentionEngine(Builder b, Map<PolicyId, Set<KeyGroup>> shredGroups) {
         this.kit = b.kit;
         this.policies = List.copyOf(b.policies.values());
         this.targets = Map.copyOf(b.targets);
         this.shredGroups = Map.copyOf(shredGroups);
-        Set<String> events = new TreeSet<>();
+        Set<EventName> events = new TreeSet<>();
         policies.forEach(p -> p.anchorEvent().ifPresent(events::add));
         this.anchorEvents = Set.copyOf(events);
         this.holds = HoldCheck.STORED;
@@ -130,9 +131,10 @@ public final class RetentionEngine {
      * @param event the event a policy is anchored to, e.g. {@code booking.ended}
      * @param at when it happened; not in the future
      * @return whether the anchor moved
+     * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if no policy is anchored to the event, or the time is in the future
      */
-    public boolean recordEvent(SubjectId subject, String event, Instant at) {
+    public boolean recordEvent(SubjectId subject, EventName event, Instant at) {
         return recordEvent(subject, event, "", at);
     }
 
@@ -144,15 +146,16 @@ public final class RetentionEngine {
      * @param recordRef the host's id of the record; empty for every record of the subject
      * @param at when it happened; not in the future
      * @return whether the anchor moved
+     * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if no policy is anchored to the event, the record reference is
      *                                  malformed, or the time is in the future
      */
-    public boolean recordEvent(SubjectId subject, String event, String recordRef, Instant at) {
+    public boolean recordEvent(SubjectId subject, EventName event, String recordRef, Instant at) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(at, "at");
-        if (!EVENT.matcher(event).matches() || !anchorEvents.contains(event)) {
-            throw new IllegalArgumentException("no retention policy is anchored to event '" + safe(event)
+        if (!anchorEvents.contains(event)) {
+            throw new IllegalArgumentException("no retention policy is anchored to event '" + event
                     + "'; anchored events: " + anchorEvents);
         }
         Instant now = now();
@@ -169,7 +172,7 @@ public final class RetentionEngine {
             boolean moved = RetentionStore.in(tx).recordEvent(event, anchor);
             if (moved) {
                 KitContext.of(kit).append(tx, new AuditEvent(now, Actor.system("retention"), EVENT_RECORDED, Optional.of(ref),
-                        Optional.empty(), AuditOutcome.SUCCESS, Optional.of(event)));
+                        Optional.empty(), AuditOutcome.SUCCESS, Optional.of(event.value())));
             }
             return moved;
         });
@@ -186,7 +189,7 @@ public final class RetentionEngine {
      * @throws IllegalArgumentException if no policy of the purpose is anchored to its end
      */
     public boolean purposeEnded(SubjectId subject, PurposeId purpose, Instant at) {
-        return recordEvent(subject, RetentionPolicy.PURPOSE_ENDED + Objects.requireNonNull(purpose, "purpose").value(), at);
+        return recordEvent(subject, RetentionPolicy.purposeEnded(purpose), at);
     }
 
     /**
@@ -270,7 +273,7 @@ public final class RetentionEngine {
             // destroys nothing more, and the act entry below is then written
             List<DueItem> toShred = KitContext.of(kit).storage().read(tx -> disposable(tx, policy, page, state.now, new ArrayList<>()));
             for (SubjectId subject : subjects(toShred)) {
-                protector().orElseThrow().shred(subject, shredGroups.get(policy.id()), state.actor);
+                protector().orElseThrow().shred(subject, groupNames(shredGroups.get(policy.id())), state.actor);
             }
         }
         KitContext.of(kit).storage().inTransaction(tx -> {
@@ -409,8 +412,11 @@ public final class RetentionEngine {
         return List.copyOf(new LinkedHashSet<>(items.stream().map(DueItem::subject).toList()));
     }
 
-    private static String safe(String event) {
-        return event.length() > 80 ? event.substring(0, 80) + "..." : event;
+    /** The field-protection port still names key groups as text: converted here, at that boundary. */
+    private static Set<String> groupNames(Set<KeyGroup> groups) {
+        Set<String> names = new TreeSet<>();
+        groups.forEach(g -> names.add(g.value()));
+        return names;
     }
 
     private Instant now() {
@@ -454,8 +460,8 @@ public final class RetentionEngine {
      */
     public static final class Builder {
         private final ConsentKit kit;
-        private final Map<String, RetentionPolicy> policies = new LinkedHashMap<>();
-        private final Map<String, RetentionTarget> targets = new HashMap<>();
+        private final Map<PolicyId, RetentionPolicy> policies = new LinkedHashMap<>();
+        private final Map<CategoryId, RetentionTarget> targets = new HashMap<>();
         private String system = "ConsentKit";
         private String processor;
         private Signatory signatory;
@@ -492,9 +498,10 @@ public final class RetentionEngine {
          * @param category a data category of the catalogue
          * @param target the host's records of it
          * @return this builder
+         * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if the category has a target already
          */
-        public Builder target(String category, RetentionTarget target) {
+        public Builder target(CategoryId category, RetentionTarget target) {
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(target, "target");
             if (targets.putIfAbsent(category, target) != null) {
@@ -585,12 +592,12 @@ public final class RetentionEngine {
                 throw new IllegalStateException("the retention engine needs at least one policy");
             }
             ProcessingCatalog catalog = kit.catalog();
-            Map<String, Set<String>> shredGroups = new HashMap<>();
-            Set<String> used = new LinkedHashSet<>();
+            Map<PolicyId, Set<KeyGroup>> shredGroups = new HashMap<>();
+            Set<CategoryId> used = new LinkedHashSet<>();
             for (RetentionPolicy p : policies.values()) {
                 Purpose purpose = catalog.purpose(p.purpose()).orElseThrow(() -> new IllegalStateException(
                         "retention policy " + p.id() + " names purpose " + p.purpose() + ", which the catalogue does not declare"));
-                if (!purpose.categories().contains(CategoryId.of(p.category()))) {
+                if (!purpose.categories().contains(p.category())) {
                     throw new IllegalStateException("retention policy " + p.id() + ": purpose " + p.purpose()
                             + " does not process category " + p.category());
                 }
@@ -617,10 +624,10 @@ public final class RetentionEngine {
                 if (p.action() == DisposalAction.CRYPTO_SHRED) {
                     FieldProtector protector = KitContext.of(kit).protector().orElseThrow(() -> new IllegalStateException(
                             "retention policy " + p.id() + " crypto-shreds: build FieldCrypto on this kit first"));
-                    Set<String> groups = new TreeSet<>();
+                    Set<KeyGroup> groups = new TreeSet<>();
                     for (ProtectionProfile.Field f : protector.describe().fields()) {
-                        if (f.category().value().equals(p.category())) {
-                            groups.add(f.group().value());
+                        if (f.category().equals(p.category())) {
+                            groups.add(f.group());
                         }
                     }
                     if (groups.isEmpty()) {
@@ -635,7 +642,7 @@ public final class RetentionEngine {
                 }
                 used.add(p.category());
             }
-            for (String category : targets.keySet()) {
+            for (CategoryId category : targets.keySet()) {
                 if (!used.contains(category)) {
                     throw new IllegalStateException("a retention target is registered for category " + category
                             + ", but no retention policy disposes of it");

@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.PolicyId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +24,10 @@ public record RetentionPlan(Instant asOf, List<DueItem> due, List<BlockedItem> b
     /**
      * @param policyId a policy id
      * @return how many items that policy has due
+     * @throws NullPointerException if {@code policyId} is null
      */
-    public long dueCount(String policyId) {
+    public long dueCount(PolicyId policyId) {
+        Objects.requireNonNull(policyId, "policyId");
         return due.stream().filter(i -> i.policy().id().equals(policyId)).count();
     }
 

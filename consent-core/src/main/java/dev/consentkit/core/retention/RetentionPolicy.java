@@ -1,6 +1,9 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.KeyGroup;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.purpose.Purpose;
@@ -15,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * How long one data category of one purpose is kept and what happens then: a period counted from a
@@ -50,18 +52,19 @@ import java.util.regex.Pattern;
  * @param keyGroups for {@link DisposalAction#CRYPTO_SHRED}: the key groups to destroy; empty for every
  *                  group the field protector declares for the category
  */
-public record RetentionPolicy(String id, PurposeId purpose, String category, Period period, RetentionTrigger trigger,
-                              Optional<String> businessEvent, DisposalAction action, String reason,
-                              Optional<String> statutoryOverride, Set<String> keyGroups) {
-    /** The event name of {@link RetentionTrigger#SINCE_LAST_INTERACTION}. */
-    public static final String INTERACTION = "interaction";
-    /** The prefix of the event name of {@link RetentionTrigger#SINCE_PURPOSE_ENDED}. */
+public record RetentionPolicy(PolicyId id, PurposeId purpose, CategoryId category, Period period, RetentionTrigger trigger,
+                              Optional<EventName> businessEvent, DisposalAction action, String reason,
+                              Optional<String> statutoryOverride, Set<KeyGroup> keyGroups) {
+    /** The event of {@link RetentionTrigger#SINCE_LAST_INTERACTION}. */
+    public static final EventName INTERACTION = EventName.of("interaction");
+    /** The prefix of the event name of {@link RetentionTrigger#SINCE_PURPOSE_ENDED} (see {@link #purposeEnded}). */
     public static final String PURPOSE_ENDED = "purpose-ended.";
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
 
     /**
-     * @throws IllegalArgumentException if the id or event is malformed, the period is not positive,
-     *                                  the event does not match the trigger, or a text is blank or too long
+     * @throws NullPointerException if an argument or a key group is null
+     * @throws IllegalArgumentException if key groups are named for an action other than crypto-shredding,
+     *                                  the period is not positive, the event does not match the trigger,
+     *                                  or a text is blank or too long
      */
     public RetentionPolicy {
         Objects.requireNonNull(id, "id");
@@ -77,12 +80,6 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
         if (!keyGroups.isEmpty() && action != DisposalAction.CRYPTO_SHRED) {
             throw new IllegalArgumentException("retention policy " + id + ": key groups are named only for CRYPTO_SHRED");
         }
-        if (!CODE.matcher(id).matches()) {
-            throw new IllegalArgumentException("retention policy id must match " + CODE.pattern());
-        }
-        if (!CODE.matcher(category).matches()) {
-            throw new IllegalArgumentException("retention policy " + id + ": category must match " + CODE.pattern());
-        }
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("retention policy " + id + ": period must be positive");
         }
@@ -90,11 +87,6 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
             throw new IllegalArgumentException("retention policy " + id
                     + ": a business event is named exactly when the trigger is SINCE_BUSINESS_EVENT");
         }
-        businessEvent.ifPresent(e -> {
-            if (!CODE.matcher(e).matches()) {
-                throw new IllegalArgumentException("retention policy " + id + ": business event must match " + CODE.pattern());
-            }
-        });
         if (reason.isBlank() || reason.length() > 500) {
             throw new IllegalArgumentException("retention policy " + id + ": reason must have 1 to 500 characters");
         }
@@ -109,8 +101,9 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
      * @param purpose the purpose
      * @param category a data category of the purpose
      * @return a builder; the id defaults to {@code <purpose>.<category>}
+     * @throws NullPointerException if an argument is null
      */
-    public static Builder builder(PurposeId purpose, String category) {
+    public static Builder builder(PurposeId purpose, CategoryId category) {
         return new Builder(Objects.requireNonNull(purpose, "purpose"), Objects.requireNonNull(category, "category"));
     }
 
@@ -131,7 +124,7 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
                 continue;
             }
             for (CategoryId category : p.categories().stream().sorted().toList()) {
-                policies.add(builder(p.id(), category.value()).from(p.retention().get()).action(action).build());
+                policies.add(builder(p.id(), category).from(p.retention().get()).action(action).build());
             }
         }
         return List.copyOf(policies);
@@ -141,13 +134,22 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
      * @return the event name whose anchors start this policy's clock, if the kit keeps them (business
      *         event, purpose ended, last interaction)
      */
-    public Optional<String> anchorEvent() {
+    public Optional<EventName> anchorEvent() {
         return switch (trigger) {
             case SINCE_BUSINESS_EVENT -> businessEvent;
-            case SINCE_PURPOSE_ENDED -> Optional.of(PURPOSE_ENDED + purpose.value());
+            case SINCE_PURPOSE_ENDED -> Optional.of(purposeEnded(purpose));
             case SINCE_LAST_INTERACTION -> Optional.of(INTERACTION);
             case SINCE_WITHDRAWAL, SINCE_COLLECTION -> Optional.empty();
         };
+    }
+
+    /**
+     * @param purpose a purpose
+     * @return the event the kit keeps when the purpose ends for a subject, {@code purpose-ended.<purpose id>}
+     * @throws NullPointerException if {@code purpose} is null
+     */
+    public static EventName purposeEnded(PurposeId purpose) {
+        return EventName.of(PURPOSE_ENDED + Objects.requireNonNull(purpose, "purpose").value());
     }
 
     /**
@@ -170,17 +172,17 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
     /** Builds a {@link RetentionPolicy}; every setter validates its argument. Not thread-safe. */
     public static final class Builder {
         private final PurposeId purpose;
-        private final String category;
-        private String id;
+        private final CategoryId category;
+        private PolicyId id;
         private Period period;
         private RetentionTrigger trigger;
-        private String event;
+        private EventName event;
         private DisposalAction action = DisposalAction.DELETE;
         private String reason;
         private String override;
-        private final Set<String> keyGroups = new TreeSet<>();
+        private final Set<KeyGroup> keyGroups = new TreeSet<>();
 
-        private Builder(PurposeId purpose, String category) {
+        private Builder(PurposeId purpose, CategoryId category) {
             this.purpose = purpose;
             this.category = category;
         }
@@ -188,8 +190,9 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
         /**
          * @param id the policy id; default {@code <purpose>.<category>}
          * @return this builder
+         * @throws NullPointerException if {@code id} is null
          */
-        public Builder id(String id) {
+        public Builder id(PolicyId id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
@@ -215,8 +218,9 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
          * @param period how long the data is kept after the event
          * @param event the host's event, e.g. {@code booking.ended}
          * @return this builder
+         * @throws NullPointerException if an argument is null
          */
-        public Builder afterEvent(Period period, String event) {
+        public Builder afterEvent(Period period, EventName event) {
             this.period = Objects.requireNonNull(period, "period");
             this.trigger = RetentionTrigger.SINCE_BUSINESS_EVENT;
             this.event = Objects.requireNonNull(event, "event");
@@ -257,9 +261,10 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
          * @param groups for {@link DisposalAction#CRYPTO_SHRED}: the key groups to destroy (e.g. only
          *               {@code marketing} when the newsletter ends); default every group of the category
          * @return this builder
+         * @throws NullPointerException if a group is null
          */
-        public Builder keyGroups(String... groups) {
-            for (String g : groups) {
+        public Builder keyGroups(KeyGroup... groups) {
+            for (KeyGroup g : groups) {
                 keyGroups.add(Objects.requireNonNull(g, "group"));
             }
             return this;
@@ -280,14 +285,15 @@ public record RetentionPolicy(String id, PurposeId purpose, String category, Per
         /**
          * @return the policy
          * @throws IllegalStateException if no period was set
-         * @throws IllegalArgumentException if a value is malformed (see the record)
+         * @throws IllegalArgumentException if a value is malformed (see the record), or the default id
+         *                                  {@code <purpose>.<category>} is longer than a policy id may be
          */
         public RetentionPolicy build() {
             if (period == null || trigger == null) {
                 throw new IllegalStateException("retention policy for " + purpose + "/" + category
                         + " needs a period and a trigger (keep, afterEvent or from)");
             }
-            String policyId = id != null ? id : purpose.value() + "." + category;
+            PolicyId policyId = id != null ? id : PolicyId.of(purpose.value() + "." + category.value());
             String why = reason != null ? reason : "retention period ended: " + period + " "
                     + (event != null ? "after " + event : trigger.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                     + " (purpose " + purpose + ")";

@@ -2,6 +2,8 @@ package dev.consentkit.core.retention;
 
 import dev.consentkit.core.spi.Ports;
 import dev.consentkit.core.spi.StorageTransaction;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.SubjectId;
 import java.time.Instant;
 import java.util.Collection;
@@ -42,14 +44,14 @@ public interface RetentionStore {
      * @return whether the stored anchor changed
      * @throws IllegalArgumentException if the store cannot keep the time exactly (see {@link ConsentStorage})
      */
-    boolean recordEvent(String eventName, RetentionAnchor anchor);
+    boolean recordEvent(EventName eventName, RetentionAnchor anchor);
 
     /**
      * @param eventName the event
      * @param key the subject and record
      * @return the stored anchor's time, if any
      */
-    Optional<Instant> event(String eventName, RetentionAnchor.Key key);
+    Optional<Instant> event(EventName eventName, RetentionAnchor.Key key);
 
     /**
      * One page of the event's anchors at or before {@code upTo} that the policy has not disposed of
@@ -64,7 +66,7 @@ public interface RetentionStore {
      * @return the page
      * @throws IllegalArgumentException if {@code limit} is not positive
      */
-    List<RetentionAnchor> dueEvents(String policyId, String eventName, Instant upTo, Optional<RetentionAnchor.Key> after,
+    List<RetentionAnchor> dueEvents(PolicyId policyId, EventName eventName, Instant upTo, Optional<RetentionAnchor.Key> after,
                                     int limit);
 
     /**
@@ -72,7 +74,7 @@ public interface RetentionStore {
      * @param anchors anchors from any source
      * @return the keys of those the policy already disposed of at their time or later
      */
-    Set<RetentionAnchor.Key> disposed(String policyId, Collection<RetentionAnchor> anchors);
+    Set<RetentionAnchor.Key> disposed(PolicyId policyId, Collection<RetentionAnchor> anchors);
 
     /**
      * Marks anchors as disposed of by a policy under an act, replacing earlier markers of the same keys.
@@ -81,7 +83,7 @@ public interface RetentionStore {
      * @param anchors the anchors disposed of
      * @param actId the act that records it
      */
-    void markDisposed(String policyId, Collection<RetentionAnchor> anchors, UUID actId);
+    void markDisposed(PolicyId policyId, Collection<RetentionAnchor> anchors, UUID actId);
 
     /**
      * Removes every business event of a subject (for erasure). Markers stay: they hold no personal value.

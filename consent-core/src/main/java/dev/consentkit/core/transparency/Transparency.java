@@ -3,6 +3,7 @@ package dev.consentkit.core.transparency;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessPolicy;
@@ -503,7 +504,8 @@ public final class Transparency {
 
     private static String retention(RetentionDeclaration r, Wording w) {
         String period = w.period(r.period());
-        String event = r.businessEvent().map(e -> w.optional("event." + e, w.format("event.unnamed", "event", e))).orElse("");
+        String event = r.businessEvent().map(EventName::value)
+                .map(e -> w.optional("event." + e, w.format("event.unnamed", "event", e))).orElse("");
         return w.format("retention." + r.trigger().name(), "period", period, "event", event);
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.KekId;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
@@ -311,15 +312,15 @@ class ComplianceReportTest {
         ConsentKit kit = clean();
         java.util.List<Integer> disposed = new java.util.ArrayList<>();
         dev.consentkit.core.retention.RetentionEngine engine = dev.consentkit.core.retention.RetentionEngine.builder(kit)
-                .policy(dev.consentkit.core.retention.RetentionPolicy.builder(Fixtures.ORDERS, "order")
-                        .afterEvent(java.time.Period.ofMonths(24), "order.closed").build())
-                .target("order", (batch, tx) -> {
+                .policy(dev.consentkit.core.retention.RetentionPolicy.builder(Fixtures.ORDERS, CategoryId.of("order"))
+                        .afterEvent(java.time.Period.ofMonths(24), EventName.of("order.closed")).build())
+                .target(CategoryId.of("order"), (batch, tx) -> {
                     disposed.add(batch.items().size());
                     return batch.items().size();
                 })
                 .build();
-        engine.recordEvent(SubjectId.of("client-1"), "order.closed", clock.instant().minus(Duration.ofDays(1)));
-        engine.recordEvent(SubjectId.of("client-2"), "order.closed", clock.instant());
+        engine.recordEvent(SubjectId.of("client-1"), EventName.of("order.closed"), clock.instant().minus(Duration.ofDays(1)));
+        engine.recordEvent(SubjectId.of("client-2"), EventName.of("order.closed"), clock.instant());
         clock.advance(Duration.ofDays(2 * 366));
 
         assertThat(Compliance.builder(kit).check(ComplianceChecks.retentionDue(engine)).build().report().findings())

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.EN;
@@ -105,7 +106,7 @@ final class ComplianceWorld {
                         .name(LocalizedText.of(EN, "Order fulfilment"))
                         .description(LocalizedText.of(EN, "Designing and delivering what the client ordered."))
                         .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("order"))
-                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"))
+                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("order.closed")))
                         .build())
                 .purpose(portfolio.build())
                 .purpose(Purpose.builder(FITTINGS)
@@ -113,7 +114,7 @@ final class ComplianceWorld {
                         .description(LocalizedText.of(EN, "Preparing the studio for a client's visit."))
                         .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health"))
                         .notice("fittings-notice")
-                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(1), "visit.ended"))
+                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(1), EventName.of("visit.ended")))
                         .build())
                 .build();
     }

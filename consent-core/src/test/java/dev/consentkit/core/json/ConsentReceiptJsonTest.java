@@ -1,5 +1,6 @@
 package dev.consentkit.core.json;
 
+import dev.consentkit.core.EventName;
 import static dev.consentkit.testkit.fixtures.Fixtures.EN;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER_RU;
@@ -255,7 +256,7 @@ class ConsentReceiptJsonTest {
                         .notice(notice)
                         .recipient(Recipient.of("Tailor Partners LLC", Recipient.Role.THIRD_PARTY))
                         .recipient(Recipient.of("CloudBox Ltd", Recipient.Role.PROCESSOR))
-                        .retention(RetentionDeclaration.afterEvent(Period.of(2, 6, 0), "order.closed"))
+                        .retention(RetentionDeclaration.afterEvent(Period.of(2, 6, 0), EventName.of("order.closed")))
                         .build())
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.consentkit.core.purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentkit.core.EventName;
 import java.time.Period;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class RetentionDeclarationWordsTest {
     void theDeclarationReadsAsOnePhrase(String period, RetentionTrigger trigger, String event, String words) {
         RetentionDeclaration declaration = event == null
                 ? RetentionDeclaration.of(Period.parse(period), trigger)
-                : new RetentionDeclaration(Period.parse(period), trigger, Optional.of(event));
+                : new RetentionDeclaration(Period.parse(period), trigger, Optional.of(EventName.of(event)));
 
         assertThat(declaration.inWords()).isEqualTo(words);
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.EventName;
 import static dev.consentkit.core.register.RegisterWorld.GENERATED;
 import static dev.consentkit.core.register.RegisterWorld.INVOICES;
 import static dev.consentkit.core.register.RegisterWorld.NEWSLETTER;
@@ -207,7 +208,7 @@ class ProcessingRegisterTest {
                 RegisterWorld.orders().build(), RegisterWorld.invoices().build()));
         ConsentKit december = RegisterWorld.kit(RegisterWorld.catalog(List.of(
                 RegisterWorld.newsletter().build(),
-                RegisterWorld.orders().retention(RetentionDeclaration.afterEvent(Period.ofMonths(36), "order.closed"))
+                RegisterWorld.orders().retention(RetentionDeclaration.afterEvent(Period.ofMonths(36), EventName.of("order.closed")))
                         .recipient(Recipient.of("Print Shop LLC", Recipient.Role.PROCESSOR).in("RU")
                                 .withAgreement("DPA 2026-01")).build(),
                 RegisterWorld.portfolio().build())), Instant.parse("2026-12-03T10:00:00Z"), UnaryOperator.identity());

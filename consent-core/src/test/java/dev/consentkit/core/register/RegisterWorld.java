@@ -1,5 +1,6 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
@@ -74,7 +75,7 @@ final class RegisterWorld {
                 .subjectCategories("clients", "recipients of deliveries")
                 .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY).in("RU")
                         .withAgreement("delivery contract 14/2025"))
-                .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"))
+                .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("order.closed")))
                 .risk(RiskAssessment.of(RiskAssessment.Level.MEDIUM, RiskAssessment.Level.MEDIUM,
                         "addresses encrypted", "couriers see one order at a time"));
     }
@@ -101,7 +102,7 @@ final class RegisterWorld {
                 .subjectCategories("clients")
                 .recipient(Recipient.of("Federal Tax Service", Recipient.Role.AUTHORITY).in("RU")
                         .withAgreement("Tax Code of the Russian Federation, Art. 23"))
-                .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), "invoice.issued"));
+                .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), EventName.of("invoice.issued")));
     }
 
     static ProcessingCatalog catalog(List<Purpose> purposes) {

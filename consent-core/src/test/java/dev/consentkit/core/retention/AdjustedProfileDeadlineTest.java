@@ -1,5 +1,6 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
 import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,30 +84,30 @@ class AdjustedProfileDeadlineTest {
     void theRetentionEngineEnforcesThe30DayRuleOfAnAdjustedProfile(String how) {
         // R-RU-15: was skipped for every adjusted profile while the engine compared whole profiles
         ConsentKit kit = kit(adjusted(how));
-        RetentionPolicy year = RetentionPolicy.builder(NEWSLETTER, "contact")
+        RetentionPolicy year = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
                 .keep(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL).build();
-        RetentionPolicy days30 = RetentionPolicy.builder(NEWSLETTER, "contact")
+        RetentionPolicy days30 = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
                 .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).build();
         HostRecords contacts = new HostRecords();
 
-        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(year).target("contact", contacts).build())
+        assertThatThrownBy(() -> RetentionEngine.builder(kit).policy(year).target(CategoryId.of("contact"), contacts).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("152-FZ Art. 21 parts 4-5")
                 .hasMessageContaining("30 calendar days").hasMessageContaining("ru_152fz");
-        assertThat(RetentionEngine.builder(kit).policy(days30).target("contact", contacts).build().policies())
+        assertThat(RetentionEngine.builder(kit).policy(days30).target(CategoryId.of("contact"), contacts).build().policies())
                 .containsExactly(days30);
     }
 
     @Test
     void aProfileThatDeclaresNoDestructionDeadlineHasNoSuchLimitWhateverItsId() {
         HostRecords contacts = new HostRecords();
-        RetentionPolicy year = RetentionPolicy.builder(NEWSLETTER, "contact")
+        RetentionPolicy year = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
                 .keep(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL).build();
         Jurisdiction gdpr = Jurisdiction.GDPR.withZone(ZoneId.of("Europe/Berlin"));
-        assertThat(RetentionEngine.builder(kit(gdpr)).policy(year).target("contact", contacts).build().policies())
+        assertThat(RetentionEngine.builder(kit(gdpr)).policy(year).target(CategoryId.of("contact"), contacts).build().policies())
                 .containsExactly(year);
         // a host's own profile opts in by declaring the rule, not by its name
         Jurisdiction house = gdpr.withDestruction(Optional.of(new DestructionDeadline(LegalPeriod.days(14), "house rule 3")));
-        assertThatThrownBy(() -> RetentionEngine.builder(kit(house)).policy(year).target("contact", contacts).build())
+        assertThatThrownBy(() -> RetentionEngine.builder(kit(house)).policy(year).target(CategoryId.of("contact"), contacts).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("house rule 3");
         assertThatThrownBy(() -> new DestructionDeadline(LegalPeriod.workingDays(30), "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calendar days");

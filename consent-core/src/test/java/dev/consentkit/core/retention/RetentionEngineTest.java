@@ -1,5 +1,9 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.PolicyId;
+import dev.consentkit.core.PurposeId;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.HoldScope;
@@ -53,9 +57,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The retention engine on in-memory storage: plan, batches, acts, resumption, validation (M25, R-RU-14, R-RU-15, R-RU-18). */
 class RetentionEngineTest {
     private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
-    private static final RetentionPolicy ORDERS_24M = RetentionPolicy.builder(ORDERS, "order")
-            .afterEvent(Period.ofMonths(24), "order.closed").build();
-    private static final RetentionPolicy NEWSLETTER_30D = RetentionPolicy.builder(NEWSLETTER, "contact")
+    private static final RetentionPolicy ORDERS_24M = RetentionPolicy.builder(ORDERS, CategoryId.of("order"))
+            .afterEvent(Period.ofMonths(24), EventName.of("order.closed")).build();
+    private static final RetentionPolicy NEWSLETTER_30D = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
             .keep(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL).action(DisposalAction.ANONYMISE)
             .reason("consent withdrawn: 152-FZ Art. 21 part 5").build();
     private static final Actor NIGHTLY = Actor.system("nightly-retention");
@@ -75,7 +79,7 @@ class RetentionEngineTest {
 
     private RetentionEngine.Builder engine(ConsentKit k) {
         return RetentionEngine.builder(k).policy(ORDERS_24M).policy(NEWSLETTER_30D)
-                .target("order", orders).target("contact", contacts).system("Studio CRM").batchSize(10);
+                .target(CategoryId.of("order"), orders).target(CategoryId.of("contact"), contacts).system("Studio CRM").batchSize(10);
     }
 
     private RetentionEngine engine() {
@@ -90,7 +94,7 @@ class RetentionEngineTest {
     private void closedOrders(RetentionEngine retention, int n) {
         for (int i = 0; i < n; i++) {
             orders.add("order-" + i, client(i), T);
-            retention.recordEvent(client(i), "order.closed", "order-" + i, T);
+            retention.recordEvent(client(i), EventName.of("order.closed"), "order-" + i, T);
         }
     }
 
@@ -100,11 +104,11 @@ class RetentionEngineTest {
     void defaultPoliciesFollowTheCatalogueDeclarations() {
         List<RetentionPolicy> defaults = RetentionPolicy.defaults(kit.catalog(), DisposalAction.DELETE);
 
-        assertThat(defaults).extracting(RetentionPolicy::id).containsExactlyInAnyOrder(
-                "newsletter.contact", "order-fulfilment.contact", "order-fulfilment.order", "invoices.billing");
+        assertThat(defaults).extracting(RetentionPolicy::id).containsExactlyInAnyOrder(PolicyId.of("newsletter.contact"),
+                PolicyId.of("order-fulfilment.contact"), PolicyId.of("order-fulfilment.order"), PolicyId.of("invoices.billing"));
         RetentionPolicy invoices = defaults.stream().filter(p -> p.purpose().equals(INVOICES)).findFirst().orElseThrow();
         assertThat(invoices.period()).isEqualTo(Period.ofYears(5));
-        assertThat(invoices.anchorEvent()).contains("invoice.issued");
+        assertThat(invoices.anchorEvent()).contains(EventName.of("invoice.issued"));
         RetentionPolicy newsletter = defaults.stream().filter(p -> p.purpose().equals(NEWSLETTER)).findFirst().orElseThrow();
         assertThat(newsletter.trigger()).isEqualTo(RetentionTrigger.SINCE_WITHDRAWAL);
         assertThat(newsletter.anchorEvent()).isEmpty();
@@ -123,10 +127,10 @@ class RetentionEngineTest {
             "2026-03-01T10:00:00Z, P30D, 2026-03-31T10:00:00Z, true",
             "2026-03-01T10:00:00Z, P30D, 2026-03-31T09:00:00Z, false"})
     void dueDatesUseCalendarArithmeticAtMonthEnds(Instant anchor, Period period, Instant now, boolean due) {
-        RetentionPolicy policy = RetentionPolicy.builder(ORDERS, "order").afterEvent(period, "order.closed").build();
+        RetentionPolicy policy = RetentionPolicy.builder(ORDERS, CategoryId.of("order")).afterEvent(period, EventName.of("order.closed")).build();
         clock.set(anchor);
-        RetentionEngine retention = RetentionEngine.builder(kit).policy(policy).target("order", orders).build();
-        retention.recordEvent(client(1), "order.closed", anchor);
+        RetentionEngine retention = RetentionEngine.builder(kit).policy(policy).target(CategoryId.of("order"), orders).build();
+        retention.recordEvent(client(1), EventName.of("order.closed"), anchor);
         clock.set(now);
 
         RetentionPlan plan = retention.plan();
@@ -144,7 +148,7 @@ class RetentionEngineTest {
         RetentionEngine retention = engine();
         closedOrders(retention, 3);
         clock.set(T.plus(Duration.ofDays(300)));
-        retention.recordEvent(client(9), "order.closed", "order-9", clock.instant());
+        retention.recordEvent(client(9), EventName.of("order.closed"), "order-9", clock.instant());
         clock.set(T.atZone(java.time.ZoneOffset.UTC).plusMonths(24).toInstant());
 
         RetentionPlan plan = retention.plan();
@@ -180,7 +184,7 @@ class RetentionEngineTest {
         assertThat(act.system()).isEqualTo("Studio CRM");
         assertThat(act.performedBy()).isEqualTo(NIGHTLY);
         assertThat(act.recordCount()).isEqualTo(25);
-        assertThat(act.categories()).containsExactly("order");
+        assertThat(act.categories()).containsExactly(CategoryId.of("order"));
         assertThat(act.methods()).containsExactly(DisposalAction.DELETE);
         assertThat(act.reasons()).containsExactly(ORDERS_24M.reason());
         assertThat(act.destroyedAt()).contains(clock.instant());
@@ -303,10 +307,10 @@ class RetentionEngineTest {
 
     @Test
     void collectionTimesComeFromTheHostsTarget() {
-        RetentionPolicy contactsByCollection = RetentionPolicy.builder(ORDERS, "contact")
+        RetentionPolicy contactsByCollection = RetentionPolicy.builder(ORDERS, CategoryId.of("contact"))
                 .keep(Period.ofYears(3), RetentionTrigger.SINCE_COLLECTION).build();
         RetentionEngine retention = RetentionEngine.builder(kit).policy(contactsByCollection)
-                .target("contact", contacts).batchSize(2).build();
+                .target(CategoryId.of("contact"), contacts).batchSize(2).build();
         for (int i = 0; i < 5; i++) {
             contacts.add("c-" + i, client(i), T.plus(Duration.ofDays(i * 100L)));
         }
@@ -427,12 +431,12 @@ class RetentionEngineTest {
         RetentionEngine retention = engine();
         int audited = AuditTrail.of(kit).records(1, 10_000).size();
 
-        assertThatThrownBy(() -> retention.recordEvent(client(1), "order.closd", T))
+        assertThatThrownBy(() -> retention.recordEvent(client(1), EventName.of("order.closd"), T))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("order.closd").hasMessageContaining("order.closed");
-        assertThatThrownBy(() -> retention.recordEvent(client(1), "order.closed", T.plusSeconds(1)))
+        assertThatThrownBy(() -> retention.recordEvent(client(1), EventName.of("order.closed"), T.plusSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("future");
-        assertThatThrownBy(() -> retention.recordEvent(client(1), "order.closed", "bad\nref", T))
+        assertThatThrownBy(() -> retention.recordEvent(client(1), EventName.of("order.closed"), "bad\nref", T))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("record reference");
         assertThatThrownBy(() -> retention.purposeEnded(client(1), ORDERS, T))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purpose-ended.order-fulfilment");
@@ -445,8 +449,8 @@ class RetentionEngineTest {
     @Test
     void anEventIsAuditedUnderTheSubjectsReferenceOnly() {
         RetentionEngine retention = engine();
-        assertThat(retention.recordEvent(client(1), "order.closed", "order-1", T)).isTrue();
-        assertThat(retention.recordEvent(client(1), "order.closed", "order-1", T.minusSeconds(5))).isFalse();
+        assertThat(retention.recordEvent(client(1), EventName.of("order.closed"), "order-1", T)).isTrue();
+        assertThat(retention.recordEvent(client(1), EventName.of("order.closed"), "order-1", T.minusSeconds(5))).isFalse();
 
         List<AuditRecord> audit = AuditTrail.of(kit).records(1, 10_000);
         assertThat(audit).singleElement().satisfies(r -> {
@@ -458,20 +462,20 @@ class RetentionEngineTest {
 
     @Test
     void policiesThatCannotWorkAreRefusedAtBuildWithTheReason() {
-        RetentionPolicy photos = RetentionPolicy.builder(ORDERS, "photo").afterEvent(Period.ofDays(1), "x.y").build();
-        RetentionPolicy unknownPurpose = RetentionPolicy.builder(dev.consentkit.core.PurposeId.of("nope"), "order")
-                .afterEvent(Period.ofDays(1), "x.y").build();
-        RetentionPolicy withdrawalOnContract = RetentionPolicy.builder(ORDERS, "order")
-                .keep(Period.ofDays(10), RetentionTrigger.SINCE_WITHDRAWAL).id("w").build();
-        RetentionPolicy shred = RetentionPolicy.builder(ORDERS, "order").id("s")
-                .afterEvent(Period.ofDays(1), "x.y").action(DisposalAction.CRYPTO_SHRED).build();
+        RetentionPolicy photos = RetentionPolicy.builder(ORDERS, CategoryId.of("photo")).afterEvent(Period.ofDays(1), EventName.of("x.y")).build();
+        RetentionPolicy unknownPurpose = RetentionPolicy.builder(dev.consentkit.core.PurposeId.of("nope"), CategoryId.of("order"))
+                .afterEvent(Period.ofDays(1), EventName.of("x.y")).build();
+        RetentionPolicy withdrawalOnContract = RetentionPolicy.builder(ORDERS, CategoryId.of("order"))
+                .keep(Period.ofDays(10), RetentionTrigger.SINCE_WITHDRAWAL).id(PolicyId.of("w")).build();
+        RetentionPolicy shred = RetentionPolicy.builder(ORDERS, CategoryId.of("order")).id(PolicyId.of("s"))
+                .afterEvent(Period.ofDays(1), EventName.of("x.y")).action(DisposalAction.CRYPTO_SHRED).build();
         List<Function<RetentionEngine.Builder, RetentionEngine.Builder>> bad = List.of(
                 b -> b,
-                b -> b.policy(photos).target("photo", orders),
-                b -> b.policy(unknownPurpose).target("order", orders),
-                b -> b.policy(withdrawalOnContract).target("order", orders),
+                b -> b.policy(photos).target(CategoryId.of("photo"), orders),
+                b -> b.policy(unknownPurpose).target(CategoryId.of("order"), orders),
+                b -> b.policy(withdrawalOnContract).target(CategoryId.of("order"), orders),
                 b -> b.policy(ORDERS_24M),
-                b -> b.policy(ORDERS_24M).target("order", orders).target("contact", contacts),
+                b -> b.policy(ORDERS_24M).target(CategoryId.of("order"), orders).target(CategoryId.of("contact"), contacts),
                 b -> b.policy(shred));
         List<String> reasons = List.of("at least one policy", "does not process category photo",
                 "does not declare", "not consent", "needs a retention target for category order",
@@ -489,17 +493,21 @@ class RetentionEngineTest {
 
     @Test
     void malformedPoliciesAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, "order").build())
+        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, CategoryId.of("order")).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("period");
-        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, "order").afterEvent(Period.ZERO, "a.b").build())
+        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, CategoryId.of("order")).afterEvent(Period.ZERO, EventName.of("a.b")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
-        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, "order").afterEvent(Period.ofDays(1), "Booking Ended").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("business event");
-        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, "order").keep(Period.ofDays(1), RetentionTrigger.SINCE_BUSINESS_EVENT))
+        assertThatThrownBy(() -> EventName.of("Booking Ended"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention event name");
+        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, CategoryId.of("order")).keep(Period.ofDays(1), RetentionTrigger.SINCE_BUSINESS_EVENT))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("afterEvent");
-        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, "order").afterEvent(Period.ofDays(1), "a.b").reason(" ").build())
+        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, CategoryId.of("order")).afterEvent(Period.ofDays(1), EventName.of("a.b")).reason(" ").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> RetentionPolicy.builder(ORDERS, "order").id("Bad Id").afterEvent(Period.ofDays(1), "a.b").build())
+        assertThatThrownBy(() -> PolicyId.of("Bad Id"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("policy id");
+        assertThatThrownBy(() -> RetentionPolicy.builder(PurposeId.of("p".repeat(PurposeId.MAX_LENGTH)), CategoryId.of("order"))
+                .afterEvent(Period.ofDays(1), EventName.of("a.b")).build())
+                .as("the default id <purpose>.<category> is a policy id too")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("policy id");
     }
 
@@ -507,21 +515,21 @@ class RetentionEngineTest {
     void under152FzDataIsNotKeptPast30DaysAfterWithdrawalWithoutALegalGround() {
         ConsentKit ru = ConsentKit.builder().catalog(Fixtures.catalog()).clock(clock).jurisdiction(Jurisdiction.RU_152FZ)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
-        RetentionPolicy year = RetentionPolicy.builder(NEWSLETTER, "contact")
+        RetentionPolicy year = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
                 .keep(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL).build();
-        RetentionPolicy month = RetentionPolicy.builder(NEWSLETTER, "contact")
+        RetentionPolicy month = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
                 .keep(Period.ofMonths(1), RetentionTrigger.SINCE_WITHDRAWAL).build();
 
         for (RetentionPolicy tooLong : List.of(year, month)) {
-            assertThatThrownBy(() -> RetentionEngine.builder(ru).policy(tooLong).target("contact", contacts).build())
+            assertThatThrownBy(() -> RetentionEngine.builder(ru).policy(tooLong).target(CategoryId.of("contact"), contacts).build())
                     .as("R-RU-15").isInstanceOf(IllegalStateException.class).hasMessageContaining("152-FZ Art. 21");
         }
-        RetentionPolicy justified = RetentionPolicy.builder(NEWSLETTER, "contact")
+        RetentionPolicy justified = RetentionPolicy.builder(NEWSLETTER, CategoryId.of("contact"))
                 .keep(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL)
                 .overridingStatutoryPeriod("contract clause 7.2").build();
-        assertThat(RetentionEngine.builder(ru).policy(justified).target("contact", contacts).build().policies())
+        assertThat(RetentionEngine.builder(ru).policy(justified).target(CategoryId.of("contact"), contacts).build().policies())
                 .containsExactly(justified);
-        assertThat(RetentionEngine.builder(ru).policy(NEWSLETTER_30D).target("contact", contacts).build().policies())
+        assertThat(RetentionEngine.builder(ru).policy(NEWSLETTER_30D).target(CategoryId.of("contact"), contacts).build().policies())
                 .containsExactly(NEWSLETTER_30D);
     }
 

@@ -1,5 +1,7 @@
 package dev.consentkit.core.retention;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,12 +37,12 @@ class RetentionRunProperties {
         ConsentKit kit = Fixtures.kit(InMemoryStorage.create(), clock);
         HostRecords orders = new HostRecords();
         RetentionEngine retention = RetentionEngine.builder(kit)
-                .policy(RetentionPolicy.builder(ORDERS, "order").afterEvent(Period.ofMonths(24), "order.closed").build())
-                .target("order", orders).batchSize(batch).build();
+                .policy(RetentionPolicy.builder(ORDERS, CategoryId.of("order")).afterEvent(Period.ofMonths(24), EventName.of("order.closed")).build())
+                .target(CategoryId.of("order"), orders).batchSize(batch).build();
         for (int i = 0; i < records; i++) {
             SubjectId client = SubjectId.of("client-" + (i / recordsPerClient));
             orders.add("order-" + i, client, T);
-            retention.recordEvent(client, "order.closed", "order-" + i, T.minusSeconds(i));
+            retention.recordEvent(client, EventName.of("order.closed"), "order-" + i, T.minusSeconds(i));
         }
         clock.set(T.plus(Duration.ofDays(731)));
         orders.failOnBatch(killedIn);

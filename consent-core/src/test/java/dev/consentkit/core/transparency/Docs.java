@@ -1,5 +1,6 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
@@ -106,7 +107,7 @@ final class Docs {
                 .basis(LegalBasis.CONTRACT)
                 .categories(CategoryId.of("contact"), CategoryId.of("order"))
                 .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY))
-                .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"));
+                .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("order.closed")));
     }
 
     static Notice notice(NoticeId id) {

@@ -3,6 +3,9 @@ package dev.consentkit.jdbc.internal;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.ConcurrentUpdateException;
 import dev.consentkit.core.KeyedHash;
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.retention.ActEntry;
@@ -111,7 +114,7 @@ final class JdbcRetentionStore implements RetentionStore {
     }
 
     @Override
-    public boolean recordEvent(String eventName, RetentionAnchor anchor) {
+    public boolean recordEvent(EventName eventName, RetentionAnchor anchor) {
         checkWritable();
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(anchor, "anchor");
@@ -119,7 +122,7 @@ final class JdbcRetentionStore implements RetentionStore {
         String what = "write " + event;
         int advanced = jdbc.update(eventAdvance, ps -> {
             ps.setLong(1, at);
-            ps.setString(2, eventName);
+            ps.setString(2, eventName.value());
             ps.setString(3, anchor.subject().value());
             ps.setString(4, anchor.recordRef());
             ps.setLong(5, at);
@@ -131,7 +134,7 @@ final class JdbcRetentionStore implements RetentionStore {
             return false;
         }
         jdbc.update(eventInsert, ps -> {
-            ps.setString(1, eventName);
+            ps.setString(1, eventName.value());
             ps.setString(2, anchor.subject().value());
             ps.setString(3, anchor.recordRef());
             ps.setLong(4, at);
@@ -140,18 +143,18 @@ final class JdbcRetentionStore implements RetentionStore {
     }
 
     @Override
-    public Optional<Instant> event(String eventName, RetentionAnchor.Key key) {
+    public Optional<Instant> event(EventName eventName, RetentionAnchor.Key key) {
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(key, "key");
         return jdbc.queryOne(eventFind, ps -> {
-            ps.setString(1, eventName);
+            ps.setString(1, eventName.value());
             ps.setString(2, key.subject().value());
             ps.setString(3, key.recordRef());
         }, rs -> Rows.instant(rs.getLong(1)), "read " + event);
     }
 
     @Override
-    public List<RetentionAnchor> dueEvents(String policyId, String eventName, Instant upTo,
+    public List<RetentionAnchor> dueEvents(PolicyId policyId, EventName eventName, Instant upTo,
                                            Optional<RetentionAnchor.Key> after, int limit) {
         Objects.requireNonNull(policyId, "policyId");
         Objects.requireNonNull(eventName, "eventName");
@@ -163,7 +166,7 @@ final class JdbcRetentionStore implements RetentionStore {
         String afterSubject = after.map(k -> k.subject().value()).orElse("");
         String afterRecord = after.map(RetentionAnchor.Key::recordRef).orElse("");
         return jdbc.query(eventsDue, ps -> {
-            ps.setString(1, eventName);
+            ps.setString(1, eventName.value());
             ps.setLong(2, Rows.micros(upTo, "upTo"));
             int i = 3;
             ps.setString(i++, afterSubject);
@@ -171,14 +174,14 @@ final class JdbcRetentionStore implements RetentionStore {
                 ps.setString(i++, afterSubject);
             }
             ps.setString(i++, afterRecord);
-            ps.setString(i++, policyId);
+            ps.setString(i++, policyId.value());
             ps.setInt(i, limit);
         }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
                 "read due anchors from " + event);
     }
 
     @Override
-    public Set<RetentionAnchor.Key> disposed(String policyId, Collection<RetentionAnchor> anchors) {
+    public Set<RetentionAnchor.Key> disposed(PolicyId policyId, Collection<RetentionAnchor> anchors) {
         Objects.requireNonNull(policyId, "policyId");
         Map<RetentionAnchor.Key, Instant> wanted = new HashMap<>();
         anchors.forEach(a -> wanted.merge(a.key(), a.at(), (x, y) -> x.isAfter(y) ? x : y));
@@ -195,7 +198,7 @@ final class JdbcRetentionStore implements RetentionStore {
                 jdbc.stream(disposalFindKeys, ps -> {
                     ps.setArray(1, jdbc.connection().createArrayOf(typeName, subjectIds));
                     ps.setArray(2, jdbc.connection().createArrayOf(typeName, records));
-                    ps.setString(3, policyId);
+                    ps.setString(3, policyId.value());
                 }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
                         marker -> {
                             Instant at = wanted.get(marker.key());
@@ -209,7 +212,7 @@ final class JdbcRetentionStore implements RetentionStore {
         for (int from = 0; from < subjects.size(); from += JdbcUnit.SET_CHUNK) {
             List<String> chunk = subjects.subList(from, Math.min(subjects.size(), from + JdbcUnit.SET_CHUNK));
             jdbc.stream(disposalFind, ps -> {
-                ps.setString(1, policyId);
+                ps.setString(1, policyId.value());
                 jdbc.dialect().bindSet(jdbc.connection(), ps, 2, chunk);
             }, rs -> new RetentionAnchor(SubjectId.of(rs.getString(1)), rs.getString(2), Rows.instant(rs.getLong(3))),
                     marker -> {
@@ -223,7 +226,7 @@ final class JdbcRetentionStore implements RetentionStore {
     }
 
     @Override
-    public void markDisposed(String policyId, Collection<RetentionAnchor> anchors, UUID actId) {
+    public void markDisposed(PolicyId policyId, Collection<RetentionAnchor> anchors, UUID actId) {
         checkWritable();
         Objects.requireNonNull(policyId, "policyId");
         Objects.requireNonNull(actId, "actId");
@@ -235,12 +238,12 @@ final class JdbcRetentionStore implements RetentionStore {
             return;
         }
         batch(disposalDelete, latest.values(), (ps, a) -> {
-            ps.setString(1, policyId);
+            ps.setString(1, policyId.value());
             ps.setString(2, a.subject().value());
             ps.setString(3, a.recordRef());
         }, what);
         batch(disposalInsert, latest.values(), (ps, a) -> {
-            ps.setString(1, policyId);
+            ps.setString(1, policyId.value());
             ps.setString(2, a.subject().value());
             ps.setString(3, a.recordRef());
             ps.setLong(4, Rows.micros(a.at(), "anchor time"));
@@ -252,7 +255,7 @@ final class JdbcRetentionStore implements RetentionStore {
      * The markers of one batch as one set-based DELETE and one INSERT per {@link JdbcUnit#SET_CHUNK} anchors,
      * the keys and anchor times bound as arrays (PostgreSQL, H2).
      */
-    private void markDisposedSet(String policyId, Collection<RetentionAnchor> anchors, UUID actId, String what) {
+    private void markDisposedSet(PolicyId policyId, Collection<RetentionAnchor> anchors, UUID actId, String what) {
         List<RetentionAnchor> rows = new ArrayList<>(anchors);
         String typeName = jdbc.dialect().arrayElementType(java.sql.JDBCType.VARCHAR);
         String longName = jdbc.dialect().arrayElementType(java.sql.JDBCType.BIGINT);
@@ -268,12 +271,12 @@ final class JdbcRetentionStore implements RetentionStore {
                 times[i] = Rows.micros(a.at(), "anchor time");
             }
             jdbc.update(disposalDeleteSet, ps -> {
-                ps.setString(1, policyId);
+                ps.setString(1, policyId.value());
                 ps.setArray(2, jdbc.connection().createArrayOf(typeName, subjects));
                 ps.setArray(3, jdbc.connection().createArrayOf(typeName, records));
             }, what);
             jdbc.update(disposalInsertSet, ps -> {
-                ps.setString(1, policyId);
+                ps.setString(1, policyId.value());
                 ps.setString(2, actId.toString());
                 ps.setArray(3, jdbc.connection().createArrayOf(typeName, subjects));
                 ps.setArray(4, jdbc.connection().createArrayOf(typeName, records));
@@ -330,9 +333,9 @@ final class JdbcRetentionStore implements RetentionStore {
         jdbc.update("INSERT INTO " + entry + " (" + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, actId.toString());
             ps.setInt(2, e.number());
-            ps.setString(3, e.policyId());
+            ps.setString(3, e.policyId().value());
             ps.setString(4, e.purpose().value());
-            ps.setString(5, e.category());
+            ps.setString(5, e.category().value());
             ps.setString(6, e.action().name());
             ps.setString(7, e.reason());
             ps.setString(8, String.join(" ", e.subjectRefs().stream().map(KeyedHash::value).toList()));
@@ -436,7 +439,7 @@ final class JdbcRetentionStore implements RetentionStore {
 
     private static ActEntry entry(ResultSet rs) throws SQLException {
         List<KeyedHash> refs = Arrays.stream(rs.getString(8).split(" ")).map(KeyedHash::new).toList();
-        return new ActEntry(rs.getInt(2), rs.getString(3), PurposeId.of(rs.getString(4)), rs.getString(5),
+        return new ActEntry(rs.getInt(2), PolicyId.of(rs.getString(3)), PurposeId.of(rs.getString(4)), CategoryId.of(rs.getString(5)),
                 DisposalAction.valueOf(rs.getString(6)), rs.getString(7), refs, rs.getInt(9),
                 Rows.instant(rs.getLong(10)), rs.getLong(11));
     }

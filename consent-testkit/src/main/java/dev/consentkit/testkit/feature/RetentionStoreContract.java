@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.ConcurrentUpdateException;
+import dev.consentkit.core.EventName;
+import dev.consentkit.core.PolicyId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.retention.ActEntry;
@@ -39,8 +42,9 @@ import org.junit.jupiter.api.Test;
  * <p><b>Covers</b> the retention feature's {@code RetentionStore}, offered through {@code tx.port(RetentionStore.class)}. <b>The subclass supplies</b> {@link #createStorage()}: a fresh, empty storage offering that port, for every test.
  */
 public abstract class RetentionStoreContract {
-    private static final String BOOKING_ENDED = "booking.ended";
-    private static final String POLICY = "orders.booking";
+    private static final EventName BOOKING_ENDED = EventName.of("booking.ended");
+    private static final EventName INVOICE_LAST = EventName.of("invoice.last");
+    private static final PolicyId POLICY = PolicyId.of("orders.booking");
     private static final SubjectId ANNA = SubjectId.of("client-anna");
     private static final SubjectId ANNA_UPPER = SubjectId.of("CLIENT-ANNA");
     private static final SubjectId PETR = SubjectId.of(NON_ASCII);
@@ -78,14 +82,14 @@ public abstract class RetentionStoreContract {
         assertThat(this.<Boolean>write(r -> r.recordEvent(BOOKING_ENDED, new RetentionAnchor(ANNA, "booking-1", later)))).isTrue();
         write(r -> r.recordEvent(BOOKING_ENDED, new RetentionAnchor(ANNA_UPPER, "booking-1", T0)));
         write(r -> r.recordEvent(BOOKING_ENDED, new RetentionAnchor(PETR, NON_ASCII, T0)));
-        write(r -> r.recordEvent("invoice.last", new RetentionAnchor(ANNA, "", T0)));
+        write(r -> r.recordEvent(INVOICE_LAST, new RetentionAnchor(ANNA, "", T0)));
 
         assertThat(this.<Optional<Instant>>read(r -> r.event(BOOKING_ENDED, first.key()))).contains(later);
         assertThat(this.<Optional<Instant>>read(r -> r.event(BOOKING_ENDED, new RetentionAnchor.Key(ANNA_UPPER, "booking-1")))).contains(T0);
         assertThat(this.<Optional<Instant>>read(r -> r.event(BOOKING_ENDED, new RetentionAnchor.Key(PETR, NON_ASCII)))).contains(T0);
         assertThat(this.<Optional<Instant>>read(r -> r.event(BOOKING_ENDED, new RetentionAnchor.Key(ANNA, "BOOKING-1")))).isEmpty();
         assertThat(this.<Optional<Instant>>read(r -> r.event(BOOKING_ENDED, new RetentionAnchor.Key(ANNA, "")))).isEmpty();
-        assertThat(this.<Optional<Instant>>read(r -> r.event("invoice.last", new RetentionAnchor.Key(ANNA, "")))).contains(T0);
+        assertThat(this.<Optional<Instant>>read(r -> r.event(INVOICE_LAST, new RetentionAnchor.Key(ANNA, "")))).contains(T0);
     }
 
     @Test
@@ -101,7 +105,7 @@ public abstract class RetentionStoreContract {
                 }
             }
             r.recordEvent(BOOKING_ENDED, new RetentionAnchor(PETR, "late", T0.plus(Duration.ofDays(1))));
-            r.recordEvent("other.event", new RetentionAnchor(ANNA, "", T0));
+            r.recordEvent(EventName.of("other.event"), new RetentionAnchor(ANNA, "", T0));
             return null;
         });
 
@@ -137,7 +141,7 @@ public abstract class RetentionStoreContract {
         Instant upTo = T0.plusSeconds(10);
 
         assertThat(this.<List<RetentionAnchor>>read(r -> r.dueEvents(POLICY, BOOKING_ENDED, upTo, Optional.empty(), 10))).containsExactly(petr);
-        assertThat(this.<List<RetentionAnchor>>read(r -> r.dueEvents("other.policy", BOOKING_ENDED, upTo, Optional.empty(), 10)))
+        assertThat(this.<List<RetentionAnchor>>read(r -> r.dueEvents(PolicyId.of("other.policy"), BOOKING_ENDED, upTo, Optional.empty(), 10)))
                 .as("markers are per policy").containsExactlyInAnyOrder(anna, petr);
         assertThat(this.<Set<RetentionAnchor.Key>>read(r -> r.disposed(POLICY, List.of(anna, petr)))).containsExactly(anna.key());
 
@@ -160,7 +164,7 @@ public abstract class RetentionStoreContract {
     void forgettingASubjectRemovesOnlyItsEvents() {
         write(r -> {
             r.recordEvent(BOOKING_ENDED, new RetentionAnchor(ANNA, "b1", T0));
-            r.recordEvent("invoice.last", new RetentionAnchor(ANNA, "", T0));
+            r.recordEvent(INVOICE_LAST, new RetentionAnchor(ANNA, "", T0));
             r.recordEvent(BOOKING_ENDED, new RetentionAnchor(ANNA_UPPER, "b1", T0));
             return null;
         });
@@ -181,7 +185,7 @@ public abstract class RetentionStoreContract {
     }
 
     private static ActEntry entry(int number, long auditSequence) {
-        return new ActEntry(number, POLICY, PurposeId.of("orders"), "booking", DisposalAction.ANONYMISE,
+        return new ActEntry(number, POLICY, PurposeId.of("orders"), CategoryId.of("booking"), DisposalAction.ANONYMISE,
                 "retention period ended: P24M after booking.ended", List.of(hash("anna"), hash("petr")), 3,
                 T0.plus(number, ChronoUnit.MICROS), auditSequence);
     }

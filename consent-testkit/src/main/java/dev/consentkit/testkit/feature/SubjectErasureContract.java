@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
@@ -124,29 +125,29 @@ public abstract class SubjectErasureContract {
         assertThat(outcome.toString()).doesNotContain("Anna", "anna@", ANNA.value());
     }
 
-    private void anchor(SubjectId subject, String event, String record) {
+    private void anchor(SubjectId subject, EventName event, String record) {
         KitContext.of(kit).storage().inTransaction(tx -> RetentionStore.in(tx).recordEvent(event,
                 new RetentionAnchor(subject, record, Instant.parse("2026-03-01T09:00:00Z"))));
     }
 
-    private java.util.Optional<Instant> anchorOf(SubjectId subject, String event, String record) {
+    private java.util.Optional<Instant> anchorOf(SubjectId subject, EventName event, String record) {
         return KitContext.of(kit).storage().read(tx -> RetentionStore.in(tx).event(event, new RetentionAnchor.Key(subject, record)));
     }
 
     @Test
     void keptInvoicesKeepTheirRetentionAnchorSoTheirPeriodStillRuns_M17() {
-        anchor(ANNA, "invoice.issued", "INV-1");
+        anchor(ANNA, EventName.of("invoice.issued"), "INV-1");
 
         erase();
 
-        assertThat(anchorOf(ANNA, "invoice.issued", "INV-1")).isPresent();
+        assertThat(anchorOf(ANNA, EventName.of("invoice.issued"), "INV-1")).isPresent();
     }
 
     @Test
     void aSubjectErasedWithNothingKeptLosesTheirRetentionAnchorsToo_M15() {
         SubjectId boris = SubjectId.of("client-2002");
         book.client(boris, "Boris Ivanov", "boris@example.org").order(boris, "Poster");
-        anchor(boris, "order.closed", "order-7");
+        anchor(boris, EventName.of("order.closed"), "order-7");
 
         ErasureOutcome outcome = data.erase(ErasureRequest.builder(boris, DPO).build());
 
@@ -154,7 +155,7 @@ public abstract class SubjectErasureContract {
         assertThat(outcome.kept()).isEmpty();
         assertThat(outcome.erased()).extracting(e -> e.source() + ":" + e.what() + ":" + e.count())
                 .contains("consent-kit:retention anchors (business events):1");
-        assertThat(anchorOf(boris, "order.closed", "order-7")).isEmpty();
+        assertThat(anchorOf(boris, EventName.of("order.closed"), "order-7")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.consentkit.examples.booking;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.AuditTrail;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -139,7 +140,7 @@ public final class BookingSystem {
                 .purpose(Purpose.builder(BOOKINGS).name(LocalizedText.of(en, "Bookings"))
                         .description(LocalizedText.of(en, "Keeping your appointments.")).basis(LegalBasis.CONTRACT)
                         .categories(CategoryId.of("contact"), CategoryId.of("booking"))
-                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "booking.ended")).build())
+                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("booking.ended"))).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(en, "Reminders"))
                         .description(LocalizedText.of(en, "An SMS the day before your appointment."))
                         .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("reminder-notice").build())

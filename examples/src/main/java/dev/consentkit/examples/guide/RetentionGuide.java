@@ -1,5 +1,7 @@
 package dev.consentkit.examples.guide;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
@@ -55,16 +57,18 @@ public final class RetentionGuide {
                 .storage(JdbcStorage.builder(db).tablePrefix("ck_").build()).clock(clock)
                 .auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         // snippet:retention
+        CategoryId order = CategoryId.of("order");                 // typed ids, validated once
+        EventName orderClosed = EventName.of("order.closed");
         RetentionEngine retention = RetentionEngine.builder(kit)
-                .policy(RetentionPolicy.builder(StudioCatalog.ORDERS, "order")
-                        .afterEvent(Period.ofMonths(24), "order.closed").build())
-                .target("order", (batch, tx) -> deleteOrders(JdbcStorage.connection(tx), batch.recordRefs()))
+                .policy(RetentionPolicy.builder(StudioCatalog.ORDERS, order)
+                        .afterEvent(Period.ofMonths(24), orderClosed).build())
+                .target(order, (batch, tx) -> deleteOrders(JdbcStorage.connection(tx), batch.recordRefs()))
                 .system("Studio CRM")
                 .build();
-        retention.recordEvent(SubjectId.of("client-1001"), "order.closed", "order-17", clock.instant()); // anchors the clock
+        retention.recordEvent(SubjectId.of("client-1001"), orderClosed, "order-17", clock.instant()); // anchors the clock
         // end:retention
         clock.advance(Duration.ofDays(400));
-        retention.recordEvent(SubjectId.of("client-1002"), "order.closed", "order-18", clock.instant());
+        retention.recordEvent(SubjectId.of("client-1002"), orderClosed, "order-18", clock.instant());
         clock.advance(Duration.ofDays(400));
         // snippet:run
         RetentionPlan plan = retention.plan();                                // dry run: what is due and why

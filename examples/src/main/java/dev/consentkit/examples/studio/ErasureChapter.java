@@ -1,5 +1,6 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.EventName;
 import dev.consentkit.AuditTrail;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.LegalHolds;
@@ -169,7 +170,7 @@ final class ErasureChapter {
                 .purpose(Purpose.builder(INVOICES).name(LocalizedText.of(EN, "Invoices"))
                         .description(LocalizedText.of(EN, "Keeping invoices as tax law requires."))
                         .basis(LegalBasis.LEGAL_OBLIGATION).categories(CategoryId.of("billing"))
-                        .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), "invoice.issued")).build())
+                        .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), EventName.of("invoice.issued"))).build())
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
 import dev.consentkit.core.HmacKey;
@@ -79,21 +81,23 @@ final class RetentionChapter {
                 + " ('order-19', 'client-1003', 'Web site')");
         sql("INSERT INTO studio_newsletter_contact VALUES ('client-1001', 'anna.petrova@example.org'),"
                 + " ('client-1002', 'boris@example.org')");
+        CategoryId order = CategoryId.of("order");
+        EventName orderClosed = EventName.of("order.closed");
         RetentionEngine retention = RetentionEngine.builder(kit)
-                .policy(RetentionPolicy.builder(StudioCatalog.ORDERS, "order")
-                        .afterEvent(Period.ofMonths(24), "order.closed").build())
-                .policy(RetentionPolicy.builder(StudioCatalog.NEWSLETTER, "contact")
+                .policy(RetentionPolicy.builder(StudioCatalog.ORDERS, order)
+                        .afterEvent(Period.ofMonths(24), orderClosed).build())
+                .policy(RetentionPolicy.builder(StudioCatalog.NEWSLETTER, CategoryId.of("contact"))
                         .keep(Period.ofDays(30), dev.consentkit.core.purpose.RetentionTrigger.SINCE_WITHDRAWAL)
                         .action(DisposalAction.ANONYMISE).reason("consent withdrawn (152-FZ Art. 21 part 5)").build())
-                .target("order", new Table("DELETE FROM studio_order WHERE id IN (%s)", false))
-                .target("contact", new Table("UPDATE studio_newsletter_contact SET email = NULL WHERE client_id IN (%s)", true))
+                .target(order, new Table("DELETE FROM studio_order WHERE id IN (%s)", false))
+                .target(CategoryId.of("contact"), new Table("UPDATE studio_newsletter_contact SET email = NULL WHERE client_id IN (%s)", true))
                 .system("Studio Lumen CRM")
                 .signatory(new Signatory("Olga Smirnova", "Office manager, responsible for personal data"))
                 .build();
-        retention.recordEvent(SubjectId.of("client-1001"), "order.closed", "order-17", clock.instant());
-        retention.recordEvent(SubjectId.of("client-1002"), "order.closed", "order-18", clock.instant());
+        retention.recordEvent(SubjectId.of("client-1001"), orderClosed, "order-17", clock.instant());
+        retention.recordEvent(SubjectId.of("client-1002"), orderClosed, "order-18", clock.instant());
         clock.advance(Duration.ofDays(200));
-        retention.recordEvent(SubjectId.of("client-1003"), "order.closed", "order-19", clock.instant());
+        retention.recordEvent(SubjectId.of("client-1003"), orderClosed, "order-19", clock.instant());
         out.println("   orders 17 and 18 closed now, order 19 in 200 days; Anna withdrew from the newsletter (step 7)");
 
         clock.advance(Duration.ofDays(560));

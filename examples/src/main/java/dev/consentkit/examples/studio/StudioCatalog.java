@@ -1,6 +1,7 @@
 package dev.consentkit.examples.studio;
 
 import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.Notice;
@@ -106,7 +107,7 @@ public final class StudioCatalog {
                         .subjectCategories("clients", "recipients of deliveries")
                         .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY).in("RU")
                                 .withAgreement("delivery contract 14/2025"))
-                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "order.closed"))
+                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("order.closed")))
                         .build())
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(RU, "Рассылка").and(EN, "Newsletter"))

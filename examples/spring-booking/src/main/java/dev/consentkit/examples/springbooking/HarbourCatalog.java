@@ -1,6 +1,7 @@
 package dev.consentkit.examples.springbooking;
 
 import dev.consentkit.core.CategoryId;
+import dev.consentkit.core.EventName;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
@@ -66,7 +67,7 @@ public class HarbourCatalog {
                 .purpose(Purpose.builder(BOOKING).name(LocalizedText.of(LOCALE, "Bookings"))
                         .description(LocalizedText.of(LOCALE, "We keep your name, phone number and appointments to see you at the time you booked."))
                         .basis(LegalBasis.CONTRACT).categories(CONTACT_DATA, BOOKING_DATA)
-                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), "booking.ended")).build())
+                        .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("booking.ended"))).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(LOCALE, "SMS reminders"))
                         .description(LocalizedText.of(LOCALE, "An SMS to your phone the day before your appointment."))
                         .basis(LegalBasis.CONSENT).categories(CONTACT_DATA).notice("reminder-notice").build())
