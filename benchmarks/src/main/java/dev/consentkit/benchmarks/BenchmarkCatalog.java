@@ -1,6 +1,7 @@
 package dev.consentkit.benchmarks;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -53,13 +54,13 @@ final class BenchmarkCatalog {
                 .controller(Controller.of("Benchmark Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .notice(notice)
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News and offers by e-mail or SMS."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .notice(NEWSLETTER_NOTICE)
                         .reconfirmEvery(Period.ofMonths(12))
                         .retention(RetentionDeclaration.of(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL))
@@ -68,7 +69,7 @@ final class BenchmarkCatalog {
                         .name(LocalizedText.of(Locale.ENGLISH, "Order fulfilment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Delivering what the client ordered."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .build())
                 .build();
     }

@@ -44,12 +44,12 @@ class CatalogValidationTest {
     /** A newsletter purpose by consent, complete; cases take something away or add a mistake. */
     private static Purpose.Builder newsletter() {
         return Purpose.builder("newsletter").name(en("Newsletter")).description(en("News by e-mail."))
-                .basis(LegalBasis.CONSENT).categories("contact").notice("news-notice");
+                .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news-notice");
     }
 
     private static Purpose.Builder orders() {
         return Purpose.builder("orders").name(en("Orders")).description(en("Delivering orders."))
-                .basis(LegalBasis.CONTRACT).categories("contact");
+                .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"));
     }
 
     /** A valid catalogue builder with a sensitive category declared but not yet used. */
@@ -58,8 +58,8 @@ class CatalogValidationTest {
                 .controller(Controller.of("Studio Lumen LLC", "Data protection officer"))
                 .jurisdiction("RU")
                 .defaultLocale(RU)
-                .category(new DataCategory("contact", en("Contact details"), false))
-                .category(new DataCategory("health", en("Allergies noted for a shoot"), true))
+                .category(new DataCategory(CategoryId.of("contact"), en("Contact details"), false))
+                .category(new DataCategory(CategoryId.of("health"), en("Allergies noted for a shoot"), true))
                 .notice(notice("news-notice", RU));
     }
 
@@ -76,17 +76,17 @@ class CatalogValidationTest {
 
     @Test
     void aSensitiveCategoryUnderExplicitConsentIsValid() {
-        ProcessingCatalog valid = catalogWith(c -> c.purpose(newsletter().categories("health")
+        ProcessingCatalog valid = catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("health"))
                 .consentType(ConsentType.EXPLICIT).build()));
 
         assertThat(valid.purpose(PurposeId.of("newsletter"))).get()
-                .satisfies(p -> assertThat(p.categories()).contains("health"));
+                .satisfies(p -> assertThat(p.categories()).contains(CategoryId.of("health")));
     }
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 mistake("a purpose uses an undeclared data category",
-                        () -> catalogWith(c -> c.purpose(newsletter().categories("biometrics").build())),
+                        () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("biometrics")).build())),
                         IllegalStateException.class, "purpose newsletter", "'biometrics'"),
                 mistake("a purpose declares no data category",
                         () -> catalogWith(c -> c.purpose(Purpose.builder("newsletter").name(en("N"))
@@ -94,7 +94,7 @@ class CatalogValidationTest {
                         IllegalStateException.class, "purpose newsletter", "no data category"),
                 mistake("a consent purpose has no notice",
                         () -> catalogWith(c -> c.purpose(Purpose.builder("newsletter").name(en("N"))
-                                .description(en("D")).basis(LegalBasis.CONSENT).categories("contact").build())),
+                                .description(en("D")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).build())),
                         IllegalStateException.class, "consent purpose newsletter", "no notice"),
                 mistake("a purpose names an undeclared notice",
                         () -> catalogWith(c -> c.purpose(newsletter().notice("promo-notice").build())),
@@ -103,16 +103,16 @@ class CatalogValidationTest {
                         () -> catalogWith(c -> c.purpose(newsletter().build()).purpose(newsletter().build())),
                         IllegalArgumentException.class, "duplicate purpose id", "'newsletter'"),
                 mistake("two categories share an id",
-                        () -> catalogWith(c -> c.category(new DataCategory("contact", en("Again"), false))),
+                        () -> catalogWith(c -> c.category(new DataCategory(CategoryId.of("contact"), en("Again"), false))),
                         IllegalArgumentException.class, "duplicate data category id", "'contact'"),
                 mistake("two notices share an id",
                         () -> catalogWith(c -> c.notice(notice("news-notice", RU))),
                         IllegalArgumentException.class, "duplicate notice id", "'news-notice'"),
                 mistake("a sensitive category under expressed consent",
-                        () -> catalogWith(c -> c.purpose(newsletter().categories("health").build())),
+                        () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("health")).build())),
                         IllegalStateException.class, "purpose newsletter", "sensitive", "EXPLICIT"),
                 mistake("a sensitive category under implied consent",
-                        () -> catalogWith(c -> c.purpose(newsletter().categories("health")
+                        () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("health"))
                                 .consentType(ConsentType.IMPLIED).build())),
                         IllegalStateException.class, "purpose newsletter", "sensitive", "EXPLICIT"),
                 mistake("a contract purpose names a notice",
@@ -135,11 +135,11 @@ class CatalogValidationTest {
                         IllegalArgumentException.class, "purpose newsletter", "positive"),
                 mistake("a catalogue without a controller",
                         () -> ProcessingCatalog.builder().jurisdiction("RU").category(
-                                new DataCategory("contact", en("C"), false)).purpose(orders().build()).build(),
+                                new DataCategory(CategoryId.of("contact"), en("C"), false)).purpose(orders().build()).build(),
                         IllegalStateException.class, "controller"),
                 mistake("a catalogue without a jurisdiction",
                         () -> ProcessingCatalog.builder().controller(Controller.of("Studio", "DPO")).category(
-                                new DataCategory("contact", en("C"), false)).purpose(orders().build()).build(),
+                                new DataCategory(CategoryId.of("contact"), en("C"), false)).purpose(orders().build()).build(),
                         IllegalStateException.class, "jurisdiction"),
                 mistake("a jurisdiction that is not an ISO 3166 code",
                         () -> ProcessingCatalog.builder().jurisdiction("Russia"),
@@ -157,7 +157,7 @@ class CatalogValidationTest {
                         () -> Notice.builder(NoticeId.of("news-notice")).version("1.0", en("A")).version("1.0", en("B")),
                         IllegalArgumentException.class, "notice news-notice", "1.0", "twice"),
                 mistake("a data category id that is not a code",
-                        () -> new DataCategory("Health Data", en("Health"), true),
+                        () -> new DataCategory(CategoryId.of("Health Data"), en("Health"), true),
                         IllegalArgumentException.class, "data category id"),
                 mistake("a controller without a name",
                         () -> Controller.of(" ", "DPO"),

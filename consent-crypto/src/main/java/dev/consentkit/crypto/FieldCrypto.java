@@ -699,7 +699,7 @@ public final class FieldCrypto implements FieldProtector {
     private void requireAllowed(Principal principal, PurposeId purpose, List<ProtectedField> touched, AccessAction action,
                                 AuditAction refusal, Optional<KeyedHash> subjectRef, String what) {
         for (ProtectedField f : touched) {
-            AccessDecision access = policy.decide(principal, purpose, f.category().value(), action);
+            AccessDecision access = policy.decide(principal, purpose, f.category(), action);
             if (access instanceof AccessDecision.Refused refused) {
                 audit(new AuditEvent(now(), Actor.operator(principal.id()), refusal, subjectRef, Optional.of(purpose),
                         AuditOutcome.DENIED, reference(what)));
@@ -934,7 +934,7 @@ public final class FieldCrypto implements FieldProtector {
                 throw new IllegalStateException("FieldCrypto needs " + String.join(", ", missing));
             }
             for (ProtectedField f : fields.values()) {
-                if (kit.catalog().category(f.category().value()).isEmpty()) {
+                if (kit.catalog().category(f.category()).isEmpty()) {
                     throw new IllegalStateException("protected field " + f + " names data category '" + f.category()
                             + "', which the catalogue does not declare");
                 }

@@ -61,9 +61,9 @@ final class AttackWorld {
         kit = ConsentKit.builder().catalog(catalog).storage(storage).clock(clock)
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
                 .accessPolicy(AccessPolicy.builder(catalog)
-                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+                        .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("designer").purposes(ORDERS).categories("order")
+                        .grant("designer").purposes(ORDERS).categories(CategoryId.of("order"))
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
                         .build())
                 .build();

@@ -165,17 +165,17 @@ class CategoryAttackTest {
         ProcessingCatalog clinic = ProcessingCatalog.builder()
                 .controller(Controller.of("Clinic Lumen LLC", "privacy@clinic-lumen.example"))
                 .jurisdiction("RU").defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
-                .category(new DataCategory("health", LocalizedText.of(Locale.ENGLISH, "Diagnoses"), true))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("health"), LocalizedText.of(Locale.ENGLISH, "Diagnoses"), true))
                 .purpose(Purpose.builder(treatment).name(LocalizedText.of(Locale.ENGLISH, "Treatment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Treating the patient."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "health").build())
+                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("health")).build())
                 .build();
         ConsentKit kit = ConsentKit.builder().catalog(clinic).storage(InMemoryStorage.create())
                 .clock(MutableClock.at("2026-03-02T10:00:00Z"))
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey())
                 .accessPolicy(AccessPolicy.builder(clinic).grant("doctor").purposes(treatment)
-                        .categories("contact", "health").actions(AccessAction.READ, AccessAction.WRITE).build())
+                        .categories(CategoryId.of("contact"), CategoryId.of("health")).actions(AccessAction.READ, AccessAction.WRITE).build())
                 .build();
         ProtectedField diagnosis = ProtectedField.of("patient", "diagnosis", CategoryId.of("health"), KeyGroup.of("care"));
         FieldCrypto crypto = FieldCrypto.builder(kit)

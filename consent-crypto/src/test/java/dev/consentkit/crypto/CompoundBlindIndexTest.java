@@ -45,7 +45,7 @@ class CompoundBlindIndexTest {
 
     private static FieldCrypto crypto(ConsentStorage storage) {
         AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("reception").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE, AccessAction.SEARCH)
+                .grant("reception").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE, AccessAction.SEARCH)
                 .build();
         return FieldCrypto.builder(Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), policy))
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))

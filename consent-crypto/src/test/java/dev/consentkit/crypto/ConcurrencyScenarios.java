@@ -161,7 +161,7 @@ abstract class ConcurrencyScenarios {
             SchemaInstaller.of(ds, "ck_").install();
             this.storage = JdbcStorage.builder(ds).build();
             AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
             this.kit = Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), policy);
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);

@@ -64,13 +64,13 @@ class FieldCryptoOptionsTest {
                 .controller(Controller.of("Clinic Lumen LLC", "privacy@clinic-lumen.example"))
                 .jurisdiction("RU")
                 .defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
-                .category(new DataCategory("health", LocalizedText.of(Locale.ENGLISH, "Diagnoses"), true))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("health"), LocalizedText.of(Locale.ENGLISH, "Diagnoses"), true))
                 .purpose(Purpose.builder(TREATMENT)
                         .name(LocalizedText.of(Locale.ENGLISH, "Treatment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Treating the patient under the contract."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact", "health")
+                        .categories(CategoryId.of("contact"), CategoryId.of("health"))
                         .build())
                 .build();
     }
@@ -86,8 +86,8 @@ class FieldCryptoOptionsTest {
 
     private static AccessPolicy.Builder doctors(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("doctor").purposes(TREATMENT).categories("contact", "health").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE);
+                .grant("doctor").purposes(TREATMENT).categories(CategoryId.of("contact"), CategoryId.of("health")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("receptionist").purposes(TREATMENT).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE);
     }
 
     private FieldCrypto.Builder cryptoOf(ConsentKit kit) {
@@ -137,7 +137,7 @@ class FieldCryptoOptionsTest {
         assertThat(Arrays.stream(FieldCrypto.Builder.class.getMethods()).map(java.lang.reflect.Method::getName))
                 .as("issue 14: the policy is set on ConsentKit.Builder only").doesNotContain("accessPolicy");
         AccessPolicy receptionOnly = AccessPolicy.builder(kit.catalog())
-                .grant("receptionist").purposes(TREATMENT).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("receptionist").purposes(TREATMENT).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
                 .build();
         FieldCrypto crypto = cryptoOf(Instances.withPolicy(kit, receptionOnly)).build();
         FieldRef phone = PHONE.at("p-1", anna);

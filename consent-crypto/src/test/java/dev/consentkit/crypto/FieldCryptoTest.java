@@ -43,9 +43,9 @@ class FieldCryptoTest {
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final InMemoryStorage storage = InMemoryStorage.create();
     private final AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-            .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+            .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
             .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-            .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+            .grant("designer").purposes(ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
             .build();
     private final ConsentKit kit = Instances.kit(storage, clock, policy);
     private final FieldCrypto crypto = FieldCrypto.builder(Instances.of(kit))

@@ -62,7 +62,7 @@ class FieldProtectorSpiTest {
 
     private void start(Supplier<ConsentStorage> storage) {
         AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact")
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact"))
                 .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build();
         kit = Instances.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"), policy);
         crypto = FieldCrypto.builder(Instances.of(kit))

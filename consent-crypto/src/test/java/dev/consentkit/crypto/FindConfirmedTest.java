@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -96,7 +97,7 @@ class FindConfirmedTest {
     @Test
     void aSearcherWhoMayNotReadIsRefusedBeforeAnythingIsSearched() {
         FieldCrypto searchOnly = crypto(AccessPolicy.builder(kit.catalog()).grant("switchboard").purposes(ORDERS)
-                .categories("contact").actions(AccessAction.SEARCH).build());
+                .categories(CategoryId.of("contact")).actions(AccessAction.SEARCH).build());
         Principal switchboard = Principal.of("sam", "switchboard");
 
         assertThatThrownBy(() -> searchOnly.findConfirmed(switchboard, ORDERS, PHONES, "+4915100000001", this::values))

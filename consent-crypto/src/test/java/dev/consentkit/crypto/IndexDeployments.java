@@ -62,10 +62,10 @@ final class IndexDeployments {
     /** {@link #kit(ConsentStorage, Clock)} with the given read-audit mode. */
     static ConsentKit kit(ConsentStorage storage, Clock clock, ReadAuditMode readAudits) {
         return Instances.kit(storage, clock, readAudits, AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact")
+                .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
                 .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                .grant("maintenance").purposes(ORDERS).categories("contact").actions(AccessAction.READ)
-                .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+                .grant("maintenance").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ)
+                .grant("designer").purposes(ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
                 .build());
     }
 

@@ -50,7 +50,7 @@ class KeyFileAttackTest {
 
     private void start(Supplier<ConsentStorage> storage) {
         policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         kit = Instances.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"), policy);
         file = dir.resolve("master.key");
     }

@@ -37,7 +37,7 @@ class KeyFileRetirementTest {
     @MethodSource("dev.consentkit.crypto.Storages#each")
     void retiredKeysAreDroppedOnlyAfterEveryDataKeyWasRewrapped(String name, Supplier<ConsentStorage> storage) throws Exception {
         AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         ConsentKit kit = Instances.kit(storage.get(), MutableClock.at("2026-03-02T10:00:00Z"), policy);
         byte[] indexKey = new byte[32];
         Arrays.fill(indexKey, (byte) 9);

@@ -68,7 +68,7 @@ class KeyIdCorruptionAttackTest {
     private void start(ConsentStorage storage) {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
         AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         kit = Instances.kit(storage, clock, policy);
         crypto = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), LegacyKeys.chosen(7)))
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL, PHONE, NEWS).build();

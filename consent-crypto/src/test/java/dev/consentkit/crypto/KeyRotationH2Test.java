@@ -100,7 +100,7 @@ class KeyRotationH2Test {
             SchemaInstaller.of(ds, "ck_").install();
             JdbcStorage storage = JdbcStorage.builder(ds).tablePrefix("ck_").build();
             AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
             ConsentKit kit = Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), policy);
             Path dir = Files.createTempDirectory("ck-keyfile");
             Path file = dir.resolve("master.key");

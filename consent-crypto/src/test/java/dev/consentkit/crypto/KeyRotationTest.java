@@ -43,7 +43,7 @@ class KeyRotationTest {
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final CollidingKeyStorage storage = new CollidingKeyStorage(InMemoryStorage.create());
     private final AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-            .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+            .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
     private final ConsentKit kit = Instances.kit(storage, clock, policy);
     private final LocalKeyEncryptionKeys kek2026 = LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7));
     private final LocalKeyEncryptionKeys kek2026And2027 = kek2026.rotateTo(KekId.of("kek-2027"), filled(8));

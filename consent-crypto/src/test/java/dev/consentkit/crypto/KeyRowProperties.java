@@ -45,8 +45,8 @@ class KeyRowProperties {
     void nothingIsEverSealedUnderAPlantedKey(@ForAll("steps") List<Step> steps) {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
         AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("web-form").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE).build();
         ConsentKit kit = Instances.kit(InMemoryStorage.create(), clock, policy);
         FieldCrypto office = FieldCrypto.builder(Instances.of(kit)).keyEncryptionKeys(RsaKeyEncryptionKeys.of(KekId.of("rsa-2026"), RsaPairs.CURRENT))
                 .blindIndexKey(HmacKey.of(LegacyKeys.chosen(9))).fields(EMAIL).build();

@@ -52,7 +52,7 @@ class MasterKeysTest {
     private void start(Supplier<ConsentStorage> storage) {
         clock = MutableClock.at("2026-03-02T10:00:00Z");
         policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         kit = Instances.kit(storage.get(), clock, policy);
     }
 

@@ -69,7 +69,7 @@ abstract class ReadOnlyOpenScenarios {
         SchemaInstaller.of(ds, "ck_").install();
         JdbcStorage storage = JdbcStorage.builder(ds).build();
         ConsentKit kit = Instances.kit(storage, MutableClock.at("2026-03-02T10:00:00Z"), AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build());
+                .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build());
         FieldRef ref = EMAIL.at("7001", ANNA);
         String sealed = crypto(kit).seal(Principal.of("manager-1", "manager"), Fixtures.ORDERS, ref, "anna@example.org");
         FieldCrypto reader = crypto(kit); // a fresh key cache: the key is read inside the host's transaction

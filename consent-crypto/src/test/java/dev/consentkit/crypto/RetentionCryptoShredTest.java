@@ -50,7 +50,7 @@ class RetentionCryptoShredTest {
 
     private final MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
     private final ConsentKit kit = Instances.kit(InMemoryStorage.create(), clock, AccessPolicy.builder(Fixtures.catalog())
-            .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build());
+            .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build());
     private final FieldCrypto crypto = FieldCrypto.builder(kit)
             .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-2026"), filled(7)))
             .blindIndexKey(HmacKey.of(filled(9)))

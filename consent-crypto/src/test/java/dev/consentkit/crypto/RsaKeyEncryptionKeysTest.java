@@ -57,8 +57,8 @@ class RsaKeyEncryptionKeysTest {
     void aWriteOnlyFrontEndSealsButNeverOpensAndTheBackOfficeOpensEverything(String name, Supplier<ConsentStorage> storage) {
         MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
         AccessPolicy policy = AccessPolicy.builder(Fixtures.catalog())
-                .grant("manager").purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("web-form").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE).build();
+                .grant("manager").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("web-form").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE).build();
         ConsentKit kit = Instances.kit(storage.get(), clock, policy);
         FieldCrypto form = FieldCrypto.builder(Instances.of(kit))
                 .keyEncryptionKeys(RsaKeyEncryptionKeys.writeOnly(KekId.of("rsa-2026"), (RSAPublicKey) PAIR.getPublic()))

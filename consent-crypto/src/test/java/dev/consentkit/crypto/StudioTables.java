@@ -65,8 +65,8 @@ public final class StudioTables implements SubjectDataContributor {
 
     /** @return the policy builder with the application's grants: write clients for orders and invoices for invoicing */
     static AccessPolicy.Builder grants(AccessPolicy.Builder policy) {
-        return policy.grant("studio-app").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.WRITE)
-                .grant("studio-app").purposes(Fixtures.INVOICES).categories("billing").actions(AccessAction.WRITE);
+        return policy.grant("studio-app").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
+                .grant("studio-app").purposes(Fixtures.INVOICES).categories(CategoryId.of("billing")).actions(AccessAction.WRITE);
     }
 
     void addClient(SubjectId subject, String id, String name, String email, String phone) throws SQLException {
@@ -158,9 +158,9 @@ public final class StudioTables implements SubjectDataContributor {
     public ContributorErasure erase(SubjectId subject, ErasureContext context) {
         ContributorErasure.Builder done = ContributorErasure.builder(context);
         try {
-            eraseOrKeep(done, context, "client", "client row", "contact", subject);
-            eraseOrKeep(done, context, "studio_order", "order rows", "order", subject);
-            eraseOrKeep(done, context, "invoice", "invoice rows", "billing", subject);
+            eraseOrKeep(done, context, "client", "client row", CategoryId.of("contact"), subject);
+            eraseOrKeep(done, context, "studio_order", "order rows", CategoryId.of("order"), subject);
+            eraseOrKeep(done, context, "invoice", "invoice rows", CategoryId.of("billing"), subject);
         } catch (SQLException e) {
             throw new IllegalStateException("studio tables could not be erased (SQLState " + e.getSQLState() + ")", e);
         }
@@ -168,7 +168,7 @@ public final class StudioTables implements SubjectDataContributor {
     }
 
     private void eraseOrKeep(ContributorErasure.Builder done, ErasureContext context, String table, String what,
-                             String category, SubjectId subject) throws SQLException {
+                             CategoryId category, SubjectId subject) throws SQLException {
         if (context.mayErase(category)) {
             done.erased(what, update("DELETE FROM " + table + " WHERE subject_id = ?", subject.value()));
             return;

@@ -2,6 +2,7 @@ package dev.consentkit.crypto;
 
 import dev.consentkit.core.KekId;
 import dev.consentkit.AuditTrail;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.rights.SubjectRights;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,7 +129,7 @@ class SubjectErasureH2Test {
             StudioTables.create(ds);
             MutableClock clock = MutableClock.at("2026-03-02T10:00:00Z");
             AccessPolicy policy = StudioTables.grants(AccessPolicy.builder(Fixtures.catalog())
-                    .grant("manager").purposes(Fixtures.ORDERS).categories("contact").actions(AccessAction.READ)).build();
+                    .grant("manager").purposes(Fixtures.ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ)).build();
             ConsentKit kit = Instances.kit(JdbcStorage.builder(ds).build(), clock, policy);
             byte[] master = new byte[32];
             Arrays.fill(master, (byte) 3);

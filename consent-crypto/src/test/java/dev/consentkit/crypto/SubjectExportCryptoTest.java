@@ -58,7 +58,7 @@ class SubjectExportCryptoTest {
     void aSealedClientRow() {
         kit = Instances.kit(InMemoryStorage.create(), MutableClock.at("2026-03-02T10:00:00Z"),
                 AccessPolicy.builder(Fixtures.catalog()).grant("manager").purposes(Fixtures.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build());
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build());
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 5);
         crypto = FieldCrypto.builder(kit).keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), key))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.register.BreachDetails;
 import dev.consentkit.core.register.BreachIncident;
 import dev.consentkit.core.register.BreachRegister;
@@ -35,7 +36,7 @@ class H2BreachRegisterTest extends BreachRegisterContract {
 
         BreachIncident b = breaches.record(aware, aware, BreachDetails.builder("x").build(),
                 List.of(Jurisdiction.GDPR, Jurisdiction.RU_152FZ), dpo);
-        breaches.update(b.id(), BreachDetails.builder("y").categories("contact").approximately(1, 1)
+        breaches.update(b.id(), BreachDetails.builder("y").categories(CategoryId.of("contact")).approximately(1, 1)
                 .likelyConsequences("c").measuresTaken("m").contactPoint("p").build(), dpo);
         breaches.notified(b.id(), Jurisdiction.GDPR, "authority-notice", aware, "DPA-1", dpo);
         breaches.overdue();

@@ -2,6 +2,7 @@ package dev.consentkit.examples;
 
 // snippet:quickstart
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -28,14 +29,15 @@ public class QuickStart {
     }
 
     static Decision run(HmacKey auditKey, HmacKey pseudonymKey) {
+        CategoryId contact = CategoryId.of("contact");
         ProcessingCatalog catalog = ProcessingCatalog.builder()
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example")).jurisdiction("RU")
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(contact, LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .notice(Notice.builder(NoticeId.of("news"))
                         .version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news and offers.")).build())
                 .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News and offers by e-mail."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("news").build())
+                        .basis(LegalBasis.CONSENT).categories(contact).notice("news").build())
                 .build();
         ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         SubjectId client = SubjectId.of("client-42");

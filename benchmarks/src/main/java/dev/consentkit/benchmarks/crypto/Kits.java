@@ -47,16 +47,16 @@ final class Kits {
                 .controller(Controller.of("Bench Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .purpose(Purpose.builder(ORDERS)
                         .name(LocalizedText.of(Locale.ENGLISH, "Order fulfilment"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Delivering what the client ordered."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .build())
                 .build();
         AccessPolicy policy = AccessPolicy.builder(catalog)
-                .grant(ROLE).purposes(ORDERS).categories("contact").actions(AccessAction.READ, AccessAction.WRITE,
+                .grant(ROLE).purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE,
                         AccessAction.SEARCH)
                 .build();
         ConsentKit kit = ConsentKit.builder()

@@ -120,7 +120,7 @@ final class FieldOpenLoad implements AutoCloseable {
             }
             JdbcStorage storage = JdbcStorage.builder(pool).tablePrefix("ck_").build();
             ConsentKit kit = JdbcBenchCatalog.kit(storage, readAudits, AccessPolicy.builder(JdbcBenchCatalog.CATALOG)
-                    .grant(ROLE).purposes(NEWSLETTER).categories("contact")
+                    .grant(ROLE).purposes(NEWSLETTER).categories(CategoryId.of("contact"))
                     .actions(AccessAction.READ, AccessAction.WRITE).build());
             FieldCrypto crypto = FieldCrypto.builder(kit)
                     .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-bench"), bytes(3)))

@@ -2,6 +2,7 @@ package dev.consentkit.benchmarks.jdbc;
 
 import dev.consentkit.core.access.AccessPolicy;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -98,13 +99,13 @@ final class JdbcBenchCatalog {
                 .controller(Controller.of("Benchmark Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(LOCALE)
-                .category(new DataCategory("contact", LocalizedText.of(LOCALE, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(LOCALE, "Contact details"), false))
                 .notice(notice)
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(LOCALE, "Newsletter"))
                         .description(LocalizedText.of(LOCALE, "News and offers by e-mail."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .notice(NOTICE)
                         .reconfirmEvery(RECONFIRM)
                         .build())

@@ -147,10 +147,10 @@ public class RetentionBenchmark {
                 .controller(Controller.of("Bench Studio LLC", "privacy desk"))
                 .jurisdiction("RU")
                 .defaultLocale(Locale.ENGLISH)
-                .category(new DataCategory("order", LocalizedText.of(Locale.ENGLISH, "Orders"), false))
+                .category(new DataCategory(CategoryId.of("order"), LocalizedText.of(Locale.ENGLISH, "Orders"), false))
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(Locale.ENGLISH, "Orders"))
                         .description(LocalizedText.of(Locale.ENGLISH, "Fulfilling orders")).basis(LegalBasis.CONTRACT)
-                        .categories("order").build())
+                        .categories(CategoryId.of("order")).build())
                 .build();
     }
 

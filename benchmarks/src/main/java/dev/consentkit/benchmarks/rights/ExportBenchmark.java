@@ -1,5 +1,6 @@
 package dev.consentkit.benchmarks.rights;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.rights.SubjectRights;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -228,13 +229,13 @@ public class ExportBenchmark {
                 .controller(Controller.of("Benchmark Studio LLC", "privacy@bench.example"))
                 .jurisdiction("RU")
                 .defaultLocale(LOCALE)
-                .category(new DataCategory("contact", LocalizedText.of(LOCALE, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(LOCALE, "Contact details"), false))
                 .notice(notice)
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(LOCALE, "Newsletter"))
                         .description(LocalizedText.of(LOCALE, "News and offers by e-mail."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CategoryId.of("contact"))
                         .notice(NOTICE)
                         .retention(RetentionDeclaration.of(Period.ofDays(30), RetentionTrigger.SINCE_WITHDRAWAL))
                         .build())

@@ -1,5 +1,6 @@
 package dev.consentkit.core.access;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.ProcessingCatalog;
@@ -17,9 +18,10 @@ import java.util.Set;
  * categories additionally need a verified second factor.
  *
  * <pre>{@code
+ * CategoryId CONTACT = CategoryId.of("contact"), ORDER = CategoryId.of("order");
  * AccessPolicy policy = AccessPolicy.builder(catalog)
- *         .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact", "order").actions(READ, WRITE, SEARCH)
- *         .grant("designer").purposes(ORDERS).categories("order").actions(READ)
+ *         .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CONTACT, ORDER).actions(READ, WRITE, SEARCH)
+ *         .grant("designer").purposes(ORDERS).categories(ORDER).actions(READ)
  *         .build();
  * }</pre>
  *
@@ -59,10 +61,11 @@ public final class AccessPolicy {
      * @throws dev.consentkit.core.purpose.UnknownPurposeException if the purpose is not declared
      * @throws IllegalArgumentException if the category is not declared
      */
-    public AccessDecision decide(Principal principal, PurposeId purpose, String category, AccessAction action) {
+    public AccessDecision decide(Principal principal, PurposeId purpose, CategoryId category, AccessAction action) {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         catalog.require(purpose);
+        Objects.requireNonNull(category, "category");
         DataCategory declared = catalog.category(category)
                 .orElseThrow(() -> new IllegalArgumentException("unknown data category '" + category + "'"));
         AccessDecision.Reason best = AccessDecision.Reason.PURPOSE_NOT_GRANTED;
@@ -99,7 +102,7 @@ public final class AccessPolicy {
      * @param categories the data category ids
      * @param actions the actions
      */
-    public record Grant(String role, Set<PurposeId> purposes, Set<String> categories, Set<AccessAction> actions) {
+    public record Grant(String role, Set<PurposeId> purposes, Set<CategoryId> categories, Set<AccessAction> actions) {
         /**
          * @throws IllegalArgumentException if a set is empty or the role malformed
          */
@@ -120,7 +123,7 @@ public final class AccessPolicy {
         private final List<Grant> grants = new ArrayList<>();
         private String role;
         private Set<PurposeId> purposes = new LinkedHashSet<>();
-        private Set<String> categories = new LinkedHashSet<>();
+        private Set<CategoryId> categories = new LinkedHashSet<>();
         private Set<AccessAction> actions = EnumSet.noneOf(AccessAction.class);
 
         private Builder(ProcessingCatalog catalog) {
@@ -155,9 +158,9 @@ public final class AccessPolicy {
          * @param ids data category ids of the current grant
          * @return this builder
          */
-        public Builder categories(String... ids) {
+        public Builder categories(CategoryId... ids) {
             current();
-            for (String id : ids) {
+            for (CategoryId id : ids) {
                 categories.add(Objects.requireNonNull(id, "category"));
             }
             return this;
@@ -188,7 +191,7 @@ public final class AccessPolicy {
             for (PurposeId p : purposes) {
                 Purpose purpose = catalog.purpose(p).orElseThrow(() ->
                         new IllegalStateException("grant to role " + role + " names unknown purpose '" + p + "'"));
-                for (String c : categories) {
+                for (CategoryId c : categories) {
                     if (catalog.category(c).isEmpty()) {
                         throw new IllegalStateException("grant to role " + role + " names unknown data category '" + c + "'");
                     }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.consent.ConsentScope;
 import dev.consentkit.core.consent.Decision;
@@ -43,7 +44,7 @@ final class ConfigurationDescriber {
                         withoutRecord(kit, p), p.retention().map(ConfigurationDescriber::retention).orElse("none"),
                         p.reconfirmEvery().map(Object::toString)))
                 .toList();
-        Set<String> encrypted = context.protector().map(FieldProtector::describe).map(pp -> pp.fields().stream().map(f -> f.category().value())
+        Set<CategoryId> encrypted = context.protector().map(FieldProtector::describe).map(pp -> pp.fields().stream().map(f -> f.category())
                 .collect(Collectors.toSet())).orElse(Set.of());
         boolean policy = context.accessPolicy().isPresent();
         List<KitConfiguration.CategorySetting> categories = kit.catalog().categories().stream()

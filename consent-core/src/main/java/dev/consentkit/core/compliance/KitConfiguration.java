@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +74,7 @@ public record KitConfiguration(String jurisdiction, List<String> requestDeadline
      * @param encrypted whether a declared protected field holds it
      * @param mfaToOpen whether opening it needs a verified second factor (sensitive, under an access policy)
      */
-    public record CategorySetting(String id, boolean sensitive, boolean encrypted, boolean mfaToOpen) {
+    public record CategorySetting(CategoryId id, boolean sensitive, boolean encrypted, boolean mfaToOpen) {
         /** Checks for null. */
         public CategorySetting {
             Objects.requireNonNull(id, "id");

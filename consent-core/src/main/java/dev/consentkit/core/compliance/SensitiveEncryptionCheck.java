@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ final class SensitiveEncryptionCheck implements ComplianceCheck {
 
     @Override
     public List<Finding> run(ComplianceContext context) {
-        Set<String> encrypted = context.protection().map(p -> p.fields().stream()
-                .map(f -> f.category().value()).collect(Collectors.toSet())).orElse(Set.of());
+        Set<CategoryId> encrypted = context.protection().map(p -> p.fields().stream()
+                .map(f -> f.category()).collect(Collectors.toSet())).orElse(Set.of());
         List<Finding> found = new ArrayList<>();
         context.kit().catalog().categories().stream().filter(DataCategory::sensitive)
                 .filter(c -> !encrypted.contains(c.id()))

@@ -1,10 +1,10 @@
 package dev.consentkit.core.hold;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a {@link LegalHold} covers: one subject, one purpose, one data category, or a combination
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * invoices of 2024).
  *
  * <pre>{@code
- * HoldScope.forSubject(client)                       // all of one client's data
- * HoldScope.forSubject(client).andCategory("billing") // one client's billing data
- * HoldScope.forPurpose(PurposeId.of("invoicing"))    // every client's invoicing data
+ * HoldScope.forSubject(client)                                       // all of one client's data
+ * HoldScope.forSubject(client).andCategory(CategoryId.of("billing"))  // one client's billing data
+ * HoldScope.forPurpose(PurposeId.of("invoicing"))                    // every client's invoicing data
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -24,11 +24,9 @@ import java.util.regex.Pattern;
  * @param purpose the purpose, if the hold is limited to one
  * @param category the data category id, if the hold is limited to one
  */
-public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose, Optional<String> category) {
-    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
-
+public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose, Optional<CategoryId> category) {
     /**
-     * @throws IllegalArgumentException if no part is present or the category is not a category id
+     * @throws IllegalArgumentException if no part is present
      */
     public HoldScope {
         Objects.requireNonNull(subject, "subject");
@@ -37,11 +35,6 @@ public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose
         if (subject.isEmpty() && purpose.isEmpty() && category.isEmpty()) {
             throw new IllegalArgumentException("a legal hold names a subject, a purpose or a data category");
         }
-        category.ifPresent(c -> {
-            if (!CATEGORY.matcher(c).matches()) {
-                throw new IllegalArgumentException("data category id must match " + CATEGORY.pattern());
-            }
-        });
     }
 
     /**
@@ -64,7 +57,7 @@ public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose
      * @param category a data category id of the catalogue
      * @return a scope covering that category of every subject
      */
-    public static HoldScope forCategory(String category) {
+    public static HoldScope forCategory(CategoryId category) {
         return new HoldScope(Optional.empty(), Optional.empty(), Optional.of(Objects.requireNonNull(category, "category")));
     }
 
@@ -80,7 +73,7 @@ public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose
      * @param category a data category id
      * @return this scope narrowed to the category
      */
-    public HoldScope andCategory(String category) {
+    public HoldScope andCategory(CategoryId category) {
         return new HoldScope(subject, purpose, Optional.of(Objects.requireNonNull(category, "category")));
     }
 
@@ -104,7 +97,7 @@ public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose
      * @param c the data's category id
      * @return whether the scope covers that data
      */
-    public boolean covers(SubjectId s, PurposeId p, String c) {
+    public boolean covers(SubjectId s, PurposeId p, CategoryId c) {
         Objects.requireNonNull(p, "purpose");
         Objects.requireNonNull(c, "category");
         return appliesTo(s) && purpose.map(p::equals).orElse(true) && category.map(c::equals).orElse(true);
@@ -115,7 +108,7 @@ public record HoldScope(Optional<SubjectId> subject, Optional<PurposeId> purpose
      * @param c a data category id
      * @return whether the scope covers that category of the subject whatever the purpose (no purpose named)
      */
-    public boolean coversCategory(SubjectId s, String c) {
+    public boolean coversCategory(SubjectId s, CategoryId c) {
         Objects.requireNonNull(c, "category");
         return appliesTo(s) && purpose.isEmpty() && category.map(c::equals).orElse(true);
     }

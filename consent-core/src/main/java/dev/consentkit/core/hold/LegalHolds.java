@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * hold's reason.
  *
  * <pre>{@code
- * LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(client).andCategory("billing"),
+ * LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(client).andCategory(CategoryId.of("billing")),
  *         "tax audit 2026-17", Actor.operator("lawyer-1"));
  * ...
  * LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer-1"));

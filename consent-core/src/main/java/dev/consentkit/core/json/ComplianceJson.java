@@ -86,7 +86,7 @@ public final class ComplianceJson {
         ArrayNode categories = root.putArray("categories");
         for (KitConfiguration.CategorySetting k : c.categories()) {
             ObjectNode o = categories.addObject();
-            o.put("id", k.id());
+            o.put("id", k.id().value());
             o.put("sensitive", k.sensitive());
             o.put("encrypted", k.encrypted());
             o.put("mfaToOpen", k.mfaToOpen());

@@ -1,5 +1,6 @@
 package dev.consentkit.core.purpose;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import java.net.URI;
 import java.util.Collection;
@@ -22,7 +23,7 @@ public final class ProcessingCatalog {
     private final String jurisdiction;
     private final Optional<URI> policyUrl;
     private final Locale defaultLocale;
-    private final Map<String, DataCategory> categories;
+    private final Map<CategoryId, DataCategory> categories;
     private final Map<NoticeId, Notice> notices;
     private final Map<PurposeId, Purpose> purposes;
     private final Optional<DataProtectionOfficer> dataProtectionOfficer;
@@ -103,8 +104,8 @@ public final class ProcessingCatalog {
      * @param id a category id
      * @return the category, if declared
      */
-    public Optional<DataCategory> category(String id) {
-        return Optional.ofNullable(categories.get(id));
+    public Optional<DataCategory> category(CategoryId id) {
+        return Optional.ofNullable(categories.get(Objects.requireNonNull(id, "id")));
     }
 
     /** @return every declared category */
@@ -161,7 +162,7 @@ public final class ProcessingCatalog {
         private String jurisdiction;
         private URI policyUrl;
         private Locale defaultLocale = Locale.ENGLISH;
-        private final Map<String, DataCategory> categories = new LinkedHashMap<>();
+        private final Map<CategoryId, DataCategory> categories = new LinkedHashMap<>();
         private final Map<NoticeId, Notice> notices = new LinkedHashMap<>();
         private final Map<PurposeId, Purpose> purposes = new LinkedHashMap<>();
         private DataProtectionOfficer dataProtectionOfficer;
@@ -283,7 +284,7 @@ public final class ProcessingCatalog {
             }
             for (Purpose p : purposes.values()) {
                 boolean sensitive = false;
-                for (String c : p.categories()) {
+                for (CategoryId c : p.categories()) {
                     DataCategory category = categories.get(c);
                     if (category == null) {
                         throw new IllegalStateException("purpose " + p.id() + " uses unknown data category '" + c + "'");

@@ -1,5 +1,6 @@
 package dev.consentkit.core.purpose;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import java.time.Period;
@@ -23,7 +24,7 @@ public final class Purpose {
     private final LocalizedText name;
     private final LocalizedText description;
     private final LegalBasis basis;
-    private final Set<String> categories;
+    private final Set<CategoryId> categories;
     private final List<Recipient> recipients;
     private final Optional<RetentionDeclaration> retention;
     private final ConsentType consentType;
@@ -100,7 +101,7 @@ public final class Purpose {
     }
 
     /** @return the ids of the data categories processed */
-    public Set<String> categories() {
+    public Set<CategoryId> categories() {
         return categories;
     }
 
@@ -182,7 +183,7 @@ public final class Purpose {
         private LocalizedText name;
         private LocalizedText description;
         private LegalBasis basis;
-        private final List<String> categories = new ArrayList<>();
+        private final List<CategoryId> categories = new ArrayList<>();
         private final List<Recipient> recipients = new ArrayList<>();
         private RetentionDeclaration retention;
         private ConsentType consentType = ConsentType.EXPRESSED;
@@ -231,8 +232,8 @@ public final class Purpose {
          * @param categoryIds ids of categories declared in the catalogue
          * @return this builder
          */
-        public Builder categories(String... categoryIds) {
-            for (String c : categoryIds) {
+        public Builder categories(CategoryId... categoryIds) {
+            for (CategoryId c : categoryIds) {
                 categories.add(Objects.requireNonNull(c, "category id"));
             }
             return this;

@@ -1,5 +1,6 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  * @param encryptedWithUncompromisedKeys whether all affected data was encrypted under keys that were
  *                                       not compromised (lifts the duty to tell subjects, GDPR Art. 34(3)(a))
  */
-public record BreachDetails(String description, Set<String> categories, Set<PurposeId> purposes,
+public record BreachDetails(String description, Set<CategoryId> categories, Set<PurposeId> purposes,
                             OptionalLong approxSubjects, OptionalLong approxRecords,
                             Optional<String> likelyConsequences, Optional<String> measuresTaken,
                             Optional<String> presumedCauses, Optional<String> contactPoint,
@@ -45,7 +46,7 @@ public record BreachDetails(String description, Set<String> categories, Set<Purp
      * Copies the sets (iterating in id order) and checks every value.
      *
      * @throws IllegalArgumentException if a text is blank or longer than {@link #MAX_TEXT}, a number is
-     *                                  negative, or a category or purpose id is malformed
+     *                                  negative
      */
     public BreachDetails {
         checkText(description, "description");
@@ -53,11 +54,6 @@ public record BreachDetails(String description, Set<String> categories, Set<Purp
         TreeSet<PurposeId> sorted = new TreeSet<>(java.util.Comparator.comparing(PurposeId::value));
         sorted.addAll(purposes);
         purposes = java.util.Collections.unmodifiableSortedSet(sorted);
-        for (String c : categories) {
-            if (!c.matches("[a-z][a-z0-9._-]{0,63}")) {
-                throw new IllegalArgumentException("affected data category id is malformed");
-            }
-        }
         Objects.requireNonNull(approxSubjects, "approxSubjects");
         Objects.requireNonNull(approxRecords, "approxRecords");
         if (approxSubjects.orElse(0) < 0 || approxRecords.orElse(0) < 0) {
@@ -114,7 +110,7 @@ public record BreachDetails(String description, Set<String> categories, Set<Purp
     /** Builds {@link BreachDetails}. Not thread-safe. */
     public static final class Builder {
         private String description;
-        private final Set<String> categories = new TreeSet<>();
+        private final Set<CategoryId> categories = new TreeSet<>();
         private final Set<PurposeId> purposes = new TreeSet<>(java.util.Comparator.comparing(PurposeId::value));
         private OptionalLong approxSubjects = OptionalLong.empty();
         private OptionalLong approxRecords = OptionalLong.empty();
@@ -138,8 +134,8 @@ public record BreachDetails(String description, Set<String> categories, Set<Purp
         }
 
         /** @param ids affected data category ids @return this builder */
-        public Builder categories(String... ids) {
-            for (String id : ids) {
+        public Builder categories(CategoryId... ids) {
+            for (CategoryId id : ids) {
                 categories.add(Objects.requireNonNull(id, "category"));
             }
             return this;

@@ -1,5 +1,6 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * BreachRegister breaches = BreachRegister.of(kit);
  * BreachIncident b = breaches.record(detectedAt, awareAt, BreachDetails.builder("Laptop with the order book stolen")
- *         .categories("contact", "order").approximately(120, 340)
+ *         .categories(CategoryId.of("contact"), CategoryId.of("order")).approximately(120, 340)
  *         .likelyConsequences("...").measuresTaken("...").contactPoint("privacy@studio.example").build(),
  *         List.of(Jurisdiction.GDPR, Jurisdiction.RU_152FZ), Actor.operator("anna"));
  * breaches.notified(b.id(), Jurisdiction.GDPR, "authority-notice", sentAt, "DPA-2026-117", Actor.operator("anna"));
@@ -384,7 +385,7 @@ public final class BreachRegister {
     }
 
     private void check(BreachDetails details, Optional<BreachId> id) {
-        for (String c : details.categories()) {
+        for (CategoryId c : details.categories()) {
             if (kit.catalog().category(c).isEmpty()) {
                 throw new IllegalArgumentException("breach names unknown data category '" + c + "'");
             }
@@ -392,8 +393,8 @@ public final class BreachRegister {
         details.purposes().forEach(kit.catalog()::require);
         Optional<ProtectionProfile> protection = KitContext.of(kit).protector().map(FieldProtector::describe);
         if (details.encryptedWithUncompromisedKeys() && protection.isPresent()) {
-            for (String c : details.categories()) {
-                if (protection.get().fields().stream().noneMatch(f -> f.category().value().equals(c))) {
+            for (CategoryId c : details.categories()) {
+                if (protection.get().fields().stream().noneMatch(f -> f.category().equals(c))) {
                     throw refused(BreachRefusedException.Reason.ENCRYPTION_NOT_DECLARED, "breach "
                             + id.map(BreachId::value).orElse("(new)") + " is declared encrypted, but data category '"
                             + c + "' has no encrypted field");

@@ -1,5 +1,6 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.PurposeId;
@@ -209,7 +210,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
             if (described.isPresent()) {
                 ProtectionProfile protection = described.get();
                 List<ProtectionProfile.Field> fields = protection.fields().stream()
-                        .filter(f -> p.categories().contains(f.category().value()))
+                        .filter(f -> p.categories().contains(f.category()))
                         .sorted(Comparator.comparing((ProtectionProfile.Field f) -> f.table()).thenComparing(f -> f.column()))
                         .toList();
                 if (!fields.isEmpty()) {
@@ -239,7 +240,7 @@ public record ProcessingRegister(Instant generatedAt, String controller, String 
             return policy.get().grants().stream().filter(g -> g.purposes().contains(p.id()))
                     .map(g -> g.role() + ": " + g.actions().stream().sorted().map(AccessAction::name)
                             .collect(Collectors.joining(", ")) + " on "
-                            + g.categories().stream().sorted().collect(Collectors.joining(", ")))
+                            + g.categories().stream().sorted().map(CategoryId::value).collect(Collectors.joining(", ")))
                     .sorted().toList();
         }
 

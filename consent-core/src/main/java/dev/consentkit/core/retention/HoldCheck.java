@@ -29,7 +29,7 @@ interface HoldCheck {
         }
         for (SubjectId s : subjects) {
             for (LegalHold h : active) {
-                if (h.scope().covers(s, policy.purpose(), policy.category().value())) {
+                if (h.scope().covers(s, policy.purpose(), policy.category())) {
                     held.put(s, h.reason());
                     break;
                 }

@@ -590,7 +590,7 @@ public final class RetentionEngine {
             for (RetentionPolicy p : policies.values()) {
                 Purpose purpose = catalog.purpose(p.purpose()).orElseThrow(() -> new IllegalStateException(
                         "retention policy " + p.id() + " names purpose " + p.purpose() + ", which the catalogue does not declare"));
-                if (purpose.categories().stream().map(CategoryId::of).noneMatch(p.category()::equals)) {
+                if (!purpose.categories().contains(p.category())) {
                     throw new IllegalStateException("retention policy " + p.id() + ": purpose " + p.purpose()
                             + " does not process category " + p.category());
                 }

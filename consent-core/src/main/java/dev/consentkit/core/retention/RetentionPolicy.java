@@ -123,7 +123,7 @@ public record RetentionPolicy(PolicyId id, PurposeId purpose, CategoryId categor
             if (p.retention().isEmpty()) {
                 continue;
             }
-            for (CategoryId category : p.categories().stream().map(CategoryId::of).sorted().toList()) {
+            for (CategoryId category : p.categories().stream().sorted().toList()) {
                 policies.add(builder(p.id(), category).from(p.retention().get()).action(action).build());
             }
         }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.CategoryId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -90,7 +91,7 @@ public record ContributorErasure(List<Item> erased, List<KeptItem> kept) {
          * @return this builder
          * @throws IllegalArgumentException if the category may be erased (then erase it)
          */
-        public Builder keptAs(String what, long count, String category) {
+        public Builder keptAs(String what, long count, CategoryId category) {
             KeepReason reason = context.keptBecause(category).orElseThrow(() -> new IllegalArgumentException(
                     "category " + category + " may be erased in this erasure: it cannot be reported kept"));
             kept.add(new KeptItem(what, count, reason));

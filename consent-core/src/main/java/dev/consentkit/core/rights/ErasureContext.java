@@ -1,6 +1,7 @@
 package dev.consentkit.core.rights;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.SubjectId;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class ErasureContext {
     private final SubjectId subject;
     private final Actor actor;
     private final Instant at;
-    private final Map<String, KeepReason> kept;
+    private final Map<CategoryId, KeepReason> kept;
 
     /**
      * @param subject whose data
@@ -23,7 +24,7 @@ public final class ErasureContext {
      * @param at when the erasure runs
      * @param kept the categories kept, with their reasons; every other category may be erased
      */
-    public ErasureContext(SubjectId subject, Actor actor, Instant at, Map<String, KeepReason> kept) {
+    public ErasureContext(SubjectId subject, Actor actor, Instant at, Map<CategoryId, KeepReason> kept) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.at = Objects.requireNonNull(at, "at");
@@ -49,7 +50,7 @@ public final class ErasureContext {
      * @param category a data category id
      * @return whether data of that category may be erased now
      */
-    public boolean mayErase(String category) {
+    public boolean mayErase(CategoryId category) {
         return !kept.containsKey(Objects.requireNonNull(category, "category"));
     }
 
@@ -57,12 +58,12 @@ public final class ErasureContext {
      * @param category a data category id
      * @return why that category is kept, if it is
      */
-    public Optional<KeepReason> keptBecause(String category) {
+    public Optional<KeepReason> keptBecause(CategoryId category) {
         return Optional.ofNullable(kept.get(Objects.requireNonNull(category, "category")));
     }
 
     /** @return every kept category with its reason */
-    public Map<String, KeepReason> kept() {
+    public Map<CategoryId, KeepReason> kept() {
         return kept;
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.core.rights;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.purpose.ProcessingCatalog;
@@ -21,10 +22,10 @@ import java.util.Optional;
  */
 final class ErasurePlan {
     private final List<KeepReason> refusal;
-    private final Map<String, KeepReason> kept;
+    private final Map<CategoryId, KeepReason> kept;
     private final List<Purpose> inScope;
 
-    private ErasurePlan(List<KeepReason> refusal, Map<String, KeepReason> kept, List<Purpose> inScope) {
+    private ErasurePlan(List<KeepReason> refusal, Map<CategoryId, KeepReason> kept, List<Purpose> inScope) {
         this.refusal = refusal;
         this.kept = kept;
         this.inScope = inScope;
@@ -39,7 +40,7 @@ final class ErasurePlan {
             }
         }
         List<Purpose> inScope = new ArrayList<>();
-        Map<String, KeepReason> kept = new LinkedHashMap<>();
+        Map<CategoryId, KeepReason> kept = new LinkedHashMap<>();
         for (Purpose p : catalog.purposes()) {
             boolean requested = request.purposes().isEmpty() || request.purposes().contains(p.id());
             if (requested) {
@@ -47,7 +48,7 @@ final class ErasurePlan {
             }
             Optional<KeepReason> reason = requested ? basisReason(p, request) : Optional.of(new KeepReason(
                     KeepGround.NOT_REQUESTED, "purpose " + p.id() + " still uses it and is not part of this erasure"));
-            for (String category : p.categories()) {
+            for (CategoryId category : p.categories()) {
                 Optional<KeepReason> hold = holds.stream()
                         .filter(h -> h.isActive() && h.scope().covers(subject, p.id(), category))
                         .findFirst().map(ErasurePlan::holdReason);
@@ -97,7 +98,7 @@ final class ErasurePlan {
     }
 
     /** @return the kept categories and why */
-    Map<String, KeepReason> kept() {
+    Map<CategoryId, KeepReason> kept() {
         return kept;
     }
 

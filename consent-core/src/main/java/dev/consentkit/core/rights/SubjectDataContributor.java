@@ -15,8 +15,8 @@ import dev.consentkit.core.SubjectId;
  *     }
  *     public ContributorErasure erase(SubjectId subject, ErasureContext context) {
  *         ContributorErasure.Builder done = ContributorErasure.builder(context);
- *         if (context.mayErase("contact")) { done.erased("client row", deleteClient(subject)); }
- *         return done.keptAs("invoice rows", countInvoices(subject), "billing").build();
+ *         if (context.mayErase(CategoryId.of("contact"))) { done.erased("client row", deleteClient(subject)); }
+ *         return done.keptAs("invoice rows", countInvoices(subject), CategoryId.of("billing")).build();
  *     }
  * }
  * }</pre>

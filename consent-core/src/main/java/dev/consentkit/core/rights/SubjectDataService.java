@@ -12,6 +12,7 @@ import dev.consentkit.core.hold.LegalHolds;
 import dev.consentkit.core.RequestId;
 import dev.consentkit.core.jurisdiction.RequestType;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.KeyGroup;
@@ -376,9 +377,9 @@ public final class SubjectDataService {
             return;
         }
         FieldProtector fp = protector().get();
-        Map<KeyGroup, Set<String>> groups = new TreeMap<>();
+        Map<KeyGroup, Set<CategoryId>> groups = new TreeMap<>();
         for (ProtectionProfile.Field f : fp.describe().fields()) {
-            groups.computeIfAbsent(f.group(), g -> new TreeSet<>()).add(f.category().value());
+            groups.computeIfAbsent(f.group(), g -> new TreeSet<>()).add(f.category());
         }
         Set<KeyGroup> erasable = new TreeSet<>();
         Map<KeyGroup, KeepReason> keptGroups = new TreeMap<>();

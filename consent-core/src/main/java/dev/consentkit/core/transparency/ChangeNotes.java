@@ -1,5 +1,6 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.Notice;
 import dev.consentkit.core.purpose.ProcessingCatalog;
@@ -128,14 +129,14 @@ public final class ChangeNotes {
             if (o.basis() != p.basis()) {
                 changes.add(change(Kind.BASIS_CHANGED, p, null));
             }
-            for (String c : new TreeSet<>(p.categories())) {
+            for (CategoryId c : new TreeSet<>(p.categories())) {
                 if (!o.categories().contains(c)) {
-                    changes.add(change(Kind.CATEGORY_ADDED, p, c));
+                    changes.add(change(Kind.CATEGORY_ADDED, p, c.value()));
                 }
             }
-            for (String c : new TreeSet<>(o.categories())) {
+            for (CategoryId c : new TreeSet<>(o.categories())) {
                 if (!p.categories().contains(c)) {
-                    changes.add(change(Kind.CATEGORY_REMOVED, p, c));
+                    changes.add(change(Kind.CATEGORY_REMOVED, p, c.value()));
                 }
             }
             Set<String> oldRecipients = names(o.recipients());

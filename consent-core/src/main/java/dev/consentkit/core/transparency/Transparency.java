@@ -1,5 +1,6 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.EventName;
@@ -366,7 +367,7 @@ public final class Transparency {
         }
         List<Model> encrypted = new ArrayList<>();
         protection.ifPresent(profile -> profile.fields().stream()
-                .map(f -> catalog.category(f.category().value()).map(dc -> text(dc.name(), locale, "name of data category " + dc.id()))
+                .map(f -> catalog.category(f.category()).map(dc -> text(dc.name(), locale, "name of data category " + dc.id()))
                         .orElse(f.category().value()))
                 .collect(Collectors.toCollection(TreeSet::new))
                 .forEach(n -> encrypted.add(new Model(s.field("encrypted").orElseThrow().item()).text("category", n))));
@@ -513,7 +514,7 @@ public final class Transparency {
     }
 
     private static String categoryName(ProcessingCatalog catalog, String id, Locale locale) {
-        return catalog.category(id).map(dc -> text(dc.name(), locale, "name of data category " + id)).orElse(id);
+        return catalog.category(CategoryId.of(id)).map(dc -> text(dc.name(), locale, "name of data category " + id)).orElse(id);
     }
 
     /** Exact language, else the bare language, else any text in the same language. */

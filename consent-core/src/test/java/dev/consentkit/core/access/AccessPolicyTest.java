@@ -6,6 +6,7 @@ import static dev.consentkit.testkit.fixtures.Fixtures.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.Notice;
@@ -29,28 +30,28 @@ class AccessPolicyTest {
     private static ProcessingCatalog catalog() {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Clinic", "privacy@clinic.example")).jurisdiction("DE")
-                .category(new DataCategory("contact", LocalizedText.of(EN, "Contact"), false))
-                .category(new DataCategory("order", LocalizedText.of(EN, "Appointments"), false))
-                .category(new DataCategory("health", LocalizedText.of(EN, "Health notes"), true))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(EN, "Contact"), false))
+                .category(new DataCategory(CategoryId.of("order"), LocalizedText.of(EN, "Appointments"), false))
+                .category(new DataCategory(CategoryId.of("health"), LocalizedText.of(EN, "Health notes"), true))
                 .notice(Notice.builder(NoticeId.of("n")).version("1.0", LocalizedText.of(EN, "Yes, please.")).build())
                 .notice(Notice.builder(NoticeId.of("h")).version("1.0", LocalizedText.of(EN, "I allow notes on my treatment.")).build())
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(EN, "Appointments"))
                         .description(LocalizedText.of(EN, "Keeping appointments.")).basis(LegalBasis.CONTRACT)
-                        .categories("contact", "order").build())
+                        .categories(CategoryId.of("contact"), CategoryId.of("order")).build())
                 .purpose(Purpose.builder(NEWSLETTER).name(LocalizedText.of(EN, "News"))
-                        .description(LocalizedText.of(EN, "News.")).basis(LegalBasis.CONSENT).categories("contact")
+                        .description(LocalizedText.of(EN, "News.")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact"))
                         .notice("n").build())
                 .purpose(Purpose.builder(TREATMENT).name(LocalizedText.of(EN, "Treatment notes"))
                         .description(LocalizedText.of(EN, "Notes on treatment.")).basis(LegalBasis.CONSENT)
-                        .consentType(ConsentType.EXPLICIT).categories("health").notice("h").build())
+                        .consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health")).notice("h").build())
                 .build();
     }
 
     private static final AccessPolicy POLICY = AccessPolicy.builder(catalog())
-            .grant("reception").purposes(ORDERS).categories("contact", "order")
+            .grant("reception").purposes(ORDERS).categories(CategoryId.of("contact"), CategoryId.of("order"))
             .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-            .grant("marketing").purposes(NEWSLETTER).categories("contact").actions(AccessAction.READ)
-            .grant("therapist").purposes(TREATMENT).categories("health").actions(AccessAction.READ, AccessAction.WRITE)
+            .grant("marketing").purposes(NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ)
+            .grant("therapist").purposes(TREATMENT).categories(CategoryId.of("health")).actions(AccessAction.READ, AccessAction.WRITE)
             .build();
 
     @ParameterizedTest(name = "{0} mfa={1}: {4} {3} for {2} -> {5}")
@@ -67,7 +68,7 @@ class AccessPolicyTest {
             "therapist, true,  treatment-notes,  contact, READ,   CATEGORY_NOT_GRANTED",
             "reception, true,  treatment-notes,  health,  READ,   PURPOSE_NOT_GRANTED",
     })
-    void decisionsExplainThemselves_M1_M11(String role, boolean mfa, String purpose, String category,
+    void decisionsExplainThemselves_M1_M11(String role, boolean mfa, String purpose, CategoryId category,
                                            AccessAction action, String expected) {
         Principal principal = new Principal("staff-7", java.util.Set.of(role), mfa);
 
@@ -83,19 +84,19 @@ class AccessPolicyTest {
     @Test
     void aPrincipalWithSeveralRolesIsAllowedByAnyOfThem() {
         Principal both = Principal.of("staff-9", "marketing", "reception");
-        assertThat(POLICY.decide(both, NEWSLETTER, "contact", AccessAction.READ).isAllowed()).isTrue();
-        assertThat(POLICY.decide(both, ORDERS, "order", AccessAction.WRITE)).isEqualTo(new AccessDecision.Allowed("reception"));
+        assertThat(POLICY.decide(both, NEWSLETTER, CategoryId.of("contact"), AccessAction.READ).isAllowed()).isTrue();
+        assertThat(POLICY.decide(both, ORDERS, CategoryId.of("order"), AccessAction.WRITE)).isEqualTo(new AccessDecision.Allowed("reception"));
     }
 
     @Test
     void grantsAreCheckedAgainstTheCatalogue() {
         assertThatThrownBy(() -> AccessPolicy.builder(catalog()).grant("x").purposes(PurposeId.of("nope"))
-                .categories("contact").actions(AccessAction.READ).build())
+                .categories(CategoryId.of("contact")).actions(AccessAction.READ).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown purpose 'nope'");
         assertThatThrownBy(() -> AccessPolicy.builder(catalog()).grant("x").purposes(ORDERS)
-                .categories("health").actions(AccessAction.READ).build())
+                .categories(CategoryId.of("health")).actions(AccessAction.READ).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not process data category 'health'");
-        assertThatThrownBy(() -> AccessPolicy.builder(catalog()).grant("x").purposes(ORDERS).categories("contact").build())
+        assertThatThrownBy(() -> AccessPolicy.builder(catalog()).grant("x").purposes(ORDERS).categories(CategoryId.of("contact")).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs purposes, categories and actions");
         assertThatThrownBy(() -> AccessPolicy.builder(catalog()).purposes(ORDERS))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("grant(role)");
@@ -106,9 +107,9 @@ class AccessPolicyTest {
     @Test
     void unknownPurposeOrCategoryInADecisionIsAnError() {
         Principal p = Principal.of("staff-1", "reception");
-        assertThatThrownBy(() -> POLICY.decide(p, PurposeId.of("nope"), "contact", AccessAction.READ))
+        assertThatThrownBy(() -> POLICY.decide(p, PurposeId.of("nope"), CategoryId.of("contact"), AccessAction.READ))
                 .isInstanceOf(UnknownPurposeException.class);
-        assertThatThrownBy(() -> POLICY.decide(p, ORDERS, "nope", AccessAction.READ))
+        assertThatThrownBy(() -> POLICY.decide(p, ORDERS, CategoryId.of("nope"), AccessAction.READ))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown data category 'nope'");
     }
 

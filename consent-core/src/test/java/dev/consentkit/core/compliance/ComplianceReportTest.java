@@ -288,7 +288,7 @@ class ComplianceReportTest {
         dev.consentkit.core.register.BreachRegister breaches = dev.consentkit.core.register.BreachRegister.of(kit);
         dev.consentkit.core.register.BreachIncident b = breaches.record(clock.instant(), clock.instant(),
                 dev.consentkit.core.register.BreachDetails.builder("Laptop with the order book stolen")
-                        .categories("contact").approximately(120, 340)
+                        .categories(CategoryId.of("contact")).approximately(120, 340)
                         .likelyConsequences("Phishing e-mails to the clients").measuresTaken("Passwords reset")
                         .presumedCauses("Theft").contactPoint("privacy@studio-lumen.example")
                         .risk(dev.consentkit.core.register.BreachRisk.HIGH).build(),
@@ -439,7 +439,7 @@ class ComplianceReportTest {
         SubjectRights.builder(kit).build().receive(SubjectId.of("client-1"), dev.consentkit.core.jurisdiction.RequestType.ERASURE,
                 Actor.operator("desk"));
         String breach = dev.consentkit.core.register.BreachRegister.of(kit).record(clock.instant(), clock.instant(),
-                dev.consentkit.core.register.BreachDetails.builder("Laptop stolen").categories("contact")
+                dev.consentkit.core.register.BreachDetails.builder("Laptop stolen").categories(CategoryId.of("contact"))
                         .risk(dev.consentkit.core.register.BreachRisk.HIGH).build(), Actor.operator("desk"))
                 .id().value();
         clock.advance(Duration.ofDays(400));

@@ -74,7 +74,7 @@ final class ComplianceWorld {
         Purpose.Builder portfolio = Purpose.builder(PORTFOLIO)
                 .name(LocalizedText.of(EN, "Portfolio"))
                 .description(LocalizedText.of(EN, "Showing photos of finished projects in the studio's portfolio."))
-                .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories("photo")
+                .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories(CategoryId.of("photo"))
                 .notice(PORTFOLIO_NOTICE);
         if (portfolioRetention) {
             portfolio.retention(RetentionDeclaration.of(Period.ofYears(3), RetentionTrigger.SINCE_WITHDRAWAL));
@@ -82,10 +82,10 @@ final class ComplianceWorld {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example"))
                 .jurisdiction("RU").defaultLocale(RU)
-                .category(new DataCategory("contact", LocalizedText.of(EN, "Contact details"), false))
-                .category(new DataCategory("order", LocalizedText.of(EN, "Order details"), false))
-                .category(new DataCategory("photo", LocalizedText.of(EN, "Photos of the client"), false))
-                .category(new DataCategory("health", LocalizedText.of(EN, "Allergies and accessibility needs"), true))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(EN, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("order"), LocalizedText.of(EN, "Order details"), false))
+                .category(new DataCategory(CategoryId.of("photo"), LocalizedText.of(EN, "Photos of the client"), false))
+                .category(new DataCategory(CategoryId.of("health"), LocalizedText.of(EN, "Allergies and accessibility needs"), true))
                 .notice(newsletterNotice)
                 .notice(Notice.builder(PORTFOLIO_NOTICE)
                         .version("1.0", LocalizedText.of(RU, "Я разрешаю показывать фотографии моего проекта в портфолио студии.")
@@ -98,21 +98,21 @@ final class ComplianceWorld {
                 .purpose(Purpose.builder(NEWSLETTER)
                         .name(LocalizedText.of(EN, "Newsletter"))
                         .description(LocalizedText.of(EN, "News about new products and offers by e-mail or SMS."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice(NEWSLETTER_NOTICE)
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(NEWSLETTER_NOTICE)
                         .reconfirmEvery(Period.ofMonths(12))
                         .retention(RetentionDeclaration.of(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL))
                         .build())
                 .purpose(Purpose.builder(ORDERS)
                         .name(LocalizedText.of(EN, "Order fulfilment"))
                         .description(LocalizedText.of(EN, "Designing and delivering what the client ordered."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "order")
+                        .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"), CategoryId.of("order"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("order.closed")))
                         .build())
                 .purpose(portfolio.build())
                 .purpose(Purpose.builder(FITTINGS)
                         .name(LocalizedText.of(EN, "Fittings"))
                         .description(LocalizedText.of(EN, "Preparing the studio for a client's visit."))
-                        .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories("health")
+                        .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health"))
                         .notice("fittings-notice")
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(1), EventName.of("visit.ended")))
                         .build())
@@ -127,8 +127,8 @@ final class ComplianceWorld {
 
     static AccessPolicy policy(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ)
-                .grant("host").purposes(FITTINGS).categories("health").actions(AccessAction.READ)
+                .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ)
+                .grant("host").purposes(FITTINGS).categories(CategoryId.of("health")).actions(AccessAction.READ)
                 .build();
     }
 

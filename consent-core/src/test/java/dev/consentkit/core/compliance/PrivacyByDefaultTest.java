@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,10 +97,10 @@ class PrivacyByDefaultTest {
 
         assertThat(c.categories()).extracting(KitConfiguration.CategorySetting::id,
                 KitConfiguration.CategorySetting::encrypted, KitConfiguration.CategorySetting::mfaToOpen)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("contact", true, false),
-                        org.assertj.core.groups.Tuple.tuple("health", true, true),
-                        org.assertj.core.groups.Tuple.tuple("order", false, false),
-                        org.assertj.core.groups.Tuple.tuple("photo", false, false));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CategoryId.of("contact"), true, false),
+                        org.assertj.core.groups.Tuple.tuple(CategoryId.of("health"), true, true),
+                        org.assertj.core.groups.Tuple.tuple(CategoryId.of("order"), false, false),
+                        org.assertj.core.groups.Tuple.tuple(CategoryId.of("photo"), false, false));
         assertThat(c.fieldProtection()).contains("AES-256-GCM");
         assertThat(c.monitoring()).isPresent();
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
@@ -240,8 +241,8 @@ class ConsentReceiptJsonTest {
                 .jurisdiction("RU")
                 .defaultLocale(RU)
                 .policyUrl(URI.create("https://atelier.example/privacy/2026"))
-                .category(new DataCategory("measurements", LocalizedText.of(EN, "Body measurements"), true))
-                .category(new DataCategory("contact", LocalizedText.of(EN, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("measurements"), LocalizedText.of(EN, "Body measurements"), true))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(EN, "Contact details"), false))
                 .notice(Notice.builder(notice)
                         .version("1.0", LocalizedText.of(RU, "Я согласен на обработку моих мерок для пошива.")
                                 .and(EN, "I agree to the processing of my measurements for tailoring."))
@@ -251,7 +252,7 @@ class ConsentReceiptJsonTest {
                         .description(LocalizedText.of(EN, "Taking measurements and sewing the ordered garment."))
                         .basis(LegalBasis.CONSENT)
                         .consentType(ConsentType.EXPLICIT)
-                        .categories("measurements", "contact")
+                        .categories(CategoryId.of("measurements"), CategoryId.of("contact"))
                         .notice(notice)
                         .recipient(Recipient.of("Tailor Partners LLC", Recipient.Role.THIRD_PARTY))
                         .recipient(Recipient.of("CloudBox Ltd", Recipient.Role.PROCESSOR))

@@ -3,6 +3,7 @@ package dev.consentkit.core.purpose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import java.net.URI;
 import java.time.Period;
@@ -16,14 +17,14 @@ class CatalogTransparencyFieldsTest {
 
     private static Purpose.Builder newsletter() {
         return Purpose.builder("newsletter").name(TEXT).description(TEXT).basis(LegalBasis.CONSENT)
-                .categories("contact").notice("n");
+                .categories(CategoryId.of("contact")).notice("n");
     }
 
     private static ProcessingCatalog catalog(Purpose purpose) {
         return ProcessingCatalog.builder().controller(Controller.of("Studio", "Desk")).jurisdiction("RU")
                 .withdrawalUrl(URI.create("https://studio.example/consents"))
                 .dataProtectionOfficer(DataProtectionOfficer.of("Irina", "dpo@studio.example"))
-                .category(new DataCategory("contact", TEXT, false))
+                .category(new DataCategory(CategoryId.of("contact"), TEXT, false))
                 .notice(Notice.builder(NoticeId.of("n")).version("1.0", TEXT).build())
                 .notice(Notice.builder(NoticeId.of("m")).version("1.0", TEXT).build())
                 .purpose(purpose).build();
@@ -37,9 +38,9 @@ class CatalogTransparencyFieldsTest {
         assertThat(plain.method()).isEmpty();
         assertThat(Recipient.of("Mail", Recipient.Role.PROCESSOR).address()).isEmpty();
         assertThat(ProcessingCatalog.builder().controller(Controller.of("S", "D")).jurisdiction("RU")
-                .category(new DataCategory("contact", TEXT, false))
+                .category(new DataCategory(CategoryId.of("contact"), TEXT, false))
                 .purpose(Purpose.builder("orders").name(TEXT).description(TEXT).basis(LegalBasis.CONTRACT)
-                        .categories("contact").build()).build().dataProtectionOfficer()).isEmpty();
+                        .categories(CategoryId.of("contact")).build()).build().dataProtectionOfficer()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.json.ConsentJsonException;
 import dev.consentkit.core.json.RegisterJson;
@@ -72,12 +73,12 @@ class ProcessingRegisterTest {
         Purpose newsletter = RegisterWorld.newsletter().build();
         ProcessingCatalog german = ProcessingCatalog.builder().controller(dev.consentkit.core.purpose.Controller.of("Studio", "privacy"))
                 .jurisdiction("FR").defaultLocale(RegisterWorld.EN)
-                .category(new dev.consentkit.core.purpose.DataCategory("contact", LocalizedText.of(RegisterWorld.EN, "Contact"), false))
+                .category(new dev.consentkit.core.purpose.DataCategory(CategoryId.of("contact"), LocalizedText.of(RegisterWorld.EN, "Contact"), false))
                 .notice(RegisterWorld.catalog().notice(dev.consentkit.core.purpose.NoticeId.of("newsletter-notice")).orElseThrow())
                 .purpose(newsletter)
                 .purpose(Purpose.builder("analytics").name(LocalizedText.of(RegisterWorld.EN, "Analytics"))
                         .description(LocalizedText.of(RegisterWorld.EN, "Usage statistics"))
-                        .basis(LegalBasis.LEGITIMATE_INTERESTS).categories("contact").subjectCategories("visitors")
+                        .basis(LegalBasis.LEGITIMATE_INTERESTS).categories(CategoryId.of("contact")).subjectCategories("visitors")
                         .recipient(Recipient.of("Stats Inc", Recipient.Role.PROCESSOR).in("US").withAgreement("SCC 2021"))
                         .retention(RetentionDeclaration.of(Period.ofMonths(14), RetentionTrigger.SINCE_COLLECTION))
                         .securityNotPossible("statistics only")
@@ -97,7 +98,7 @@ class ProcessingRegisterTest {
     @Test
     void everyMissingMandatoryFieldIsNamedWithItsPurposeAndNoExportIsMade_M22() {
         Purpose bare = Purpose.builder(NEWSLETTER).name(LocalizedText.of(RegisterWorld.EN, "Newsletter"))
-                .description(LocalizedText.of(RegisterWorld.EN, "News")).basis(LegalBasis.CONSENT).categories("contact")
+                .description(LocalizedText.of(RegisterWorld.EN, "News")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact"))
                 .notice("newsletter-notice")
                 .recipient(Recipient.of("MailCourier GmbH", Recipient.Role.PROCESSOR))
                 .build();

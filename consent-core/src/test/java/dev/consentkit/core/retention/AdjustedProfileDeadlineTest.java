@@ -116,7 +116,7 @@ class AdjustedProfileDeadlineTest {
     void aBreachUnderTheShippedAndAnAdjustedProfileGetsEachClockOnce() {
         // R-RU-19: the profiles are one jurisdiction; their clocks are not doubled
         ConsentKit kit = kit(adjusted("zone"));
-        BreachDetails details = BreachDetails.builder("Laptop stolen").categories("contact").risk(BreachRisk.HIGH).build();
+        BreachDetails details = BreachDetails.builder("Laptop stolen").categories(CategoryId.of("contact")).risk(BreachRisk.HIGH).build();
         Instant now = clock.instant();
 
         BreachIncident b = BreachRegister.of(kit).record(now, now, details,

@@ -1,6 +1,7 @@
 package dev.consentkit.core.retention;
 
 import dev.consentkit.AuditTrail;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.HoldScope;
 import dev.consentkit.core.hold.LegalHold;
 import dev.consentkit.core.hold.LegalHolds;
@@ -36,7 +37,7 @@ class LegalHoldsTest {
 
     @Test
     void placingAndLiftingAreStoredAndAuditedWithThePseudonymousSubjectOnly() {
-        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA).andCategory("billing"), "tax audit 2026-17", LAWYER);
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA).andCategory(CategoryId.of("billing")), "tax audit 2026-17", LAWYER);
 
         assertThat(hold.placedAt()).isEqualTo("2026-03-02T10:15:30.123456Z");
         assertThat(hold.isActive()).isTrue();
@@ -74,7 +75,7 @@ class LegalHoldsTest {
     void badScopesAndReasonsAreRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forPurpose(PurposeId.of("no-such")), "x", LAWYER))
                 .isInstanceOf(UnknownPurposeException.class);
-        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forCategory("health"), "x", LAWYER))
+        assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forCategory(CategoryId.of("health")), "x", LAWYER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown data category 'health'");
         assertThatThrownBy(() -> LegalHolds.of(kit).place(HoldScope.forSubject(ANNA), " ", LAWYER))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
@@ -91,17 +92,17 @@ class LegalHoldsTest {
 
     @Test
     void aScopeCoversExactlyWhatItNames() {
-        HoldScope annaBilling = HoldScope.forSubject(ANNA).andCategory("billing");
+        HoldScope annaBilling = HoldScope.forSubject(ANNA).andCategory(CategoryId.of("billing"));
         SubjectId bob = SubjectId.of("client-2");
 
-        assertThat(annaBilling.covers(ANNA, Fixtures.INVOICES, "billing")).isTrue();
-        assertThat(annaBilling.covers(ANNA, Fixtures.INVOICES, "contact")).isFalse();
-        assertThat(annaBilling.covers(bob, Fixtures.INVOICES, "billing")).isFalse();
+        assertThat(annaBilling.covers(ANNA, Fixtures.INVOICES, CategoryId.of("billing"))).isTrue();
+        assertThat(annaBilling.covers(ANNA, Fixtures.INVOICES, CategoryId.of("contact"))).isFalse();
+        assertThat(annaBilling.covers(bob, Fixtures.INVOICES, CategoryId.of("billing"))).isFalse();
         assertThat(annaBilling.isWholeSubject()).isFalse();
         assertThat(HoldScope.forSubject(ANNA).isWholeSubject()).isTrue();
-        assertThat(HoldScope.forPurpose(Fixtures.INVOICES).covers(bob, Fixtures.INVOICES, "billing")).isTrue();
-        assertThat(HoldScope.forPurpose(Fixtures.INVOICES).coversCategory(bob, "billing")).as("needs the purpose").isFalse();
-        assertThat(HoldScope.forCategory("billing").coversCategory(bob, "billing")).isTrue();
+        assertThat(HoldScope.forPurpose(Fixtures.INVOICES).covers(bob, Fixtures.INVOICES, CategoryId.of("billing"))).isTrue();
+        assertThat(HoldScope.forPurpose(Fixtures.INVOICES).coversCategory(bob, CategoryId.of("billing"))).as("needs the purpose").isFalse();
+        assertThat(HoldScope.forCategory(CategoryId.of("billing")).coversCategory(bob, CategoryId.of("billing"))).isTrue();
         assertThat(HoldScope.forSubject(ANNA).toString()).doesNotContain(ANNA.value());
     }
 }

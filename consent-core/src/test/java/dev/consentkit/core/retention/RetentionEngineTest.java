@@ -34,10 +34,7 @@ import dev.consentkit.core.spi.StorageTransaction;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.ForwardingTransaction;
 import dev.consentkit.testkit.fixtures.MutableClock;
-import dev.consentkit.testkit.fixtures.Fixtures;
-import dev.consentkit.testkit.fixtures.ForwardingTransaction;
 import dev.consentkit.testkit.fixtures.WrappingStorage;
-import dev.consentkit.testkit.fixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -379,7 +376,7 @@ class RetentionEngineTest {
         closedOrders(retention, 12);
         LegalHolds holds = LegalHolds.of(kit);
         LegalHold court = holds.place(HoldScope.forSubject(client(3)), "court case 2-118/2026", Actor.operator("dpo"));
-        holds.place(HoldScope.forCategory("contact"), "tax audit of contacts", Actor.operator("dpo"));
+        holds.place(HoldScope.forCategory(CategoryId.of("contact")), "tax audit of contacts", Actor.operator("dpo"));
         clock.set(T.plus(Duration.ofDays(800)));
 
         RetentionPlan plan = retention.plan();

@@ -7,6 +7,7 @@ import static dev.consentkit.core.transparency.Docs.PORTFOLIO;
 import static dev.consentkit.core.transparency.Docs.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.purpose.DataCategory;
 import dev.consentkit.core.purpose.LegalBasis;
@@ -32,7 +33,7 @@ class ChangeNotesTest {
 
     private static ProcessingCatalog newsletterAs(UnaryOperator<Purpose.Builder> change) {
         return Docs.catalogBuilder()
-                .category(new DataCategory("birthday", Docs.t("Дата рождения", "Birthday"), false))
+                .category(new DataCategory(CategoryId.of("birthday"), Docs.t("Дата рождения", "Birthday"), false))
                 .purpose(Docs.orders().build())
                 .purpose(change.apply(Docs.newsletter()).build())
                 .purpose(Docs.portfolio().build())
@@ -41,7 +42,7 @@ class ChangeNotesTest {
 
     static Stream<Arguments> singleChanges() {
         return Stream.of(
-                Arguments.of("new category", (UnaryOperator<Purpose.Builder>) b -> b.categories("birthday"), Kind.CATEGORY_ADDED, true),
+                Arguments.of("new category", (UnaryOperator<Purpose.Builder>) b -> b.categories(CategoryId.of("birthday")), Kind.CATEGORY_ADDED, true),
                 Arguments.of("new recipient", (UnaryOperator<Purpose.Builder>) b -> b.recipient(Recipient.of("SmsGate LLC",
                         Recipient.Role.PROCESSOR)), Kind.RECIPIENT_ADDED, true),
                 Arguments.of("kept longer", (UnaryOperator<Purpose.Builder>) b -> b.retention(RetentionDeclaration.of(
@@ -78,7 +79,7 @@ class ChangeNotesTest {
 
     @Test
     void aMajorChangeWithANewMajorNoticeIsRenewedAndRenderedInPlainWords() {
-        ProcessingCatalog after = newsletterAs(b -> b.categories("birthday").recipient(Recipient.of("SmsGate LLC",
+        ProcessingCatalog after = newsletterAs(b -> b.categories(CategoryId.of("birthday")).recipient(Recipient.of("SmsGate LLC",
                 Recipient.Role.PROCESSOR)));
         after = after.withNotice(dev.consentkit.core.purpose.Notice.builder(Docs.NEWSLETTER_NOTICE)
                 .version("1.0", Docs.t("Согласие 1.0", "Consent 1.0"))
@@ -99,14 +100,14 @@ class ChangeNotesTest {
                 .controller(dev.consentkit.core.purpose.Controller.of("Studio Lumen Group", "Privacy desk"))
                 .jurisdiction("RU")
                 .policyUrl(java.net.URI.create("https://studio-lumen.example/privacy"))
-                .category(new DataCategory("contact", Docs.t("Контактные данные", "Contact details"), false))
-                .category(new DataCategory("order", Docs.t("Сведения о заказе", "Order details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), Docs.t("Контактные данные", "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("order"), Docs.t("Сведения о заказе", "Order details"), false))
                 .notice(Docs.notice(Docs.NEWSLETTER_NOTICE))
                 .purpose(Docs.orders().basis(LegalBasis.LEGITIMATE_INTERESTS).build())
                 .purpose(Docs.newsletter().build())
                 .purpose(Purpose.builder(PurposeId.of("reviews")).name(Docs.t("Отзывы", "Reviews"))
                         .description(Docs.t("Просим оценить работу.", "We ask you to rate our work."))
-                        .basis(LegalBasis.LEGITIMATE_INTERESTS).categories("contact")
+                        .basis(LegalBasis.LEGITIMATE_INTERESTS).categories(CategoryId.of("contact"))
                         .retention(RetentionDeclaration.of(Period.ofMonths(6), RetentionTrigger.SINCE_COLLECTION)).build())
                 .build();
         ChangeNotes notes = ChangeNotes.between(BEFORE, after);

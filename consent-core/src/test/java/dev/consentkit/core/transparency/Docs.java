@@ -10,7 +10,6 @@ import dev.consentkit.testkit.fixtures.DescribedProtection;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.consentkit.ConsentKit;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.access.AccessAction;
@@ -31,7 +30,6 @@ import dev.consentkit.core.purpose.RetentionDeclaration;
 import dev.consentkit.core.purpose.RetentionTrigger;
 import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.spi.protection.ProtectionProfile;
-import dev.consentkit.testkit.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -72,7 +70,7 @@ final class Docs {
                 .consentPhrase(t("для получения уведомлений о новинках и акциях",
                         "to receive news about new products and offers"))
                 .basis(LegalBasis.CONSENT)
-                .categories("contact")
+                .categories(CategoryId.of("contact"))
                 .notice(NEWSLETTER_NOTICE)
                 .reconfirmEvery(Period.ofMonths(24))
                 .recipient(new Recipient("MailFlow LLC", Recipient.Role.PROCESSOR, Optional.of("RU"))
@@ -92,7 +90,7 @@ final class Docs {
                         "to show photos of my project in the studio's portfolio"))
                 .basis(LegalBasis.CONSENT)
                 .consentType(ConsentType.EXPLICIT)
-                .categories("photo")
+                .categories(CategoryId.of("photo"))
                 .notice(PORTFOLIO_NOTICE)
                 .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.USE,
                         ProcessingOperation.DESTRUCTION)
@@ -105,7 +103,7 @@ final class Docs {
                 .name(t("Выполнение заказа", "Order fulfilment"))
                 .description(t("Чтобы сделать и доставить то, что вы заказали.", "To design and deliver what you ordered."))
                 .basis(LegalBasis.CONTRACT)
-                .categories("contact", "order")
+                .categories(CategoryId.of("contact"), CategoryId.of("order"))
                 .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY))
                 .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("order.closed")));
     }
@@ -123,9 +121,9 @@ final class Docs {
                 .withdrawalUrl(URI.create("https://studio-lumen.example/account/consents"))
                 .dataProtectionOfficer(DataProtectionOfficer.of("Irina Sokolova", "dpo@studio-lumen.example"))
                 .defaultLocale(RU)
-                .category(new DataCategory("contact", t("Контактные данные", "Contact details"), false))
-                .category(new DataCategory("order", t("Сведения о заказе", "Order details"), false))
-                .category(new DataCategory("photo", t("Фотографии проекта", "Project photos"), false))
+                .category(new DataCategory(CategoryId.of("contact"), t("Контактные данные", "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("order"), t("Сведения о заказе", "Order details"), false))
+                .category(new DataCategory(CategoryId.of("photo"), t("Фотографии проекта", "Project photos"), false))
                 .notice(notice(NEWSLETTER_NOTICE))
                 .notice(notice(PORTFOLIO_NOTICE));
     }
@@ -136,8 +134,8 @@ final class Docs {
 
     static AccessPolicy access(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("manager").purposes(ORDERS, NEWSLETTER).categories("contact").actions(AccessAction.READ, AccessAction.WRITE)
-                .grant("designer").purposes(ORDERS).categories("order").actions(AccessAction.READ)
+                .grant("manager").purposes(ORDERS, NEWSLETTER).categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE)
+                .grant("designer").purposes(ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
                 .build();
     }
 

@@ -6,6 +6,7 @@ import static dev.consentkit.core.transparency.Docs.RU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.purpose.Controller;
 import dev.consentkit.core.purpose.DataCategory;
@@ -29,7 +30,7 @@ class TransparencyBadInputTest {
         ProcessingCatalog c = Docs.catalogBuilder().purpose(Docs.orders().build())
                 .purpose(Purpose.builder(NEWSLETTER).name(Docs.t("Рассылка", "Newsletter"))
                         .description(Docs.t("Новости.", "News.")).basis(dev.consentkit.core.purpose.LegalBasis.CONSENT)
-                        .categories("contact").notice(Docs.NEWSLETTER_NOTICE)
+                        .categories(CategoryId.of("contact")).notice(Docs.NEWSLETTER_NOTICE)
                         .retention(Docs.newsletter().build().retention().orElseThrow()).build())
                 .build();
 
@@ -58,10 +59,10 @@ class TransparencyBadInputTest {
 
         ProcessingCatalog category = ProcessingCatalog.builder()
                 .controller(Controller.of("Studio", "Desk")).jurisdiction("RU").defaultLocale(RU)
-                .category(new DataCategory("contact", LocalizedText.of(RU, "Контакты"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(RU, "Контакты"), false))
                 .purpose(Purpose.builder("orders")
                         .name(Docs.t("Заказы", "Orders")).description(Docs.t("Заказы.", "Orders."))
-                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact")
+                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
         assertThatThrownBy(() -> Docs.plain(category).locales(RU, EN).build())
@@ -79,10 +80,10 @@ class TransparencyBadInputTest {
         ProcessingCatalog german = ProcessingCatalog.builder()
                 .controller(new Controller("Studio", "Desk", Optional.of("p@studio.example"), Optional.empty(), Optional.empty()))
                 .jurisdiction("DE").defaultLocale(de)
-                .category(new DataCategory("contact", LocalizedText.of(de, "Kontaktdaten"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(de, "Kontaktdaten"), false))
                 .purpose(Purpose.builder("orders").name(LocalizedText.of(de, "Aufträge"))
                         .description(LocalizedText.of(de, "Um Ihren Auftrag auszuführen."))
-                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact")
+                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
         assertThatThrownBy(() -> Docs.plain(german).build())
@@ -126,13 +127,13 @@ class TransparencyBadInputTest {
     @Test
     void whatTheDocumentsMustSayMustBeDeclared() {
         ProcessingCatalog noRetention = Docs.catalogBuilder().purpose(Purpose.builder("orders").name(Docs.t("З", "O"))
-                .description(Docs.t("З.", "O.")).basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact").build()).build();
+                .description(Docs.t("З.", "O.")).basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact")).build()).build();
         assertThatThrownBy(() -> Docs.docs(noRetention).build())
                 .hasMessage("purpose orders declares no retention: the policy must say how long data is kept");
 
         ProcessingCatalog noOperations = Docs.catalogBuilder().purpose(Purpose.builder(NEWSLETTER).name(Docs.t("Р", "N"))
                 .description(Docs.t("Р.", "N.")).consentPhrase(Docs.t("для рассылки", "for the newsletter"))
-                .basis(dev.consentkit.core.purpose.LegalBasis.CONSENT).categories("contact").notice(Docs.NEWSLETTER_NOTICE)
+                .basis(dev.consentkit.core.purpose.LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(Docs.NEWSLETTER_NOTICE)
                 .retention(Docs.newsletter().build().retention().orElseThrow()).build()).build();
         assertThatThrownBy(() -> Docs.docs(noOperations).build())
                 .hasMessageContaining("purpose newsletter declares no processing operations or method")
@@ -167,7 +168,7 @@ class TransparencyBadInputTest {
                         Optional.of("1 \"Main\" St"), Optional.of(URI.create("https://evil.example/?a=1&b=2"))))
                 .jurisdiction("RU").defaultLocale(RU)
                 .policyUrl(URI.create("https://evil.example/privacy?x=1&y=2"))
-                .category(new DataCategory("contact", Docs.t("Контакты " + evil, "Contacts " + evil), false))
+                .category(new DataCategory(CategoryId.of("contact"), Docs.t("Контакты " + evil, "Contacts " + evil), false))
                 .notice(Docs.notice(Docs.NEWSLETTER_NOTICE))
                 .purpose(Docs.newsletter()
                         .name(Docs.t("Рассылка " + evil, "[Newsletter](javascript:alert(1)) " + evil))
@@ -214,10 +215,10 @@ class TransparencyBadInputTest {
         return ProcessingCatalog.builder()
                 .controller(c.controller()).jurisdiction("FR").defaultLocale(fr)
                 .policyUrl(c.policyUrl().orElseThrow())
-                .category(new DataCategory("contact", LocalizedText.of(fr, "Coordonnées"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(fr, "Coordonnées"), false))
                 .purpose(Purpose.builder("orders").name(LocalizedText.of(fr, "Commandes"))
                         .description(LocalizedText.of(fr, "Pour livrer votre commande."))
-                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories("contact")
+                        .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
                 .build();
     }

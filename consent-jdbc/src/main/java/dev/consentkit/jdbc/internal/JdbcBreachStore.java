@@ -1,6 +1,7 @@
 package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.register.BreachDeadline;
 import dev.consentkit.core.register.BreachDetails;
@@ -186,7 +187,7 @@ final class JdbcBreachStore implements BreachStore {
     /** Binds the detail columns from {@code i}; returns the next index. */
     private static int bindDetails(PreparedStatement ps, int i, BreachDetails d) throws SQLException {
         ps.setString(i, d.description());
-        ps.setString(i + 1, ids(d.categories().stream().toList()));
+        ps.setString(i + 1, ids(d.categories().stream().map(CategoryId::value).toList()));
         ps.setString(i + 2, ids(d.purposes().stream().map(PurposeId::value).toList()));
         number(ps, i + 3, d.approxSubjects());
         number(ps, i + 4, d.approxRecords());
@@ -253,7 +254,8 @@ final class JdbcBreachStore implements BreachStore {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        BreachDetails details = new BreachDetails(rs.getString("description"), java.util.Set.copyOf(split(rs.getString("categories"))),
+        BreachDetails details = new BreachDetails(rs.getString("description"),
+                split(rs.getString("categories")).stream().map(CategoryId::of).collect(Collectors.toSet()),
                 split(rs.getString("purposes")).stream().map(PurposeId::of).collect(Collectors.toSet()),
                 number(rs, "approx_subjects"), number(rs, "approx_records"),
                 Optional.ofNullable(rs.getString("consequences")), Optional.ofNullable(rs.getString("measures")),

@@ -1,6 +1,7 @@
 package dev.consentkit.jdbc.internal;
 
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.hold.HoldScope;
@@ -58,7 +59,7 @@ public final class JdbcHoldStore implements HoldStore {
             ps.setString(1, hold.id().toString());
             setOptional(ps, 2, hold.scope().subject().map(SubjectId::value));
             setOptional(ps, 3, hold.scope().purpose().map(PurposeId::value));
-            setOptional(ps, 4, hold.scope().category());
+            setOptional(ps, 4, hold.scope().category().map(CategoryId::value));
             ps.setString(5, hold.reason());
             ps.setString(6, hold.placedBy().kind().name());
             setOptional(ps, 7, hold.placedBy().id());
@@ -120,7 +121,7 @@ public final class JdbcHoldStore implements HoldStore {
 
     private static LegalHold hold(ResultSet rs) throws SQLException {
         HoldScope scope = new HoldScope(Optional.ofNullable(rs.getString(2)).map(SubjectId::of),
-                Optional.ofNullable(rs.getString(3)).map(PurposeId::of), Optional.ofNullable(rs.getString(4)));
+                Optional.ofNullable(rs.getString(3)).map(PurposeId::of), Optional.ofNullable(rs.getString(4)).map(CategoryId::of));
         Actor placedBy = new Actor(Actor.Kind.valueOf(rs.getString(6)), Optional.ofNullable(rs.getString(7)));
         long placedAt = rs.getLong(8);
         String liftedKind = rs.getString(9);

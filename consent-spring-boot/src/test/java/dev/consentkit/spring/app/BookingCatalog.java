@@ -38,23 +38,23 @@ public final class BookingCatalog {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Harbour Spa Ltd", "privacy@harbour-spa.example"))
                 .jurisdiction("DE")
-                .category(new DataCategory("contact", LocalizedText.of(en, "Phone number"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(en, "Phone number"), false))
                 .notice(Notice.builder(NoticeId.of("reminder-notice"))
                         .version("1.0", LocalizedText.of(en, "Send me an SMS reminder the day before.")).build())
                 .purpose(Purpose.builder(BOOKING).name(LocalizedText.of(en, "Bookings"))
                         .description(LocalizedText.of(en, "Keeping your appointments.")).basis(LegalBasis.CONTRACT)
-                        .categories("contact").build())
+                        .categories(CategoryId.of("contact")).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(en, "Reminders"))
                         .description(LocalizedText.of(en, "An SMS the day before.")).basis(LegalBasis.CONSENT)
-                        .categories("contact").notice("reminder-notice").build())
+                        .categories(CategoryId.of("contact")).notice("reminder-notice").build())
                 .build();
     }
 
     public static AccessPolicy policy(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant("staff").purposes(BOOKING, REMINDERS).categories("contact")
+                .grant("staff").purposes(BOOKING, REMINDERS).categories(CategoryId.of("contact"))
                 .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                .grant("intern").purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
+                .grant("intern").purposes(BOOKING).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
@@ -62,7 +63,7 @@ class SealedColumnsTest {
         ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(HmacKey.fromBase64(TestKeys.AUDIT))
                 .pseudonymKey(HmacKey.fromBase64(TestKeys.PSEUDONYM))
                 .accessPolicy(AccessPolicy.builder(catalog).grant("staff").purposes(BookingCatalog.BOOKING)
-                        .categories("contact").actions(AccessAction.WRITE).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.WRITE).build())
                 .build();
         return FieldCrypto.builder(kit).suite(suite)
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("kek-1"), Base64.getDecoder().decode(TestKeys.MASTER)))

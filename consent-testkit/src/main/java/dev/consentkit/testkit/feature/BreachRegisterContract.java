@@ -73,7 +73,7 @@ public abstract class BreachRegisterContract {
 
     static BreachDetails complete() {
         return BreachDetails.builder(SECRET_TEXT)
-                .categories("contact", "order")
+                .categories(CategoryId.of("contact"), CategoryId.of("order"))
                 .purposes(ORDERS)
                 .approximately(120, 340)
                 .likelyConsequences("Phishing e-mails to the clients")
@@ -258,7 +258,7 @@ public abstract class BreachRegisterContract {
     @Test
     void undeclaredCategoriesAndPurposesAreRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> breaches.record(FRIDAY_18, FRIDAY_18,
-                complete().toBuilder().categories("health").build(), DESK))
+                complete().toBuilder().categories(CategoryId.of("health")).build(), DESK))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'health'");
         assertThatThrownBy(() -> breaches.record(FRIDAY_18, FRIDAY_18,
                 complete().toBuilder().purposes(dev.consentkit.core.PurposeId.of("astrology")).build(), DESK))
@@ -306,7 +306,7 @@ public abstract class BreachRegisterContract {
         kit.consent(SubjectId.of("client-p"), Fixtures.PORTFOLIO)
                 .evidence(kit.evidence(CollectionMethod.PAPER_FORM).build()).give();
         BreachIncident b = breaches.record(FRIDAY_18, FRIDAY_18, BreachDetails.builder("Mailbox export leaked")
-                .categories("contact").risk(BreachRisk.HIGH).build(), DESK);
+                .categories(CategoryId.of("contact")).risk(BreachRisk.HIGH).build(), DESK);
 
         AffectedSubjects affected = breaches.affectedSubjects(b.id(), List.of(SubjectId.of("client-c"),
                 SubjectId.of("client-b")), DESK);
@@ -329,9 +329,9 @@ public abstract class BreachRegisterContract {
         KitContext.of(protectedKit).install(FieldProtector.class, new DescribedProtection(profile));
         BreachRegister protectedRegister = BreachRegister.of(protectedKit);
         BreachIncident encrypted = protectedRegister.record(FRIDAY_18, FRIDAY_18, BreachDetails.builder("Backup stolen")
-                .categories("contact").risk(BreachRisk.HIGH).encryptedWithUncompromisedKeys(true).build(), DESK);
+                .categories(CategoryId.of("contact")).risk(BreachRisk.HIGH).encryptedWithUncompromisedKeys(true).build(), DESK);
         BreachIncident plain = protectedRegister.record(FRIDAY_18, FRIDAY_18, BreachDetails.builder("Backup stolen")
-                .categories("contact").risk(BreachRisk.HIGH).build(), DESK);
+                .categories(CategoryId.of("contact")).risk(BreachRisk.HIGH).build(), DESK);
 
         AffectedSubjects exempt = protectedRegister.affectedSubjects(encrypted.id(), List.of(), DESK);
         AffectedSubjects toTell = protectedRegister.affectedSubjects(plain.id(), List.of(), DESK);
@@ -342,10 +342,10 @@ public abstract class BreachRegisterContract {
         assertThat(toTell.noticeRequired()).isTrue();
         assertThat(toTell.subjects()).containsExactly(SubjectId.of("client-a"));
         assertRefused(BreachRefusedException.Reason.ENCRYPTION_NOT_DECLARED, () -> protectedRegister.record(FRIDAY_18,
-                FRIDAY_18, BreachDetails.builder("Backup stolen").categories("contact", "order")
+                FRIDAY_18, BreachDetails.builder("Backup stolen").categories(CategoryId.of("contact"), CategoryId.of("order"))
                         .encryptedWithUncompromisedKeys(true).build(), DESK), "'order'", "no encrypted field");
         assertRefused(BreachRefusedException.Reason.ENCRYPTION_NOT_DECLARED, () -> protectedRegister.update(plain.id(),
-                BreachDetails.builder("Backup stolen").categories("order").encryptedWithUncompromisedKeys(true).build(),
+                BreachDetails.builder("Backup stolen").categories(CategoryId.of("order")).encryptedWithUncompromisedKeys(true).build(),
                 DESK), plain.id().value());
     }
 

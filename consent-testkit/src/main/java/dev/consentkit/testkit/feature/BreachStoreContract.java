@@ -1,5 +1,6 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.register.BreachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +53,7 @@ public abstract class BreachStoreContract {
     }
 
     static BreachDetails full() {
-        return new BreachDetails(LONG, Set.of("order", "contact"), Set.of(PurposeId.of("newsletter"),
+        return new BreachDetails(LONG, Set.of(CategoryId.of("order"), CategoryId.of("contact")), Set.of(PurposeId.of("newsletter"),
                 PurposeId.of("order-fulfilment")), OptionalLong.of(0), OptionalLong.of(Long.MAX_VALUE),
                 Optional.of("Письма клиентов могли прочитать посторонние"), Optional.of("Пароли сменены; 'кавычки', \"и\""),
                 Optional.of("Фишинг"), Optional.of("privacy@studio.example"), Optional.of(LONG), Optional.of("—"),
@@ -119,7 +120,7 @@ public abstract class BreachStoreContract {
         assertThat(find(full.id())).get().satisfies(read -> {
             // field by field, so a failure names the field a store lost
             assertThat(read.details().description()).isEqualTo(LONG);
-            assertThat(read.details().categories()).containsExactly("contact", "order");
+            assertThat(read.details().categories()).containsExactly(CategoryId.of("contact"), CategoryId.of("order"));
             assertThat(read.details().purposes()).containsExactly(PurposeId.of("newsletter"),
                     PurposeId.of("order-fulfilment"));
             assertThat(read.details().approxSubjects()).hasValue(0);

@@ -1,5 +1,6 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.hold.HoldStore;
 import static dev.consentkit.testkit.fixtures.ContractSamples.NON_ASCII;
 import static dev.consentkit.testkit.fixtures.ContractSamples.T0;
@@ -83,9 +84,9 @@ public abstract class HoldStoreContract {
         SubjectId longest = SubjectId.of("😀".repeat(SubjectId.MAX_LENGTH / 2 - 1) + "ab");
         List<LegalHold> holds = List.of(
                 hold(HoldScope.forSubject(ANNA), "tax audit 2026-17 " + NON_ASCII, T0),
-                hold(HoldScope.forSubject(longest).andPurpose(INVOICES).andCategory("billing"), "x".repeat(256), T0),
+                hold(HoldScope.forSubject(longest).andPurpose(INVOICES).andCategory(CategoryId.of("billing")), "x".repeat(256), T0),
                 hold(HoldScope.forPurpose(INVOICES), "court case A40-1234/2026", T0.plusNanos(1_000)),
-                hold(HoldScope.forCategory("billing"), "regulator request", T0.plusSeconds(1)),
+                hold(HoldScope.forCategory(CategoryId.of("billing")), "regulator request", T0.plusSeconds(1)),
                 new LegalHold(UUID.randomUUID(), HoldScope.forSubject(BOB), "already over", Actor.system("import"), T0,
                         Optional.of(new LegalHold.Lifting(Actor.subject(), T0.plusNanos(7_000)))));
         add(holds.toArray(LegalHold[]::new));
@@ -111,7 +112,7 @@ public abstract class HoldStoreContract {
 
     @Test
     void activeListsHoldsInForceOldestFirst() {
-        LegalHold late = hold(HoldScope.forCategory("billing"), "late", T0.plusSeconds(60));
+        LegalHold late = hold(HoldScope.forCategory(CategoryId.of("billing")), "late", T0.plusSeconds(60));
         LegalHold early = hold(HoldScope.forSubject(ANNA), "early", T0);
         LegalHold lifted = hold(HoldScope.forSubject(BOB), "lifted", T0.plusSeconds(1));
         add(late, early, lifted);
@@ -122,7 +123,7 @@ public abstract class HoldStoreContract {
 
     @Test
     void activeForASubjectHoldsItsOwnAndThoseNamingNoSubject() {
-        LegalHold anna = hold(HoldScope.forSubject(ANNA).andCategory("billing"), "anna", T0);
+        LegalHold anna = hold(HoldScope.forSubject(ANNA).andCategory(CategoryId.of("billing")), "anna", T0);
         LegalHold bob = hold(HoldScope.forSubject(BOB), "bob", T0.plusSeconds(1));
         LegalHold everyone = hold(HoldScope.forPurpose(INVOICES), "everyone", T0.plusSeconds(2));
         LegalHold annaLifted = hold(HoldScope.forSubject(ANNA), "anna, lifted", T0.plusSeconds(3));

@@ -1,5 +1,6 @@
 package dev.consentkit.testkit.feature;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.testkit.fixtures.FailingContributor;
 import dev.consentkit.testkit.fixtures.Fixtures;
 import dev.consentkit.testkit.fixtures.MutableClock;
@@ -197,7 +198,7 @@ public abstract class SubjectErasureContract {
 
     @Test
     void aHoldOnACategoryKeepsThatCategoryWithTheHoldsReason() {
-        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA).andCategory("order"), "warranty claim 17",
+        LegalHold hold = LegalHolds.of(kit).place(HoldScope.forSubject(ANNA).andCategory(CategoryId.of("order")), "warranty claim 17",
                 Actor.operator("lawyer-7"));
 
         ErasureOutcome outcome = erase();
@@ -291,10 +292,10 @@ public abstract class SubjectErasureContract {
     @Test
     void aContributorCannotReportAsKeptWhatTheContextLetsItErase() {
         ErasureContext context = new ErasureContext(ANNA, DPO, clock.instant(),
-                java.util.Map.of("billing", new KeepReason(KeepGround.LEGAL_OBLIGATION, "tax law")));
-        assertThatThrownBy(() -> ContributorErasure.builder(context).keptAs("client card", 1, "contact"))
+                java.util.Map.of(CategoryId.of("billing"), new KeepReason(KeepGround.LEGAL_OBLIGATION, "tax law")));
+        assertThatThrownBy(() -> ContributorErasure.builder(context).keptAs("client card", 1, CategoryId.of("contact")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("category contact may be erased");
-        assertThat(ContributorErasure.builder(context).erased("x", 0).keptAs("invoices", 2, "billing").build())
+        assertThat(ContributorErasure.builder(context).erased("x", 0).keptAs("invoices", 2, CategoryId.of("billing")).build())
                 .isEqualTo(new ContributorErasure(List.of(), List.of(new ContributorErasure.KeptItem("invoices", 2,
                         new KeepReason(KeepGround.LEGAL_OBLIGATION, "tax law")))));
     }

@@ -5,6 +5,7 @@ import dev.consentkit.AuditTrail;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -131,18 +132,18 @@ public final class BookingSystem {
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Harbour Spa Ltd", "privacy@harbour-spa.example"))
                 .jurisdiction("DE")
-                .category(new DataCategory("contact", LocalizedText.of(en, "Phone number and e-mail"), false))
-                .category(new DataCategory("booking", LocalizedText.of(en, "Booked slots"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(en, "Phone number and e-mail"), false))
+                .category(new DataCategory(CategoryId.of("booking"), LocalizedText.of(en, "Booked slots"), false))
                 .notice(Notice.builder(NoticeId.of("reminder-notice"))
                         .version("1.0", LocalizedText.of(en, "Send me an SMS reminder the day before my appointment."))
                         .build())
                 .purpose(Purpose.builder(BOOKINGS).name(LocalizedText.of(en, "Bookings"))
                         .description(LocalizedText.of(en, "Keeping your appointments.")).basis(LegalBasis.CONTRACT)
-                        .categories("contact", "booking")
+                        .categories(CategoryId.of("contact"), CategoryId.of("booking"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("booking.ended"))).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(en, "Reminders"))
                         .description(LocalizedText.of(en, "An SMS the day before your appointment."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("reminder-notice").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("reminder-notice").build())
                 .build();
     }
 

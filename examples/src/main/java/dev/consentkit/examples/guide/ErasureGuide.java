@@ -2,6 +2,7 @@ package dev.consentkit.examples.guide;
 
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.Actor;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.ContactPoint;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.RequestId;
@@ -91,7 +92,7 @@ public final class ErasureGuide {
         @Override
         public ContributorErasure erase(SubjectId subject, ErasureContext context) {
             ContributorErasure.Builder done = ContributorErasure.builder(context);
-            if (context.mayErase("contact") && rows.remove(subject) != null) {
+            if (context.mayErase(CategoryId.of("contact")) && rows.remove(subject) != null) {
                 done.erased("client row", 1);
             }
             return done.build();

@@ -50,7 +50,7 @@ public final class FieldsGuide {
         // snippet:fields
         ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(auditKey).pseudonymKey(pseudonymKey)
                 .accessPolicy(AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH).build())
                 .build();                               // the one access policy, which field encryption checks
         ProtectedField email = ProtectedField.of("client", "email", CategoryId.of("contact"), KeyGroup.of("contract"));
         BlindIndex byEmail = BlindIndex.sized(IndexName.of("client.email"), email, Normalizer.EMAIL, 16, 1_000_000);

@@ -54,7 +54,7 @@ public final class MonitoringGuide {
         ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         List<MonitoringAlert> paged = new ArrayList<>();
         AccessPolicy staff = AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
-                .categories("contact").actions(AccessAction.READ, AccessAction.WRITE).build();
+                .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         // snippet:monitoring
         ConsentKit kit = ConsentKit.builder().catalog(catalog)
                 .auditKey(auditKey).pseudonymKey(pseudonymKey).accessPolicy(staff)

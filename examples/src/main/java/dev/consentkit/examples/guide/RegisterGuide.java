@@ -51,7 +51,7 @@ public final class RegisterGuide {
                 .clock(Clock.fixed(found.plus(Duration.ofHours(20)), ZoneOffset.UTC))
                 .auditKey(auditKey).pseudonymKey(pseudonymKey)
                 .accessPolicy(AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
-                        .categories("contact").actions(AccessAction.READ).build())
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ).build())
                 .build();
         FieldCrypto.builder(kit)                 // what the register says is encrypted
                 .keyEncryptionKeys(LocalKeyEncryptionKeys.of(KekId.of("guide-kek"), GuideKeys.random().bytes()))
@@ -67,7 +67,7 @@ public final class RegisterGuide {
         // snippet:breach
         BreachRegister breaches = BreachRegister.of(kit);
         BreachIncident b = breaches.record(found, found, BreachDetails.builder("Laptop with the order book stolen")
-                        .categories("contact", "order").approximately(140, 410)
+                        .categories(CategoryId.of("contact"), CategoryId.of("order")).approximately(140, 410)
                         .likelyConsequences("Addresses and phone numbers may be misused for fraud")
                         .measuresTaken("Laptop wiped remotely; passwords changed")
                         .presumedCauses("The export was kept unencrypted on the laptop")

@@ -2,6 +2,7 @@ package dev.consentkit.examples.mvstore;
 
 import dev.consentkit.AuditTrail;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -64,11 +65,11 @@ public final class MvStoreDemo {
     private static ConsentKit kit(MvStoreStorage storage, HmacKey auditKey, HmacKey pseudonymKey) {
         ProcessingCatalog catalog = ProcessingCatalog.builder()
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example")).jurisdiction("RU")
-                .category(new DataCategory("contact", LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
+                .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .notice(Notice.builder(NoticeId.of("news")).version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news.")).build())
                 .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News by e-mail."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("news").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news").build())
                 .build();
         return ConsentKit.builder().catalog(catalog).storage(storage).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
     }

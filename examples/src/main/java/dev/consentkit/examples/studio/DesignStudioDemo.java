@@ -106,9 +106,9 @@ public final class DesignStudioDemo {
                 .auditKey(auditKey)
                 .pseudonymKey(pseudonymKey)
                 .accessPolicy(AccessPolicy.builder(catalog)  // who may read, write and search which categories
-                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories("contact")
+                        .grant("manager").purposes(StudioCatalog.ORDERS, NEWSLETTER).categories(CategoryId.of("contact"))
                         .actions(AccessAction.READ, AccessAction.WRITE, AccessAction.SEARCH)
-                        .grant("designer").purposes(StudioCatalog.ORDERS).categories("order").actions(AccessAction.READ)
+                        .grant("designer").purposes(StudioCatalog.ORDERS).categories(CategoryId.of("order")).actions(AccessAction.READ)
                         .build())
                 .build();
     }

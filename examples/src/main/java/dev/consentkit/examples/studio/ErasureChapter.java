@@ -88,9 +88,9 @@ final class ErasureChapter {
                 .clock(Clock.fixed(Instant.parse("2026-04-01T09:00:00Z"), ZoneOffset.UTC))
                 .auditKey(randomKey()).pseudonymKey(randomKey())
                 .accessPolicy(AccessPolicy.builder(catalog).grant("manager").purposes(ORDERS)
-                        .categories("contact").actions(AccessAction.READ)
-                        .grant("studio-app").purposes(ORDERS).categories("contact").actions(AccessAction.WRITE)
-                        .grant("studio-app").purposes(INVOICES).categories("billing").actions(AccessAction.WRITE)
+                        .categories(CategoryId.of("contact")).actions(AccessAction.READ)
+                        .grant("studio-app").purposes(ORDERS).categories(CategoryId.of("contact")).actions(AccessAction.WRITE)
+                        .grant("studio-app").purposes(INVOICES).categories(CategoryId.of("billing")).actions(AccessAction.WRITE)
                         .build())
                 .build();
         FieldCrypto crypto = FieldCrypto.builder(kit)
@@ -161,19 +161,19 @@ final class ErasureChapter {
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example"))
                 .jurisdiction("RU")
                 .defaultLocale(StudioCatalog.RU)
-                .category(new DataCategory("contact", LocalizedText.of(EN, "Contact details"), false))
-                .category(new DataCategory("order", LocalizedText.of(EN, "Order details"), false))
-                .category(new DataCategory("billing", LocalizedText.of(EN, "Invoices and payments"), false))
+                .category(new DataCategory(StudioCatalog.CONTACT_DATA, LocalizedText.of(EN, "Contact details"), false))
+                .category(new DataCategory(StudioCatalog.ORDER_DATA, LocalizedText.of(EN, "Order details"), false))
+                .category(new DataCategory(CategoryId.of("billing"), LocalizedText.of(EN, "Invoices and payments"), false))
                 .notice(StudioCatalog.newsletterNotice())
                 .purpose(Purpose.builder(ORDERS).name(LocalizedText.of(EN, "Order fulfilment"))
                         .description(LocalizedText.of(EN, "To design and deliver what you ordered."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "order").build())
+                        .basis(LegalBasis.CONTRACT).categories(StudioCatalog.CONTACT_DATA, StudioCatalog.ORDER_DATA).build())
                 .purpose(Purpose.builder(NEWSLETTER).name(LocalizedText.of(EN, "Newsletter"))
                         .description(LocalizedText.of(EN, "News about new products and offers."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice(StudioCatalog.NEWSLETTER_NOTICE).build())
+                        .basis(LegalBasis.CONSENT).categories(StudioCatalog.CONTACT_DATA).notice(StudioCatalog.NEWSLETTER_NOTICE).build())
                 .purpose(Purpose.builder(INVOICES).name(LocalizedText.of(EN, "Invoices"))
                         .description(LocalizedText.of(EN, "Keeping invoices as tax law requires."))
-                        .basis(LegalBasis.LEGAL_OBLIGATION).categories("billing")
+                        .basis(LegalBasis.LEGAL_OBLIGATION).categories(CategoryId.of("billing"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofYears(5), EventName.of("invoice.issued"))).build())
                 .build();
     }
@@ -273,7 +273,7 @@ final class ErasureChapter {
         @Override
         public ContributorErasure erase(SubjectId s, ErasureContext context) {
             ContributorErasure.Builder done = ContributorErasure.builder(context);
-            if (context.mayErase("contact")) {
+            if (context.mayErase(StudioCatalog.CONTACT_DATA)) {
                 done.erased("client row", sql("DELETE FROM client WHERE subject_id = ?", s.value()));
             }
             long invoices = query("SELECT COUNT(*) FROM invoice WHERE subject_id = ?", s.value(), rs -> {
@@ -281,7 +281,7 @@ final class ErasureChapter {
                 return rs.getLong(1);
             });
             if (invoices > 0) {
-                done.keptAs("invoice rows", invoices, "billing");
+                done.keptAs("invoice rows", invoices, CategoryId.of("billing"));
             }
             return done.build();
         }

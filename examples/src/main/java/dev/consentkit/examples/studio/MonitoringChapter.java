@@ -66,7 +66,7 @@ public final class MonitoringChapter {
                 .auditKey(randomKey())
                 .pseudonymKey(randomKey())
                 .accessPolicy(AccessPolicy.builder(catalog)
-                        .grant("manager").purposes(StudioCatalog.ORDERS).categories("contact")
+                        .grant("manager").purposes(StudioCatalog.ORDERS).categories(CategoryId.of("contact"))
                         .actions(AccessAction.READ, AccessAction.WRITE)
                         .build())
                 .build();

@@ -69,7 +69,7 @@ final class RegisterChapter {
         out.println("17. Friday " + found + ": a designer's laptop with the order book is stolen");
         BreachRegister breaches = BreachRegister.of(kit);
         BreachIncident breach = breaches.record(found, found, BreachDetails.builder("Laptop with an export of the order book stolen from a car")
-                        .categories("contact", "order")
+                        .categories(StudioCatalog.CONTACT_DATA, StudioCatalog.ORDER_DATA)
                         .approximately(140, 410)
                         .likelyConsequences("Clients' addresses and phone numbers may be misused for fraud")
                         .measuresTaken("Laptop wiped remotely; passwords of the designer's accounts changed")

@@ -102,7 +102,7 @@ final class RetentionChapter {
 
         clock.advance(Duration.ofDays(560));
         out.println("   the clock moves to " + clock.instant() + "; the plan (a dry run):");
-        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory("order"),
+        LegalHolds.of(kit).place(HoldScope.forSubject(SubjectId.of("client-1002")).andCategory(StudioCatalog.ORDER_DATA),
                 "warranty claim on the poster, open until settled", Actor.operator("dpo"));
         RetentionPlan plan = retention.plan();
         for (DueItem i : plan.due()) {

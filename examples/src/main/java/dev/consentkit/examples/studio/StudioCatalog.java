@@ -1,5 +1,6 @@
 package dev.consentkit.examples.studio;
 
+import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.EventName;
 import dev.consentkit.core.LocalizedText;
 import dev.consentkit.core.PurposeId;
@@ -35,6 +36,12 @@ public final class StudioCatalog {
     public static final PurposeId ACCOUNT = PurposeId.of("client-account");
     /** Photos of finished projects in the portfolio: explicit consent per asset. */
     public static final PurposeId PORTFOLIO = PurposeId.of("portfolio");
+    /** Data category: contact details. */
+    public static final CategoryId CONTACT_DATA = CategoryId.of("contact");
+    /** Data category: order details. */
+    public static final CategoryId ORDER_DATA = CategoryId.of("order");
+    /** Data category: project photos. */
+    public static final CategoryId PHOTO_DATA = CategoryId.of("photo");
     /** The newsletter notice. */
     public static final NoticeId NEWSLETTER_NOTICE = NoticeId.of("newsletter-notice");
     /** The seed's newsletter sentence. */
@@ -79,9 +86,9 @@ public final class StudioCatalog {
                 .policyUrl(URI.create("https://studio-lumen.example/privacy"))
                 .withdrawalUrl(URI.create("https://studio-lumen.example/account/consents"))
                 .defaultLocale(RU)
-                .category(new DataCategory("contact", LocalizedText.of(RU, "Контактные данные").and(EN, "Contact details"), false))
-                .category(new DataCategory("order", LocalizedText.of(RU, "Сведения о заказе").and(EN, "Order details"), false))
-                .category(new DataCategory("photo", LocalizedText.of(RU, "Фотографии проекта").and(EN, "Project photos"), false))
+                .category(new DataCategory(CONTACT_DATA, LocalizedText.of(RU, "Контактные данные").and(EN, "Contact details"), false))
+                .category(new DataCategory(ORDER_DATA, LocalizedText.of(RU, "Сведения о заказе").and(EN, "Order details"), false))
+                .category(new DataCategory(PHOTO_DATA, LocalizedText.of(RU, "Фотографии проекта").and(EN, "Project photos"), false))
                 .notice(newsletterNotice)
                 .notice(Notice.builder(NoticeId.of("account-notice"))
                         .version("1.0", LocalizedText.of(RU, POLICY_RU)
@@ -96,7 +103,7 @@ public final class StudioCatalog {
                         .description(LocalizedText.of(RU, "Чтобы сделать и доставить то, что вы заказали.")
                                 .and(EN, "To design and deliver what you ordered."))
                         .basis(LegalBasis.CONTRACT)
-                        .categories("contact", "order")
+                        .categories(CONTACT_DATA, ORDER_DATA)
                         .subjectCategories("clients", "recipients of deliveries")
                         .recipient(Recipient.of("Courier Express LLC", Recipient.Role.THIRD_PARTY).in("RU")
                                 .withAgreement("delivery contract 14/2025"))
@@ -107,7 +114,7 @@ public final class StudioCatalog {
                         .description(LocalizedText.of(RU, "Новости о новинках и акциях по почте или SMS.")
                                 .and(EN, "News about new products and offers by e-mail or SMS."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact")
+                        .categories(CONTACT_DATA)
                         .subjectCategories("newsletter subscribers")
                         .notice(NEWSLETTER_NOTICE)
                         .consentPhrase(LocalizedText.of(RU, "для получения уведомлений о новинках и акциях")
@@ -123,7 +130,7 @@ public final class StudioCatalog {
                         .description(LocalizedText.of(RU, "Хранить ваши проекты и предпочтения между заказами.")
                                 .and(EN, "Keeping your projects and preferences between orders."))
                         .basis(LegalBasis.CONSENT)
-                        .categories("contact", "order")
+                        .categories(CONTACT_DATA, ORDER_DATA)
                         .subjectCategories("clients with an account")
                         .notice("account-notice")
                         .consentPhrase(LocalizedText.of(RU, "для ведения моего личного кабинета")
@@ -139,7 +146,7 @@ public final class StudioCatalog {
                                 .and(EN, "Showing photos of finished projects on the studio's site."))
                         .basis(LegalBasis.CONSENT)
                         .consentType(ConsentType.EXPLICIT)
-                        .categories("photo")
+                        .categories(PHOTO_DATA)
                         .subjectCategories("clients who allowed showing their project")
                         .notice("portfolio-notice")
                         .consentPhrase(LocalizedText.of(RU, "для показа фотографий моего проекта в портфолио студии")

@@ -67,12 +67,12 @@ public class ClientData implements SubjectDataContributor {
             return done.build();
         }
         List<Booking> booked = bookings.findByClientIdOrderBySlot(id.get());
-        if (context.mayErase("contact") && context.mayErase("booking")) {
+        if (context.mayErase(HarbourCatalog.CONTACT_DATA) && context.mayErase(HarbourCatalog.BOOKING_DATA)) {
             done.erased("booking rows", bookings.deleteByClientId(id.get()));
             clients.deleteById(id.get());
             done.erased("client row", 1);
         } else {
-            done.keptAs("client row", 1, "contact").keptAs("booking rows", booked.size(), "booking");
+            done.keptAs("client row", 1, HarbourCatalog.CONTACT_DATA).keptAs("booking rows", booked.size(), HarbourCatalog.BOOKING_DATA);
         }
         return done.build();
     }

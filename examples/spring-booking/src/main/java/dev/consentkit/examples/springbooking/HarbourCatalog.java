@@ -35,6 +35,10 @@ public class HarbourCatalog {
     public static final PurposeId BOOKING = PurposeId.of("booking");
     /** An SMS the day before (consent, the box on the booking form). */
     public static final PurposeId REMINDERS = PurposeId.of("reminders");
+    /** Data category: name and phone number. */
+    public static final CategoryId CONTACT_DATA = CategoryId.of("contact");
+    /** Data category: booked appointments. */
+    public static final CategoryId BOOKING_DATA = CategoryId.of("booking");
     /** The language the pages are in. */
     public static final Locale LOCALE = Locale.ENGLISH;
     /** The sealed phone column: category {@code contact}, its own key group per client. */
@@ -55,19 +59,19 @@ public class HarbourCatalog {
                 .controller(Controller.of("Harbour Spa Ltd", "privacy@harbour-spa.example"))
                 .jurisdiction("DE")
                 .defaultLocale(LOCALE)
-                .category(new DataCategory("contact", LocalizedText.of(LOCALE, "Name and phone number"), false))
-                .category(new DataCategory("booking", LocalizedText.of(LOCALE, "Booked appointments"), false))
+                .category(new DataCategory(CONTACT_DATA, LocalizedText.of(LOCALE, "Name and phone number"), false))
+                .category(new DataCategory(BOOKING_DATA, LocalizedText.of(LOCALE, "Booked appointments"), false))
                 .notice(Notice.builder(NoticeId.of("reminder-notice"))
                         .version("1.0", LocalizedText.of(LOCALE,
                                 "Send me an SMS reminder the day before my appointment. I can withdraw this at any time on my booking page."))
                         .build())
                 .purpose(Purpose.builder(BOOKING).name(LocalizedText.of(LOCALE, "Bookings"))
                         .description(LocalizedText.of(LOCALE, "We keep your name, phone number and appointments to see you at the time you booked."))
-                        .basis(LegalBasis.CONTRACT).categories("contact", "booking")
+                        .basis(LegalBasis.CONTRACT).categories(CONTACT_DATA, BOOKING_DATA)
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("booking.ended"))).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(LOCALE, "SMS reminders"))
                         .description(LocalizedText.of(LOCALE, "An SMS to your phone the day before your appointment."))
-                        .basis(LegalBasis.CONSENT).categories("contact").notice("reminder-notice").build())
+                        .basis(LegalBasis.CONSENT).categories(CONTACT_DATA).notice("reminder-notice").build())
                 .build();
     }
 
@@ -78,10 +82,10 @@ public class HarbourCatalog {
     @Bean
     public static AccessPolicy policy(ProcessingCatalog catalog) {
         return AccessPolicy.builder(catalog)
-                .grant(STAFF_ROLE).purposes(BOOKING, REMINDERS).categories("contact")
+                .grant(STAFF_ROLE).purposes(BOOKING, REMINDERS).categories(CONTACT_DATA)
                 .actions(AccessAction.READ, AccessAction.WRITE)
-                .grant(INTERN_ROLE).purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
-                .grant(SELF_SERVICE_ROLE).purposes(BOOKING).categories("contact").actions(AccessAction.WRITE)
+                .grant(INTERN_ROLE).purposes(BOOKING).categories(CONTACT_DATA).actions(AccessAction.WRITE)
+                .grant(SELF_SERVICE_ROLE).purposes(BOOKING).categories(CONTACT_DATA).actions(AccessAction.WRITE)
                 .build();
     }
 
