@@ -40,7 +40,7 @@ final class ConfigurationDescriber {
         List<String> clocks = j.breachClocks().stream()
                 .map(c -> c.name() + ": " + c.within() + " (" + c.source() + ")").toList();
         List<KitConfiguration.PurposeSetting> purposes = kit.catalog().purposes().stream()
-                .map(p -> new KitConfiguration.PurposeSetting(p.id().value(), p.basis().name(),
+                .map(p -> new KitConfiguration.PurposeSetting(p.id(), p.basis(),
                         withoutRecord(kit, p), p.retention().map(ConfigurationDescriber::retention).orElse("none"),
                         p.reconfirmEvery().map(Object::toString)))
                 .toList();

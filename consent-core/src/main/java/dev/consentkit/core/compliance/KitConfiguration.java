@@ -1,5 +1,8 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.purpose.LegalBasis;
+
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.monitor.MonitoringPolicy;
 import java.time.Duration;
@@ -54,7 +57,7 @@ public record KitConfiguration(String jurisdiction, List<String> requestDeadline
      * @param retention the declared retention, or {@code none}
      * @param reconfirmEvery the re-confirmation period of consent, if any
      */
-    public record PurposeSetting(String id, String basis, String withoutRecord, String retention,
+    public record PurposeSetting(PurposeId id, LegalBasis basis, String withoutRecord, String retention,
                                  Optional<String> reconfirmEvery) {
         /** Checks for nulls. */
         public PurposeSetting {

@@ -64,7 +64,7 @@ public final class ComplianceJson {
     }
 
     /**
-     * @param configuration a kit's configuration from {@code ConsentKit.configuration()}
+     * @param configuration a kit's configuration from {@code Compliance.configuration()}
      * @return its JSON
      */
     public String writeConfiguration(KitConfiguration configuration) {
@@ -77,8 +77,8 @@ public final class ComplianceJson {
         ArrayNode purposes = root.putArray("purposes");
         for (KitConfiguration.PurposeSetting p : c.purposes()) {
             ObjectNode o = purposes.addObject();
-            o.put("id", p.id());
-            o.put("basis", p.basis());
+            o.put("id", p.id().value());
+            o.put("basis", p.basis().name());
             o.put("withoutRecord", p.withoutRecord());
             o.put("retention", p.retention());
             JsonValues.optional(o, "reconfirmEvery", p.reconfirmEvery(), s -> s);

@@ -44,8 +44,8 @@ class PrivacyByDefaultTest {
         SubjectId fresh = SubjectId.of("client-never-asked");
 
         for (KitConfiguration.PurposeSetting p : Compliance.builder(kit).build().configuration().purposes()) {
-            Purpose purpose = kit.catalog().require(dev.consentkit.core.PurposeId.of(p.id()));
-            assertThat(p.basis()).isEqualTo(purpose.basis().name());
+            Purpose purpose = kit.catalog().require(p.id());
+            assertThat(p.basis()).isEqualTo(purpose.basis());
             Decision live = kit.check(fresh, purpose.id());
             if (purpose.needsConsent()) {
                 assertThat(p.withoutRecord()).isEqualTo("DENIED: NEVER_GIVEN");
