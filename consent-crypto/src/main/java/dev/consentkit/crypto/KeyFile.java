@@ -177,7 +177,7 @@ public final class KeyFile {
      * <pre>{@code
      * KeyFile.rotate(path, passphrase, KekId.of("kek-2027"));
      * crypto.rewrapAll(1_000, progress -> { });
-     * KeyFile.dropRetired(path, passphrase, crypto);   // ["kek-2026"]
+     * KeyFile.dropRetired(path, passphrase, crypto);   // [kek-2026]: List.of(KekId.of("kek-2026"))
      * }</pre>
      *
      * @param file the key file

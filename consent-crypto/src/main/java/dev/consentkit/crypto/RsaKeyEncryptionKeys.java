@@ -132,7 +132,7 @@ public final class RsaKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      *
      * <pre>{@code
      * RsaKeyEncryptionKeys office = RsaKeyEncryptionKeys.of(KekId.of("rsa-2027"), newPair)
- *         .withRetired(KekId.of("rsa-2026"), oldPair);
+     *         .withRetired(KekId.of("rsa-2026"), oldPair);
      * FieldCrypto.builder(kit).keyEncryptionKeys(office) ... .build().rewrapAll(500, progress -> { });
      * }</pre>
      *

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * LegalHolds.of(kit).lift(hold.id(), Actor.operator("lawyer-1"));
  * }</pre>
  *
- * <p>Thread-safe. Obtained from {@link ConsentKit#legalHolds()} or {@link #of(ConsentKit)}.
+ * <p>Thread-safe. Obtained from {@link #of(ConsentKit)}.
  */
 public final class LegalHolds {
     /** A legal hold placed; reference: the hold id. */

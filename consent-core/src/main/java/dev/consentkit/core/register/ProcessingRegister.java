@@ -35,8 +35,7 @@ import java.util.stream.Stream;
  * protection configuration.
  *
  * <pre>{@code
- * ProcessingRegister register = ProcessingRegister.builder(kit)
- *         .protection(fieldCrypto.describe())
+ * ProcessingRegister register = ProcessingRegister.builder(kit)   // after FieldCrypto.builder(kit)...build()
  *         .securityMeasure("Daily encrypted backups, restore tested monthly")
  *         .build();
  * register.problems();          // what Art. 30(1)(a)-(g) still misses, per purpose

@@ -31,7 +31,7 @@ import java.util.TreeSet;
  *   <li>{@link RetentionTrigger#SINCE_PURPOSE_ENDED}: {@link RetentionEngine#purposeEnded}, kept as the
  *       event {@code purpose-ended.<purpose id>};</li>
  *   <li>{@link RetentionTrigger#SINCE_LAST_INTERACTION}: {@link RetentionEngine#interaction}, kept as
- *       the event {@value #INTERACTION};</li>
+ *       the event {@link #INTERACTION} ({@code interaction});</li>
  *   <li>{@link RetentionTrigger#SINCE_WITHDRAWAL}: the consent ledger (the purpose withdrawn or revoked
  *       and no valid consent left);</li>
  *   <li>{@link RetentionTrigger#SINCE_COLLECTION}: the collection time of each record, which the

@@ -54,8 +54,7 @@ import org.slf4j.LoggerFactory;
  * of a {@link FieldProtector} and the host's tables through {@link SubjectDataContributor}s.
  *
  * <pre>{@code
- * SubjectDataService data = SubjectDataService.builder(kit)
- *         .protector(fieldCrypto)          // opens sealed fields for the export, shreds keys on erasure
+ * SubjectDataService data = SubjectDataService.builder(kit)   // the kit's field protector opens and shreds
  *         .contributor(new ClientTable(db)) // the host's own tables
  *         .build();
  * String json = ConsentJson.create().writeExport(data.export(accessRequestId, Actor.operator("dpo-1")));

@@ -71,7 +71,7 @@ public final class SubjectRights {
 
     /**
      * @param kit the kit whose storage, audit chain, clock and jurisdiction to use
-     * @return a builder; {@link ConsentKit#rights()} is the same with defaults
+     * @return a builder
      */
     public static Builder builder(ConsentKit kit) {
         return new Builder(Objects.requireNonNull(kit, "kit"));
