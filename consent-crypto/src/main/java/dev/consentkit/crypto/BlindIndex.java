@@ -46,7 +46,8 @@ public final class BlindIndex {
      * @param population how many subjects the index will hold, at most; 4 or more
      * @return the index
      * @throws IllegalArgumentException if {@code bits} leaks too much for the population, naming the
-     *     largest safe size, or the name, bits or population is invalid
+     *     largest safe size, or the bits or population is out of range
+     * @throws NullPointerException if an argument is null
      */
     public static BlindIndex sized(IndexName name, ProtectedField field, Normalizer normalizer, int bits, long population) {
         checkNameAndBits(name, bits);
@@ -66,7 +67,8 @@ public final class BlindIndex {
      * @param normalizer the normaliser
      * @param bits the bits kept, 4 to 256
      * @return the index
-     * @throws IllegalArgumentException if the name or bits is invalid
+     * @throws IllegalArgumentException if the bits are out of range
+     * @throws NullPointerException if an argument is null
      */
     public static BlindIndex unsafeWithoutSizing(IndexName name, ProtectedField field, Normalizer normalizer, int bits) {
         return new BlindIndex(name, field, normalizer, bits);

@@ -75,8 +75,9 @@ public final class CompoundBlindIndex {
      * @param parts each part's field and normaliser, in order; 2 to {@value #MAX_PARTS}
      * @return the index
      * @throws IllegalArgumentException if {@code bits} leaks too much for the population, naming the
-     *     largest safe size, or the name, size or parts are invalid, or the parts' fields are of
-     *     different key groups
+     *     largest safe size, or the size, population or number of parts is out of range, or the parts'
+     *     fields are of different key groups
+     * @throws NullPointerException if an argument or a part is null
      */
     public static CompoundBlindIndex sized(IndexName name, int bits, long population, Part... parts) {
         BlindIndex.checkNameAndBits(name, bits);
@@ -92,7 +93,9 @@ public final class CompoundBlindIndex {
      * @param bits the bits kept, 4 to 256
      * @param parts each part's field and normaliser, in order
      * @return the index
-     * @throws IllegalArgumentException if the name, size or parts are invalid
+     * @throws IllegalArgumentException if the size or number of parts is out of range, or the parts'
+     *     fields are of different key groups
+     * @throws NullPointerException if an argument or a part is null
      */
     public static CompoundBlindIndex unsafeWithoutSizing(IndexName name, int bits, Part... parts) {
         return new CompoundBlindIndex(name, bits, parts);

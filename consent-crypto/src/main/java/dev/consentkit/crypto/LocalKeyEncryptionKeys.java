@@ -52,6 +52,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param key 32 bytes, copied
      * @return a provider with one key
      * @throws IllegalArgumentException if the key is not 32 bytes
+     * @throws NullPointerException if an argument is null
      */
     public static LocalKeyEncryptionKeys of(KekId kekId, byte[] key) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
@@ -63,6 +64,8 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
      * @param kekId the new current key's id
      * @param key the new current key, 32 bytes
      * @return a provider whose current key is the new one, still able to unwrap with the others
+     * @throws IllegalArgumentException if the id is already in use here or the key is not 32 bytes
+     * @throws NullPointerException if an argument is null
      */
     public LocalKeyEncryptionKeys rotateTo(KekId kekId, byte[] key) {
         Map<String, byte[]> copy = new LinkedHashMap<>(keys);

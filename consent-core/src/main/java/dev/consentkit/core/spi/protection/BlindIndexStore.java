@@ -90,7 +90,7 @@ public interface BlindIndexStore {
      * @param group the key group of the indexed field(s)
      * @param field the indexed field(s), as {@link BlindIndexEntry#field()}
      * @return how many entries were attributed
-     * @throws IllegalArgumentException if the group or field is malformed
+     * @throws IllegalArgumentException if the field is malformed
      */
     int attribute(IndexName index, KeyGroup group, String field);
 

@@ -109,7 +109,7 @@ public interface KeyStore {
      * @param group the group shredded, or empty for every group
      * @param at when it was shredded
      * @return whether it was not recorded yet
-     * @throws IllegalArgumentException if the group is malformed, or the store cannot keep {@code at} exactly
+     * @throws IllegalArgumentException if the store cannot keep {@code at} exactly
      */
     boolean recordEarlierShred(KeyedHash subjectRef, Optional<KeyGroup> group, Instant at);
 
