@@ -28,8 +28,8 @@ final class SensitiveMfaCheck implements ComplianceCheck {
                         "No access policy is declared, so nothing limits who opens data category " + c.id()
                                 + " (sensitive) or makes them verify a second factor first.",
                         "Declare an AccessPolicy (roles to purposes, categories and actions) and give it to the kit "
-                                + "(builder.accessPolicy) and to FieldCrypto; it requires MFA for every sensitive "
-                                + "category."))
+                                + "(ConsentKit.Builder.accessPolicy), which FieldCrypto checks; it requires MFA for "
+                                + "every sensitive category."))
                 .toList();
     }
 }
