@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * Legal holds, placed and lifted (never deleted: a lifted hold stays as the record of why data was
- * kept). Reached through {@link StorageTransaction#holds()}; valid only inside that unit of work and
+ * kept). Reached through {@link #in(StorageTransaction)}; valid only inside that unit of work and
  * not thread-safe. Every write in a read-only unit throws {@link IllegalStateException}. Arguments
  * must not be {@code null}.
  */
@@ -28,7 +28,7 @@ public interface HoldStore {
      *
      * @param hold the hold, active or lifted
      * @throws dev.consentkit.core.ConcurrentUpdateException if a hold with its id exists
-     * @throws IllegalArgumentException if the store cannot keep its times exactly (see {@link ConsentStorage})
+     * @throws IllegalArgumentException if the store cannot keep its times exactly (see {@link dev.consentkit.core.spi.ConsentStorage})
      */
     void add(LegalHold hold);
 

@@ -10,7 +10,7 @@ import java.util.UUID;
  * Monitoring alerts: added once, acknowledged once, never deleted (they are part of the evidence of
  * control over access, 152-FZ Art. 19 part 2).
  *
- * <p>Reached through {@link StorageTransaction#alerts()}; valid only inside that unit of work and not
+ * <p>Reached through {@link #in(StorageTransaction)}; valid only inside that unit of work and not
  * thread-safe. Every write in a read-only unit throws {@link IllegalStateException}. Arguments must
  * not be {@code null}.
  */

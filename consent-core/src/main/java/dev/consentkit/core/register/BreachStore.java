@@ -9,9 +9,9 @@ import java.util.Optional;
  * The breach register: incidents (updatable, with optimistic revisions) and their notifications
  * (append-only). Nothing is ever deleted: every breach stays documented (GDPR Art. 33(5)).
  *
- * <p>Reached through {@link StorageTransaction#breaches()}; valid only inside that unit of work and
- * not thread-safe. Every write in a read-only unit ({@link ConsentStorage#read}) throws
- * {@link IllegalStateException}. Times must be whole microseconds (see {@link ConsentStorage}).
+ * <p>Reached through {@link #in(StorageTransaction)}; valid only inside that unit of work and
+ * not thread-safe. Every write in a read-only unit ({@link dev.consentkit.core.spi.ConsentStorage#read}) throws
+ * {@link IllegalStateException}. Times must be whole microseconds (see {@link dev.consentkit.core.spi.ConsentStorage}).
  * Arguments must not be {@code null}.
  */
 public interface BreachStore {

@@ -21,8 +21,8 @@ import java.util.UUID;
  * looked up and written for a whole batch at once. Event names, policy ids, subject ids and record
  * references are compared exactly.
  *
- * <p>Reached through {@link StorageTransaction#retention()}; valid only inside that unit of work and
- * not thread-safe. Every write in a read-only unit ({@link ConsentStorage#read}) throws
+ * <p>Reached through {@link #in(StorageTransaction)}; valid only inside that unit of work and
+ * not thread-safe. Every write in a read-only unit ({@link dev.consentkit.core.spi.ConsentStorage#read}) throws
  * {@link IllegalStateException}. Arguments must not be {@code null}.
  */
 public interface RetentionStore {
@@ -42,7 +42,7 @@ public interface RetentionStore {
      * @param eventName the event, e.g. {@code booking.ended}
      * @param anchor the subject, record and time
      * @return whether the stored anchor changed
-     * @throws IllegalArgumentException if the store cannot keep the time exactly (see {@link ConsentStorage})
+     * @throws IllegalArgumentException if the store cannot keep the time exactly (see {@link dev.consentkit.core.spi.ConsentStorage})
      */
     boolean recordEvent(EventName eventName, RetentionAnchor anchor);
 

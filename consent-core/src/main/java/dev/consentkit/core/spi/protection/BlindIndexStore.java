@@ -23,8 +23,8 @@ import java.util.Optional;
  * {@link #removeGroups} of their subject removes them too: an entry that cannot be attributed is
  * treated as belonging to every group.
  *
- * <p>Reached through {@link StorageTransaction#blindIndexes()}; valid only inside that unit of work
- * and not thread-safe. Every write in a read-only unit ({@link ConsentStorage#read}) throws
+ * <p>Reached through {@link #in(StorageTransaction)}; valid only inside that unit of work
+ * and not thread-safe. Every write in a read-only unit ({@link dev.consentkit.core.spi.ConsentStorage#read}) throws
  * {@link IllegalStateException}. Arguments must not be {@code null}.
  */
 public interface BlindIndexStore {

@@ -23,8 +23,8 @@ import java.util.OptionalLong;
  * <p>The store also remembers the highest generation seen of each passphrase-sealed master-key file
  * ({@link #recordKeyFileGeneration}), so that a file rolled back to an earlier generation is found.
  *
- * <p>Reached through {@link StorageTransaction#keys()}; valid only inside that unit of work and not
- * thread-safe. Every write in a read-only unit ({@link ConsentStorage#read}) throws
+ * <p>Reached through {@link #in(StorageTransaction)}; valid only inside that unit of work and not
+ * thread-safe. Every write in a read-only unit ({@link dev.consentkit.core.spi.ConsentStorage#read}) throws
  * {@link IllegalStateException}. Arguments must not be {@code null}.
  */
 public interface KeyStore {
@@ -45,7 +45,7 @@ public interface KeyStore {
      *         version) or the same key id, of any subject, exists (a concurrent writer made it first, or
      *         a random key id collided); the unit of work is then to be rolled back and retried
      * @throws IllegalArgumentException if the store cannot keep the key's creation time exactly
-     *         (see {@link ConsentStorage})
+     *         (see {@link dev.consentkit.core.spi.ConsentStorage})
      */
     void add(WrappedKey key);
 
