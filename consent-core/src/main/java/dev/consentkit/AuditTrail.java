@@ -403,7 +403,7 @@ public final class AuditTrail {
 
     /**
      * Sequences, then reads records. A stored row that cannot be read comes back as a record with the
-     * action {@link AuditAction#UNREADABLE}; {@link #verify()} says what is wrong with it.
+     * action {@link dev.consentkit.core.audit.AuditAction#UNREADABLE}; {@link #verify()} says what is wrong with it.
      *
      * @param fromSequence first sequence wanted, from 1
      * @param limit at most this many, 1 to 10 000

@@ -3,7 +3,7 @@ package dev.consentkit.core;
 /**
  * Another writer changed the same data first; the unit of work was rolled back and may be retried.
  *
- * <p>{@link ConsentKit} retries such conflicts a bounded number of times before letting this
+ * <p>{@code ConsentKit} retries such conflicts a bounded number of times before letting this
  * exception reach the caller.
  */
 public class ConcurrentUpdateException extends StorageException {

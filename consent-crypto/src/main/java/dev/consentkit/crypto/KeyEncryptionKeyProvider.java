@@ -41,7 +41,7 @@ public interface KeyEncryptionKeyProvider {
      * @param wrapped the wrapped key
      * @param context the context given to {@link #wrap}
      * @return the data key
-     * @throws DecryptionException if the KEK is unknown, or the wrapped key or context was changed
+     * @throws dev.consentkit.crypto.spec.DecryptionException if the KEK is unknown, or the wrapped key or context was changed
      */
     byte[] unwrap(KekId kekId, byte[] wrapped, byte[] context);
 

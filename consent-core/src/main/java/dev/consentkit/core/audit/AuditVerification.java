@@ -21,7 +21,7 @@ public sealed interface AuditVerification permits AuditVerification.Intact, Audi
         MISSING,
         /**
          * Records were moved: a record's stored link verifies under another sequence (within
-         * {@link AuditChain#REORDER_WINDOW} positions), or an intact record does not follow the record
+         * {@link dev.consentkit.AuditChain#REORDER_WINDOW} positions), or an intact record does not follow the record
          * before it. A record moved further, or moved and edited, reads as {@link #EDITED}.
          */
         REORDERED,

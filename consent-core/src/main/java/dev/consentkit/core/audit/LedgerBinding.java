@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The ledger row an audit entry records: its sequence and the digest of the row as stored
- * ({@link AuditChain#ledgerDigest}). Part of the entry's MAC, so the chain proves the exact row a
+ * ({@link dev.consentkit.AuditChain#ledgerDigest}). Part of the entry's MAC, so the chain proves the exact row a
  * decision reads.
  *
  * @param sequence the ledger sequence, positive

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a kit writes the audit entries of reads of protected values ({@link AuditTrail#recordRead}: a
+ * How a kit writes the audit entries of reads of protected values ({@code AuditTrail.recordRead}: a
  * field opened or refused). Chosen once, on {@code ConsentKit.Builder.readAudits}; the default is
  * {@link #writeBehind()}.
  *

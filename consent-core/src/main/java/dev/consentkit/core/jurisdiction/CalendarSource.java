@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
  * Where a working-day answer came from: one yearly table of a calendar, known by the SHA-256 of its
  * exact text ({@link Table}), or the calendar's provisional rule for a year it has no table for
  * ({@link Provisional}). A deadline keeps the sources it was counted on ({@link DueTime#basis()},
- * {@link SubjectRequest#dueBasis()}), so it tells which tables it rests on and whether it is
+ * {@link dev.consentkit.core.rights.SubjectRequest#dueBasis()}), so it tells which tables it rests on and whether it is
  * provisional.
  *
  * <p>The text form ({@code toString()}) is stable and is what stores and exports keep:

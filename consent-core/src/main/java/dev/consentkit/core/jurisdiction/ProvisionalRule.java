@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * How a working-day calendar answers for a year it has no table for, until that table is loaded.
  * Every answer it gives is provisional: a deadline counted on one is stored with a provisional mark
- * and recomputed by {@link SubjectRights#recomputeProvisionalDeadlines} once the year's table is
+ * and recomputed by {@link dev.consentkit.core.rights.SubjectRights#recomputeProvisionalDeadlines} once the year's table is
  * loaded. A calendar has a rule only if it declares one ({@link YearlyWorkingDayCalendar#withProvisionalRule});
  * without one, a year without a table stays an {@link UnknownCalendarYearException}.
  *

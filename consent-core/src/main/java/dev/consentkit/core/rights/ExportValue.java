@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One field value a contributor hands to an export: plain text, or a value sealed by the
  * {@link dev.consentkit.core.spi.protection.FieldProtector}, which the export opens for the subject.
- * {@link #toString()} never shows the value.
+ * {@code toString()} never shows the value.
  */
 public sealed interface ExportValue permits ExportValue.Plain, ExportValue.Sealed {
     /**

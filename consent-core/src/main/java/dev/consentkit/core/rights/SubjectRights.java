@@ -32,7 +32,7 @@ import java.util.Optional;
  * R-RU-10).
  *
  * <p>A deadline that reaches a year the calendar has no table for is counted on the calendar's
- * {@link ProvisionalRule} and stored {@linkplain SubjectRequest#isProvisional() provisional}, with the
+ * {@link dev.consentkit.core.jurisdiction.ProvisionalRule} and stored {@linkplain SubjectRequest#isProvisional() provisional}, with the
  * identity of every table and rule it used; once the year's table is loaded,
  * {@link #recomputeProvisionalDeadlines} recomputes it (see {@code docs/guide/calendars.md}).
  *
@@ -116,7 +116,7 @@ public final class SubjectRights {
      * @return the stored request, with its due time
      * @throws UnknownSubjectException if the subject is unknown
      * @throws DuplicateRequestException if the subject has an open request of the same type
-     * @throws UnknownCalendarYearException if the deadline reaches a year the calendar has neither a
+     * @throws dev.consentkit.core.jurisdiction.UnknownCalendarYearException if the deadline reaches a year the calendar has neither a
      *                                      table nor a provisional rule for
      * @throws IllegalArgumentException if {@code receivedAt} lies in the future or before 1970
      */
@@ -189,7 +189,7 @@ public final class SubjectRights {
      *                                   request is extended already or fell due
      * @throws IllegalRequestTransitionException if it is not in progress
      * @throws UnknownRequestException if there is no such request
-     * @throws UnknownCalendarYearException if the extended deadline reaches a year the calendar has
+     * @throws dev.consentkit.core.jurisdiction.UnknownCalendarYearException if the extended deadline reaches a year the calendar has
      *                                      neither a table nor a provisional rule for
      */
     public SubjectRequest extend(RequestId id, LegalPeriod by, String reason, Actor actor) {
