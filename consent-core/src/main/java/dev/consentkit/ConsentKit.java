@@ -751,7 +751,9 @@ public final class ConsentKit implements AutoCloseable {
         }
 
         /**
-         * @param jurisdiction whose deadlines and breach clocks apply; default {@link Jurisdiction#GDPR}
+         * @param jurisdiction whose deadlines and breach clocks apply, and whose law the documents
+         *                     ({@code Transparency}) state; under {@link Jurisdiction#RU_152FZ} they also check
+         *                     every written consent at build; default {@link Jurisdiction#GDPR}
          * @return this builder
          */
         public Builder jurisdiction(Jurisdiction jurisdiction) {
@@ -761,7 +763,8 @@ public final class ConsentKit implements AutoCloseable {
 
         /**
          * @param policy who may read what (roles to purposes, categories and actions); used by field
-         *               encryption, the register of processing and the compliance report
+         *               encryption, the register of processing, the compliance report and the documents
+         *               ({@code Transparency}); the only place a kit's policy is set
          * @return this builder
          */
         public Builder accessPolicy(AccessPolicy policy) {
