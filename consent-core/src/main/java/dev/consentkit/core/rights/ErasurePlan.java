@@ -70,7 +70,7 @@ final class ErasurePlan {
     }
 
     private static Optional<KeepReason> basisReason(Purpose p, ErasureRequest request) {
-        String retention = p.retention().map(ErasurePlan::describe).orElse("for as long as the law requires");
+        String retention = p.retention().map(RetentionDeclaration::inWords).orElse("for as long as the law requires");
         return switch (p.basis()) {
             case CONSENT, LEGITIMATE_INTERESTS, VITAL_INTERESTS -> Optional.empty();
             case CONTRACT -> request.contractsRunning().contains(p.id())
@@ -82,14 +82,6 @@ final class ErasurePlan {
             case PUBLIC_TASK -> Optional.of(new KeepReason(KeepGround.PUBLIC_TASK, "purpose " + p.id()
                     + " (dpv:PublicInterest): no right to erasure (GDPR Art. 17(3)(b)); kept " + retention));
         };
-    }
-
-    private static String describe(RetentionDeclaration r) {
-        String since = switch (r.trigger()) {
-            case SINCE_BUSINESS_EVENT -> "since business event " + r.businessEvent().orElseThrow();
-            default -> r.trigger().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        };
-        return r.period() + " " + since;
     }
 
     /** @return reasons of the holds on the whole subject; an erasure with any is refused */

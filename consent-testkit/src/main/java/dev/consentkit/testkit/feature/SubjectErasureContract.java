@@ -109,7 +109,7 @@ public abstract class SubjectErasureContract {
             assertThat(k.count()).isEqualTo(2);
             assertThat(k.reason().ground()).isEqualTo(KeepGround.LEGAL_OBLIGATION);
             assertThat(k.reason().explanation()).contains("purpose invoices", "dpv:LegalObligation", "17(3)(b)",
-                    "P5Y since business event invoice.issued");
+                    "kept 5 years after the business event invoice.issued");
         });
         assertThat(outcome.kept()).filteredOn(k -> k.source().equals("consent-kit")).singleElement()
                 .satisfies(k -> assertThat(k.reason().ground()).isEqualTo(KeepGround.PROOF));
