@@ -43,12 +43,12 @@ class CatalogValidationTest {
 
     /** A newsletter purpose by consent, complete; cases take something away or add a mistake. */
     private static Purpose.Builder newsletter() {
-        return Purpose.builder("newsletter").name(en("Newsletter")).description(en("News by e-mail."))
-                .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news-notice");
+        return Purpose.builder(PurposeId.of("newsletter")).name(en("Newsletter")).description(en("News by e-mail."))
+                .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(NoticeId.of("news-notice"));
     }
 
     private static Purpose.Builder orders() {
-        return Purpose.builder("orders").name(en("Orders")).description(en("Delivering orders."))
+        return Purpose.builder(PurposeId.of("orders")).name(en("Orders")).description(en("Delivering orders."))
                 .basis(LegalBasis.CONTRACT).categories(CategoryId.of("contact"));
     }
 
@@ -89,15 +89,15 @@ class CatalogValidationTest {
                         () -> catalogWith(c -> c.purpose(newsletter().categories(CategoryId.of("biometrics")).build())),
                         IllegalStateException.class, "purpose newsletter", "'biometrics'"),
                 mistake("a purpose declares no data category",
-                        () -> catalogWith(c -> c.purpose(Purpose.builder("newsletter").name(en("N"))
-                                .description(en("D")).basis(LegalBasis.CONSENT).notice("news-notice").build())),
+                        () -> catalogWith(c -> c.purpose(Purpose.builder(PurposeId.of("newsletter")).name(en("N"))
+                                .description(en("D")).basis(LegalBasis.CONSENT).notice(NoticeId.of("news-notice")).build())),
                         IllegalStateException.class, "purpose newsletter", "no data category"),
                 mistake("a consent purpose has no notice",
-                        () -> catalogWith(c -> c.purpose(Purpose.builder("newsletter").name(en("N"))
+                        () -> catalogWith(c -> c.purpose(Purpose.builder(PurposeId.of("newsletter")).name(en("N"))
                                 .description(en("D")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).build())),
                         IllegalStateException.class, "consent purpose newsletter", "no notice"),
                 mistake("a purpose names an undeclared notice",
-                        () -> catalogWith(c -> c.purpose(newsletter().notice("promo-notice").build())),
+                        () -> catalogWith(c -> c.purpose(newsletter().notice(NoticeId.of("promo-notice")).build())),
                         IllegalStateException.class, "purpose newsletter", "'promo-notice'"),
                 mistake("two purposes share an id",
                         () -> catalogWith(c -> c.purpose(newsletter().build()).purpose(newsletter().build())),
@@ -116,19 +116,19 @@ class CatalogValidationTest {
                                 .consentType(ConsentType.IMPLIED).build())),
                         IllegalStateException.class, "purpose newsletter", "sensitive", "EXPLICIT"),
                 mistake("a contract purpose names a notice",
-                        () -> orders().notice("news-notice").build(),
+                        () -> orders().notice(NoticeId.of("news-notice")).build(),
                         IllegalStateException.class, "purpose orders", "CONTRACT", "notice"),
                 mistake("a legitimate-interest purpose asks for re-confirmation",
                         () -> orders().basis(LegalBasis.LEGITIMATE_INTERESTS).reconfirmEvery(Period.ofMonths(12)).build(),
                         IllegalStateException.class, "purpose orders", "LEGITIMATE_INTERESTS", "re-confirmation"),
                 mistake("a purpose without a name",
-                        () -> Purpose.builder("orders").description(en("D")).basis(LegalBasis.CONTRACT).build(),
+                        () -> Purpose.builder(PurposeId.of("orders")).description(en("D")).basis(LegalBasis.CONTRACT).build(),
                         IllegalStateException.class, "purpose orders", MISSING_PART),
                 mistake("a purpose without a description",
-                        () -> Purpose.builder("orders").name(en("N")).basis(LegalBasis.CONTRACT).build(),
+                        () -> Purpose.builder(PurposeId.of("orders")).name(en("N")).basis(LegalBasis.CONTRACT).build(),
                         IllegalStateException.class, "purpose orders", MISSING_PART),
                 mistake("a purpose without a legal basis",
-                        () -> Purpose.builder("orders").name(en("N")).description(en("D")).build(),
+                        () -> Purpose.builder(PurposeId.of("orders")).name(en("N")).description(en("D")).build(),
                         IllegalStateException.class, "purpose orders", MISSING_PART),
                 mistake("a re-confirmation period of zero",
                         () -> newsletter().reconfirmEvery(Period.ZERO),

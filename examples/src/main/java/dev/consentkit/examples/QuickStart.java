@@ -30,18 +30,19 @@ public class QuickStart {
 
     static Decision run(HmacKey auditKey, HmacKey pseudonymKey) {
         CategoryId contact = CategoryId.of("contact");
+        PurposeId newsletter = PurposeId.of("newsletter");
+        NoticeId news = NoticeId.of("news");
         ProcessingCatalog catalog = ProcessingCatalog.builder()
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example")).jurisdiction("RU")
                 .category(new DataCategory(contact, LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
-                .notice(Notice.builder(NoticeId.of("news"))
+                .notice(Notice.builder(news)
                         .version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news and offers.")).build())
-                .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
+                .purpose(Purpose.builder(newsletter).name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News and offers by e-mail."))
-                        .basis(LegalBasis.CONSENT).categories(contact).notice("news").build())
+                        .basis(LegalBasis.CONSENT).categories(contact).notice(news).build())
                 .build();
         ConsentKit kit = ConsentKit.builder().catalog(catalog).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
         SubjectId client = SubjectId.of("client-42");
-        PurposeId newsletter = PurposeId.of("newsletter");
         kit.consent(client, newsletter)
                 .evidence(kit.evidence(CollectionMethod.WEB_CHECKBOX).formId("signup").build())
                 .give();

@@ -66,15 +66,6 @@ public final class Purpose {
         return new Builder(Objects.requireNonNull(id, "id"));
     }
 
-    /**
-     * @param id the purpose id, e.g. {@code "newsletter"}
-     * @return a builder
-     * @throws IllegalArgumentException if the id is malformed
-     */
-    public static Builder builder(String id) {
-        return builder(PurposeId.of(id));
-    }
-
     /** @return the id */
     public PurposeId id() {
         return id;
@@ -273,14 +264,6 @@ public final class Purpose {
         public Builder notice(NoticeId notice) {
             this.notice = Objects.requireNonNull(notice, "notice");
             return this;
-        }
-
-        /**
-         * @param notice id of the notice declared in the catalogue
-         * @return this builder
-         */
-        public Builder notice(String notice) {
-            return notice(NoticeId.of(notice));
         }
 
         /**

@@ -40,10 +40,10 @@ class AccessPolicyTest {
                         .categories(CategoryId.of("contact"), CategoryId.of("order")).build())
                 .purpose(Purpose.builder(NEWSLETTER).name(LocalizedText.of(EN, "News"))
                         .description(LocalizedText.of(EN, "News.")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact"))
-                        .notice("n").build())
+                        .notice(NoticeId.of("n")).build())
                 .purpose(Purpose.builder(TREATMENT).name(LocalizedText.of(EN, "Treatment notes"))
                         .description(LocalizedText.of(EN, "Notes on treatment.")).basis(LegalBasis.CONSENT)
-                        .consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health")).notice("h").build())
+                        .consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health")).notice(NoticeId.of("h")).build())
                 .build();
     }
 

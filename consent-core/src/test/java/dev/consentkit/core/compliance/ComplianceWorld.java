@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.EventName;
 import dev.consentkit.core.KeyGroup;
 import dev.consentkit.core.CategoryId;
@@ -113,7 +114,7 @@ final class ComplianceWorld {
                         .name(LocalizedText.of(EN, "Fittings"))
                         .description(LocalizedText.of(EN, "Preparing the studio for a client's visit."))
                         .basis(LegalBasis.CONSENT).consentType(ConsentType.EXPLICIT).categories(CategoryId.of("health"))
-                        .notice("fittings-notice")
+                        .notice(NoticeId.of("fittings-notice"))
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(1), EventName.of("visit.ended")))
                         .build())
                 .build();

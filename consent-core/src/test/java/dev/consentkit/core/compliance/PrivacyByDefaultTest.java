@@ -1,5 +1,6 @@
 package dev.consentkit.core.compliance;
 
+import dev.consentkit.core.PurposeId;
 import dev.consentkit.core.CategoryId;
 import dev.consentkit.core.context.KitContext;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class PrivacyByDefaultTest {
                 assertThat(live.isPermitted()).isTrue();
             }
         }
-        assertThatThrownBy(() -> Purpose.builder("no-basis").name(LocalizedText.of(Locale.ENGLISH, "n"))
+        assertThatThrownBy(() -> Purpose.builder(PurposeId.of("no-basis")).name(LocalizedText.of(Locale.ENGLISH, "n"))
                 .description(LocalizedText.of(Locale.ENGLISH, "d")).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("legal basis");
     }

@@ -1,5 +1,6 @@
 package dev.consentkit.core.purpose;
 
+import dev.consentkit.core.PurposeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +17,8 @@ class CatalogTransparencyFieldsTest {
     private static final LocalizedText TEXT = LocalizedText.of(Locale.ENGLISH, "text");
 
     private static Purpose.Builder newsletter() {
-        return Purpose.builder("newsletter").name(TEXT).description(TEXT).basis(LegalBasis.CONSENT)
-                .categories(CategoryId.of("contact")).notice("n");
+        return Purpose.builder(PurposeId.of("newsletter")).name(TEXT).description(TEXT).basis(LegalBasis.CONSENT)
+                .categories(CategoryId.of("contact")).notice(NoticeId.of("n"));
     }
 
     private static ProcessingCatalog catalog(Purpose purpose) {
@@ -39,7 +40,7 @@ class CatalogTransparencyFieldsTest {
         assertThat(Recipient.of("Mail", Recipient.Role.PROCESSOR).address()).isEmpty();
         assertThat(ProcessingCatalog.builder().controller(Controller.of("S", "D")).jurisdiction("RU")
                 .category(new DataCategory(CategoryId.of("contact"), TEXT, false))
-                .purpose(Purpose.builder("orders").name(TEXT).description(TEXT).basis(LegalBasis.CONTRACT)
+                .purpose(Purpose.builder(PurposeId.of("orders")).name(TEXT).description(TEXT).basis(LegalBasis.CONTRACT)
                         .categories(CategoryId.of("contact")).build()).build().dataProtectionOfficer()).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package dev.consentkit.core.register;
 
+import dev.consentkit.core.PurposeId;
+import dev.consentkit.core.purpose.NoticeId;
 import dev.consentkit.core.EventName;
 import static dev.consentkit.core.register.RegisterWorld.GENERATED;
 import static dev.consentkit.core.register.RegisterWorld.INVOICES;
@@ -76,7 +78,7 @@ class ProcessingRegisterTest {
                 .category(new dev.consentkit.core.purpose.DataCategory(CategoryId.of("contact"), LocalizedText.of(RegisterWorld.EN, "Contact"), false))
                 .notice(RegisterWorld.catalog().notice(dev.consentkit.core.purpose.NoticeId.of("newsletter-notice")).orElseThrow())
                 .purpose(newsletter)
-                .purpose(Purpose.builder("analytics").name(LocalizedText.of(RegisterWorld.EN, "Analytics"))
+                .purpose(Purpose.builder(PurposeId.of("analytics")).name(LocalizedText.of(RegisterWorld.EN, "Analytics"))
                         .description(LocalizedText.of(RegisterWorld.EN, "Usage statistics"))
                         .basis(LegalBasis.LEGITIMATE_INTERESTS).categories(CategoryId.of("contact")).subjectCategories("visitors")
                         .recipient(Recipient.of("Stats Inc", Recipient.Role.PROCESSOR).in("US").withAgreement("SCC 2021"))
@@ -99,7 +101,7 @@ class ProcessingRegisterTest {
     void everyMissingMandatoryFieldIsNamedWithItsPurposeAndNoExportIsMade_M22() {
         Purpose bare = Purpose.builder(NEWSLETTER).name(LocalizedText.of(RegisterWorld.EN, "Newsletter"))
                 .description(LocalizedText.of(RegisterWorld.EN, "News")).basis(LegalBasis.CONSENT).categories(CategoryId.of("contact"))
-                .notice("newsletter-notice")
+                .notice(NoticeId.of("newsletter-notice"))
                 .recipient(Recipient.of("MailCourier GmbH", Recipient.Role.PROCESSOR))
                 .build();
         ProcessingRegister register = registerOf(List.of(bare, RegisterWorld.invoices().build()));

@@ -58,7 +58,7 @@ final class RegisterWorld {
                 .basis(LegalBasis.CONSENT)
                 .categories(CategoryId.of("contact"))
                 .subjectCategories("newsletter subscribers")
-                .notice("newsletter-notice")
+                .notice(NoticeId.of("newsletter-notice"))
                 .recipient(Recipient.of("MailCourier GmbH", Recipient.Role.PROCESSOR).in("DE")
                         .withAgreement("DPA 2025-07"))
                 .retention(RetentionDeclaration.of(Period.ofYears(1), RetentionTrigger.SINCE_WITHDRAWAL))
@@ -88,7 +88,7 @@ final class RegisterWorld {
                 .consentType(ConsentType.EXPLICIT)
                 .categories(CategoryId.of("photo"))
                 .subjectCategories("clients who allowed showing their project")
-                .notice("portfolio-notice")
+                .notice(NoticeId.of("portfolio-notice"))
                 .retentionNotPossible("photos are shown until the client withdraws consent; no fixed limit")
                 .risk(RiskAssessment.of(RiskAssessment.Level.LOW, RiskAssessment.Level.MEDIUM));
     }

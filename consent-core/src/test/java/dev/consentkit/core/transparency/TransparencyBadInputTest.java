@@ -1,5 +1,6 @@
 package dev.consentkit.core.transparency;
 
+import dev.consentkit.core.PurposeId;
 import static dev.consentkit.core.transparency.Docs.EN;
 import static dev.consentkit.core.transparency.Docs.NEWSLETTER;
 import static dev.consentkit.core.transparency.Docs.RU;
@@ -60,7 +61,7 @@ class TransparencyBadInputTest {
         ProcessingCatalog category = ProcessingCatalog.builder()
                 .controller(Controller.of("Studio", "Desk")).jurisdiction("RU").defaultLocale(RU)
                 .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(RU, "Контакты"), false))
-                .purpose(Purpose.builder("orders")
+                .purpose(Purpose.builder(PurposeId.of("orders"))
                         .name(Docs.t("Заказы", "Orders")).description(Docs.t("Заказы.", "Orders."))
                         .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
@@ -81,7 +82,7 @@ class TransparencyBadInputTest {
                 .controller(new Controller("Studio", "Desk", Optional.of("p@studio.example"), Optional.empty(), Optional.empty()))
                 .jurisdiction("DE").defaultLocale(de)
                 .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(de, "Kontaktdaten"), false))
-                .purpose(Purpose.builder("orders").name(LocalizedText.of(de, "Aufträge"))
+                .purpose(Purpose.builder(PurposeId.of("orders")).name(LocalizedText.of(de, "Aufträge"))
                         .description(LocalizedText.of(de, "Um Ihren Auftrag auszuführen."))
                         .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())
@@ -126,7 +127,7 @@ class TransparencyBadInputTest {
 
     @Test
     void whatTheDocumentsMustSayMustBeDeclared() {
-        ProcessingCatalog noRetention = Docs.catalogBuilder().purpose(Purpose.builder("orders").name(Docs.t("З", "O"))
+        ProcessingCatalog noRetention = Docs.catalogBuilder().purpose(Purpose.builder(PurposeId.of("orders")).name(Docs.t("З", "O"))
                 .description(Docs.t("З.", "O.")).basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact")).build()).build();
         assertThatThrownBy(() -> Docs.docs(noRetention).build())
                 .hasMessage("purpose orders declares no retention: the policy must say how long data is kept");
@@ -216,7 +217,7 @@ class TransparencyBadInputTest {
                 .controller(c.controller()).jurisdiction("FR").defaultLocale(fr)
                 .policyUrl(c.policyUrl().orElseThrow())
                 .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(fr, "Coordonnées"), false))
-                .purpose(Purpose.builder("orders").name(LocalizedText.of(fr, "Commandes"))
+                .purpose(Purpose.builder(PurposeId.of("orders")).name(LocalizedText.of(fr, "Commandes"))
                         .description(LocalizedText.of(fr, "Pour livrer votre commande."))
                         .basis(dev.consentkit.core.purpose.LegalBasis.CONTRACT).categories(CategoryId.of("contact"))
                         .retention(Docs.orders().build().retention().orElseThrow()).build())

@@ -46,7 +46,7 @@ public final class BookingCatalog {
                         .categories(CategoryId.of("contact")).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(en, "Reminders"))
                         .description(LocalizedText.of(en, "An SMS the day before.")).basis(LegalBasis.CONSENT)
-                        .categories(CategoryId.of("contact")).notice("reminder-notice").build())
+                        .categories(CategoryId.of("contact")).notice(NoticeId.of("reminder-notice")).build())
                 .build();
     }
 

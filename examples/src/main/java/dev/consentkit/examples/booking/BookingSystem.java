@@ -143,7 +143,7 @@ public final class BookingSystem {
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("booking.ended"))).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(en, "Reminders"))
                         .description(LocalizedText.of(en, "An SMS the day before your appointment."))
-                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("reminder-notice").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(NoticeId.of("reminder-notice")).build())
                 .build();
     }
 

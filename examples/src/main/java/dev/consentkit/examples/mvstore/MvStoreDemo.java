@@ -67,9 +67,9 @@ public final class MvStoreDemo {
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example")).jurisdiction("RU")
                 .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(Locale.ENGLISH, "Contact details"), false))
                 .notice(Notice.builder(NoticeId.of("news")).version("1.0", LocalizedText.of(Locale.ENGLISH, "Send me news.")).build())
-                .purpose(Purpose.builder("newsletter").name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
+                .purpose(Purpose.builder(PurposeId.of("newsletter")).name(LocalizedText.of(Locale.ENGLISH, "Newsletter"))
                         .description(LocalizedText.of(Locale.ENGLISH, "News by e-mail."))
-                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice("news").build())
+                        .basis(LegalBasis.CONSENT).categories(CategoryId.of("contact")).notice(NoticeId.of("news")).build())
                 .build();
         return ConsentKit.builder().catalog(catalog).storage(storage).auditKey(auditKey).pseudonymKey(pseudonymKey).build();
     }

@@ -132,7 +132,7 @@ public final class StudioCatalog {
                         .basis(LegalBasis.CONSENT)
                         .categories(CONTACT_DATA, ORDER_DATA)
                         .subjectCategories("clients with an account")
-                        .notice("account-notice")
+                        .notice(NoticeId.of("account-notice"))
                         .consentPhrase(LocalizedText.of(RU, "для ведения моего личного кабинета")
                                 .and(EN, "to keep my client account"))
                         .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.UPDATE,
@@ -148,7 +148,7 @@ public final class StudioCatalog {
                         .consentType(ConsentType.EXPLICIT)
                         .categories(PHOTO_DATA)
                         .subjectCategories("clients who allowed showing their project")
-                        .notice("portfolio-notice")
+                        .notice(NoticeId.of("portfolio-notice"))
                         .consentPhrase(LocalizedText.of(RU, "для показа фотографий моего проекта в портфолио студии")
                                 .and(EN, "to show photos of my project in the studio's portfolio"))
                         .operations(ProcessingOperation.COLLECTION, ProcessingOperation.STORAGE, ProcessingOperation.USE,

@@ -42,7 +42,7 @@ public class HarbourCatalog {
     /** The language the pages are in. */
     public static final Locale LOCALE = Locale.ENGLISH;
     /** The sealed phone column: category {@code contact}, its own key group per client. */
-    public static final ProtectedField PHONE = ProtectedField.of("client", "phone", CategoryId.of("contact"), KeyGroup.of("contract"));
+    public static final ProtectedField PHONE = ProtectedField.of("client", "phone", CONTACT_DATA, KeyGroup.of("contract"));
     /** Role of the booking form itself: it may write a phone number, never read one. */
     public static final String SELF_SERVICE_ROLE = "self-service";
     /** Role of the front-desk staff: may read phone numbers for bookings and reminders. */
@@ -71,7 +71,7 @@ public class HarbourCatalog {
                         .retention(RetentionDeclaration.afterEvent(Period.ofMonths(24), EventName.of("booking.ended"))).build())
                 .purpose(Purpose.builder(REMINDERS).name(LocalizedText.of(LOCALE, "SMS reminders"))
                         .description(LocalizedText.of(LOCALE, "An SMS to your phone the day before your appointment."))
-                        .basis(LegalBasis.CONSENT).categories(CONTACT_DATA).notice("reminder-notice").build())
+                        .basis(LegalBasis.CONSENT).categories(CONTACT_DATA).notice(NoticeId.of("reminder-notice")).build())
                 .build();
     }
 
