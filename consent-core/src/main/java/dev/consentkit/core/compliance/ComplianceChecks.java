@@ -18,7 +18,8 @@ public final class ComplianceChecks {
     }
 
     /**
-     * @return the standard checks, in report order: retention declared, current notices, consents on
+     * @return the standard checks, in report order: the kit's jurisdiction fits the controller's
+     *         country ({@code kit.jurisdiction}: a controller in Russia runs 152-FZ), retention declared, current notices, consents on
      *         outdated notices, lapsed validity, audit chain, ledger and projection against the chain
      *         (incremental), key rotation, master keys within their bounds ({@code key.master}: wraps
      *         per master key against its random-nonce bound, keys under a smaller key than
@@ -28,7 +29,7 @@ public final class ComplianceChecks {
      *         (from 1 December) the next, breach notifications sent on time
      */
     public static List<ComplianceCheck> standard() {
-        return List.of(new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
+        return List.of(new JurisdictionCheck(), new RetentionCheck(), new NoticeCurrentCheck(), new OutdatedNoticeCheck(),
                 new LapsedValidityCheck(), new AuditChainCheck(), new LedgerCheck(), new KeyRotationCheck(),
                 new MasterKeyCheck(),
                 new SensitiveEncryptionCheck(), new SensitiveMfaCheck(), new MonitoringCheck(),

@@ -11,6 +11,8 @@ import static dev.consentkit.testkit.fixtures.Fixtures.NEWSLETTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.consentkit.core.purpose.ProcessingCatalog;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
 import dev.consentkit.core.SubjectId;
@@ -56,6 +58,27 @@ class ComplianceReportTest {
         return report.findings().stream().map(Finding::check).toList();
     }
 
+    /** A studio in Russia left on the kit's default regime (GDPR) is told to run 152-FZ (R-RU-10, R-RU-15). */
+    @Test
+    void aControllerInRussiaOnTheDefaultGdprKitIsFoundUntilTheKitRuns152Fz() {
+        ProcessingCatalog russian = ComplianceWorld.catalog(ComplianceWorld.notice(), true, "RU");
+        ConsentKit gdpr = ComplianceWorld.studio(ComplianceWorld.clean(storage, clock).catalog(russian));
+
+        assertThat(Compliance.builder(gdpr).build().report().findings()).filteredOn(f -> f.check().equals("kit.jurisdiction"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.requirements()).contains("R-RU-10", "R-RU-15");
+                    assertThat(f.target()).isEqualTo("kit jurisdiction gdpr");
+                    assertThat(f.fix()).contains("jurisdiction(Jurisdiction.RU_152FZ)");
+                });
+
+        ConsentKit ru = ComplianceWorld.studio(ComplianceWorld.clean(InMemoryStorage.create(), clock).catalog(russian)
+                .jurisdiction(Jurisdiction.RU_152FZ));
+        ComplianceReport fixed = Compliance.builder(ru).build().report();
+        assertThat(fixed.checks()).contains("kit.jurisdiction");
+        assertThat(checks(fixed)).doesNotContain("kit.jurisdiction");
+    }
+
     @Test
     void aCleanConfigurationWithDataGivesNoFindings() {
         ConsentKit kit = clean();
@@ -67,7 +90,7 @@ class ComplianceReportTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.isClean()).isTrue();
         assertThat(report.generatedAt()).isEqualTo(Instant.parse(START));
-        assertThat(report.checks()).containsExactly("purpose.retention", "notice.current", "consent.outdated_notice",
+        assertThat(report.checks()).containsExactly("kit.jurisdiction", "purpose.retention", "notice.current", "consent.outdated_notice",
                 "consent.validity_lapsed", "audit.chain", "audit.ledger", "key.rotation", "key.master",
                 "category.encryption",
                 "category.mfa", "monitoring.enabled", "monitoring.alerts", "request.overdue",

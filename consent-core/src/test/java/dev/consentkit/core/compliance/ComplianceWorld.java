@@ -72,6 +72,14 @@ final class ComplianceWorld {
     }
 
     static ProcessingCatalog catalog(Notice newsletterNotice, boolean portfolioRetention) {
+        return catalog(newsletterNotice, portfolioRetention, "DE");
+    }
+
+    /**
+     * @param country the controller's country: {@code DE} in the other tests (a GDPR kit fits it), {@code RU}
+     *                for the jurisdiction check
+     */
+    static ProcessingCatalog catalog(Notice newsletterNotice, boolean portfolioRetention, String country) {
         Purpose.Builder portfolio = Purpose.builder(PORTFOLIO)
                 .name(LocalizedText.of(EN, "Portfolio"))
                 .description(LocalizedText.of(EN, "Showing photos of finished projects in the studio's portfolio."))
@@ -82,7 +90,7 @@ final class ComplianceWorld {
         }
         return ProcessingCatalog.builder()
                 .controller(Controller.of("Studio Lumen LLC", "privacy@studio-lumen.example"))
-                .jurisdiction("RU").defaultLocale(RU)
+                .jurisdiction(country).defaultLocale(RU)
                 .category(new DataCategory(CategoryId.of("contact"), LocalizedText.of(EN, "Contact details"), false))
                 .category(new DataCategory(CategoryId.of("order"), LocalizedText.of(EN, "Order details"), false))
                 .category(new DataCategory(CategoryId.of("photo"), LocalizedText.of(EN, "Photos of the client"), false))

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.consentkit.core.Actor;
 import dev.consentkit.ConsentKit;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.audit.AuditAction;
 import dev.consentkit.core.audit.AuditEvent;
@@ -69,6 +70,7 @@ public abstract class MonitoringComplianceContract {
 
     private ConsentKit kit(ConsentStorage over) {
         ConsentKit kit = ConsentKit.builder().catalog(Fixtures.catalog()).storage(over).clock(clock)
+                .jurisdiction(Jurisdiction.RU_152FZ) // the fixture studio is in Russia
                 .auditKey(Fixtures.auditKey()).pseudonymKey(Fixtures.pseudonymKey()).build();
         AccessMonitoring.builder(kit).policy(MonitoringPolicy.builder().window(Duration.ofMinutes(15)).maxOpens(3).build())
                 .alertListener(heard::add).build();

@@ -9,6 +9,7 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.compliance.Compliance;
 import dev.consentkit.core.compliance.ComplianceReport;
@@ -56,7 +57,7 @@ public final class MonitoringGuide {
         AccessPolicy staff = AccessPolicy.builder(catalog).grant("manager").purposes(StudioCatalog.ORDERS)
                 .categories(CategoryId.of("contact")).actions(AccessAction.READ, AccessAction.WRITE).build();
         // snippet:monitoring
-        ConsentKit kit = ConsentKit.builder().catalog(catalog)
+        ConsentKit kit = ConsentKit.builder().catalog(catalog).jurisdiction(Jurisdiction.RU_152FZ)
                 .auditKey(auditKey).pseudonymKey(pseudonymKey).accessPolicy(staff)
                 .clock(Clock.fixed(Instant.parse("2026-03-06T14:30:00Z"), ZoneOffset.UTC))
                 .build();

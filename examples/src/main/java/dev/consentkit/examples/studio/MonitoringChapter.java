@@ -10,6 +10,7 @@ import dev.consentkit.core.HmacKey;
 import dev.consentkit.core.SubjectId;
 import dev.consentkit.core.access.AccessAction;
 import dev.consentkit.core.access.AccessPolicy;
+import dev.consentkit.core.jurisdiction.Jurisdiction;
 import dev.consentkit.core.purpose.ProcessingCatalog;
 import dev.consentkit.core.access.Principal;
 import dev.consentkit.core.compliance.ComplianceReport;
@@ -61,6 +62,7 @@ public final class MonitoringChapter {
         ProcessingCatalog catalog = StudioCatalog.catalog(StudioCatalog.newsletterNotice());
         ConsentKit kit = ConsentKit.builder()
                 .catalog(catalog)
+                .jurisdiction(Jurisdiction.RU_152FZ)
                 .storage(JdbcStorage.builder(database).build())
                 .clock(clock)
                 .auditKey(randomKey())
