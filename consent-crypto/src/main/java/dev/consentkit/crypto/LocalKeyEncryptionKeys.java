@@ -33,6 +33,7 @@ import java.util.OptionalLong;
 public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
     private static final int NONCE = 12;
     private final String currentId;
+    private final KekId currentKekId;
     private final Map<String, byte[]> keys;
     /** Per master key, the secret that authenticates the data-key rows wrapped under it. */
     private final Map<String, byte[]> rowSecrets = new LinkedHashMap<>();
@@ -42,6 +43,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
 
     private LocalKeyEncryptionKeys(String currentId, Map<String, byte[]> keys, Optional<KeyFile.State> file) {
         this.currentId = currentId;
+        this.currentKekId = KekId.of(currentId);
         this.keys = keys;
         this.file = file;
         keys.forEach((id, key) -> rowSecrets.put(id, KeyRows.rowSecret(key, "aes-256-gcm")));
@@ -119,7 +121,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeyProvider {
 
     @Override
     public KekId currentKekId() {
-        return KekId.of(currentId);
+        return currentKekId;
     }
 
     @Override
