@@ -128,17 +128,15 @@ class StorageFailureTest {
         }
 
         private final class Tx extends ForwardingTransaction {
-            private final StorageTransaction tx;
             private int appended;
 
             Tx(StorageTransaction tx) {
                 super(tx);
-                this.tx = tx;
             }
 
             @Override
             public AuditStore audit() {
-                return new ForwardingAuditStore(tx.audit()) {
+                return new ForwardingAuditStore(delegate().audit()) {
                     @Override
                     public long add(AuditEvent event, Optional<LedgerBinding> ledger, String mac) {
                         if (failures != null) {

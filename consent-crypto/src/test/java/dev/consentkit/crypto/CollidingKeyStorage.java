@@ -57,11 +57,9 @@ final class CollidingKeyStorage implements ConsentStorage {
     }
 
     private final class Tx extends ForwardingTransaction {
-        private final StorageTransaction tx;
 
         Tx(StorageTransaction tx) {
             super(tx);
-            this.tx = tx;
         }
 
         @Override
@@ -70,7 +68,7 @@ final class CollidingKeyStorage implements ConsentStorage {
         }
 
         private KeyStore keys() {
-            KeyStore keys = KeyStore.in(tx);
+            KeyStore keys = KeyStore.in(delegate());
             return new KeyStore() {
                 @Override
                 public void add(WrappedKey key) {
